@@ -1,0 +1,23 @@
+import type { ChannelTarget, Platform, ThreadRef } from './platform';
+import type { AdminNotice, DigestMessage, PromptMessage } from './messages';
+
+/**
+ * The one port every platform implements. Outbound calls come from the core; inbound events go the
+ * other way through the InboundPort the adapter was given at construction.
+ * Failures are thrown as DeliveryError (see delivery-error.ts).
+ */
+export interface ChatAdapter {
+  readonly platform: Platform;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef>;
+  postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void>;
+  /**
+   * Crash recovery: find a post of this delivery made around `around` (the previous attempt).
+   * Return null when surely not posted; throw DeliveryError('uncertain') when the platform
+   * offers no way to know (Teams). Adapters that cannot look return `undefined` via omission.
+   */
+  findPostedPrompt?(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null>;
+  /** Tell the organizers something privately (best effort). */
+  notifyAdmins?(notice: AdminNotice): Promise<void>;
+}

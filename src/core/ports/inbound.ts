@@ -1,0 +1,99 @@
+import type { ChannelTarget, Platform } from './platform';
+
+/**
+ * Events adapters hand to the core. Every method resolves only after the event is durably
+ * stored (or recognised as a duplicate / not ours), so an adapter may acknowledge the platform
+ * afterwards; a rejection means "not stored: make the platform retry" (answer 5xx).
+ *
+ * `eventKey` is the platform's unique id of the delivery *including the kind of event*
+ * (Slack `event_id`; Teams `activity.id + ':' + kind`), used for dedupe across restarts.
+ */
+export interface InboundBase {
+  eventKey: string;
+  platform: Platform;
+  channelId: string;
+}
+
+export interface ReplyEvent extends InboundBase {
+  /** The thread id as in ThreadRef.id (Slack thread_ts, Teams conversation id with ;messageid=). */
+  threadId: string;
+  /** The reply's own message id (Slack ts, Teams activity id). */
+  messageId: string;
+  user: string;
+  /** Exactly as written, without the bot's @mention. */
+  text: string;
+  at: Date;
+  files?: string[];
+  links?: string[];
+  /** Written by someone from another organisation (Slack Connect). */
+  external?: boolean;
+}
+
+export interface ReplyEditedEvent extends InboundBase {
+  threadId?: string;
+  messageId: string;
+  text: string;
+  at: Date;
+}
+
+export interface ReplyDeletedEvent extends InboundBase {
+  messageId: string;
+  at: Date;
+}
+
+export interface ReactionEvent extends InboundBase {
+  /** The message reacted to: a prompt's ThreadRef.id or a reply's messageId. */
+  itemId: string;
+  user: string;
+  emoji: string;
+  at: Date;
+}
+
+export type ReplyOutcome = 'stored' | 'duplicate' | 'ignored';
+
+export interface CommandRequest {
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  /** The words after `/wol` or after the bot's @mention. */
+  text: string;
+  /** Everything the adapter needs to reach this channel later (saved by `subscribe`). */
+  target: ChannelTarget;
+  /** Display name of the channel, if known. */
+  channelName?: string;
+}
+
+/** Later messages for the person who gave a command (Slack response_url, a Teams reply). */
+export type FollowUp = (text: string) => Promise<void>;
+
+export interface CommandAnswer {
+  /** Shown privately (ephemeral on Slack) right away. */
+  text: string;
+  /** Resolves when any background work the command started (a fan-out) has finished. */
+  done: Promise<void>;
+}
+
+export interface ChannelLifecycleEvent {
+  platform: Platform;
+  channelId: string;
+  kind: 'deactivated' | 'renamed' | 'workspace_gone';
+  reason: string;
+  /** For renamed: the new channel id. */
+  newChannelId?: string;
+  workspaceId?: string;
+}
+
+export interface InboundPort {
+  reply(e: ReplyEvent): Promise<ReplyOutcome>;
+  replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome>;
+  replyDeleted(e: ReplyDeletedEvent): Promise<ReplyOutcome>;
+  reactionAdded(e: ReactionEvent): Promise<ReplyOutcome>;
+  reactionRemoved(e: ReactionEvent): Promise<ReplyOutcome>;
+  command(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer>;
+  /** Channel archived, bot removed, channel id changed, app uninstalled. */
+  channelLifecycle(e: ChannelLifecycleEvent): Promise<void>;
+  /** Is this thread one of our prompts? (adapters use it to ignore unrelated threads cheaply) */
+  isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean>;
+  /** Save a reference to reach a channel/team later without subscribing it (Teams install). */
+  rememberReference(target: ChannelTarget): Promise<void>;
+}

@@ -1,0 +1,24 @@
+/** The chat platforms wolbot speaks to. `local` is the built-in sandbox. */
+export const PLATFORMS = ['slack', 'teams', 'local'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** A channel as the core knows it: the platform's id plus an opaque adapter reference. */
+export interface ChannelTarget {
+  platform: Platform;
+  /** The platform's channel id, without the `platform:` prefix. */
+  channelId: string;
+  /** Slack team id / Teams tenant id, when the adapter knows it. */
+  workspaceId?: string | null;
+  /** Whatever the adapter saved to reach the channel later (e.g. a Teams conversation reference). */
+  reference?: unknown;
+}
+
+/**
+ * Where a prompt landed. `id` is the platform's thread id (Slack `ts`, Teams conversation id with
+ * `;messageid=`); the core stores and compares it but never interprets it.
+ */
+export interface ThreadRef {
+  platform: Platform;
+  channelId: string;
+  id: string;
+}

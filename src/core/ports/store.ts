@@ -1,0 +1,208 @@
+import type { ChannelTarget, Platform } from './platform';
+
+/**
+ * The Store port. Implementations (src/store: SQLite, PostgreSQL) must pass
+ * tests/contract/store-contract.ts. Every method is a single atomic statement or transaction, safe
+ * to call from several processes on one database at once (the CLI beside the server, replicas).
+ * Times are Date objects at the port; implementations keep them as UTC ISO-8601 text.
+ */
+
+export type ChannelSource = 'config' | 'subscribed' | 'known';
+
+export interface ChannelRecord extends ChannelTarget {
+  name: string | null;
+  /** IANA zone; null = the config's default. */
+  timezone: string | null;
+  /** HH:MM; null = the config's default. */
+  time: string | null;
+  active: boolean;
+  /** Organizer paused posting here (still active, no posts). */
+  paused: boolean;
+  source: ChannelSource;
+  /** Why the channel is inactive (archived, bot removed, …). */
+  inactiveReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type DeliveryState =
+  | 'claimed' // a process owns it and will send (lease)
+  | 'sending' // the request may be on the wire
+  | 'recovering' // reclaimed after its owner died while sending: look before re-sending
+  | 'sent'
+  | 'retry' // transient failure; next attempt at nextAttemptAt
+  | 'failed' // permanent failure
+  | 'uncertain' // may or may not have been posted; a human decides (never re-sent blindly)
+  | 'skipped'; // missed by more than `grace`
+
+export interface DeliveryKey {
+  programme: string;
+  day: number;
+  platform: Platform;
+  channelId: string;
+  /** 0 for the normal post; `post N again` adds rounds 1, 2, … */
+  round: number;
+}
+
+export interface DeliveryRecord extends DeliveryKey {
+  id: string;
+  state: DeliveryState;
+  trigger: 'schedule' | 'manual';
+  scheduledAt: Date;
+  owner: string | null;
+  leaseUntil: Date | null;
+  attempts: number;
+  lastAttemptAt: Date | null;
+  nextAttemptAt: Date | null;
+  reason: string | null;
+  threadId: string | null;
+  postedAt: Date | null;
+  digestPostedAt: Date | null;
+  adminsNotified: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewDelivery extends DeliveryKey {
+  id: string;
+  state: 'claimed' | 'skipped';
+  trigger: 'schedule' | 'manual';
+  scheduledAt: Date;
+  owner: string | null;
+  leaseUntil: Date | null;
+  reason?: string | null;
+  now: Date;
+}
+
+export interface ReplyRecord {
+  platform: Platform;
+  channelId: string;
+  messageId: string;
+  threadId: string;
+  deliveryId: string;
+  user: string;
+  /** null once deleted (tombstone) or forgotten. */
+  text: string | null;
+  at: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  files: string[];
+  links: string[];
+  external: boolean;
+}
+
+export type NewReply = Omit<ReplyRecord, 'editedAt' | 'deletedAt'>;
+
+export interface ReactionRecord {
+  platform: Platform;
+  channelId: string;
+  itemId: string;
+  user: string;
+  emoji: string;
+  at: Date;
+}
+
+/** What an ingest call did: stored it, saw the event id before, or found nothing to apply it to. */
+export type IngestResult = 'stored' | 'duplicate' | 'ignored';
+
+export interface LocalMessage {
+  id: string;
+  channelId: string;
+  /** null for a top-level message; else the id of the message it answers. */
+  threadId: string | null;
+  user: string;
+  kind: 'prompt' | 'digest' | 'notice' | 'reply';
+  /** JSON-serialisable body (the prompt or digest as posted). */
+  body: unknown;
+  at: Date;
+}
+
+export interface DeliveryFilter {
+  programme?: string;
+  day?: number;
+  platform?: Platform;
+  channelId?: string;
+  states?: DeliveryState[];
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Human description for logs, without credentials. */
+  readonly description: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  // channels
+  getChannel(platform: Platform, channelId: string): Promise<ChannelRecord | null>;
+  listChannels(opts?: { activeOnly?: boolean }): Promise<ChannelRecord[]>;
+  /** Insert or replace the whole record (createdAt kept when it exists). */
+  saveChannel(rec: Omit<ChannelRecord, 'createdAt' | 'updatedAt'>, now: Date): Promise<void>;
+  setChannelActive(platform: Platform, channelId: string, active: boolean, reason: string | null, now: Date): Promise<boolean>;
+  setChannelPaused(platform: Platform, channelId: string, paused: boolean, now: Date): Promise<boolean>;
+  /** Channel id changed on the platform: move the channel and its history. */
+  renameChannel(platform: Platform, oldId: string, newId: string, now: Date): Promise<void>;
+  deactivateWorkspace(platform: Platform, workspaceId: string, reason: string, now: Date): Promise<number>;
+
+  // delivery ledger
+  /** INSERT … ON CONFLICT DO NOTHING RETURNING: the record when this caller won the key, else null. */
+  claimDelivery(d: NewDelivery): Promise<DeliveryRecord | null>;
+  /**
+   * Take over a delivery that is due again: state `retry` with nextAttemptAt <= now, or a lease
+   * (claimed/sending/recovering) that expired before now. A `sending` row becomes `recovering`,
+   * anything else `claimed`. One statement; null when someone else got it or it is not due.
+   */
+  reclaimDelivery(id: string, owner: string, now: Date, leaseUntil: Date): Promise<DeliveryRecord | null>;
+  /** Deliveries reclaimDelivery would accept now. */
+  listReclaimable(now: Date, limit: number): Promise<DeliveryRecord[]>;
+  /** claimed|recovering → sending, attempts+1; false when `owner` no longer holds it. */
+  markSending(id: string, owner: string, now: Date): Promise<boolean>;
+  markSent(id: string, owner: string, threadId: string, postedAt: Date, now: Date): Promise<boolean>;
+  markRetry(id: string, owner: string, reason: string, nextAttemptAt: Date, now: Date): Promise<boolean>;
+  markFailed(id: string, owner: string, reason: string, now: Date): Promise<boolean>;
+  markUncertain(id: string, owner: string, reason: string, now: Date): Promise<boolean>;
+  /** Graceful shutdown: give an unfinished claim back (state retry, due now). */
+  releaseClaim(id: string, owner: string, now: Date): Promise<boolean>;
+  /** true only for the first caller: admins are told of a failure once. */
+  markAdminsNotified(id: string, now: Date): Promise<boolean>;
+  markDigestPosted(id: string, now: Date): Promise<boolean>;
+  getDelivery(id: string): Promise<DeliveryRecord | null>;
+  listDeliveries(filter?: DeliveryFilter): Promise<DeliveryRecord[]>;
+  /** Highest round for a key, or -1 when none. */
+  maxRound(key: Omit<DeliveryKey, 'round'>): Promise<number>;
+  findDeliveryByThread(platform: Platform, channelId: string, threadId: string): Promise<DeliveryRecord | null>;
+
+  // ingest: dedupe by eventKey and the effect happen in one transaction
+  addReply(eventKey: string, reply: NewReply, now: Date): Promise<IngestResult>;
+  /** 'ignored' when the message is unknown or deleted. */
+  editReply(eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date): Promise<IngestResult>;
+  /** Tombstone: text removed, row kept. */
+  deleteReply(eventKey: string, platform: Platform, channelId: string, messageId: string, at: Date, now: Date): Promise<IngestResult>;
+  addReaction(eventKey: string, r: ReactionRecord, now: Date): Promise<IngestResult>;
+  removeReaction(eventKey: string, r: Omit<ReactionRecord, 'at'>, now: Date): Promise<IngestResult>;
+  /** Was this event key seen (any kind of event)? */
+  hasEvent(eventKey: string): Promise<boolean>;
+  pruneEvents(olderThan: Date): Promise<number>;
+
+  listReplies(filter: { deliveryIds?: string[]; includeDeleted?: boolean }): Promise<ReplyRecord[]>;
+  /** Reaction count per item id within a channel. */
+  reactionCounts(platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>>;
+
+  // people's words
+  /** Removes every reply text and reaction by this user id on every platform; returns rows touched. */
+  forgetUser(userId: string): Promise<number>;
+  pruneReplies(olderThan: Date): Promise<number>;
+
+  // sandbox platform's own messages
+  addLocalMessage(m: LocalMessage): Promise<void>;
+  listLocalMessages(channelId?: string): Promise<LocalMessage[]>;
+
+  // installations (Slack multi-workspace): `data` is already encrypted by the caller
+  saveInstallation(platform: Platform, workspaceId: string, data: string, now: Date): Promise<void>;
+  getInstallation(platform: Platform, workspaceId: string): Promise<string | null>;
+  deleteInstallation(platform: Platform, workspaceId: string): Promise<void>;
+
+  // small settings that must survive restarts (e.g. the demo's start date)
+  getMeta(key: string): Promise<string | null>;
+  /** Sets only if absent; returns the value now stored. */
+  setMetaIfAbsent(key: string, value: string): Promise<string>;
+}
