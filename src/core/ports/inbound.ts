@@ -1,4 +1,4 @@
-import type { ChannelTarget, Platform } from './platform';
+import type { ChannelTarget, Platform, ThreadRef } from './platform';
 
 /**
  * Events adapters hand to the core. Every method resolves only after the event is durably
@@ -55,6 +55,8 @@ export interface CommandRequest {
   platform: Platform;
   channelId: string;
   userId: string;
+  /** Other ids of the same person matched against `admins` (Teams: aadObjectId as well as from.id). */
+  altUserIds?: string[];
   /** The words after `/wol` or after the bot's @mention. */
   text: string;
   /** Everything the adapter needs to reach this channel later (saved by `subscribe`). */
@@ -94,6 +96,8 @@ export interface InboundPort {
   channelLifecycle(e: ChannelLifecycleEvent): Promise<void>;
   /** Is this thread one of our prompts? (adapters use it to ignore unrelated threads cheaply) */
   isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean>;
+  /** Threads of prompts sent since `since` (adapters catch up missed replies at start). */
+  recentThreads(platform: Platform, since: Date): Promise<ThreadRef[]>;
   /** Save a reference to reach a channel/team later without subscribing it (Teams install). */
   rememberReference(target: ChannelTarget): Promise<void>;
 }

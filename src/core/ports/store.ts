@@ -183,6 +183,7 @@ export interface Store {
   hasEvent(eventKey: string): Promise<boolean>;
   pruneEvents(olderThan: Date): Promise<number>;
 
+  getReply(platform: Platform, channelId: string, messageId: string): Promise<ReplyRecord | null>;
   listReplies(filter: { deliveryIds?: string[]; includeDeleted?: boolean }): Promise<ReplyRecord[]>;
   /** Reaction count per item id within a channel. */
   reactionCounts(platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>>;
@@ -203,6 +204,8 @@ export interface Store {
 
   // small settings that must survive restarts (e.g. the demo's start date)
   getMeta(key: string): Promise<string | null>;
+  /** SQLite only: a consistent copy of the database while it runs (VACUUM INTO / backup API). */
+  backup?(file: string): Promise<void>;
   /** Sets only if absent; returns the value now stored. */
   setMetaIfAbsent(key: string, value: string): Promise<string>;
 }

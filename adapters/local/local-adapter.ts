@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
+import type { Clock } from '../../src/core/ports/clock';
+import type { AdminNotice, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
+import type { Store } from '../../src/core/ports/store';
+
+export type LocalMessages = Pick<Store, 'addLocalMessage' | 'listLocalMessages'>;
+
+/**
+ * The built-in sandbox platform: its "chat" lives in the store, so a post made by the CLI shows on
+ * the running server's page, and a newcomer sees the programme run with no credentials.
+ */
+export class LocalAdapter implements ChatAdapter {
+  readonly platform = 'local' as const;
+
+  constructor(private readonly d: { messages: LocalMessages; clock: Clock }) {}
+
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
+    const id = `L${randomUUID()}`;
+    await this.d.messages.addLocalMessage({ id, channelId: target.channelId, threadId: null, user: 'wolbot', kind: 'prompt', body: prompt, at: this.d.clock.now() });
+    return { platform: 'local', channelId: target.channelId, id };
+  }
+
+  async postDigest(thread: ThreadRef, _target: ChannelTarget, digest: DigestMessage): Promise<void> {
+    await this.d.messages.addLocalMessage({ id: `L${randomUUID()}`, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: digest, at: this.d.clock.now() });
+  }
+
+  async findPostedPrompt(target: ChannelTarget, deliveryId: string): Promise<ThreadRef | null> {
+    const found = (await this.d.messages.listLocalMessages(target.channelId)).find(
+      (m) => m.kind === 'prompt' && (m.body as PromptMessage).deliveryId === deliveryId,
+    );
+    return found ? { platform: 'local', channelId: target.channelId, id: found.id } : null;
+  }
+
+  async notifyAdmins(notice: AdminNotice): Promise<void> {
+    await this.d.messages.addLocalMessage({ id: `L${randomUUID()}`, channelId: notice.target.channelId, threadId: null, user: 'wolbot', kind: 'notice', body: { text: notice.text, to: notice.admins }, at: this.d.clock.now() });
+  }
+}

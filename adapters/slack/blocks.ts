@@ -1,0 +1,70 @@
+import type { DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import { escapeSlack } from './text';
+
+export const PROMPT_EVENT_TYPE = 'wol_prompt';
+const HEADER_MAX = 150;
+const SECTION_MAX = 3000;
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+export function promptHeader(p: Pick<PromptMessage, 'day' | 'theme'>): string {
+  return clip(`Day ${p.day} · ${p.theme}`, HEADER_MAX);
+}
+
+/** The arguments of chat.postMessage for a prompt (channel added by the caller). */
+export function promptMessage(p: PromptMessage) {
+  const header = promptHeader(p);
+  const text = escapeSlack(p.text);
+  const challenge = escapeSlack(p.challenge);
+  const footer = escapeSlack(p.footer);
+  const invite = 'Reply in this thread with your work in progress: a draft, a question, a half-made thing.';
+  return {
+    // Plain fallback: notifications, screen readers, clients without Block Kit.
+    text: `${escapeSlack(header)}\n${text}\nToday's challenge: ${challenge}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
+      { type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } },
+      { type: 'divider' },
+      { type: 'section', text: { type: 'mrkdwn', text: clip(`*Today's challenge*\n${challenge}`, SECTION_MAX) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${invite} ${footer}`, SECTION_MAX) }] },
+    ],
+    metadata: {
+      event_type: PROMPT_EVENT_TYPE,
+      event_payload: { delivery_id: p.deliveryId, programme: p.programme, day: p.day },
+    },
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+}
+
+/** Quote user text: escaped, each line prefixed so it reads as a quotation. */
+function quote(s: string, max = 280): string {
+  return clip(escapeSlack(s.trim()), max)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+}
+
+/** The arguments of chat.postMessage for a day's digest (channel and thread_ts added by the caller). */
+export function digestMessage(d: DigestMessage) {
+  const title = clip(`Day ${d.day} · ${d.theme} — the day so far`, HEADER_MAX);
+  const people = d.peopleCount === 1 ? '1 person' : `${d.peopleCount} people`;
+  const replies = d.replyCount === 1 ? '1 reply' : `${d.replyCount} replies`;
+  const summary = `${replies} from ${people}, ${d.promptReactions} reactions on the prompt.`;
+  const highlights = d.highlights.map(
+    (h) => `<@${escapeSlack(h.user)}> (${h.reactions} ${h.reactions === 1 ? 'reaction' : 'reactions'})\n${quote(h.text)}`,
+  );
+  const blocks: object[] = [
+    { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: summary } },
+  ];
+  for (const h of highlights) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(h, SECTION_MAX) } });
+  return {
+    text: `${escapeSlack(title)}\n${summary}${highlights.length ? `\n${highlights.join('\n')}` : ''}`,
+    blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+}

@@ -1,0 +1,84 @@
+import type { CommandAnswer, InboundPort } from '../../src/core/ports/inbound';
+import type { Logger } from '../../src/core/ports/logger';
+
+/** Slack wants the slash-command answer within 3 s; answer by then whatever happens. */
+const ACK_BUDGET_MS = 2_500;
+
+export interface CommandDeps {
+  inbound: InboundPort;
+  log: Logger;
+  /** Is our bot a member of this channel? undefined when it cannot be told. */
+  isMember(teamId: string, channelId: string): Promise<boolean | undefined>;
+  /** POST to a response_url (ephemeral follow-ups). */
+  respond(responseUrl: string, text: string): Promise<void>;
+}
+
+const ephemeral = (text: string) => ({ response_type: 'ephemeral', text });
+
+export function inviteHint(channelName?: string): string {
+  const where = channelName ? `#${channelName}` : 'this channel';
+  return `wolbot is not a member of ${where} yet, so it cannot post here. Add it with \`/invite @wolbot\` in ${where}, then run \`/wol subscribe\` again.`;
+}
+
+/** A `/wol …` slash command → the core's command words; the immediate answer is ephemeral. */
+export async function handleSlashCommand(form: Record<string, string>, deps: CommandDeps): Promise<Record<string, unknown>> {
+  const text = (form.text ?? '').trim();
+  const channelId = form.channel_id;
+  const teamId = form.team_id;
+  const channelName = form.channel_name && form.channel_name !== 'privategroup' ? form.channel_name : undefined;
+  const responseUrl = form.response_url;
+  const followUp = async (msg: string) => {
+    if (!responseUrl) return;
+    try {
+      await deps.respond(responseUrl, msg);
+    } catch (err) {
+      deps.log.warn({ err }, 'could not send /wol follow-up to response_url');
+    }
+  };
+
+  // `subscribe` in a channel we cannot post to would only fail later: say how to invite us.
+  if (/^subscribe\b/i.test(text) && teamId) {
+    const member = await withTimeout(deps.isMember(teamId, channelId).catch(() => undefined), 1_000, undefined);
+    if (member === false) return ephemeral(inviteHint(channelName));
+  }
+
+  const work = deps.inbound.command(
+    {
+      platform: 'slack',
+      channelId,
+      userId: form.user_id,
+      text,
+      target: { platform: 'slack', channelId, workspaceId: teamId ?? null },
+      channelName,
+    },
+    followUp,
+  );
+  let answer: CommandAnswer | 'late';
+  try {
+    answer = await withTimeout<CommandAnswer | 'late'>(work, ACK_BUDGET_MS, 'late');
+  } catch (err) {
+    deps.log.error({ err }, '/wol command failed');
+    return ephemeral('Sorry, that did not work just now. Please try again in a minute.');
+  }
+  if (answer === 'late') {
+    // Still answer within Slack's limit; the real answer follows through response_url.
+    work.then((a) => followUp(a.text)).catch((err) => {
+      deps.log.error({ err }, '/wol command failed');
+      return followUp('Sorry, that did not work. The organizers can find the details in the logs.');
+    });
+    return ephemeral('Working on it…');
+  }
+  answer.done.catch((err) => deps.log.error({ err }, '/wol background work failed'));
+  let reply = answer.text;
+  if (/not (a member|in (this|the) channel)|not_in_channel/i.test(reply) && !/\/invite/.test(reply)) reply += `\n${inviteHint(channelName)}`;
+  return ephemeral(reply);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const t = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+    timer.unref?.();
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,265 @@
+import express from 'express';
+import type { Router } from 'express';
+import { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
+import type { Clock } from '../../src/core/ports/clock';
+import { DeliveryError } from '../../src/core/ports/delivery-error';
+import type { InboundPort } from '../../src/core/ports/inbound';
+import type { Logger } from '../../src/core/ports/logger';
+import type { AdminNotice, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
+import { digestMessage, promptMessage } from './blocks';
+import { catchUpReplies, CATCH_UP_DAYS } from './catch-up';
+import { handleSlashCommand } from './commands';
+import { TokenCipher } from './crypto';
+import { handleEventCallback, type EventContext } from './events';
+import { createOAuthRouter, StoreInstallations, type InstallationsStore } from './oauth';
+import { Pacer } from './pacer';
+import { WolReceiver, type ReceiverHandlers } from './receiver';
+import { findPostedPrompt } from './recovery';
+import { apiBase, type SlackSettings } from './settings';
+import { createSocketMode } from './socket-mode';
+import { SingleToken, type TokenSource } from './tokens';
+import { isMember, notifyAdmins, postToResponseUrl } from './web-tools';
+import { createWebClient, platformError, toDeliveryError, webClientOptions } from './web';
+
+export type { SlackSettings } from './settings';
+
+export interface SlackAdapterOptions {
+  settings: SlackSettings;
+  inbound: InboundPort;
+  logger: Logger;
+  clock: Clock;
+  installations: InstallationsStore;
+  /** Tests: wall-clock for the signature window; backoff ceiling of start-up retries. */
+  nowMs?: () => number;
+  authRetryMaxMs?: number;
+  /** Web API request timeout (default 10 s). */
+  webTimeoutMs?: number;
+}
+
+const DEFAULT_WORKSPACE = 'default';
+
+export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAdapter; router: Router } {
+  const { settings, inbound, clock } = opts;
+  const log = opts.logger.child({ component: 'slack' });
+  const apiUrl = apiBase(settings);
+  const pacer = new Pacer(clock, Math.max(0.1, settings.maxPostsPerSecond || 20));
+  const clients = new Map<string, WebClient>();
+  const clientFor = (token: string) => {
+    let c = clients.get(token);
+    if (!c) clients.set(token, (c = createWebClient(token, apiUrl, log, opts.webTimeoutMs)));
+    return c;
+  };
+
+  // Tokens: one from .env (HTTP, Socket Mode) or one per installed workspace (OAuth).
+  let tokens: TokenSource;
+  let single: SingleToken | undefined;
+  let oauthInstalls: StoreInstallations | undefined;
+  if (settings.mode === 'oauth') {
+    if (!settings.secretKey) throw new Error('WOLBOT_SECRET_KEY is required for Slack multi-workspace installs');
+    oauthInstalls = new StoreInstallations(opts.installations, new TokenCipher(settings.secretKey), clock);
+    tokens = oauthInstalls;
+  } else {
+    if (!settings.botToken) throw new Error('SLACK_BOT_TOKEN is required');
+    tokens = single = new SingleToken(settings.botToken);
+  }
+
+  const eventCtx: EventContext = {
+    inbound,
+    log,
+    self: (teamId, body) => tokens.self(teamId, body),
+    workspaceGone: async (teamId) => tokens.forget(teamId),
+  };
+
+  const handlers: ReceiverHandlers = {
+    onEvent: (body) => handleEventCallback(body, eventCtx),
+    onCommand: (form) =>
+      handleSlashCommand(form, {
+        inbound,
+        log,
+        respond: (url, text) => postToResponseUrl(url, text),
+        isMember: async (teamId, channelId) => {
+          const ws = await tokens.forTeam(teamId);
+          return ws ? isMember(clientFor(ws.token), channelId) : undefined;
+        },
+      }),
+  };
+
+  // Transport: our receiver on the shared express server, or Socket Mode.
+  const router = express.Router();
+  let socket: ReturnType<typeof createSocketMode> | undefined;
+  let receiver: WolReceiver | undefined;
+  if (settings.mode === 'socket') {
+    if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
+    socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log });
+  } else {
+    if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
+    receiver = new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: opts.nowMs });
+    router.use(receiver.router);
+  }
+  if (oauthInstalls) {
+    router.use(
+      createOAuthRouter({
+        clientId: settings.clientId ?? '',
+        clientSecret: settings.clientSecret ?? '',
+        stateSecret: settings.stateSecret ?? '',
+        installations: oauthInstalls,
+        apiUrl,
+        log,
+      }),
+    );
+  }
+
+  // Bolt's App sits behind our receiver for interactivity listeners. deferInitialization: its
+  // constructor must not call auth.test (an invalid token would kill the process).
+  const bolt = receiver
+    ? new App({
+        receiver,
+        deferInitialization: true,
+        authorize: async (source) => {
+          const ws = await tokens.forTeam(source.teamId);
+          if (!ws) throw new Error(`no Slack token for ${source.teamId}`);
+          return { botToken: ws.token, botUserId: ws.self.botUserId, botId: ws.self.botId, teamId: ws.teamId };
+        },
+        clientOptions: webClientOptions(apiUrl, log),
+      })
+    : undefined;
+  bolt?.error(async (err) => log.warn({ err }, 'bolt listener error'));
+
+  let stopped = false;
+
+  async function workspace(target: ChannelTarget) {
+    const ws = await tokens.forTeam(target.workspaceId ?? single?.teamId);
+    if (!ws) throw new DeliveryError('permanent', 'no_installation', { message: `wolbot is not installed in Slack workspace ${target.workspaceId}` });
+    return { ws, client: clientFor(ws.token), key: target.workspaceId ?? ws.teamId ?? DEFAULT_WORKSPACE };
+  }
+
+  async function post(key: string, client: WebClient, args: Record<string, unknown> & { channel: string }): Promise<string> {
+    await pacer.acquire(key, args.channel);
+    let res: any;
+    try {
+      res = await client.chat.postMessage(args as any);
+    } catch (err) {
+      const de = toDeliveryError(err);
+      if (de.reason === 'ratelimited') pacer.rateLimited(key, de.retryAfterMs);
+      throw de;
+    }
+    pacer.succeeded(key);
+    if (!res?.ts) throw new DeliveryError('uncertain', 'no_ts', { message: 'Slack accepted the post but returned no ts' });
+    return String(res.ts);
+  }
+
+  /** auth.test with backoff; never throws: an app with a refused token keeps serving the rest. */
+  async function authenticate(): Promise<boolean> {
+    if (!single) return true;
+    let delay = 1000;
+    const max = opts.authRetryMaxMs ?? 5 * 60_000;
+    for (let attempt = 1; !stopped; attempt++) {
+      try {
+        const res: any = await clientFor(single.token).auth.test();
+        single.teamId = res.team_id;
+        single.ids = { botUserId: res.user_id, botId: res.bot_id };
+        log.info({ team: res.team_id, botUser: res.user_id }, 'connected to Slack');
+        return true;
+      } catch (err) {
+        const reason = platformError(err);
+        if (reason && ['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked'].includes(reason)) {
+          log.error({ reason, attempt }, `Slack refused SLACK_BOT_TOKEN (${reason}): check the token in .env (Bot User OAuth Token, xoxb-…) and reinstall the app if it was revoked; retrying slowly`);
+          delay = max;
+        } else {
+          log.error({ reason: toDeliveryError(err).reason, attempt, retryInMs: delay }, 'cannot reach Slack (auth.test); retrying');
+        }
+      }
+      if (attempt === 1) return false; // the first failure returns to start(); the rest run in the background
+      await sleepUnlessStopped(delay);
+      delay = Math.min(max, delay * 2);
+    }
+    return false;
+  }
+
+  function sleepUnlessStopped(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      t.unref?.();
+    });
+  }
+
+  async function catchUp(): Promise<void> {
+    try {
+      const since = new Date(clock.now().getTime() - CATCH_UP_DAYS * 86_400_000);
+      const threads = await inbound.recentThreads('slack', since);
+      if (threads.length === 0) return;
+      const res = await catchUpReplies({
+        threads,
+        ctx: eventCtx,
+        clock,
+        stopped: () => stopped,
+        clientFor: async () => {
+          // A ThreadRef carries no workspace: only the single-token modes can read it back.
+          if (!single) return null;
+          return { client: clientFor(single.token), teamId: single.teamId, self: single.ids };
+        },
+      });
+      log.info(res, 'caught up Slack thread replies');
+    } catch (err) {
+      log.warn({ err }, 'Slack catch-up failed');
+    }
+  }
+
+  let background: Promise<unknown> = Promise.resolve();
+
+  const adapter: ChatAdapter = {
+    platform: 'slack',
+
+    async start() {
+      if (bolt) await bolt.init(); // with `authorize` given this makes no network call
+      const ok = await authenticate();
+      if (ok) {
+        // Bounded: a long catch-up continues in the background instead of holding start-up.
+        const c = catchUp();
+        background = c;
+        await Promise.race([c, new Promise((r) => setTimeout(r, 15_000).unref?.())]);
+      } else {
+        background = authenticate().then((again) => (again ? catchUp() : undefined));
+      }
+      if (socket) {
+        socket.start().catch((err) => log.error({ err }, 'Slack Socket Mode could not connect (check SLACK_APP_TOKEN); the client keeps retrying'));
+      }
+    },
+
+    async stop() {
+      stopped = true;
+      if (socket) await socket.stop().catch(() => undefined);
+      await Promise.race([background, new Promise((r) => setTimeout(r, 2_000).unref?.())]);
+    },
+
+    async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
+      const { client, key } = await workspace(target);
+      const ts = await post(key, client, { channel: target.channelId, ...promptMessage(prompt) });
+      return { platform: 'slack', channelId: target.channelId, id: ts };
+    },
+
+    async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
+      const { client, key } = await workspace(target);
+      await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...digestMessage(digest) });
+    },
+
+    async findPostedPrompt(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null> {
+      const { client } = await workspace(target);
+      return findPostedPrompt(client, target.channelId, deliveryId, around);
+    },
+
+    async notifyAdmins(notice: AdminNotice): Promise<void> {
+      try {
+        const { client } = await workspace(notice.target);
+        await notifyAdmins(client, notice, log);
+      } catch (err) {
+        log.warn({ err }, 'could not notify Slack admins');
+      }
+    },
+  };
+
+  return { adapter, router };
+}

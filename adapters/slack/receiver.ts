@@ -1,0 +1,153 @@
+import express from 'express';
+import type { Request, Response, Router } from 'express';
+import { verifySlackRequest } from '@slack/bolt';
+import type { App, Receiver } from '@slack/bolt';
+import type { Logger } from '../../src/core/ports/logger';
+import { validateEventsBody } from './events';
+
+/** What the receiver hands on once a request is authentic and readable. */
+export interface ReceiverHandlers {
+  /** Store an event_callback; resolves once stored (or recognised as duplicate / not ours). */
+  onEvent(body: Record<string, any>, retry: { num?: number; reason?: string }): Promise<void>;
+  /** A slash command: returns the immediate (ephemeral) response body. Must be quick. */
+  onCommand(form: Record<string, string>): Promise<Record<string, unknown>>;
+}
+
+const MAX_SKEW_SEC = 5 * 60;
+
+/**
+ * Our own thin Bolt Receiver on the shared express server. Unlike Bolt's stock receivers it answers
+ * 200 only after the event is stored (5xx otherwise, so Slack redelivers), 400 for signed but
+ * unreadable bodies, 401 for forged or stale ones. Events are then handed to Bolt's App for any
+ * listeners registered there (interactivity), after the answer.
+ */
+export class WolReceiver implements Receiver {
+  readonly router: Router;
+  private app?: App;
+
+  constructor(
+    private readonly opts: {
+      signingSecret: string;
+      handlers: ReceiverHandlers;
+      log: Logger;
+      /** Wall-clock for the 5-minute replay window (tests). */
+      nowMs?: () => number;
+      path?: string;
+    },
+  ) {
+    this.router = express.Router();
+    this.router.post(
+      opts.path ?? '/slack/events',
+      express.raw({ type: () => true, limit: '1mb' }),
+      (req, res) => {
+        this.handle(req, res).catch((err) => {
+          opts.log.error({ err }, 'slack request failed');
+          if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
+        });
+      },
+    );
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  async start(): Promise<void> {
+    // The express server belongs to app.ts: nothing to listen on here.
+  }
+
+  async stop(): Promise<void> {}
+
+  /** Verify the signature; false (and 401 sent) when forged, stale or unsigned. */
+  private verify(req: Request, res: Response, raw: string): boolean {
+    const signature = req.header('x-slack-signature');
+    const tsHeader = req.header('x-slack-request-timestamp');
+    const ts = Number(tsHeader);
+    const nowMs = this.opts.nowMs ? this.opts.nowMs() : Date.now();
+    try {
+      if (!signature || !tsHeader || !Number.isInteger(ts)) throw new Error('unsigned request');
+      // Bolt checks only the past; a timestamp from the future is just as much a replay risk.
+      if (ts > Math.floor(nowMs / 1000) + MAX_SKEW_SEC) throw new Error('timestamp in the future');
+      verifySlackRequest({
+        signingSecret: this.opts.signingSecret,
+        body: raw,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
+        nowMilliseconds: nowMs,
+      });
+      return true;
+    } catch (err) {
+      this.opts.log.warn({ reason: (err as Error).message }, 'rejected a Slack request that failed verification');
+      res.status(401).json({ error: 'invalid_signature' });
+      return false;
+    }
+  }
+
+  private async handle(req: Request, res: Response): Promise<void> {
+    const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    if (!this.verify(req, res, raw)) return;
+    const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    const bad = (why: string) => {
+      this.opts.log.warn({ why }, 'malformed Slack request');
+      res.status(400).json({ error: 'bad_request', detail: why });
+    };
+
+    if (type === 'application/x-www-form-urlencoded') {
+      const form = Object.fromEntries(new URLSearchParams(raw));
+      if (form.ssl_check) {
+        res.status(200).end();
+        return;
+      }
+      if (typeof form.payload === 'string') {
+        let payload: unknown;
+        try {
+          payload = JSON.parse(form.payload);
+        } catch {
+          return bad('payload is not JSON');
+        }
+        if (typeof payload !== 'object' || payload === null || typeof (payload as any).type !== 'string') return bad('payload has no type');
+        res.status(200).end(); // nothing to store for interactivity: acknowledge, then let Bolt listeners see it
+        this.handOff(payload as Record<string, unknown>);
+        return;
+      }
+      if (typeof form.command !== 'string' || !form.channel_id || !form.user_id) return bad('not a slash command');
+      const answer = await this.opts.handlers.onCommand(form);
+      res.status(200).json(answer);
+      return;
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return bad('body is not JSON');
+    }
+    const problem = validateEventsBody(body);
+    if (problem) return bad(problem);
+    const b = body as Record<string, any>;
+    if (b.type === 'url_verification') {
+      res.status(200).json({ challenge: b.challenge });
+      return;
+    }
+    if (b.type === 'event_callback') {
+      const num = Number(req.header('x-slack-retry-num'));
+      try {
+        await this.opts.handlers.onEvent(b, { num: Number.isFinite(num) ? num : undefined, reason: req.header('x-slack-retry-reason') });
+      } catch (err) {
+        // Not stored: make Slack redeliver (it retries on any non-2xx).
+        this.opts.log.error({ err, eventId: b.event_id }, 'could not store Slack event; answering 503 so Slack retries');
+        res.status(503).json({ error: 'store_unavailable' });
+        return;
+      }
+    }
+    res.status(200).end();
+  }
+
+  /** After the answer: give the body to Bolt's App (its listeners, if any). Never affects the answer. */
+  private handOff(body: Record<string, unknown>): void {
+    const app = this.app as any;
+    if (!app?.initialized) return;
+    Promise.resolve(app.processEvent({ body, ack: async () => undefined })).catch((err: unknown) =>
+      this.opts.log.debug({ err }, 'bolt listener failed'),
+    );
+  }
+}

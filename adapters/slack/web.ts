@@ -1,0 +1,114 @@
+import { WebClient, ErrorCode, LogLevel } from '@slack/web-api';
+import type { Logger as SlackLogger } from '@slack/web-api';
+import { DeliveryError } from '../../src/core/ports/delivery-error';
+import type { Logger } from '../../src/core/ports/logger';
+
+/** Web API calls must answer well inside this; a post that times out may still have landed. */
+export const WEB_TIMEOUT_MS = 10_000;
+
+/** Bridge our pino-like logger to the Slack libraries' logger interface. */
+export function slackLogger(log: Logger): SlackLogger {
+  let level = LogLevel.INFO;
+  const fmt = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...m: unknown[]) => log.debug(fmt(m)),
+    info: (...m: unknown[]) => log.debug(fmt(m)), // the libraries are chatty at info
+    warn: (...m: unknown[]) => log.warn(fmt(m)),
+    error: (...m: unknown[]) => log.error(fmt(m)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * Our WebClient: no retries of its own (the ledger decides, so a timed-out post is never re-sent
+ * behind its back), 429 rejected at once instead of pausing the whole client, and a timeout.
+ */
+export function webClientOptions(apiUrl: string, log: Logger, timeout = WEB_TIMEOUT_MS) {
+  return {
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout,
+    logger: slackLogger(log),
+  };
+}
+
+export function createWebClient(token: string | undefined, apiUrl: string, log: Logger, timeout = WEB_TIMEOUT_MS): WebClient {
+  return new WebClient(token, webClientOptions(apiUrl, log, timeout));
+}
+
+/** Channel-level reasons: this channel will never take our posts again without a human. */
+const CHANNEL_GONE = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+/** Token-level reasons: nothing in this workspace works until someone reinstalls. */
+const TOKEN_GONE = new Set(['invalid_auth', 'account_inactive', 'token_revoked', 'not_authed', 'team_access_not_granted', 'missing_scope', 'restricted_action', 'ekm_access_denied']);
+/** Request problems that a retry will not fix. */
+const BAD_REQUEST = new Set(['invalid_blocks', 'invalid_metadata', 'msg_too_long', 'no_text', 'invalid_arguments', 'too_many_attachments', 'invalid_blocks_format']);
+
+/** Network errors that mean the request never reached Slack (safe to retry). */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED']);
+
+function causeCode(err: unknown): string | undefined {
+  let e: any = err;
+  for (let i = 0; i < 4 && e; i++) {
+    if (typeof e.code === 'string' && !e.code.startsWith('slack_')) return e.code;
+    e = e.cause;
+  }
+  return undefined;
+}
+
+function isTimeout(err: unknown): boolean {
+  let e: any = err;
+  for (let i = 0; i < 4 && e; i++) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
+    e = e.cause;
+  }
+  return false;
+}
+
+/**
+ * Map a Web API failure to the DeliveryError the ledger understands.
+ * `sent`: whether a failure after the request left may have taken effect (true for posts).
+ */
+export function toDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  const e = err as any;
+  switch (e?.code) {
+    case ErrorCode.PlatformError: {
+      const reason: string = e.data?.error ?? 'unknown_error';
+      if (CHANNEL_GONE.has(reason)) return new DeliveryError('permanent', reason, { deactivateChannel: true });
+      if (TOKEN_GONE.has(reason) || BAD_REQUEST.has(reason)) return new DeliveryError('permanent', reason);
+      if (reason === 'ratelimited') return new DeliveryError('transient', reason, { retryAfterMs: 1000 });
+      // internal_error, fatal_error, service_unavailable, request_timeout: Slack's side, retry.
+      return new DeliveryError('transient', reason);
+    }
+    case ErrorCode.RateLimitedError:
+      return new DeliveryError('transient', 'ratelimited', { retryAfterMs: Math.max(1, Number(e.retryAfter) || 1) * 1000 });
+    case ErrorCode.HTTPError: {
+      const status: number = e.statusCode;
+      if (status >= 500) return new DeliveryError('transient', `http_${status}`);
+      if (status === 401 || status === 403 || status === 404 || status === 410) return new DeliveryError('permanent', `http_${status}`);
+      return new DeliveryError('transient', `http_${status}`);
+    }
+    case ErrorCode.RequestError: {
+      const original = e.original ?? e;
+      if (isTimeout(original)) return new DeliveryError('uncertain', 'timeout', { message: 'Slack did not answer in time; the post may have landed' });
+      const code = causeCode(original);
+      if (code && NOT_SENT.has(code)) return new DeliveryError('transient', `network_${code}`);
+      // Connection dropped after the request went out (reset, socket closed): may have landed.
+      return new DeliveryError('uncertain', `network_${code ?? 'error'}`);
+    }
+    default:
+      if (isTimeout(e)) return new DeliveryError('uncertain', 'timeout');
+      return new DeliveryError('transient', e?.message ? String(e.message).slice(0, 80) : 'unknown_error');
+  }
+}
+
+/** The Slack error string of a failed call, if it was a platform error. */
+export function platformError(err: unknown): string | undefined {
+  const e = err as any;
+  return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+}

@@ -1,0 +1,39 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import type { TeamsSettings } from './settings';
+
+/**
+ * The keys ConfigurationBotFrameworkAuthentication reads. Handing it our env names
+ * (MICROSOFT_APP_ID…) would silently switch authentication off, so they are mapped here, explicitly.
+ */
+export interface BotAuthConfig {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppType: string;
+  MicrosoftAppTenantId: string;
+}
+
+export function botAuthConfig(s: TeamsSettings): BotAuthConfig {
+  return {
+    MicrosoftAppId: s.appId?.trim() ?? '',
+    MicrosoftAppPassword: s.appPassword ?? '',
+    MicrosoftAppType: s.appType ?? 'MultiTenant',
+    MicrosoftAppTenantId: s.appTenantId ?? '',
+  };
+}
+
+export interface BotAuth {
+  cloud: CloudAdapter;
+  auth: BotFrameworkAuthentication;
+  /** '' when anonymous. */
+  appId: string;
+}
+
+/** An empty app id gives an anonymous adapter: only call this when anonymous mode is allowed. */
+export function createBotAuth(s: TeamsSettings): BotAuth {
+  const config = botAuthConfig(s);
+  const auth = new ConfigurationBotFrameworkAuthentication(config as unknown as Record<string, string>);
+  // No onTurnError: an error in our turn logic must reach CloudAdapter.process, which answers 500
+  // so that Teams redelivers the activity (store failures). See router.ts.
+  return { cloud: new CloudAdapter(auth), auth, appId: config.MicrosoftAppId };
+}

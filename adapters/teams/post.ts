@@ -1,0 +1,92 @@
+import type { AdminNotice, ChannelTarget, Clock, DigestMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
+import { DeliveryError } from '../../src/core/ports';
+import { digestActivity, promptActivity, type TeamsMessage } from './card';
+import { toDeliveryError, type Connectors } from './connector';
+import { PER_CONVERSATION, PER_TENANT, type Pacer } from './pacer';
+import { asTeamsReference, threadConversationId, type TeamsReference } from './reference';
+
+/** Outbound messages: every send is paced, bounded in time, and fails as a DeliveryError. */
+export class TeamsPoster {
+  constructor(
+    private readonly connectors: Connectors,
+    private readonly pacer: Pacer,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /**
+   * Opens a new thread in the channel with the day's card. TeamsInfo.sendMessageToTeamsChannel is
+   * not used: under CloudAdapter without an app id it calls a method CloudAdapter lacks, it omits
+   * the tenant, and it reports the conversation id where the activity id belongs.
+   */
+  async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
+    const ref = requireReference(target);
+    const params = {
+      isGroup: true,
+      channelData: { channel: { id: target.channelId }, tenant: { id: ref.tenantId ?? undefined } },
+      tenantId: ref.tenantId ?? undefined,
+      bot: ref.botId ? { id: ref.botId, name: ref.botName ?? '' } : undefined,
+      activity: promptActivity(prompt),
+      members: [],
+    };
+    const res = await this.send(ref, target.channelId, async (client) =>
+      client.conversations.createConversation(params as never, { timeout: this.timeoutMs }),
+    );
+    // Teams answers with the thread's conversation id (`…;messageid=<root>`); build it if a
+    // connector only gives the activity id.
+    let id = res.id ?? '';
+    if (!id.includes(';messageid=') && res.activityId) id = threadConversationId(target.channelId, res.activityId);
+    if (!id) throw new DeliveryError('uncertain', 'teams_no_conversation_id');
+    return { platform: 'teams', channelId: target.channelId, id };
+  }
+
+  /** The digest is a reply in the day's thread. */
+  async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
+    await this.sendTo(requireReference(target), thread.id, digestActivity(digest));
+  }
+
+  async notifyAdmins(notice: AdminNotice): Promise<void> {
+    const ref = asTeamsReference(notice.target.reference);
+    if (!ref) {
+      this.logger.warn({ channelId: notice.target.channelId }, 'no Teams reference to tell the admins');
+      return;
+    }
+    await this.sendTo(ref, ref.channelId, { type: 'message', text: `wolbot needs an organizer: ${notice.text}` });
+  }
+
+  /** A message into a conversation (channel, thread or chat). */
+  async sendTo(ref: TeamsReference, conversationId: string, activity: TeamsMessage): Promise<string | undefined> {
+    const res = await this.send(ref, conversationId, (client) =>
+      client.conversations.sendToConversation(conversationId, activity as never, { timeout: this.timeoutMs }),
+    );
+    return res.id;
+  }
+
+  private async send<T>(ref: TeamsReference, conversationId: string, call: (c: Awaited<ReturnType<Connectors['get']>>) => Promise<T>): Promise<T> {
+    await this.pacer.take([
+      [`conv:${conversationId}`, PER_CONVERSATION],
+      [`tenant:${ref.tenantId ?? ref.serviceUrl}`, PER_TENANT],
+    ]);
+    let client;
+    try {
+      client = await this.connectors.get(ref.serviceUrl);
+    } catch (err) {
+      throw new DeliveryError('transient', 'teams_client_failed', { message: String((err as Error)?.message ?? err) });
+    }
+    try {
+      return await call(client);
+    } catch (err) {
+      const de = toDeliveryError(err, this.clock.now().getTime());
+      this.logger.warn({ kind: de.kind, reason: de.reason, conversationId }, 'Teams send failed');
+      throw de;
+    }
+  }
+}
+
+function requireReference(target: ChannelTarget): TeamsReference {
+  const ref = asTeamsReference(target.reference);
+  // A configured channel the bot has never seen: nothing to post with until the bot is added there.
+  if (!ref) throw new DeliveryError('permanent', 'teams_no_reference', { message: `no Teams reference for ${target.channelId}: add the bot to the team first` });
+  return ref;
+}

@@ -1,0 +1,82 @@
+import type { InboundActivity } from './validate';
+
+/**
+ * What we keep to reach a Teams channel later (ChannelTarget.reference). Plain JSON: the core
+ * stores it opaquely, and nothing of botbuilder leaks into it.
+ */
+export interface TeamsReference {
+  serviceUrl: string;
+  tenantId: string | null;
+  teamId: string | null;
+  /** The channel (`channelData.channel.id`), or the chat's conversation id outside teams. */
+  channelId: string;
+  channelName?: string | null;
+  teamName?: string | null;
+  botId: string | null;
+  botName: string | null;
+  /** personal / groupChat / channel */
+  conversationType?: string | null;
+}
+
+const MESSAGE_ID = ';messageid=';
+
+/** `19:x@thread.tacv2;messageid=123` → `123`; null when the id names no thread. */
+export function threadRootId(conversationId: string): string | null {
+  const i = conversationId.toLowerCase().indexOf(MESSAGE_ID);
+  return i < 0 ? null : conversationId.slice(i + MESSAGE_ID.length) || null;
+}
+
+/** The conversation id of the channel thread whose root message is `rootId`. */
+export function threadConversationId(channelId: string, rootId: string): string {
+  return `${channelId}${MESSAGE_ID}${rootId}`;
+}
+
+interface TeamsChannelData {
+  eventType?: string;
+  tenant?: { id?: string };
+  team?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string };
+  settings?: { selectedChannel?: { id?: string } };
+}
+
+export function channelData(a: InboundActivity): TeamsChannelData {
+  return (a.channelData ?? {}) as TeamsChannelData;
+}
+
+export function tenantOf(a: InboundActivity): string | null {
+  const conv = a.conversation as { tenantId?: string } | undefined;
+  return channelData(a).tenant?.id ?? conv?.tenantId ?? null;
+}
+
+/** The channel an activity belongs to: the channel itself, never the thread a message started. */
+export function channelOf(a: InboundActivity): string {
+  const cd = channelData(a);
+  if (cd.channel?.id) return cd.channel.id;
+  const conv = a.conversation?.id ?? '';
+  const i = conv.toLowerCase().indexOf(MESSAGE_ID);
+  return i < 0 ? conv : conv.slice(0, i);
+}
+
+export function referenceFor(a: InboundActivity, channelId = channelOf(a), channelName?: string | null): TeamsReference {
+  const cd = channelData(a);
+  const conv = a.conversation as { conversationType?: string } | undefined;
+  return {
+    serviceUrl: a.serviceUrl ?? '',
+    tenantId: tenantOf(a),
+    teamId: cd.team?.id ?? null,
+    channelId,
+    channelName: channelName ?? cd.channel?.name ?? null,
+    teamName: cd.team?.name ?? null,
+    botId: a.recipient?.id ?? null,
+    botName: a.recipient?.name ?? null,
+    conversationType: conv?.conversationType ?? null,
+  };
+}
+
+/** Narrow an opaque stored reference back to ours; null when it is not usable. */
+export function asTeamsReference(ref: unknown): TeamsReference | null {
+  if (!ref || typeof ref !== 'object') return null;
+  const r = ref as Partial<TeamsReference>;
+  if (typeof r.serviceUrl !== 'string' || !r.serviceUrl || typeof r.channelId !== 'string' || !r.channelId) return null;
+  return r as TeamsReference;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * The shape an inbound Bot Framework activity must have before CloudAdapter sees it. CloudAdapter
+ * answers 500 to some malformed bodies (it throws before its own checks), so anything that fails
+ * here gets 400 from us instead. Unknown fields pass through untouched.
+ */
+const account = z.looseObject({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() });
+
+const base = z.looseObject({
+  type: z.string().min(1),
+  id: z.string().optional(),
+  channelId: z.string().optional(),
+  timestamp: z.string().optional(),
+  text: z.string().optional(),
+  from: account.optional(),
+  recipient: account.optional(),
+  serviceUrl: z.string().optional(),
+  conversation: z.looseObject({ id: z.string().min(1) }).optional(),
+  channelData: z.looseObject({}).optional(),
+  entities: z.array(z.looseObject({ type: z.string().optional() })).optional(),
+  attachments: z.array(z.looseObject({ contentType: z.string().optional() })).optional(),
+  membersAdded: z.array(account).optional(),
+  membersRemoved: z.array(account).optional(),
+  reactionsAdded: z.array(z.looseObject({ type: z.string() })).optional(),
+  reactionsRemoved: z.array(z.looseObject({ type: z.string() })).optional(),
+});
+
+/** Activities we act on need somewhere to answer (serviceUrl) and a conversation. */
+const ROUTED = new Set([
+  'message',
+  'messageUpdate',
+  'messageDelete',
+  'messageReaction',
+  'conversationUpdate',
+  'installationUpdate',
+  'invoke',
+]);
+
+const activity = base.superRefine((a, ctx) => {
+  if (!ROUTED.has(a.type)) return;
+  if (!a.serviceUrl || !/^https?:\/\/\S+$/i.test(a.serviceUrl)) {
+    ctx.addIssue({ code: 'custom', path: ['serviceUrl'], message: 'an http(s) URL is required' });
+  }
+  if (!a.conversation) ctx.addIssue({ code: 'custom', path: ['conversation'], message: 'required' });
+  if (!a.id && a.type !== 'conversationUpdate' && a.type !== 'installationUpdate') {
+    ctx.addIssue({ code: 'custom', path: ['id'], message: 'required' });
+  }
+});
+
+export type InboundActivity = z.infer<typeof base>;
+
+export type ValidationResult = { ok: true; activity: InboundActivity } | { ok: false; error: string };
+
+export function validateActivity(body: unknown): ValidationResult {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, error: 'body is not a JSON object' };
+  }
+  const r = activity.safeParse(body);
+  if (r.success) return { ok: true, activity: r.data };
+  const first = r.error.issues[0];
+  return { ok: false, error: `${first.path.join('.') || 'activity'}: ${first.message}` };
+}

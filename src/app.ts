@@ -1,0 +1,209 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import { createLocalAdapter } from '../adapters/local';
+import { createSlackAdapter } from '../adapters/slack';
+import { createTeamsAdapter } from '../adapters/teams';
+import { loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
+import type { ChatAdapter } from './core/ports/chat-adapter';
+import { systemClock, type Clock } from './core/ports/clock';
+import type { Logger } from './core/ports/logger';
+import type { Store } from './core/ports/store';
+import { WolbotCore } from './core/wolbot-core';
+import { startCron } from './cron';
+import { apiRouter } from './http/api-router';
+import { healthRouter } from './http/health';
+import { pageRouter } from './http/page';
+import { webTokenGuard } from './http/web-token';
+import { createLogger } from './logging';
+import { openStore } from './store';
+
+export interface StartOptions {
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Load `.env` from cwd into `env` first (main does; tests usually don't). */
+  loadDotenv?: boolean;
+  clock?: Clock;
+  /** Run the minute cron (default true). Tests drive `tick()` themselves. */
+  cron?: boolean;
+  /** Overrides PORT; 0 = any free port. */
+  port?: number;
+  logStream?: NodeJS.WritableStream;
+  /** Grace for in-flight sends at stop (default 10 s). */
+  drainMs?: number;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  core: WolbotCore;
+  store: Store;
+  logger: Logger;
+  env: EnvSettings;
+  loaded: LoadedSettings;
+  platforms: string[];
+  tick(): ReturnType<WolbotCore['tick']>;
+  stop(): Promise<void>;
+}
+
+export interface Context {
+  env: EnvSettings;
+  logger: Logger;
+  store: Store;
+  loaded: LoadedSettings;
+  core: WolbotCore;
+  clock: Clock;
+}
+
+/** Secrets that must never reach a log line (the logger hides them by value too). */
+export function secretsOf(env: EnvSettings): (string | undefined)[] {
+  return [env.slack?.botToken, env.slack?.appToken, env.slack?.signingSecret, env.slack?.clientSecret, env.slack?.stateSecret, env.teams?.appPassword, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    return url.startsWith('postgres') ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Everything a command or the server needs before it does anything: env, logger, store (opened
+ * and migrated), settings, core with its channels synced. The CLI uses this too.
+ */
+export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; loadDotenv?: boolean; clock?: Clock; logStream?: NodeJS.WritableStream; logLevel?: string }): Promise<Context> {
+  if (opts.loadDotenv) loadDotenv(opts.cwd, opts.env);
+  const env = readEnv(opts.env, opts.cwd);
+  const clock = opts.clock ?? systemClock;
+  const logger = createLogger({ level: opts.logLevel ?? env.logLevel, secrets: secretsOf(env), stream: opts.logStream });
+  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger });
+  try {
+    let anchor: DemoAnchor | undefined;
+    if (env.configPath === null) {
+      // The demo week starts the first time it runs and keeps that start on later runs.
+      const { demoAnchor } = await import('./config');
+      anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
+    }
+    const loaded = loadSettings(env.configPath, opts.cwd, { now: clock.now(), demoAnchor: anchor });
+    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger: logger.child({ component: 'core' }), owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` });
+    await core.syncChannels();
+    return { env, logger, store, loaded, core, clock };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+/** Which platforms are on: real ones by their credentials; the sandbox when none is or the config names a local channel. */
+export function platformsOn(env: EnvSettings, loaded: LoadedSettings): { slack: boolean; teams: boolean; local: boolean } {
+  const slack = env.slack !== null;
+  const teams = env.teams !== null;
+  const local = (!slack && !teams) || loaded.settings.channels.some((c) => c.platform === 'local');
+  return { slack, teams, local };
+}
+
+/** The server: one express app on PORT with every platform that is on, the page, the API and the cron. */
+export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
+  const cwd = opts.cwd ?? process.cwd();
+  const ctx = await openContext({ env: opts.env, cwd, loadDotenv: opts.loadDotenv, clock: opts.clock, logStream: opts.logStream });
+  const { env, logger, store, loaded, core, clock } = ctx;
+  const on = platformsOn(env, loaded);
+  const adapters: ChatAdapter[] = [];
+  const app = express();
+  app.disable('x-powered-by');
+  const platforms: string[] = [];
+
+  app.use(healthRouter({ store, platforms: () => platforms }));
+  if (env.slack) {
+    const s = createSlackAdapter({ settings: env.slack, inbound: core, logger, clock, installations: store });
+    app.use(s.router);
+    adapters.push(s.adapter);
+  }
+  if (env.teams) {
+    const t = createTeamsAdapter({ settings: env.teams, inbound: core, logger, clock });
+    app.use(t.router);
+    adapters.push(t.adapter);
+    if (env.teams.allowAnonymous && !env.teams.appId) logger.warn('TEAMS_ALLOW_ANONYMOUS=true: /api/messages accepts unauthenticated activities. Use it only with a local emulator.');
+  }
+  const realPlatform = on.slack || on.teams;
+  const guard = webTokenGuard({ required: realPlatform, token: env.webToken });
+  app.use('/v1', guard);
+  app.get('/', guard);
+  if (on.local) {
+    const l = createLocalAdapter({ messages: store, inbound: core, logger: logger.child({ component: 'local' }), clock });
+    app.use(l.router);
+    adapters.push(l.adapter);
+  }
+  app.use(apiRouter({ core, store }));
+  app.use(pageRouter());
+  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') return void res.status(413).json({ error: 'body too large (1 MB at most)' });
+    if (type === 'entity.parse.failed') return void res.status(400).json({ error: 'malformed JSON' });
+    logger.error({ err }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  });
+  for (const a of adapters) {
+    core.register(a);
+    platforms.push(a.platform);
+  }
+  if (realPlatform && !env.webToken) logger.warn('WEB_TOKEN is not set: the web page and its API stay closed while a real platform is on.');
+  if (loaded.settings.admins.length === 0) logger.warn('admins is empty: nobody can run admin commands (post, subscribe, pause, …).');
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(opts.port ?? env.port, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  for (const a of adapters) await a.start();
+
+  const cron = opts.cron === false ? null : startCron(() => core.tick(), logger);
+  const status = await core.status();
+  const next = status.channels
+    .filter((c) => c.next)
+    .sort((a, b) => a.next!.at.getTime() - b.next!.at.getTime())[0];
+  logger.info(
+    {
+      platforms,
+      store: store.description,
+      config: loaded.configFile,
+      programme: `${loaded.settings.programme.id} (${loaded.programmeFile})`,
+      channels: status.channels.filter((c) => c.channel.active).map((c) => c.label),
+      nextPost: next ? { channel: next.label, day: next.next!.day, theme: next.next!.theme, local: `${next.next!.localDate} ${next.next!.localTime} ${next.timezone}`, utc: next.next!.at.toISOString() } : null,
+      url: `http://localhost:${port}/`,
+    },
+    `wolbot is running on port ${port} with ${platforms.join(', ')}; store ${store.description}; config ${loaded.configFile}; ${next ? `next post: day ${next.next!.day} in ${next.label} at ${next.next!.localDate} ${next.next!.localTime} ${next.timezone}` : 'no post scheduled'}`,
+  );
+  if (loaded.demo) logger.info('Running the built-in demo (one sandbox channel, local:general, admin sandbox-user). Open the page above to reply and react. To run your own programme, create wolbot.yaml (see README) or set WOLBOT_CONFIG.');
+
+  let stopped = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    core,
+    store,
+    logger,
+    env,
+    loaded,
+    platforms,
+    tick: () => core.tick(),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await cron?.stop();
+      // Stop taking new work, let requests in flight finish (bounded), then drain the core.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drainMs = opts.drainMs ?? 10_000;
+      const { released } = await core.shutdown(drainMs);
+      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.min(drainMs, 2000)).unref())]);
+      server.closeAllConnections();
+      if (released) logger.info({ released }, 'released unfinished claims for another process');
+      for (const a of adapters) await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));
+      await store.close();
+    },
+  };
+}

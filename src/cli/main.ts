@@ -1,0 +1,146 @@
+/** `wolbot <command>`: check, post, export, status, backup. Results on stdout, diagnostics on stderr. */
+import { parseArgs } from 'node:util';
+import { openContext, platformsOn, type Context } from '../app';
+import { ConfigError } from '../config';
+import { toCsv, toMarkdown } from '../core/export-formats';
+import { runCheck } from './check';
+import { UsageError, USAGE } from './usage';
+import { renderStatus } from '../core/status';
+import { createLocalAdapter } from '../../adapters/local';
+import { createSlackAdapter } from '../../adapters/slack';
+import { createTeamsAdapter } from '../../adapters/teams';
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>): { flags: Flags; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    return { flags: r.values as Flags, positionals: r.positionals };
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function positiveInt(v: string | boolean | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !/^[1-9]\d*$/.test(v)) throw new UsageError(`${name} must be a positive whole number, not "${String(v)}"`);
+  return Number(v);
+}
+
+/** Register the platforms' adapters for posting (no HTTP server: the CLI only sends). */
+function registerSenders(ctx: Context): void {
+  const on = platformsOn(ctx.env, ctx.loaded);
+  const { core, logger, clock, store } = ctx;
+  if (on.local) core.register(createLocalAdapter({ messages: store, inbound: core, logger, clock }).adapter);
+  if (ctx.env.slack) core.register(createSlackAdapter({ settings: ctx.env.slack, inbound: core, logger, clock, installations: store }).adapter);
+  if (ctx.env.teams) core.register(createTeamsAdapter({ settings: ctx.env.teams, inbound: core, logger, clock }).adapter);
+}
+
+async function withContext<T>(env: NodeJS.ProcessEnv, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  const ctx = await openContext({ env, cwd: process.cwd(), loadDotenv: true, logLevel: env.LOG_LEVEL ?? 'warn' });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.store.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE.main!);
+    return command ? 0 : 2;
+  }
+  const env = process.env;
+  switch (command) {
+    case 'check': {
+      const { flags } = parse(rest, { config: { type: 'string' } });
+      if (flags.help) return out(USAGE.check!), 0;
+      if (typeof flags.config === 'string') env.WOLBOT_CONFIG = flags.config;
+      return withContext(env, async (ctx) => (out(await runCheck(ctx)), 0));
+    }
+    case 'post': {
+      const { flags } = parse(rest, { day: { type: 'string' }, channel: { type: 'string' }, again: { type: 'boolean' } });
+      if (flags.help) return out(USAGE.post!), 0;
+      const day = positiveInt(flags.day, '--day');
+      if (day === undefined) throw new UsageError('--day N is required');
+      const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
+      if (channelSpec !== undefined && !/^(slack|teams|local):.+/.test(channelSpec)) throw new UsageError(`--channel must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${channelSpec}"`);
+      return withContext(env, async (ctx) => {
+        if (!ctx.loaded.settings.programme.prompts.some((p) => p.day === day)) {
+          process.stderr.write(`The programme has no day ${day}; its days are ${ctx.loaded.settings.programme.prompts.map((p) => p.day).join(', ')}.\n`);
+          return 2;
+        }
+        registerSenders(ctx);
+        let channel;
+        if (channelSpec) {
+          const i = channelSpec.indexOf(':');
+          channel = await ctx.store.getChannel(channelSpec.slice(0, i) as 'slack', channelSpec.slice(i + 1));
+          if (!channel) {
+            process.stderr.write(`No channel ${channelSpec} in the config or the store. \`wolbot status\` lists the channels.\n`);
+            return 1;
+          }
+        }
+        const results = await ctx.core.postDay(day, { channel, again: flags.again === true });
+        out(ctx.core.describePostResults(results, day, `wolbot post --day ${day}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
+        return results.some((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'uncertain') ? 1 : 0;
+      });
+    }
+    case 'export': {
+      const { flags } = parse(rest, { format: { type: 'string' }, day: { type: 'string' } });
+      if (flags.help) return out(USAGE.export!), 0;
+      const format = (flags.format as string | undefined) ?? 'json';
+      if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
+      const day = positiveInt(flags.day, '--day');
+      return withContext(env, async (ctx) => {
+        const { posts } = await ctx.core.exportPosts({ day });
+        if (format === 'csv') process.stdout.write(toCsv(posts));
+        else if (format === 'md') out(toMarkdown(posts, ctx.loaded.settings.programme.title));
+        else out(JSON.stringify({ posts }, null, 2));
+        return 0;
+      });
+    }
+    case 'status': {
+      const { flags, positionals } = parse(rest, {});
+      if (flags.help) return out(USAGE.status!), 0;
+      if (positionals.length) throw new UsageError(`status takes no arguments`);
+      return withContext(env, async (ctx) => {
+        registerSenders(ctx);
+        out(renderStatus(await ctx.core.status()));
+        return 0;
+      });
+    }
+    case 'backup': {
+      const { flags, positionals } = parse(rest, {});
+      if (flags.help) return out(USAGE.backup!), 0;
+      if (positionals.length !== 1) throw new UsageError('backup needs one FILE');
+      return withContext(env, async (ctx) => {
+        if (!ctx.store.backup) {
+          process.stderr.write('backup works on the SQLite store; for PostgreSQL use pg_dump (see README).\n');
+          return 1;
+        }
+        await ctx.store.backup(positionals[0]!);
+        out(`Backed up ${ctx.store.description} to ${positionals[0]}`);
+        return 0;
+      });
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+run(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`wolbot: ${err.message}\n\n${USAGE[process.argv[2] ?? 'main'] ?? USAGE.main}\n`);
+      process.exit(2);
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.problems.join('\n')}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`wolbot: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,25 @@
+import { PLATFORMS, type Platform } from '../core/ports/platform';
+
+export type ChannelSpec = { platform: Platform; channelId: string };
+
+/**
+ * `platform:id` → { platform, channelId }. Splits on the FIRST colon only: Teams channel ids
+ * contain colons themselves (`teams:19:abc@thread.tacv2`). Returns an error text instead when the
+ * spec is not valid.
+ */
+export function parseChannelSpec(s: string): ChannelSpec | { error: string } {
+  if (typeof s !== 'string') return { error: 'expected "platform:id"' };
+  const at = s.indexOf(':');
+  if (at < 0) return { error: `expected "platform:id" (e.g. slack:C0123ABC), got "${s}"` };
+  const platform = s.slice(0, at).trim();
+  const channelId = s.slice(at + 1).trim();
+  if (!(PLATFORMS as readonly string[]).includes(platform)) {
+    return { error: `unknown platform "${platform}" (expected one of ${PLATFORMS.join(', ')})` };
+  }
+  if (channelId === '') return { error: `missing channel id after "${platform}:"` };
+  return { platform: platform as Platform, channelId };
+}
+
+export function isChannelSpecError(x: ChannelSpec | { error: string }): x is { error: string } {
+  return 'error' in x;
+}

@@ -1,0 +1,45 @@
+/** The built-in demo config: runs the founding programme in the local sandbox, starting now. */
+import path from 'node:path';
+import { DateTime, IANAZone } from 'luxon';
+import type { WolSettings } from '../core/settings';
+import { ConfigError } from './config-error';
+import { parseDuration } from './duration';
+import { DEFAULT_GRACE, DEFAULT_RETENTION, type LoadedSettings } from './organizer';
+import { readProgrammeFile, schedulesDir } from './programme-file';
+
+export interface DemoAnchor {
+  /** YYYY-MM-DD */
+  start: string;
+  /** HH:MM */
+  time: string;
+  timezone: string;
+}
+
+export const DEMO_CONFIG_FILE = '(built-in demo)';
+export const DEMO_PROGRAMME = 'wol-week';
+export const DEMO_ADMIN = 'sandbox-user';
+
+/** The machine's zone, today's local date and the current minute (rounded down): day 1 is due now. */
+export function demoAnchor(now: Date): DemoAnchor {
+  const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timezone = machine && IANAZone.isValidZone(machine) ? machine : 'UTC';
+  const local = DateTime.fromJSDate(now, { zone: timezone });
+  return { start: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm'), timezone };
+}
+
+export function demoSettings(anchor: DemoAnchor, cwd: string): LoadedSettings {
+  const programmeFile = path.join(schedulesDir(), `${DEMO_PROGRAMME}.yaml`);
+  const p = readProgrammeFile(programmeFile, cwd);
+  if (!p.programme) throw new ConfigError(p.problems);
+  const settings: WolSettings = {
+    programme: p.programme,
+    start: anchor.start,
+    time: anchor.time,
+    timezone: anchor.timezone,
+    graceMs: parseDuration(DEFAULT_GRACE)!,
+    retentionMs: parseDuration(DEFAULT_RETENTION)!,
+    admins: [DEMO_ADMIN],
+    channels: [{ platform: 'local', channelId: 'general' }],
+  };
+  return { settings, configFile: DEMO_CONFIG_FILE, programmeFile, demo: true };
+}

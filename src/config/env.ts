@@ -1,0 +1,227 @@
+/** The environment, read once: platform credential sets, port, log level, store URL. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { ConfigError } from './config-error';
+
+export type SlackMode = 'http' | 'socket' | 'oauth';
+export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface SlackEnv {
+  signingSecret?: string;
+  botToken?: string;
+  appToken?: string;
+  clientId?: string;
+  clientSecret?: string;
+  stateSecret?: string;
+  secretKey?: string;
+  apiUrl?: string;
+  maxPostsPerSecond: number;
+  mode: SlackMode;
+}
+
+export interface TeamsEnv {
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType?: TeamsAppType;
+  allowAnonymous: boolean;
+}
+
+export interface EnvSettings {
+  port: number;
+  logLevel: string;
+  databaseUrl: string;
+  /** The organizer config file (absolute), or null for the built-in demo config. */
+  configPath: string | null;
+  slack: SlackEnv | null;
+  teams: TeamsEnv | null;
+  webToken?: string;
+  secretKey?: string;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/wolbot.db';
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const APP_TYPES: readonly TeamsAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+/** Loads `.env` from `cwd` into `target` (process.env); a variable already set is never overridden. */
+export function loadDotenv(cwd: string, target: NodeJS.ProcessEnv = process.env): void {
+  const file = path.join(cwd, '.env');
+  let src: string;
+  try {
+    src = fs.readFileSync(file, 'utf8');
+  } catch {
+    return; // no .env: nothing to load
+  }
+  const parsed = parseDotenv(src);
+  for (const [k, v] of Object.entries(parsed)) {
+    // Empty counts as unset everywhere in our config, so .env may fill it.
+    if (target[k] === undefined || target[k] === '') target[k] = v;
+  }
+}
+
+/** Reads and checks every variable; throws one ConfigError listing every problem. */
+export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+
+  const port = readPort(get('PORT'), problems);
+  const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL: "${get('LOG_LEVEL')}" is not a log level (expected one of ${LOG_LEVELS.join(', ')})`);
+  }
+  const databaseUrl = get('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+  if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL: expected sqlite:PATH or postgres://… / postgresql://…, got "${databaseUrl}"`);
+  }
+  const secretKey = get('WOLBOT_SECRET_KEY');
+  const slack = readSlack(get, secretKey, problems);
+  const teams = readTeams(get, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    logLevel,
+    databaseUrl,
+    configPath: configPathOf(get('WOLBOT_CONFIG'), cwd),
+    slack,
+    teams,
+    ...(get('WEB_TOKEN') !== undefined ? { webToken: get('WEB_TOKEN') } : {}),
+    ...(secretKey !== undefined ? { secretKey } : {}),
+  };
+}
+
+function configPathOf(given: string | undefined, cwd: string): string | null {
+  if (given !== undefined) return path.resolve(cwd, given); // existence is checked by loadSettings
+  const dflt = path.resolve(cwd, 'wolbot.yaml');
+  return fs.existsSync(dflt) ? dflt : null;
+}
+
+function readPort(v: string | undefined, problems: string[]): number {
+  if (v === undefined) return 3000;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) {
+    problems.push(`PORT: expected a whole number 0–65535, got "${v}"`);
+    return 3000;
+  }
+  return n;
+}
+
+function missing(names: string[], why: string): string {
+  return `${names.join(', ')}: missing — ${why}`;
+}
+
+function readSlack(get: (n: string) => string | undefined, secretKey: string | undefined, problems: string[]): SlackEnv | null {
+  const signingSecret = get('SLACK_SIGNING_SECRET');
+  const botToken = get('SLACK_BOT_TOKEN');
+  const appToken = get('SLACK_APP_TOKEN');
+  const clientId = get('SLACK_CLIENT_ID');
+  const clientSecret = get('SLACK_CLIENT_SECRET');
+  const stateSecret = get('SLACK_STATE_SECRET');
+  const apiUrl = get('SLACK_API_URL');
+
+  let maxPostsPerSecond = 20;
+  const rate = get('SLACK_MAX_POSTS_PER_SECOND');
+  if (rate !== undefined) {
+    const n = Number(rate);
+    if (!Number.isFinite(n) || n <= 0 || !/^\d*\.?\d+$/.test(rate)) {
+      problems.push(`SLACK_MAX_POSTS_PER_SECOND: expected a positive number, got "${rate}"`);
+    } else maxPostsPerSecond = n;
+  }
+  if (apiUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(apiUrl)) {
+    problems.push(`SLACK_API_URL: expected an http(s) URL, got "${apiUrl}"`);
+  }
+
+  let mode: SlackMode;
+  const lacking = (pairs: [string, string | undefined][]) => pairs.filter(([, v]) => v === undefined).map(([n]) => n);
+  if (clientId || clientSecret || stateSecret) {
+    mode = 'oauth';
+    const need = lacking([
+      ['SLACK_SIGNING_SECRET', signingSecret],
+      ['SLACK_CLIENT_ID', clientId],
+      ['SLACK_CLIENT_SECRET', clientSecret],
+      ['SLACK_STATE_SECRET', stateSecret],
+      ['WOLBOT_SECRET_KEY', secretKey],
+    ]);
+    if (need.length) {
+      problems.push(missing(need, 'Slack multi-workspace install needs SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and WOLBOT_SECRET_KEY'));
+      return null;
+    }
+  } else if (appToken) {
+    mode = 'socket';
+    if (!botToken) {
+      problems.push(missing(['SLACK_BOT_TOKEN'], 'Slack Socket Mode needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN'));
+      return null;
+    }
+  } else if (botToken || signingSecret) {
+    mode = 'http';
+    if (!signingSecret) {
+      problems.push(missing(['SLACK_SIGNING_SECRET'], 'Slack HTTP mode needs SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)'));
+      return null;
+    }
+    if (!botToken) {
+      problems.push(missing(['SLACK_BOT_TOKEN'], 'Slack HTTP mode needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET for a multi-workspace install)'));
+      return null;
+    }
+  } else {
+    return null; // Slack is off
+  }
+
+  const out: SlackEnv = { maxPostsPerSecond, mode };
+  if (signingSecret) out.signingSecret = signingSecret;
+  if (botToken) out.botToken = botToken;
+  if (appToken) out.appToken = appToken;
+  if (clientId) out.clientId = clientId;
+  if (clientSecret) out.clientSecret = clientSecret;
+  if (stateSecret) out.stateSecret = stateSecret;
+  if (secretKey) out.secretKey = secretKey;
+  if (apiUrl) out.apiUrl = apiUrl;
+  return out;
+}
+
+function readTeams(get: (n: string) => string | undefined, problems: string[]): TeamsEnv | null {
+  const appId = get('MICROSOFT_APP_ID');
+  const appPassword = get('MICROSOFT_APP_PASSWORD');
+  const appTenantId = get('MICROSOFT_APP_TENANT_ID');
+  const typeRaw = get('MICROSOFT_APP_TYPE');
+  const anonRaw = get('TEAMS_ALLOW_ANONYMOUS');
+
+  let allowAnonymous = false;
+  if (anonRaw !== undefined) {
+    if (/^(true|1|yes)$/i.test(anonRaw)) allowAnonymous = true;
+    else if (!/^(false|0|no)$/i.test(anonRaw)) problems.push(`TEAMS_ALLOW_ANONYMOUS: expected true or false, got "${anonRaw}"`);
+  }
+  let appType: TeamsAppType | undefined;
+  if (typeRaw !== undefined) {
+    appType = APP_TYPES.find((t) => t.toLowerCase() === typeRaw.toLowerCase());
+    if (!appType) {
+      problems.push(`MICROSOFT_APP_TYPE: expected one of ${APP_TYPES.join(', ')}, got "${typeRaw}"`);
+      return null;
+    }
+  }
+
+  if (!appId && !appPassword && !appTenantId && !typeRaw) {
+    return allowAnonymous ? { allowAnonymous: true } : null;
+  }
+  const type = appType ?? 'MultiTenant';
+  const need: string[] = [];
+  if (!appId) need.push('MICROSOFT_APP_ID');
+  if (type !== 'UserAssignedMSI' && !appPassword) need.push('MICROSOFT_APP_PASSWORD');
+  if (type !== 'MultiTenant' && !appTenantId) need.push('MICROSOFT_APP_TENANT_ID');
+  if (need.length) {
+    const why = {
+      MultiTenant: 'Teams needs MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD',
+      SingleTenant: 'a SingleTenant Teams app needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID',
+      UserAssignedMSI: 'a UserAssignedMSI Teams app needs MICROSOFT_APP_ID and MICROSOFT_APP_TENANT_ID',
+    }[type];
+    problems.push(missing(need, why));
+    return null;
+  }
+  const out: TeamsEnv = { appId, appType: type, allowAnonymous };
+  if (appPassword && type !== 'UserAssignedMSI') out.appPassword = appPassword;
+  if (appTenantId) out.appTenantId = appTenantId;
+  return out;
+}

@@ -1,0 +1,107 @@
+/** zod schemas of the organizer config and the programme, with messages meant for organizers. */
+import { IANAZone, DateTime } from 'luxon';
+import { z } from 'zod';
+import { parseDuration } from './duration';
+import { charCount, HEADER_MAX_CHARS, SECTION_MAX_CHARS } from './limits';
+
+export const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function describe(v: unknown): string {
+  if (v === null) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Date) return `a date (${v.toISOString()}) — put it in quotes`;
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return JSON.stringify(v);
+  return String(v);
+}
+
+const required = (what: string) => (i: { input: unknown }) =>
+  i.input === undefined ? 'is required' : `expected ${what}, got ${describe(i.input)}`;
+
+/** A string field checked by `check` (null = fine, else the problem). Empty text is always refused. */
+function text(what: string, check: (s: string) => string | null = () => null) {
+  return z.string({ error: required(what) }).superRefine((s, ctx) => {
+    const m = s.trim() === '' ? 'must not be empty' : check(s);
+    if (m) ctx.addIssue({ code: 'custom', message: m });
+  });
+}
+
+const maxChars = (n: number) => (s: string) =>
+  charCount(s) > n ? `is ${charCount(s)} characters; at most ${n} can be shown` : null;
+
+export const hhmm = (what = 'a time HH:MM (00:00–23:59)') =>
+  text(what, (s) => (HHMM_RE.test(s) ? null : `expected a time HH:MM (00:00–23:59), got ${describe(s)}`));
+
+export const isoDate = text('a date YYYY-MM-DD', (s) =>
+  DATE_RE.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid ? null : `expected a real date YYYY-MM-DD, got ${describe(s)}`,
+);
+
+export const timezone = text('an IANA time zone like Europe/London', (s) =>
+  IANAZone.isValidZone(s) ? null : `unknown IANA time zone ${describe(s)} (e.g. Europe/London, America/New_York)`,
+);
+
+const duration = text('a duration like 30m, 4h, 1h30m or 2d', (s) =>
+  parseDuration(s) === null ? `expected a duration like 30m, 4h, 1h30m or 2d, got ${describe(s)}` : null,
+);
+
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item, { error: required(what) }).nullish(); // `key:` with nothing after it = empty list
+
+export const channelObject = z.strictObject(
+  {
+    id: text('"platform:id"'),
+    timezone: timezone.optional(),
+    time: hhmm().optional(),
+  },
+  { error: required('a mapping') },
+);
+
+export const organizerSchema = z.strictObject(
+  {
+    program: text('a programme name (e.g. wol-week) or a path'),
+    start: isoDate,
+    time: hhmm(),
+    timezone,
+    digest: hhmm().optional(),
+    grace: duration.optional(),
+    retention: text('a duration like 365d', (s) => {
+      const ms = parseDuration(s);
+      return ms === null ? `expected a duration like 365d, got ${describe(s)}` : ms <= 0 ? 'must be longer than 0' : null;
+    }).optional(),
+    admins: list(text('a platform user id'), 'a list of platform user ids'),
+    // Entries are strings or mappings: each is checked on its own (see organizer.ts).
+    channels: list(z.unknown(), 'a list of channels'),
+  },
+  { error: required('a mapping of settings (program, start, time, timezone, …)') },
+);
+export type OrganizerRaw = z.infer<typeof organizerSchema>;
+
+const day = z
+  .number({ error: required('a positive whole number') })
+  .superRefine((n, ctx) => {
+    if (!Number.isInteger(n) || n < 1) ctx.addIssue({ code: 'custom', message: `expected a positive whole number, got ${describe(n)}` });
+  });
+
+export const promptSchema = z.strictObject(
+  {
+    day,
+    // The exact limit depends on the day ("Day N · " prefix): checked in programme-file.ts.
+    theme: text('a short theme'),
+    text: text('the text of the day', maxChars(SECTION_MAX_CHARS)),
+    challenge: text('a challenge for the day', maxChars(SECTION_MAX_CHARS)),
+  },
+  { error: required('a mapping with day, theme, text and challenge') },
+);
+
+export const programmeSchema = z.strictObject(
+  {
+    title: text('a title', maxChars(HEADER_MAX_CHARS)),
+    footer: text('a footer line', maxChars(SECTION_MAX_CHARS)).optional(),
+    prompts: z
+      .array(promptSchema, { error: required('a list of prompts') })
+      .min(1, { error: 'must list at least one prompt' }),
+  },
+  { error: required('a mapping with title and prompts') },
+);
+export type ProgrammeRaw = z.infer<typeof programmeSchema>;

@@ -1,0 +1,51 @@
+import type { ChannelRecord, Store } from './ports/store';
+import type { ChannelTarget } from './ports/platform';
+import type { WolSettings } from './settings';
+
+/** `slack:C123` — how channels are named to people and on the CLI. */
+export function channelLabel(c: { platform: string; channelId: string }): string {
+  return `${c.platform}:${c.channelId}`;
+}
+
+export function targetOf(c: ChannelRecord): ChannelTarget {
+  return { platform: c.platform, channelId: c.channelId, workspaceId: c.workspaceId ?? null, reference: c.reference };
+}
+
+/**
+ * Make the store's channel list match the config: configured channels are added (active) or
+ * updated (timezone/time), keeping pause and deactivation; channels dropped from the config are
+ * deactivated. Subscribed channels are left alone. Idempotent: server and CLI both call it.
+ */
+export async function syncConfiguredChannels(settings: WolSettings, store: Store, now: Date): Promise<void> {
+  const existing = new Map((await store.listChannels()).map((c) => [channelLabel(c), c]));
+  const wanted = new Set<string>();
+  for (const cc of settings.channels) {
+    const label = channelLabel(cc);
+    wanted.add(label);
+    const old = existing.get(label);
+    const timezone = cc.timezone ?? null;
+    const time = cc.time ?? null;
+    if (old && old.source === 'config' && old.timezone === timezone && old.time === time && (old.active || old.inactiveReason !== 'removed from config')) continue;
+    await store.saveChannel(
+      {
+        platform: cc.platform,
+        channelId: cc.channelId,
+        workspaceId: old?.workspaceId ?? null,
+        reference: old?.reference ?? null,
+        name: old?.name ?? null,
+        timezone,
+        time,
+        active: old ? old.active || old.inactiveReason === 'removed from config' : true,
+        paused: old?.paused ?? false,
+        source: 'config',
+        inactiveReason: old && !old.active && old.inactiveReason !== 'removed from config' ? old.inactiveReason : null,
+      },
+      now,
+    );
+  }
+  for (const [label, c] of existing) {
+    if (c.source === 'config' && !wanted.has(label) && c.active) {
+      await store.setChannelActive(c.platform, c.channelId, false, 'removed from config', now);
+    }
+  }
+}

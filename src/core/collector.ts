@@ -1,0 +1,73 @@
+import type { Clock } from './ports/clock';
+import type { ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
+import type { Logger } from './ports/logger';
+import type { Platform, ThreadRef } from './ports/platform';
+import type { Store } from './ports/store';
+
+/**
+ * Collects the replies and reactions under our prompts. Each call resolves after the store has the
+ * event (dedupe by event key and the effect in one transaction), so adapters may then acknowledge.
+ */
+export class Collector {
+  constructor(private readonly d: { store: Store; clock: Clock; logger: Logger }) {}
+
+  async isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean> {
+    const rec = await this.d.store.findDeliveryByThread(platform, channelId, threadId);
+    return rec !== null;
+  }
+
+  async recentThreads(platform: Platform, since: Date): Promise<ThreadRef[]> {
+    const sent = await this.d.store.listDeliveries({ platform, states: ['sent'] });
+    return sent
+      .filter((r) => r.threadId && r.postedAt && r.postedAt >= since)
+      .map((r) => ({ platform: r.platform, channelId: r.channelId, id: r.threadId! }));
+  }
+
+  async reply(e: ReplyEvent): Promise<ReplyOutcome> {
+    const rec = await this.d.store.findDeliveryByThread(e.platform, e.channelId, e.threadId);
+    if (!rec) return 'ignored';
+    const result = await this.d.store.addReply(
+      e.eventKey,
+      {
+        platform: e.platform,
+        channelId: e.channelId,
+        messageId: e.messageId,
+        threadId: e.threadId,
+        deliveryId: rec.id,
+        user: e.user,
+        text: e.text,
+        at: e.at,
+        files: e.files ?? [],
+        links: e.links ?? [],
+        external: e.external ?? false,
+      },
+      this.d.clock.now(),
+    );
+    this.d.logger.debug({ eventKey: e.eventKey, result, day: rec.day }, 'reply');
+    return result;
+  }
+
+  replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome> {
+    return this.d.store.editReply(e.eventKey, e.platform, e.channelId, e.messageId, e.text, e.at, this.d.clock.now());
+  }
+
+  replyDeleted(e: ReplyDeletedEvent): Promise<ReplyOutcome> {
+    return this.d.store.deleteReply(e.eventKey, e.platform, e.channelId, e.messageId, e.at, this.d.clock.now());
+  }
+
+  async reactionAdded(e: ReactionEvent): Promise<ReplyOutcome> {
+    if (!(await this.isOurs(e))) return 'ignored';
+    return this.d.store.addReaction(e.eventKey, { platform: e.platform, channelId: e.channelId, itemId: e.itemId, user: e.user, emoji: e.emoji, at: e.at }, this.d.clock.now());
+  }
+
+  async reactionRemoved(e: ReactionEvent): Promise<ReplyOutcome> {
+    if (!(await this.isOurs(e))) return 'ignored';
+    return this.d.store.removeReaction(e.eventKey, { platform: e.platform, channelId: e.channelId, itemId: e.itemId, user: e.user, emoji: e.emoji }, this.d.clock.now());
+  }
+
+  /** Reactions count on our prompts and on replies we collected, nothing else. */
+  private async isOurs(e: ReactionEvent): Promise<boolean> {
+    if (await this.isPromptThread(e.platform, e.channelId, e.itemId)) return true;
+    return (await this.d.store.getReply(e.platform, e.channelId, e.itemId)) !== null;
+  }
+}

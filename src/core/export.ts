@@ -1,0 +1,64 @@
+import type { Platform } from './ports/platform';
+import type { Store } from './ports/store';
+import { promptForDay } from './programme';
+import type { WolSettings } from './settings';
+
+export interface ExportReply {
+  /** The platform's id of the reply message (to react to it, to link it). */
+  id: string;
+  user: string;
+  text: string;
+  at: string;
+  reactions: number;
+  editedAt?: string;
+  files?: string[];
+  links?: string[];
+  external?: boolean;
+}
+
+export interface ExportPost {
+  platform: Platform;
+  channel: string;
+  day: number;
+  theme: string;
+  programme: string;
+  postedAt: string;
+  thread: string;
+  reactions: number;
+  replies: ExportReply[];
+}
+
+/** The collected threads in the contract's export shape; deleted and forgotten replies left out. */
+export async function buildExport(settings: WolSettings, store: Store, opts: { day?: number; includeExternal?: boolean } = {}): Promise<{ posts: ExportPost[] }> {
+  const sent = (await store.listDeliveries({ programme: settings.programme.id, day: opts.day, states: ['sent'] }))
+    .filter((r) => r.threadId && r.postedAt)
+    .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());
+  const replies = await store.listReplies({ deliveryIds: sent.map((r) => r.id) });
+  const posts: ExportPost[] = [];
+  for (const rec of sent) {
+    const mine = replies.filter((r) => r.deliveryId === rec.id && r.text !== null && (opts.includeExternal !== false || !r.external));
+    const counts = await store.reactionCounts(rec.platform, rec.channelId, [rec.threadId!, ...mine.map((r) => r.messageId)]);
+    posts.push({
+      platform: rec.platform,
+      channel: rec.channelId,
+      day: rec.day,
+      theme: promptForDay(settings.programme, rec.day)?.theme ?? `Day ${rec.day}`,
+      programme: rec.programme,
+      postedAt: rec.postedAt!.toISOString(),
+      thread: rec.threadId!,
+      reactions: counts.get(rec.threadId!) ?? 0,
+      replies: mine.map((r) => ({
+        id: r.messageId,
+        user: r.user,
+        text: r.text!,
+        at: r.at.toISOString(),
+        reactions: counts.get(r.messageId) ?? 0,
+        ...(r.editedAt ? { editedAt: r.editedAt.toISOString() } : {}),
+        ...(r.files.length ? { files: r.files } : {}),
+        ...(r.links.length ? { links: r.links } : {}),
+        ...(r.external ? { external: true } : {}),
+      })),
+    });
+  }
+  return { posts };
+}

@@ -1,0 +1,40 @@
+import type { Clock } from './ports/clock';
+import type { ChannelLifecycleEvent } from './ports/inbound';
+import type { Logger } from './ports/logger';
+import type { ChannelTarget } from './ports/platform';
+import type { Store } from './ports/store';
+
+/** Channel archived / bot removed / id changed / app uninstalled, and install-time references. */
+export class ChannelLifecycle {
+  constructor(private readonly d: { store: Store; clock: Clock; logger: Logger }) {}
+
+  async apply(e: ChannelLifecycleEvent): Promise<void> {
+    const now = this.d.clock.now();
+    const log = this.d.logger.child({ platform: e.platform, channel: e.channelId, kind: e.kind });
+    if (e.kind === 'deactivated') await this.d.store.setChannelActive(e.platform, e.channelId, false, e.reason, now);
+    else if (e.kind === 'renamed' && e.newChannelId) await this.d.store.renameChannel(e.platform, e.channelId, e.newChannelId, now);
+    else if (e.kind === 'workspace_gone' && e.workspaceId) await this.d.store.deactivateWorkspace(e.platform, e.workspaceId, e.reason, now);
+    log.info({ reason: e.reason }, 'channel lifecycle');
+  }
+
+  /** Keep how to reach a channel (Teams install) without subscribing it; never reactivates. */
+  async remember(t: ChannelTarget): Promise<void> {
+    const old = await this.d.store.getChannel(t.platform, t.channelId);
+    await this.d.store.saveChannel(
+      {
+        platform: t.platform,
+        channelId: t.channelId,
+        workspaceId: t.workspaceId ?? old?.workspaceId ?? null,
+        reference: t.reference ?? old?.reference ?? null,
+        name: old?.name ?? null,
+        timezone: old?.timezone ?? null,
+        time: old?.time ?? null,
+        active: old?.active ?? false,
+        paused: old?.paused ?? false,
+        source: old?.source ?? 'known',
+        inactiveReason: old?.inactiveReason ?? null,
+      },
+      this.d.clock.now(),
+    );
+  }
+}

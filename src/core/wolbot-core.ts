@@ -1,0 +1,139 @@
+import { AdapterRegistry } from './adapter-registry';
+import { syncConfiguredChannels } from './channels';
+import { Collector } from './collector';
+import { CommandService } from './commands/run';
+import { Deliverer } from './delivery';
+import { DigestService } from './digest';
+import { buildExport } from './export';
+import { FailureNotifier } from './failure-notifier';
+import { ChannelLifecycle } from './lifecycle';
+import { describeResults, postDayManually, type ManualPostResult } from './manual-post';
+import type { ChatAdapter } from './ports/chat-adapter';
+import type { Clock } from './ports/clock';
+import type { ChannelLifecycleEvent, CommandAnswer, CommandRequest, FollowUp, InboundPort, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
+import type { Logger } from './ports/logger';
+import type { ChannelTarget, Platform, ThreadRef } from './ports/platform';
+import type { ChannelRecord, Store } from './ports/store';
+import { Scheduler, type TickReport } from './scheduler';
+import type { WolSettings } from './settings';
+import { buildStatus, type StatusReport } from './status';
+
+export interface CoreDeps {
+  settings: WolSettings;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** This process's id in the ledger (host:pid:random). */
+  owner: string;
+  /** How long a claim is held before another process may take it over. */
+  leaseMs?: number;
+}
+
+/** The platform-neutral heart of wolbot: scheduling, ledger, collection, commands. */
+export class WolbotCore implements InboundPort {
+  readonly adapters = new AdapterRegistry();
+  readonly settings: WolSettings;
+  private readonly deliverer: Deliverer;
+  private readonly scheduler: Scheduler;
+  private readonly collector: Collector;
+  private readonly commands: CommandService;
+  private readonly digests: DigestService;
+  private readonly lifecycle: ChannelLifecycle;
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(private readonly d: CoreDeps) {
+    const { settings, store, clock, logger } = d;
+    this.settings = settings;
+    const notifier = new FailureNotifier({ store, adapters: this.adapters, admins: settings.admins, clock, logger: logger.child({ component: 'notifier' }) });
+    this.deliverer = new Deliverer({ store, adapters: this.adapters, programme: settings.programme, clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs: d.leaseMs ?? 5 * 60_000, notifier });
+    this.digests = new DigestService({ settings, store, adapters: this.adapters, clock, logger: logger.child({ component: 'digest' }) });
+    this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, clock, logger: logger.child({ component: 'scheduler' }) });
+    this.collector = new Collector({ store, clock, logger: logger.child({ component: 'collector' }) });
+    this.lifecycle = new ChannelLifecycle({ store, clock, logger: logger.child({ component: 'lifecycle' }) });
+    this.commands = new CommandService({ settings, store, deliverer: this.deliverer, scheduler: this.scheduler, digests: this.digests, clock, logger: logger.child({ component: 'commands' }), enabled: (p) => this.adapters.has(p as Platform) });
+  }
+
+  register(adapter: ChatAdapter): void {
+    this.adapters.register(adapter);
+  }
+
+  syncChannels(): Promise<void> {
+    return syncConfiguredChannels(this.d.settings, this.d.store, this.d.clock.now());
+  }
+
+  tick(): Promise<TickReport> {
+    return this.track(this.scheduler.tick());
+  }
+
+  /** `post --day N` (CLI) — the same ledger rules as the chat command. */
+  async postDay(day: number, opts: { channel?: ChannelRecord; again?: boolean } = {}): Promise<ManualPostResult[]> {
+    const channels = opts.channel ? [opts.channel] : await this.scheduler.postableChannels();
+    const results = await this.track(postDayManually({ settings: this.d.settings, store: this.d.store, deliverer: this.deliverer, clock: this.d.clock }, day, channels, opts.again ?? false));
+    await this.track(this.scheduler.drainRetries());
+    return results;
+  }
+
+  describePostResults(results: ManualPostResult[], day: number, againHint: string): string {
+    return describeResults(results, day, (c) => c.timezone ?? this.d.settings.timezone, againHint);
+  }
+
+  status(): Promise<StatusReport> {
+    return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p as Platform), this.d.clock.now());
+  }
+
+  exportPosts(opts: { day?: number } = {}) {
+    return buildExport(this.d.settings, this.d.store, opts);
+  }
+
+  /** Stop scheduling; wait (bounded) for sends in flight; give back claims not finished. */
+  async shutdown(timeoutMs: number): Promise<{ released: number }> {
+    this.scheduler.stop();
+    const all = Promise.allSettled([...this.background]);
+    await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    let released = 0;
+    for (const id of this.deliverer.pending()) {
+      if (await this.d.store.releaseClaim(id, this.d.owner, this.d.clock.now())) released++;
+    }
+    return { released };
+  }
+
+  // InboundPort
+  reply(e: ReplyEvent): Promise<ReplyOutcome> {
+    return this.collector.reply(e);
+  }
+  replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome> {
+    return this.collector.replyEdited(e);
+  }
+  replyDeleted(e: ReplyDeletedEvent): Promise<ReplyOutcome> {
+    return this.collector.replyDeleted(e);
+  }
+  reactionAdded(e: ReactionEvent): Promise<ReplyOutcome> {
+    return this.collector.reactionAdded(e);
+  }
+  reactionRemoved(e: ReactionEvent): Promise<ReplyOutcome> {
+    return this.collector.reactionRemoved(e);
+  }
+  async command(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer> {
+    const a = await this.commands.run(req, followUp);
+    this.track(a.done);
+    return a;
+  }
+  channelLifecycle(e: ChannelLifecycleEvent): Promise<void> {
+    return this.lifecycle.apply(e);
+  }
+  isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean> {
+    return this.collector.isPromptThread(platform, channelId, threadId);
+  }
+  recentThreads(platform: Platform, since: Date): Promise<ThreadRef[]> {
+    return this.collector.recentThreads(platform, since);
+  }
+  rememberReference(target: ChannelTarget): Promise<void> {
+    return this.lifecycle.remember(target);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.background.add(p);
+    void p.finally(() => this.background.delete(p)).catch(() => undefined);
+    return p;
+  }
+}

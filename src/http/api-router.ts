@@ -1,0 +1,43 @@
+import express from 'express';
+import { toCsv, toMarkdown } from '../core/export-formats';
+import type { Store } from '../core/ports/store';
+import type { WolbotCore } from '../core/wolbot-core';
+
+/** The read side of the JSON API under /v1 (the sandbox's writes live in adapters/local). */
+export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router {
+  const r = express.Router();
+
+  r.get('/v1/status', async (_req, res) => {
+    const s = await d.core.status();
+    res.json({
+      programme: s.programme,
+      channels: s.channels.map((c) => ({
+        channel: c.label,
+        platform: c.channel.platform,
+        id: c.channel.channelId,
+        timezone: c.timezone,
+        time: c.time,
+        active: c.channel.active,
+        paused: c.channel.paused,
+        inactiveReason: c.channel.inactiveReason,
+        platformOn: c.enabled,
+        next: c.next ? { day: c.next.day, theme: c.next.theme, local: `${c.next.localDate} ${c.next.localTime}`, utc: c.next.at.toISOString() } : null,
+        days: c.rows.map((row) => ({ day: row.day, theme: row.theme, local: `${row.localDate} ${row.localTime}`, utc: row.at.toISOString(), state: row.state, reason: row.delivery?.reason ?? null })),
+      })),
+    });
+  });
+
+  r.get('/v1/export', async (req, res) => {
+    const format = typeof req.query.format === 'string' ? req.query.format : 'json';
+    const dayQ = typeof req.query.day === 'string' ? req.query.day : undefined;
+    const day = dayQ === undefined ? undefined : Number(dayQ);
+    if (day !== undefined && !(Number.isInteger(day) && day > 0)) return void res.status(400).json({ error: 'day must be a positive integer' });
+    if (!['json', 'csv', 'md'].includes(format)) return void res.status(400).json({ error: 'format must be json, csv or md' });
+    const { posts } = await d.core.exportPosts({ day });
+    if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(toCsv(posts));
+    if (format === 'md') return void res.type('text/markdown; charset=utf-8').send(toMarkdown(posts, d.core.settings.programme.title));
+    res.json({ posts });
+  });
+
+  return r;
+}

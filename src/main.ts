@@ -1,0 +1,38 @@
+/** Composition root of the server: `npm start`. */
+import { startWolbot } from './app';
+import { ConfigError } from './config';
+
+async function main(): Promise<void> {
+  let app: Awaited<ReturnType<typeof startWolbot>>;
+  try {
+    app = await startWolbot({ env: process.env, cwd: process.cwd(), loadDotenv: true });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`wolbot cannot start: the configuration has problems:\n${err.problems.join('\n')}\n`);
+    } else {
+      process.stderr.write(`wolbot cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'stopping: no new work, finishing posts in flight');
+    app
+      .stop()
+      .then(() => {
+        app.logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        app.logger.error({ err }, 'stop failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('unhandledRejection', (err) => app.logger.error({ err }, 'unhandled rejection'));
+}
+
+void main();

@@ -1,0 +1,192 @@
+import { sql } from 'kysely';
+import type { Platform } from '../core/ports/platform';
+import type { DeliveryFilter, DeliveryKey, DeliveryRecord, NewDelivery } from '../core/ports/store';
+import type { StoreContext } from './context';
+import { iso, n, toDelivery } from './rows';
+
+/** States that hold a lease; an expired lease makes the row reclaimable. */
+const LEASED = ['claimed', 'sending', 'recovering'];
+/** States an owner may still move forward (mark*). */
+const OWNED = ['claimed', 'sending', 'recovering'];
+
+/** One statement: the caller owns the key only if its row went in (INSERT … ON CONFLICT DO NOTHING RETURNING). */
+export async function claimDelivery({ db }: StoreContext, d: NewDelivery): Promise<DeliveryRecord | null> {
+  const row = await db
+    .insertInto('deliveries')
+    .values({
+      id: d.id,
+      programme: d.programme,
+      day: d.day,
+      platform: d.platform,
+      channel_id: d.channelId,
+      round: d.round,
+      state: d.state,
+      trigger: d.trigger,
+      scheduled_at: iso(d.scheduledAt),
+      owner: d.owner,
+      lease_until: d.leaseUntil ? iso(d.leaseUntil) : null,
+      attempts: 0,
+      last_attempt_at: null,
+      next_attempt_at: null,
+      reason: d.reason ?? null,
+      thread_id: null,
+      posted_at: null,
+      digest_posted_at: null,
+      admins_notified: 0,
+      created_at: iso(d.now),
+      updated_at: iso(d.now),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toDelivery(row) : null;
+}
+
+/** One guarded UPDATE … RETURNING: whoever's UPDATE matches first owns the row. */
+export async function reclaimDelivery({ db }: StoreContext, id: string, owner: string, now: Date, leaseUntil: Date): Promise<DeliveryRecord | null> {
+  const t = iso(now);
+  const row = await db
+    .updateTable('deliveries')
+    .set({
+      state: sql<string>`case when state in ('sending', 'recovering') then 'recovering' else 'claimed' end`,
+      owner,
+      lease_until: iso(leaseUntil),
+      updated_at: t,
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([
+      eb.and([eb('state', '=', 'retry'), eb('next_attempt_at', '<=', t)]),
+      eb.and([eb('state', 'in', LEASED), eb('lease_until', '<', t)]),
+    ]))
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toDelivery(row) : null;
+}
+
+export async function listReclaimable({ db }: StoreContext, now: Date, limit: number): Promise<DeliveryRecord[]> {
+  const t = iso(now);
+  const rows = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where((eb) => eb.or([
+      eb.and([eb('state', '=', 'retry'), eb('next_attempt_at', '<=', t)]),
+      eb.and([eb('state', 'in', LEASED), eb('lease_until', '<', t)]),
+    ]))
+    .orderBy('scheduled_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toDelivery);
+}
+
+async function ownedUpdate(
+  { db }: StoreContext, id: string, owner: string, states: string[], set: Record<string, unknown>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('deliveries')
+    .set(set)
+    .where('id', '=', id)
+    .where('owner', '=', owner)
+    .where('state', 'in', states)
+    .executeTakeFirst();
+  return n(r.numUpdatedRows) > 0;
+}
+
+export function markSending(ctx: StoreContext, id: string, owner: string, now: Date): Promise<boolean> {
+  return ownedUpdate(ctx, id, owner, ['claimed', 'recovering'], {
+    state: 'sending', attempts: sql`attempts + 1`, last_attempt_at: iso(now), updated_at: iso(now),
+  });
+}
+
+export function markSent(ctx: StoreContext, id: string, owner: string, threadId: string, postedAt: Date, now: Date): Promise<boolean> {
+  return ownedUpdate(ctx, id, owner, OWNED, {
+    state: 'sent', thread_id: threadId, posted_at: iso(postedAt), lease_until: null, next_attempt_at: null, reason: null, updated_at: iso(now),
+  });
+}
+
+export function markRetry(ctx: StoreContext, id: string, owner: string, reason: string, nextAttemptAt: Date, now: Date): Promise<boolean> {
+  return ownedUpdate(ctx, id, owner, OWNED, {
+    state: 'retry', reason, next_attempt_at: iso(nextAttemptAt), lease_until: null, updated_at: iso(now),
+  });
+}
+
+export function markFailed(ctx: StoreContext, id: string, owner: string, reason: string, now: Date): Promise<boolean> {
+  return ownedUpdate(ctx, id, owner, OWNED, { state: 'failed', reason, lease_until: null, next_attempt_at: null, updated_at: iso(now) });
+}
+
+export function markUncertain(ctx: StoreContext, id: string, owner: string, reason: string, now: Date): Promise<boolean> {
+  return ownedUpdate(ctx, id, owner, OWNED, { state: 'uncertain', reason, lease_until: null, next_attempt_at: null, updated_at: iso(now) });
+}
+
+/**
+ * Graceful shutdown. A `claimed` row (nothing sent yet) becomes `retry`, due now. A `sending` or
+ * `recovering` row may already be on the platform: it keeps its state and its lease ends now, so
+ * the next reclaim makes it `recovering` (look before re-sending) instead of re-sending blindly.
+ */
+export function releaseClaim(ctx: StoreContext, id: string, owner: string, now: Date): Promise<boolean> {
+  const t = iso(now);
+  return ownedUpdate(ctx, id, owner, OWNED, {
+    state: sql`case when state = 'claimed' then 'retry' else state end`,
+    next_attempt_at: sql`case when state = 'claimed' then ${t} else next_attempt_at end`,
+    lease_until: sql`case when state = 'claimed' then null else ${t} end`,
+    updated_at: t,
+  });
+}
+
+export async function markAdminsNotified({ db }: StoreContext, id: string, now: Date): Promise<boolean> {
+  const r = await db.updateTable('deliveries').set({ admins_notified: 1, updated_at: iso(now) })
+    .where('id', '=', id).where('admins_notified', '=', 0).executeTakeFirst();
+  return n(r.numUpdatedRows) > 0;
+}
+
+/** true only for the first caller, so a digest is posted once. */
+export async function markDigestPosted({ db }: StoreContext, id: string, now: Date): Promise<boolean> {
+  const r = await db.updateTable('deliveries').set({ digest_posted_at: iso(now), updated_at: iso(now) })
+    .where('id', '=', id).where('digest_posted_at', 'is', null).executeTakeFirst();
+  return n(r.numUpdatedRows) > 0;
+}
+
+export async function getDelivery({ db }: StoreContext, id: string): Promise<DeliveryRecord | null> {
+  const row = await db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toDelivery(row) : null;
+}
+
+export async function listDeliveries({ db }: StoreContext, f: DeliveryFilter = {}): Promise<DeliveryRecord[]> {
+  let q = db.selectFrom('deliveries').selectAll();
+  if (f.programme !== undefined) q = q.where('programme', '=', f.programme);
+  if (f.day !== undefined) q = q.where('day', '=', f.day);
+  if (f.platform !== undefined) q = q.where('platform', '=', f.platform);
+  if (f.channelId !== undefined) q = q.where('channel_id', '=', f.channelId);
+  if (f.states) {
+    if (f.states.length === 0) return [];
+    q = q.where('state', 'in', f.states);
+  }
+  const rows = await q
+    .orderBy('scheduled_at').orderBy('programme').orderBy('day').orderBy('platform').orderBy('channel_id').orderBy('round')
+    .execute();
+  return rows.map(toDelivery);
+}
+
+export async function maxRound({ db }: StoreContext, key: Omit<DeliveryKey, 'round'>): Promise<number> {
+  const row = await db
+    .selectFrom('deliveries')
+    .select((eb) => eb.fn.max('round').as('m'))
+    .where('programme', '=', key.programme)
+    .where('day', '=', key.day)
+    .where('platform', '=', key.platform)
+    .where('channel_id', '=', key.channelId)
+    .executeTakeFirst();
+  return row?.m === null || row?.m === undefined ? -1 : Number(row.m);
+}
+
+export async function findDeliveryByThread({ db }: StoreContext, platform: Platform, channelId: string, threadId: string): Promise<DeliveryRecord | null> {
+  const row = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('platform', '=', platform)
+    .where('channel_id', '=', channelId)
+    .where('thread_id', '=', threadId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row ? toDelivery(row) : null;
+}

@@ -1,0 +1,151 @@
+import type { Platform } from '../core/ports/platform';
+import type { IngestResult, NewReply, ReactionRecord, ReplyRecord } from '../core/ports/store';
+import type { StoreContext } from './context';
+import { bool, iso, n, toReply } from './rows';
+import { type Db, writeTransaction } from './tx';
+
+/**
+ * Each ingest call records its event key and applies its effect in one write transaction, so a
+ * platform's retry of the same event is stored once, and a crash leaves neither half behind.
+ */
+async function ingest(ctx: StoreContext, eventKey: string, now: Date, effect: (trx: Db) => Promise<IngestResult>): Promise<IngestResult> {
+  return writeTransaction(ctx.db, ctx.kind, async (trx) => {
+    const first = await trx
+      .insertInto('processed_events')
+      .values({ event_key: eventKey, at: iso(now) })
+      .onConflict((oc) => oc.doNothing())
+      .returning('event_key')
+      .executeTakeFirst();
+    if (!first) return 'duplicate';
+    return effect(trx);
+  });
+}
+
+/** 'duplicate' also when the same message arrived before under another event key (first one kept). */
+export function addReply(ctx: StoreContext, eventKey: string, r: NewReply, now: Date): Promise<IngestResult> {
+  return ingest(ctx, eventKey, now, async (trx) => {
+    const row = await trx
+      .insertInto('replies')
+      .values({
+        platform: r.platform,
+        channel_id: r.channelId,
+        message_id: r.messageId,
+        thread_id: r.threadId,
+        delivery_id: r.deliveryId,
+        user_id: r.user,
+        text: r.text,
+        at: iso(r.at),
+        edited_at: null,
+        deleted_at: null,
+        files: JSON.stringify(r.files ?? []),
+        links: JSON.stringify(r.links ?? []),
+        external: bool(r.external),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('message_id')
+      .executeTakeFirst();
+    return row ? 'stored' : 'duplicate';
+  });
+}
+
+export function editReply(
+  ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date,
+): Promise<IngestResult> {
+  return ingest(ctx, eventKey, now, async (trx) => {
+    const r = await trx
+      .updateTable('replies')
+      .set({ text, edited_at: iso(at) })
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .where('message_id', '=', messageId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return n(r.numUpdatedRows) > 0 ? 'stored' : 'ignored';
+  });
+}
+
+export function deleteReply(
+  ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, at: Date, now: Date,
+): Promise<IngestResult> {
+  return ingest(ctx, eventKey, now, async (trx) => {
+    const r = await trx
+      .updateTable('replies')
+      .set({ text: null, files: '[]', links: '[]', deleted_at: iso(at) })
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .where('message_id', '=', messageId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return n(r.numUpdatedRows) > 0 ? 'stored' : 'ignored';
+  });
+}
+
+/** Idempotent per (item, user, emoji): a second add of the same reaction keeps the first. */
+export function addReaction(ctx: StoreContext, eventKey: string, r: ReactionRecord, now: Date): Promise<IngestResult> {
+  return ingest(ctx, eventKey, now, async (trx) => {
+    await trx
+      .insertInto('reactions')
+      .values({ platform: r.platform, channel_id: r.channelId, item_id: r.itemId, user_id: r.user, emoji: r.emoji, at: iso(r.at) })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return 'stored';
+  });
+}
+
+export function removeReaction(ctx: StoreContext, eventKey: string, r: Omit<ReactionRecord, 'at'>, now: Date): Promise<IngestResult> {
+  return ingest(ctx, eventKey, now, async (trx) => {
+    const res = await trx
+      .deleteFrom('reactions')
+      .where('platform', '=', r.platform)
+      .where('channel_id', '=', r.channelId)
+      .where('item_id', '=', r.itemId)
+      .where('user_id', '=', r.user)
+      .where('emoji', '=', r.emoji)
+      .executeTakeFirst();
+    return n(res.numDeletedRows) > 0 ? 'stored' : 'ignored';
+  });
+}
+
+export async function hasEvent({ db }: StoreContext, eventKey: string): Promise<boolean> {
+  const row = await db.selectFrom('processed_events').select('event_key').where('event_key', '=', eventKey).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function pruneEvents({ db }: StoreContext, olderThan: Date): Promise<number> {
+  const r = await db.deleteFrom('processed_events').where('at', '<', iso(olderThan)).executeTakeFirst();
+  return n(r.numDeletedRows);
+}
+
+/** One reply by its platform ids, tombstones included (text null). */
+export async function getReply({ db }: StoreContext, platform: Platform, channelId: string, messageId: string): Promise<ReplyRecord | null> {
+  const row = await db.selectFrom('replies').selectAll()
+    .where('platform', '=', platform).where('channel_id', '=', channelId).where('message_id', '=', messageId)
+    .executeTakeFirst();
+  return row ? toReply(row) : null;
+}
+
+export async function listReplies({ db }: StoreContext, f: { deliveryIds?: string[]; includeDeleted?: boolean }): Promise<ReplyRecord[]> {
+  let q = db.selectFrom('replies').selectAll();
+  if (f.deliveryIds) {
+    if (f.deliveryIds.length === 0) return [];
+    q = q.where('delivery_id', 'in', f.deliveryIds);
+  }
+  if (!f.includeDeleted) q = q.where('deleted_at', 'is', null);
+  const rows = await q.orderBy('at').orderBy('platform').orderBy('channel_id').orderBy('message_id').execute();
+  return rows.map(toReply);
+}
+
+export async function reactionCounts({ db }: StoreContext, platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (itemIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('reactions')
+    .select(['item_id', (eb) => eb.fn.countAll().as('c')])
+    .where('platform', '=', platform)
+    .where('channel_id', '=', channelId)
+    .where('item_id', 'in', itemIds)
+    .groupBy('item_id')
+    .execute();
+  for (const r of rows) counts.set(r.item_id, Number(r.c));
+  return counts;
+}

@@ -1,0 +1,99 @@
+import type { Selectable } from 'kysely';
+import type { Platform } from '../core/ports/platform';
+import type {
+  ChannelRecord, ChannelSource, DeliveryRecord, DeliveryState, LocalMessage, ReactionRecord, ReplyRecord,
+} from '../core/ports/store';
+import type { ChannelsTable, DeliveriesTable, LocalMessagesTable, ReactionsTable, RepliesTable } from './schema';
+
+/** Row ↔ record mapping: ISO text ↔ Date, 0/1 ↔ boolean, JSON text ↔ values. */
+
+export const iso = (d: Date): string => d.toISOString();
+export const isoOrNull = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const date = (s: string): Date => new Date(s);
+const dateOrNull = (s: string | null): Date | null => (s === null ? null : new Date(s));
+export const bool = (b: boolean): number => (b ? 1 : 0);
+
+/** undefined → SQL NULL; anything else (null included) → its JSON text, so it reads back as given. */
+export const referenceToText = (ref: unknown): string | null => (ref === undefined ? null : JSON.stringify(ref));
+
+export function toChannel(r: Selectable<ChannelsTable>): ChannelRecord {
+  const rec: ChannelRecord = {
+    platform: r.platform as Platform,
+    channelId: r.channel_id,
+    workspaceId: r.workspace_id,
+    name: r.name,
+    timezone: r.timezone,
+    time: r.time,
+    active: Number(r.active) === 1,
+    paused: Number(r.paused) === 1,
+    source: r.source as ChannelSource,
+    inactiveReason: r.inactive_reason,
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+  };
+  if (r.reference !== null) rec.reference = JSON.parse(r.reference);
+  return rec;
+}
+
+export function toDelivery(r: Selectable<DeliveriesTable>): DeliveryRecord {
+  return {
+    id: r.id,
+    programme: r.programme,
+    day: Number(r.day),
+    platform: r.platform as Platform,
+    channelId: r.channel_id,
+    round: Number(r.round),
+    state: r.state as DeliveryState,
+    trigger: r.trigger as DeliveryRecord['trigger'],
+    scheduledAt: date(r.scheduled_at),
+    owner: r.owner,
+    leaseUntil: dateOrNull(r.lease_until),
+    attempts: Number(r.attempts),
+    lastAttemptAt: dateOrNull(r.last_attempt_at),
+    nextAttemptAt: dateOrNull(r.next_attempt_at),
+    reason: r.reason,
+    threadId: r.thread_id,
+    postedAt: dateOrNull(r.posted_at),
+    digestPostedAt: dateOrNull(r.digest_posted_at),
+    adminsNotified: Number(r.admins_notified) === 1,
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+  };
+}
+
+export function toReply(r: Selectable<RepliesTable>): ReplyRecord {
+  return {
+    platform: r.platform as Platform,
+    channelId: r.channel_id,
+    messageId: r.message_id,
+    threadId: r.thread_id,
+    deliveryId: r.delivery_id,
+    user: r.user_id,
+    text: r.text,
+    at: date(r.at),
+    editedAt: dateOrNull(r.edited_at),
+    deletedAt: dateOrNull(r.deleted_at),
+    files: JSON.parse(r.files) as string[],
+    links: JSON.parse(r.links) as string[],
+    external: Number(r.external) === 1,
+  };
+}
+
+export function toReaction(r: Selectable<ReactionsTable>): ReactionRecord {
+  return { platform: r.platform as Platform, channelId: r.channel_id, itemId: r.item_id, user: r.user_id, emoji: r.emoji, at: date(r.at) };
+}
+
+export function toLocalMessage(r: Selectable<LocalMessagesTable>): LocalMessage {
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    threadId: r.thread_id,
+    user: r.user_id,
+    kind: r.kind as LocalMessage['kind'],
+    body: JSON.parse(r.body),
+    at: date(r.at),
+  };
+}
+
+/** Affected-row counts come back as bigint (or undefined); PG counts as strings. */
+export const n = (v: bigint | number | string | undefined | null): number => (v === undefined || v === null ? 0 : Number(v));

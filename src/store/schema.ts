@@ -1,0 +1,109 @@
+/**
+ * The database as Kysely sees it. Portable between SQLite and PostgreSQL: times are UTC ISO-8601
+ * text (sorts correctly), booleans are integers 0/1, JSON is text, keys are text given by callers.
+ */
+
+export interface ChannelsTable {
+  platform: string;
+  channel_id: string;
+  workspace_id: string | null;
+  name: string | null;
+  timezone: string | null;
+  time: string | null;
+  active: number;
+  paused: number;
+  source: string;
+  /** JSON text; NULL when the caller gave no reference. */
+  reference: string | null;
+  inactive_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  programme: string;
+  day: number;
+  platform: string;
+  channel_id: string;
+  round: number;
+  state: string;
+  trigger: string;
+  scheduled_at: string;
+  owner: string | null;
+  lease_until: string | null;
+  attempts: number;
+  last_attempt_at: string | null;
+  next_attempt_at: string | null;
+  reason: string | null;
+  thread_id: string | null;
+  posted_at: string | null;
+  digest_posted_at: string | null;
+  admins_notified: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RepliesTable {
+  platform: string;
+  channel_id: string;
+  message_id: string;
+  thread_id: string;
+  delivery_id: string;
+  user_id: string;
+  text: string | null;
+  at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+  /** JSON arrays of strings. */
+  files: string;
+  links: string;
+  external: number;
+}
+
+export interface ReactionsTable {
+  platform: string;
+  channel_id: string;
+  item_id: string;
+  user_id: string;
+  emoji: string;
+  at: string;
+}
+
+export interface ProcessedEventsTable {
+  event_key: string;
+  at: string;
+}
+
+export interface LocalMessagesTable {
+  id: string;
+  channel_id: string;
+  thread_id: string | null;
+  user_id: string;
+  kind: string;
+  body: string;
+  at: string;
+}
+
+export interface InstallationsTable {
+  platform: string;
+  workspace_id: string;
+  data: string;
+  updated_at: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  channels: ChannelsTable;
+  deliveries: DeliveriesTable;
+  replies: RepliesTable;
+  reactions: ReactionsTable;
+  processed_events: ProcessedEventsTable;
+  local_messages: LocalMessagesTable;
+  installations: InstallationsTable;
+  meta: MetaTable;
+}

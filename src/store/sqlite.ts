@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Logger } from '../core/ports/logger';
+import type { Store } from '../core/ports/store';
+import { KyselyStore } from './kysely-store';
+import { migrateToLatest } from './migrate';
+import type { Database as Schema } from './schema';
+
+/** SQLite adds a consistent online copy (VACUUM INTO) to the shared store. */
+class SqliteStore extends KyselyStore {
+  async backup(file: string): Promise<void> {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    await sql`vacuum into ${path.resolve(file)}`.execute(this.ctx.db);
+  }
+}
+
+function openFile(file: string): Database.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  // better-sqlite3's `timeout` is SQLite's busy_timeout: wait for another process's write lock.
+  const raw = new Database(file, { timeout: 5000 });
+  try {
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+    return raw;
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+}
+
+/**
+ * Opens (creating it and its folder if needed) and migrates a SQLite file. The migrator takes no
+ * lock on SQLite, so it runs inside BEGIN IMMEDIATE on the very connection Kysely uses: a second
+ * process opening the same fresh file waits (busy_timeout) and then finds the schema done.
+ */
+export async function openSqliteStore(file: string, logger: Logger): Promise<Store> {
+  let raw: Database.Database;
+  try {
+    raw = openFile(file);
+  } catch (err) {
+    throw new Error(`cannot open SQLite database ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    await migrateLocked(raw, db, logger);
+  } catch (err) {
+    await db.destroy();
+    throw new Error(`cannot migrate SQLite database ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  return new SqliteStore(db, 'sqlite', `sqlite:${file}`);
+}
+
+async function migrateLocked(raw: Database.Database, db: Kysely<Schema>, logger: Logger): Promise<void> {
+  // BEGIN IMMEDIATE waits up to busy_timeout; a migration elsewhere takes milliseconds, but retry
+  // a few times so a slow peer (e.g. a loaded CI box) does not fail our start-up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      raw.exec('begin immediate');
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 6) throw err;
+      logger.debug({ attempt }, 'store: waiting for another process migrating the database');
+    }
+  }
+  try {
+    await migrateToLatest(db, logger);
+    raw.exec('commit');
+  } catch (err) {
+    if (raw.inTransaction) raw.exec('rollback');
+    throw err;
+  }
+}

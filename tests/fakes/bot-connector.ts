@@ -1,0 +1,250 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A small fake Bot Connector (the service behind an activity's serviceUrl) on 127.0.0.1:
+ * create conversation, send to conversation, reply to activity, update, delete.
+ * Conversation ids arrive URL-encoded; answers are JSON `{id}`. Records every call; failures can
+ * be scripted per call kind.
+ */
+export type CallKind = 'createConversation' | 'sendToConversation' | 'replyToActivity' | 'updateActivity' | 'deleteActivity';
+
+export interface ConnectorCall {
+  kind: CallKind;
+  method: string;
+  path: string;
+  /** Decoded conversation id (absent for createConversation). */
+  conversationId?: string;
+  activityId?: string;
+  authorization?: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** What the fake answered (status and JSON). */
+  status?: number;
+  response?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface ScriptedFailure {
+  kind?: CallKind;
+  status: number;
+  headers?: Record<string, string>;
+  /** Never answer (the client's timeout fires). */
+  hang?: boolean;
+}
+
+export class FakeBotConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures: ScriptedFailure[] = [];
+  private readonly server: http.Server;
+  private readonly hanging = new Set<http.ServerResponse>();
+  private seq = 1_700_000_000_000;
+  url = '';
+
+  constructor() {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const r of this.hanging) r.destroy();
+    this.server.closeAllConnections?.();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next matching call fails once with this status. */
+  failNext(f: ScriptedFailure): void {
+    this.failures.push(f);
+  }
+
+  of(kind: CallKind): ConnectorCall[] {
+    return this.calls.filter((c) => c.kind === kind);
+  }
+
+  /** Every text the bot sent into a conversation (sends and replies). */
+  textsIn(conversationId: string): string[] {
+    return this.calls
+      .filter((c) => c.conversationId === conversationId && (c.kind === 'sendToConversation' || c.kind === 'replyToActivity'))
+      .map((c) => String(c.body?.text ?? ''));
+  }
+
+  private nextId(): string {
+    return String(++this.seq);
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0];
+      const m = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
+      if (!m) return send(res, 404, { error: { code: 'NotFound', message: path } });
+      const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;
+      const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
+      const method = req.method ?? 'GET';
+      let kind: CallKind;
+      if (!conversationId && method === 'POST') kind = 'createConversation';
+      else if (conversationId && !activityId && method === 'POST') kind = 'sendToConversation';
+      else if (activityId && method === 'POST') kind = 'replyToActivity';
+      else if (activityId && method === 'PUT') kind = 'updateActivity';
+      else if (activityId && method === 'DELETE') kind = 'deleteActivity';
+      else return send(res, 405, { error: { code: 'MethodNotAllowed' } });
+      let body: unknown = null;
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        return send(res, 400, { error: { code: 'BadSyntax' } });
+      }
+      const call: ConnectorCall = { kind, method, path, conversationId, activityId, authorization: req.headers.authorization, body };
+      this.calls.push(call);
+      const json = (r: http.ServerResponse, status: number, b: unknown) => {
+        call.status = status;
+        call.response = b;
+        send(r, status, b);
+      };
+
+      const i = this.failures.findIndex((f) => !f.kind || f.kind === kind);
+      if (i >= 0) {
+        const [f] = this.failures.splice(i, 1);
+        if (f.hang) {
+          this.hanging.add(res);
+          return;
+        }
+        call.status = f.status;
+        res.writeHead(f.status, { 'content-type': 'application/json', ...(f.headers ?? {}) });
+        return void res.end(JSON.stringify({ error: { code: `Http${f.status}`, message: 'scripted failure' } }));
+      }
+      const id = this.nextId();
+      if (kind === 'createConversation') {
+        const b = body as { channelData?: { channel?: { id?: string } } } | null;
+        const channel = b?.channelData?.channel?.id ?? `a:${id}`;
+        return json(res, 201, { id: `${channel};messageid=${id}`, activityId: id });
+      }
+      if (kind === 'deleteActivity') return json(res, 200, {});
+      return json(res, kind === 'updateActivity' ? 200 : 201, { id: kind === 'updateActivity' ? activityId : id });
+    });
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/* ---------- Teams-shaped activities, after Microsoft's documented examples ---------- */
+
+export const BOT = { id: '28:00000000-0000-0000-0000-00000000b07', name: 'wolbot' };
+export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const TEAM = '19:team-general@thread.tacv2'; // a team's id is its General channel's id
+
+export interface Person {
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+}
+
+let counter = 0;
+export function activityId(): string {
+  return String(1_600_000_000_000 + ++counter);
+}
+
+function base(serviceUrl: string, channel: string, conversationId: string, from: Person) {
+  return {
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from,
+    recipient: BOT,
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: conversationId },
+    channelData: {
+      teamsChannelId: channel,
+      teamsTeamId: TEAM,
+      channel: { id: channel },
+      team: { id: TEAM },
+      tenant: { id: TENANT },
+    },
+  };
+}
+
+export function botAdded(serviceUrl: string, by: Person) {
+  const a = base(serviceUrl, TEAM, TEAM, by);
+  return {
+    ...a,
+    type: 'conversationUpdate',
+    id: `f:${activityId()}`,
+    membersAdded: [{ id: BOT.id }],
+    channelData: { ...a.channelData, team: { id: TEAM, name: 'Marketing' }, eventType: 'teamMemberAdded' },
+  };
+}
+
+export function botRemoved(serviceUrl: string, by: Person) {
+  const a = base(serviceUrl, TEAM, TEAM, by);
+  return { ...a, type: 'conversationUpdate', id: `f:${activityId()}`, membersRemoved: [{ id: BOT.id }], channelData: { ...a.channelData, eventType: 'teamMemberRemoved' } };
+}
+
+export function channelEvent(serviceUrl: string, eventType: 'channelCreated' | 'channelRenamed' | 'channelDeleted', channel: string, name: string, by: Person) {
+  const a = base(serviceUrl, channel, TEAM, by);
+  return { ...a, type: 'conversationUpdate', id: `f:${activityId()}`, channelData: { ...a.channelData, channel: { id: channel, name }, eventType } };
+}
+
+/** A new post in a channel that @mentions the bot: its conversation id is its own new thread. */
+export function mentionPost(serviceUrl: string, channel: string, words: string, from: Person) {
+  const id = activityId();
+  const at = `<at>${BOT.name}</at>`;
+  return {
+    ...base(serviceUrl, channel, `${channel};messageid=${id}`, from),
+    type: 'message',
+    id,
+    textFormat: 'plain',
+    text: `${at} ${words}`,
+    entities: [{ type: 'mention', text: at, mentioned: BOT }, { type: 'clientInfo', locale: 'en-GB' }],
+  };
+}
+
+/** A reply in an existing thread (`;messageid=<root>`), with or without the bot's mention. */
+export function threadReply(serviceUrl: string, channel: string, root: string, text: string, from: Person, mention = false) {
+  const id = activityId();
+  const at = `<at>${BOT.name}</at>`;
+  return {
+    ...base(serviceUrl, channel, `${channel};messageid=${root}`, from),
+    type: 'message',
+    id,
+    replyToId: root,
+    textFormat: 'plain',
+    text: mention ? `${at} ${text}` : text,
+    entities: mention ? [{ type: 'mention', text: at, mentioned: BOT }] : [],
+  };
+}
+
+export function edited(reply: ReturnType<typeof threadReply>, newText: string) {
+  return { ...reply, type: 'messageUpdate', text: newText, timestamp: new Date(Date.now() + 1000).toISOString(), channelData: { ...reply.channelData, eventType: 'editMessage' } };
+}
+
+export function softDeleted(reply: ReturnType<typeof threadReply>) {
+  const { text: _t, ...rest } = reply;
+  return { ...rest, type: 'messageDelete', channelData: { ...reply.channelData, eventType: 'softDeleteMessage' } };
+}
+
+export function reaction(serviceUrl: string, channel: string, root: string, reactedId: string, from: Person, type = 'like', removed = false) {
+  return {
+    ...base(serviceUrl, channel, `${channel};messageid=${root}`, from),
+    type: 'messageReaction',
+    id: `f:${activityId()}`,
+    replyToId: reactedId,
+    ...(removed ? { reactionsRemoved: [{ type }] } : { reactionsAdded: [{ type }] }),
+  };
+}
+
+/** POST an activity to the bot's real endpoint, as the Bot Connector would. */
+export async function postActivity(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+  });
+  return { status: res.status, body: await res.text() };
+}

@@ -1,0 +1,243 @@
+/**
+ * A small fake of Slack's Web API on 127.0.0.1 for tests: form-encoded (or JSON) bodies, with
+ * `blocks`/`metadata` decoded from their JSON strings; every call recorded; scriptable failures
+ * (429 with Retry-After, HTTP 5xx, Slack errors, hanging requests). Also serves response_url posts.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeCall {
+  method: string;
+  args: Record<string, any>;
+  token?: string;
+}
+
+export interface FakeMessage {
+  ts: string;
+  channel: string;
+  text?: string;
+  user?: string;
+  bot_id?: string;
+  thread_ts?: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  subtype?: string;
+  edited?: { user: string; ts: string };
+  [k: string]: unknown;
+}
+
+export type Failure =
+  | { kind: 'error'; error: string }
+  | { kind: 'ratelimit'; retryAfter: number }
+  | { kind: 'status'; status: number }
+  /** Never answer. `commit`: the message is posted first (the request "reached Slack"). */
+  | { kind: 'hang'; commit?: boolean }
+  /** Cut the connection without an answer. */
+  | { kind: 'drop' };
+
+interface Script {
+  method: string;
+  failure: Failure;
+  times: number;
+  match?: (args: Record<string, any>) => boolean;
+}
+
+export class FakeSlack {
+  readonly calls: FakeCall[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly responses: { path: string; body: any }[] = [];
+  readonly channels = new Map<string, { name: string; is_member: boolean }>();
+  tokens = new Set(['xoxb-test']);
+  team = { id: 'T0TEAM', name: 'Test Team' };
+  bot = { userId: 'UBOT', botId: 'BBOT' };
+  url = '';
+  base = '';
+  private server?: http.Server;
+  private scripts: Script[] = [];
+  private seq = 0;
+  private hung: http.ServerResponse[] = [];
+  private hangWaiters: ((c: FakeCall) => void)[] = [];
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.route(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    const { port } = this.server.address() as AddressInfo;
+    this.base = `http://127.0.0.1:${port}`;
+    this.url = `${this.base}/api/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const r of this.hung) r.destroy();
+    this.hung = [];
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server!.close(() => r()));
+  }
+
+  /** Fail the next `times` calls of `method` (that `match`) this way. */
+  fail(method: string, failure: Failure, opts: { times?: number; match?: (args: Record<string, any>) => boolean } = {}): void {
+    this.scripts.push({ method, failure, times: opts.times ?? 1, match: opts.match });
+  }
+
+  /** Resolves with the next call that gets hung. */
+  nextHang(): Promise<FakeCall> {
+    return new Promise((r) => this.hangWaiters.push(r));
+  }
+
+  responseUrl(id = 'r1'): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  callsOf(method: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Posts that landed (bot messages created by chat.postMessage). */
+  posts(channel?: string): FakeMessage[] {
+    return this.messages.filter((m) => m.bot_id === this.bot.botId && (!channel || m.channel === channel));
+  }
+
+  nextTs(): string {
+    this.seq++;
+    const sec = Math.floor(this.now() / 1000);
+    return `${sec}.${String(this.seq).padStart(6, '0')}`;
+  }
+
+  /** A person's message, as Slack would hold it (for conversations.replies/history). */
+  addMessage(m: Omit<FakeMessage, 'ts'> & { ts?: string }): FakeMessage {
+    const msg = { ...m, ts: m.ts ?? this.nextTs() } as FakeMessage;
+    this.messages.push(msg);
+    return msg;
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const path = (req.url ?? '').split('?')[0];
+      if (path.startsWith('/response/')) {
+        this.responses.push({ path, body: safeJson(raw) });
+        return json(res, 200, { ok: true });
+      }
+      if (!path.startsWith('/api/')) return json(res, 404, { ok: false, error: 'unknown_path' });
+      const method = path.slice(5);
+      const args = parseBody(raw, req.headers['content-type']);
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
+      const call: FakeCall = { method, args, token };
+      this.calls.push(call);
+      this.answer(call, res);
+    });
+  }
+
+  private answer(call: FakeCall, res: http.ServerResponse): void {
+    const i = this.scripts.findIndex((s) => s.method === call.method && s.times > 0 && (!s.match || s.match(call.args)));
+    if (i >= 0) {
+      const s = this.scripts[i];
+      s.times--;
+      const f = s.failure;
+      switch (f.kind) {
+        case 'error':
+          return json(res, 200, { ok: false, error: f.error });
+        case 'ratelimit':
+          res.writeHead(429, { 'Retry-After': String(f.retryAfter), 'content-type': 'application/json' });
+          return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        case 'status':
+          return json(res, f.status, { ok: false, error: 'server_error' });
+        case 'drop':
+          return void res.socket?.destroy();
+        case 'hang':
+          if (f.commit) this.handle(call);
+          this.hung.push(res);
+          for (const w of this.hangWaiters.splice(0)) w(call);
+          return;
+      }
+    }
+    const out = this.handle(call);
+    json(res, 200, out);
+  }
+
+  private handle({ method, args, token }: FakeCall): Record<string, unknown> {
+    if (!token || !this.tokens.has(token)) return { ok: false, error: 'invalid_auth' };
+    const ch = (id: string) => this.channels.get(id);
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://test.slack.com/', team: this.team.name, team_id: this.team.id, user: 'wolbot', user_id: this.bot.userId, bot_id: this.bot.botId };
+      case 'chat.postMessage': {
+        const c = ch(args.channel);
+        if (c && !c.is_member) return { ok: false, error: 'not_in_channel' };
+        if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+        const msg: FakeMessage = {
+          ts: this.nextTs(),
+          channel: args.channel,
+          text: args.text,
+          blocks: args.blocks,
+          metadata: args.metadata,
+          thread_ts: args.thread_ts,
+          user: this.bot.userId,
+          bot_id: this.bot.botId,
+          type: 'message',
+        };
+        this.messages.push(msg);
+        return { ok: true, channel: args.channel, ts: msg.ts, message: msg };
+      }
+      case 'conversations.history': {
+        const oldest = args.oldest ? Number(args.oldest) : 0;
+        const latest = args.latest ? Number(args.latest) : Infinity;
+        const limit = Number(args.limit ?? 100);
+        const metadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const found = this.messages
+          .filter((m) => m.channel === args.channel && (!m.thread_ts || m.thread_ts === m.ts || m.subtype === 'thread_broadcast'))
+          .filter((m) => Number(m.ts) >= oldest && Number(m.ts) <= latest)
+          .sort((a, b) => Number(b.ts) - Number(a.ts));
+        const page = found.slice(0, limit).map((m) => (metadata ? m : { ...m, metadata: undefined }));
+        return { ok: true, messages: page, has_more: found.length > limit, response_metadata: { next_cursor: '' } };
+      }
+      case 'conversations.replies': {
+        const thread = this.messages
+          .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.thread_ts === args.ts))
+          .sort((a, b) => Number(a.ts) - Number(b.ts));
+        if (thread.length === 0) return { ok: false, error: 'thread_not_found' };
+        return { ok: true, messages: thread, has_more: false, response_metadata: { next_cursor: '' } };
+      }
+      case 'conversations.info': {
+        const c = ch(args.channel);
+        if (!c) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id: args.channel, name: c.name, is_member: c.is_member, is_channel: true } };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };
+      case 'users.info':
+        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: `Person ${args.user}`, team_id: this.team.id } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function safeJson(raw: string): any {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The WebClient's bodies: form-encoded, object values (blocks, metadata) as JSON strings. */
+export function parseBody(raw: string, contentType?: string): Record<string, any> {
+  if (contentType?.includes('application/json')) return (safeJson(raw) as Record<string, any>) ?? {};
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = ['blocks', 'metadata', 'attachments'].includes(k) ? safeJson(v) : v === 'true' ? true : v === 'false' ? false : v;
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * An in-memory InboundPort for the Slack adapter's own tests (the whole-app tests use the real
+ * core). It dedupes by eventKey and by message id the way the store is meant to, and can be told
+ * to fail like a broken store.
+ */
+import type {
+  ChannelLifecycleEvent,
+  CommandAnswer,
+  CommandRequest,
+  FollowUp,
+  InboundPort,
+  ReactionEvent,
+  ReplyDeletedEvent,
+  ReplyEditedEvent,
+  ReplyEvent,
+  ReplyOutcome,
+} from '../../src/core/ports/inbound';
+import type { ChannelTarget, Platform, ThreadRef } from '../../src/core/ports/platform';
+
+export class RecordingInbound implements InboundPort {
+  readonly keys = new Set<string>();
+  readonly replies = new Map<string, ReplyEvent & { deleted?: boolean }>();
+  readonly reactions: (ReactionEvent & { removed?: boolean })[] = [];
+  readonly lifecycle: ChannelLifecycleEvent[] = [];
+  readonly commands: CommandRequest[] = [];
+  readonly log: string[] = [];
+  threads: ThreadRef[] = [];
+  failing = false;
+  commandAnswer: (req: CommandRequest, followUp: FollowUp) => Promise<CommandAnswer> = async () => ({ text: 'ok', done: Promise.resolve() });
+
+  private gate(key: string): 'duplicate' | null {
+    if (this.failing) throw new Error('store unavailable');
+    if (this.keys.has(key)) return 'duplicate';
+    this.keys.add(key);
+    return null;
+  }
+
+  async reply(e: ReplyEvent): Promise<ReplyOutcome> {
+    const d = this.gate(e.eventKey);
+    if (d) return d;
+    const id = `${e.channelId}/${e.messageId}`;
+    if (this.replies.has(id)) return 'duplicate';
+    this.replies.set(id, { ...e });
+    this.log.push(`reply ${e.messageId}`);
+    return 'stored';
+  }
+  async replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome> {
+    const d = this.gate(e.eventKey);
+    if (d) return d;
+    const r = this.replies.get(`${e.channelId}/${e.messageId}`);
+    if (!r || r.deleted) return 'ignored';
+    r.text = e.text;
+    this.log.push(`edit ${e.messageId}`);
+    return 'stored';
+  }
+  async replyDeleted(e: ReplyDeletedEvent): Promise<ReplyOutcome> {
+    const d = this.gate(e.eventKey);
+    if (d) return d;
+    const r = this.replies.get(`${e.channelId}/${e.messageId}`);
+    if (!r) return 'ignored';
+    r.deleted = true;
+    this.log.push(`delete ${e.messageId}`);
+    return 'stored';
+  }
+  async reactionAdded(e: ReactionEvent): Promise<ReplyOutcome> {
+    const d = this.gate(e.eventKey);
+    if (d) return d;
+    this.reactions.push({ ...e });
+    return 'stored';
+  }
+  async reactionRemoved(e: ReactionEvent): Promise<ReplyOutcome> {
+    const d = this.gate(e.eventKey);
+    if (d) return d;
+    const r = this.reactions.find((x) => !x.removed && x.itemId === e.itemId && x.user === e.user && x.emoji === e.emoji);
+    if (!r) return 'ignored';
+    r.removed = true;
+    return 'stored';
+  }
+  async command(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer> {
+    if (this.failing) throw new Error('store unavailable');
+    this.commands.push(req);
+    return this.commandAnswer(req, followUp);
+  }
+  async channelLifecycle(e: ChannelLifecycleEvent): Promise<void> {
+    if (this.failing) throw new Error('store unavailable');
+    this.lifecycle.push(e);
+  }
+  async isPromptThread(_p: Platform, channelId: string, threadId: string): Promise<boolean> {
+    if (this.failing) throw new Error('store unavailable');
+    return this.threads.some((t) => t.channelId === channelId && t.id === threadId);
+  }
+  async recentThreads(): Promise<ThreadRef[]> {
+    return this.threads;
+  }
+  async rememberReference(_t: ChannelTarget): Promise<void> {}
+}
+
+/** A clock whose sleep moves time forward at once. */
+export class FakeClock {
+  constructor(public t = Date.parse('2026-11-17T09:00:00Z')) {}
+  readonly sleeps: number[] = [];
+  now = () => new Date(this.t);
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.t += ms;
+  };
+}

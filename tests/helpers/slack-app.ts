@@ -1,0 +1,86 @@
+/** The whole wolbot (startWolbot) with Slack on, pointed at the fake Web API; temp SQLite and config. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { startWolbot, type RunningApp } from '../../src/app';
+import { FakeSlack } from '../fakes/slack-api';
+import { FakeClock } from './recording-inbound';
+
+export const SIGNING_SECRET = 'app-test-signing-secret';
+
+export function writeSlackConfig(dir: string, extra = ''): string {
+  const file = path.join(dir, 'wolbot.yaml');
+  fs.writeFileSync(
+    file,
+    [
+      'program: wol-week',
+      'start: 2026-11-16',
+      'time: "09:00"',
+      'timezone: Europe/London',
+      'admins: [UADMIN]',
+      'channels:',
+      '  - slack:C0WOL1',
+      '  - { id: "slack:C0WOL2", timezone: America/New_York }',
+      extra,
+    ].join('\n'),
+  );
+  return file;
+}
+
+export function slackEnv(dir: string, fakeUrl: string): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: `sqlite:${path.join(dir, 'w.db')}`,
+    WOLBOT_CONFIG: path.join(dir, 'wolbot.yaml'),
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: fakeUrl,
+    WEB_TOKEN: 'web-token-for-tests',
+    LOG_LEVEL: 'warn',
+    PATH: process.env.PATH,
+  };
+}
+
+export interface SlackApp {
+  dir: string;
+  fake: FakeSlack;
+  clock: FakeClock;
+  app: RunningApp;
+  events: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** Time: Monday of the programme, 09:00:30 London (= UTC in November). */
+export const DAY1_0900 = Date.parse('2026-11-16T09:00:30Z');
+
+export async function startSlackApp(opts: { clockAt?: number; dir?: string; fake?: FakeSlack } = {}): Promise<SlackApp> {
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-slack-'));
+  if (!fs.existsSync(path.join(dir, 'wolbot.yaml'))) writeSlackConfig(dir);
+  const clock = new FakeClock(opts.clockAt ?? DAY1_0900);
+  const fake = opts.fake ?? (await new FakeSlack(() => clock.now().getTime()).start());
+  const logs: string[] = [];
+  const logStream = new PassThrough();
+  logStream.on('data', (c) => logs.push(String(c)));
+  const app = await startWolbot({ env: slackEnv(dir, fake.url), cwd: process.cwd(), clock, cron: false, port: 0, logStream, drainMs: 2000 });
+  return {
+    dir,
+    fake,
+    clock,
+    app,
+    events: `${app.url}/slack/events`,
+    logs,
+    async stop() {
+      await app.stop();
+      if (!opts.fake) await fake.stop();
+    },
+  };
+}
+
+export async function waitFor(cond: () => boolean | Promise<boolean>, what = 'condition', tries = 500): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
