@@ -4,8 +4,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { createLocalAdapter } from '../adapters/local';
-import { createSlackAdapter } from '../adapters/slack';
-import { createTeamsAdapter } from '../adapters/teams';
 import { loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
 import type { ChatAdapter } from './core/ports/chat-adapter';
 import { systemClock, type Clock } from './core/ports/clock';
@@ -118,11 +116,14 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
 
   app.use(healthRouter({ store, platforms: () => platforms }));
   if (env.slack) {
+    // Loaded only when on: bolt and botbuilder are heavy to require.
+    const { createSlackAdapter } = await import('../adapters/slack');
     const s = createSlackAdapter({ settings: env.slack, inbound: core, logger, clock, installations: store });
     app.use(s.router);
     adapters.push(s.adapter);
   }
   if (env.teams) {
+    const { createTeamsAdapter } = await import('../adapters/teams');
     const t = createTeamsAdapter({ settings: env.teams, inbound: core, logger, clock });
     app.use(t.router);
     adapters.push(t.adapter);

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +56,7 @@ describe('SQLite store specifics', () => {
     await b.close();
   });
 
-  it('backs up a consistent copy while another connection writes', async () => {
+  it('backs up a consistent copy between writes of another connection', async () => {
     const url = `sqlite:${path.join(tmp, 'live.db')}`;
     const writer = await openStore(url, { cwd: tmp });
     const reader = await openStore(url, { cwd: tmp });
@@ -115,6 +115,53 @@ describe('SQLite store specifics', () => {
         cwd: tmp, env: { ...process.env, NODE_PATH: path.join(repo, 'node_modules') },
       }, (err, stdout, stderr) => (err ? reject(new Error(`${worker} failed: ${stderr || err.message}`)) : resolve(JSON.parse(stdout))));
     });
+
+    it('backs up a consistent copy while another process writes', async () => {
+      const url = `sqlite:${path.join(tmp, 'bk-live', 'w.db')}`;
+      const store = await openStore(url, { cwd: tmp });
+      try {
+        for (let i = 0; i < 20; i++) await store.setMetaIfAbsent(`seed-${i}`, String(i));
+        const total = 3000;
+        const child = spawn(process.execPath, [path.join(repo, 'tests/helpers/store-writer.js'), path.join(outDir, 'src/store/index.js'), url, String(total)], {
+          cwd: tmp, env: { ...process.env, NODE_PATH: path.join(repo, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let errText = '';
+        child.stderr.on('data', (d) => (errText += d));
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on('data', (d) => {
+            out += d;
+            if (out.includes('ready')) resolve();
+          });
+          child.on('exit', () => reject(new Error(`writer exited early: ${errText}`)));
+        });
+        await new Promise((r) => setTimeout(r, 100)); // let it get going
+        const copy = path.join(tmp, 'bk-live', 'copies', 'copy.db');
+        await store.backup!(copy);
+        expect(await exited).toBe(0);
+        expect(out).toContain(`done ${total}`);
+
+        const raw = new Database(copy, { readonly: true });
+        try {
+          expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+          const { c } = raw.prepare("select count(*) as c from reactions where channel_id = 'bk'").get() as { c: number };
+          const { e } = raw.prepare("select count(*) as e from processed_events where event_key like 'w-%'").get() as { e: number };
+          expect(c).toBe(e); // each write's two halves are both in the copy or both not
+          expect(c).toBeLessThanOrEqual(total);
+        } finally {
+          raw.close();
+        }
+        const restored = await openStore(`sqlite:${copy}`, { cwd: tmp });
+        try {
+          for (let i = 0; i < 20; i++) expect(await restored.getMeta(`seed-${i}`)).toBe(String(i));
+        } finally {
+          await restored.close();
+        }
+      } finally {
+        await store.close();
+      }
+    }, 60_000);
 
     it.each([1, 2, 3])('both migrate and every key is claimed exactly once (round %i)', async (round) => {
       const file = path.join(tmp, `race-${round}`, 'w.db');

@@ -14,6 +14,18 @@ export interface ReceiverHandlers {
 }
 
 const MAX_SKEW_SEC = 5 * 60;
+/** Slack waits 3 s for an answer; a store slower than this gets 503 (the redelivery dedupes). */
+const STORE_BUDGET_MS = 2_500;
+
+class StoreTooSlow extends Error {}
+
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreTooSlow(`not stored within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Our own thin Bolt Receiver on the shared express server. Unlike Bolt's stock receivers it answers
@@ -33,6 +45,7 @@ export class WolReceiver implements Receiver {
       /** Wall-clock for the 5-minute replay window (tests). */
       nowMs?: () => number;
       path?: string;
+      storeBudgetMs?: number;
     },
   ) {
     this.router = express.Router();
@@ -131,7 +144,9 @@ export class WolReceiver implements Receiver {
     if (b.type === 'event_callback') {
       const num = Number(req.header('x-slack-retry-num'));
       try {
-        await this.opts.handlers.onEvent(b, { num: Number.isFinite(num) ? num : undefined, reason: req.header('x-slack-retry-reason') });
+        const stored = this.opts.handlers.onEvent(b, { num: Number.isFinite(num) ? num : undefined, reason: req.header('x-slack-retry-reason') });
+        stored.catch(() => undefined); // a late failure after the 503 is already answered
+        await within(stored, this.opts.storeBudgetMs ?? STORE_BUDGET_MS);
       } catch (err) {
         // Not stored: make Slack redeliver (it retries on any non-2xx).
         this.opts.log.error({ err, eventId: b.event_id }, 'could not store Slack event; answering 503 so Slack retries');

@@ -48,8 +48,8 @@ export function createTeamsAdapter(opts: {
     async stop() {
       /* nothing held open: connector requests are bounded by their timeout */
     },
-    postPrompt: (target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> => need().postPrompt(target, prompt),
-    postDigest: (thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> => need().postDigest(thread, target, digest),
+    postPrompt: async (target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> => need().postPrompt(target, prompt),
+    postDigest: async (thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> => need().postDigest(thread, target, digest),
     async findPostedPrompt(): Promise<ThreadRef | null> {
       // Teams has no way to search a channel for our post: a human has to look.
       throw new DeliveryError('uncertain', 'teams_no_lookup');

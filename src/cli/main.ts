@@ -7,8 +7,6 @@ import { runCheck } from './check';
 import { UsageError, USAGE } from './usage';
 import { renderStatus } from '../core/status';
 import { createLocalAdapter } from '../../adapters/local';
-import { createSlackAdapter } from '../../adapters/slack';
-import { createTeamsAdapter } from '../../adapters/teams';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -28,12 +26,13 @@ function positiveInt(v: string | boolean | undefined, name: string): number | un
 }
 
 /** Register the platforms' adapters for posting (no HTTP server: the CLI only sends). */
-function registerSenders(ctx: Context): void {
+async function registerSenders(ctx: Context): Promise<void> {
   const on = platformsOn(ctx.env, ctx.loaded);
   const { core, logger, clock, store } = ctx;
   if (on.local) core.register(createLocalAdapter({ messages: store, inbound: core, logger, clock }).adapter);
-  if (ctx.env.slack) core.register(createSlackAdapter({ settings: ctx.env.slack, inbound: core, logger, clock, installations: store }).adapter);
-  if (ctx.env.teams) core.register(createTeamsAdapter({ settings: ctx.env.teams, inbound: core, logger, clock }).adapter);
+  // Loaded only when on: bolt and botbuilder are heavy to require.
+  if (ctx.env.slack) core.register((await import('../../adapters/slack')).createSlackAdapter({ settings: ctx.env.slack, inbound: core, logger, clock, installations: store }).adapter);
+  if (ctx.env.teams) core.register((await import('../../adapters/teams')).createTeamsAdapter({ settings: ctx.env.teams, inbound: core, logger, clock }).adapter);
 }
 
 async function withContext<T>(env: NodeJS.ProcessEnv, fn: (ctx: Context) => Promise<T>): Promise<T> {
@@ -72,7 +71,7 @@ async function run(argv: string[]): Promise<number> {
           process.stderr.write(`The programme has no day ${day}; its days are ${ctx.loaded.settings.programme.prompts.map((p) => p.day).join(', ')}.\n`);
           return 2;
         }
-        registerSenders(ctx);
+        await registerSenders(ctx);
         let channel;
         if (channelSpec) {
           const i = channelSpec.indexOf(':');
@@ -106,7 +105,7 @@ async function run(argv: string[]): Promise<number> {
       if (flags.help) return out(USAGE.status!), 0;
       if (positionals.length) throw new UsageError(`status takes no arguments`);
       return withContext(env, async (ctx) => {
-        registerSenders(ctx);
+        await registerSenders(ctx);
         out(renderStatus(await ctx.core.status()));
         return 0;
       });

@@ -12,7 +12,7 @@ export type Db = Kysely<Database>;
 export async function writeTransaction<T>(db: Db, kind: 'sqlite' | 'postgres', fn: (trx: Db) => Promise<T>): Promise<T> {
   if (kind === 'postgres') return db.transaction().execute(fn);
   return db.connection().execute(async (conn) => {
-    await sql`begin`.execute(conn);
+    await sql`begin immediate`.execute(conn);
     try {
       const result = await fn(conn);
       await sql`commit`.execute(conn);
