@@ -214,6 +214,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     platform: 'slack',
 
     async start() {
+      stopped = false;
       if (bolt) await bolt.init(); // with `authorize` given this makes no network call
       const ok = await authenticate();
       if (ok) {

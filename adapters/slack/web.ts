@@ -30,6 +30,7 @@ export function slackLogger(log: Logger): SlackLogger {
 export function webClientOptions(apiUrl: string, log: Logger, timeout = WEB_TIMEOUT_MS) {
   return {
     slackApiUrl: apiUrl,
+    fetch: fetchKeepingCauses,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout,
@@ -40,6 +41,23 @@ export function webClientOptions(apiUrl: string, log: Logger, timeout = WEB_TIME
 export function createWebClient(token: string | undefined, apiUrl: string, log: Logger, timeout = WEB_TIMEOUT_MS): WebClient {
   return new WebClient(token, webClientOptions(apiUrl, log, timeout));
 }
+
+/**
+ * fetch, with its failures rethrown as plain Errors that keep the network code (ECONNREFUSED, …)
+ * and the timeout's name on top: the WebClient keeps only errors it recognises as `Error`, and the
+ * difference between "never sent" and "may have arrived" lives in those fields.
+ */
+export const fetchKeepingCauses: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (err) {
+    const out = new Error(String((err as Error)?.message ?? err)) as Error & { code?: string };
+    if (isTimeout(err)) out.name = 'TimeoutError';
+    const code = causeCode(err);
+    if (code) out.code = code;
+    throw out;
+  }
+};
 
 /** Channel-level reasons: this channel will never take our posts again without a human. */
 const CHANNEL_GONE = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
@@ -64,6 +82,7 @@ function isTimeout(err: unknown): boolean {
   let e: any = err;
   for (let i = 0; i < 4 && e; i++) {
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
+    if (typeof e.message === 'string' && /TimeoutError|aborted due to timeout/.test(e.message)) return true;
     e = e.cause;
   }
   return false;

@@ -38,6 +38,8 @@ export interface EnvSettings {
   teams: TeamsEnv | null;
   webToken?: string;
   secretKey?: string;
+  /** WOLBOT_LEASE_MS: how long a delivery claim is held before another process may take it over (default 5 min in the core). */
+  leaseMs?: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/wolbot.db';
@@ -78,6 +80,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     problems.push(`DATABASE_URL: expected sqlite:PATH or postgres://… / postgresql://…, got "${databaseUrl}"`);
   }
   const secretKey = get('WOLBOT_SECRET_KEY');
+  const leaseMs = readLeaseMs(get('WOLBOT_LEASE_MS'), problems);
   const slack = readSlack(get, secretKey, problems);
   const teams = readTeams(get, problems);
 
@@ -91,7 +94,18 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     teams,
     ...(get('WEB_TOKEN') !== undefined ? { webToken: get('WEB_TOKEN') } : {}),
     ...(secretKey !== undefined ? { secretKey } : {}),
+    ...(leaseMs !== undefined ? { leaseMs } : {}),
   };
+}
+
+/** A lease must outlast the slowest single send (pacing included); 1 s at least. */
+function readLeaseMs(v: string | undefined, problems: string[]): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1000) {
+    problems.push(`WOLBOT_LEASE_MS: expected a whole number of milliseconds, 1000 or more, got "${v}"`);
+    return undefined;
+  }
+  return Number(v);
 }
 
 function configPathOf(given: string | undefined, cwd: string): string | null {

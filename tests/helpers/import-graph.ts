@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ResolvedImport {
+  from: string;
+  specifier: string;
+  /** Repo-relative path for our own files; undefined for packages and node builtins. */
+  file?: string;
+  /** Package name (`@slack/bolt`, `pino`, `node:fs`) for everything outside the repo. */
+  pkg?: string;
+}
+
+const options: ts.CompilerOptions = { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, resolveJsonModule: true };
+
+function packageName(spec: string): string {
+  if (spec.startsWith('node:')) return spec;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Every import of one file — `import`, `export … from`, `require()`, dynamic `import()` — resolved as the compiler does. */
+export function importsOf(file: string, text = fs.readFileSync(file, 'utf8')): ResolvedImport[] {
+  const info = ts.preProcessFile(text, true, true);
+  return info.importedFiles.map(({ fileName: specifier }) => {
+    const from = path.relative(ROOT, file);
+    const r = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule;
+    if (r && !r.isExternalLibraryImport && !r.resolvedFileName.includes(`${path.sep}node_modules${path.sep}`)) {
+      return { from, specifier, file: path.relative(ROOT, r.resolvedFileName) };
+    }
+    return { from, specifier, pkg: packageName(specifier) };
+  });
+}
+
+export function tsFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...tsFilesUnder(p));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+const CORE_FORBIDDEN_PACKAGES = [/^pino/, /^node-cron$/, /^better-sqlite3$/, /^pg$/, /^kysely$/, /^@slack\//, /^botbuilder/, /^botframework-/, /^express$/, /^dotenv$/, /^yaml$/];
+
+/** The architecture's rules: what a core file and an adapter file may import. */
+export function violations(imports: ResolvedImport[]): string[] {
+  const bad: string[] = [];
+  for (const i of imports) {
+    const where = `${i.from} imports ${i.specifier}`;
+    if (i.from.startsWith('src/core/')) {
+      if (i.file && !i.file.startsWith('src/core/')) bad.push(`${where} (${i.file}): the core may only import the core`);
+      if (i.pkg && CORE_FORBIDDEN_PACKAGES.some((re) => re.test(i.pkg!))) bad.push(`${where}: the core talks to ${i.pkg} only through a port`);
+    }
+    const adapter = /^adapters\/([^/]+)\//.exec(i.from)?.[1];
+    if (adapter && i.file) {
+      const ownFolder = i.file.startsWith(`adapters/${adapter}/`);
+      const port = i.file.startsWith('src/core/ports/');
+      if (!ownFolder && !port) bad.push(`${where} (${i.file}): adapters import only the core's ports`);
+    }
+  }
+  return bad;
+}

@@ -1,0 +1,92 @@
+/** Posting through real botbuilder to the fake Bot Connector: thread creation, digests, failures. */
+import { createTeamsAdapter } from '../adapters/teams';
+import type { TeamsReference } from '../adapters/teams/reference';
+import { DeliveryError, silentLogger, systemClock, type ChannelTarget, type ChatAdapter, type PromptMessage } from '../src/core/ports';
+import { RecordingInbound } from './helpers/recording-inbound';
+import { BOT, FakeBotConnector, TEAM, TENANT } from './fakes/bot-connector';
+
+const CHANNEL = '19:out@thread.tacv2';
+const prompt: PromptMessage = {
+  deliveryId: 'd-1', programme: 'wol-week', programmeTitle: 'WOL Week', day: 3, theme: 'Learning',
+  text: 'Learn in the open.', challenge: 'Share one lesson.', footer: 'Replies are gathered into the gallery.',
+};
+
+describe('Teams outbound', () => {
+  let fake: FakeBotConnector;
+  let adapter: ChatAdapter;
+  let target: ChannelTarget;
+
+  beforeAll(async () => {
+    fake = await new FakeBotConnector().start();
+    adapter = createTeamsAdapter({ settings: { allowAnonymous: true, requestTimeoutMs: 300 }, inbound: new RecordingInbound(), logger: silentLogger, clock: systemClock }).adapter;
+    const reference: TeamsReference = { serviceUrl: fake.url, tenantId: TENANT, teamId: TEAM, channelId: CHANNEL, botId: BOT.id, botName: BOT.name };
+    target = { platform: 'teams', channelId: CHANNEL, workspaceId: TENANT, reference };
+  });
+  afterAll(() => fake.stop());
+  beforeEach(() => {
+    fake.calls.length = 0;
+  });
+
+  it('postPrompt creates a new channel thread and returns its ;messageid= conversation id', async () => {
+    const ref = await adapter.postPrompt(target, prompt);
+    const [call] = fake.of('createConversation');
+    expect(ref).toEqual({ platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=${call.response.activityId}` });
+    expect(call.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL }, tenant: { id: TENANT } }, tenantId: TENANT });
+    expect(call.body.activity.attachments[0].content.version).toBe('1.5');
+  });
+
+  it('postDigest replies in the thread (conversation id arrives URL-encoded and is decoded)', async () => {
+    const thread = { platform: 'teams' as const, channelId: CHANNEL, id: `${CHANNEL};messageid=42` };
+    await adapter.postDigest(thread, target, { day: 3, theme: 'Learning', replyCount: 2, peopleCount: 2, promptReactions: 1, highlights: [{ user: 'u', text: 'a <b>', reactions: 1 }] });
+    const [call] = fake.of('sendToConversation');
+    expect(call.path).toContain(encodeURIComponent(thread.id));
+    expect(call.conversationId).toBe(thread.id);
+    expect(call.body.text).toContain('a &lt;b&gt;');
+  });
+
+  it('429 is transient with Retry-After, and is not retried behind the ledger', async () => {
+    fake.failNext({ kind: 'createConversation', status: 429, headers: { 'Retry-After': '3' } });
+    const err = await adapter.postPrompt(target, prompt).catch((e) => e);
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ kind: 'transient', retryAfterMs: 3000 });
+    expect(fake.of('createConversation')).toHaveLength(1);
+  });
+
+  it.each([412, 502, 504])('%i is transient, sent once', async (status) => {
+    fake.failNext({ kind: 'createConversation', status });
+    await expect(adapter.postPrompt(target, prompt)).rejects.toMatchObject({ kind: 'transient', reason: `http_${status}` });
+    expect(fake.of('createConversation')).toHaveLength(1);
+  });
+
+  it('403 (bot removed) and 404 (conversation gone) are permanent and deactivate the channel', async () => {
+    fake.failNext({ kind: 'createConversation', status: 403 });
+    await expect(adapter.postPrompt(target, prompt)).rejects.toMatchObject({ kind: 'permanent', deactivateChannel: true, reason: 'bot_removed' });
+    fake.failNext({ kind: 'sendToConversation', status: 404 });
+    await expect(adapter.postDigest({ platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=1` }, target, { day: 1, theme: 't', replyCount: 0, peopleCount: 0, promptReactions: 0, highlights: [] }))
+      .rejects.toMatchObject({ kind: 'permanent', deactivateChannel: true, reason: 'conversation_not_found' });
+  });
+
+  it('a timeout after the request left is uncertain', async () => {
+    fake.failNext({ kind: 'createConversation', status: 0, hang: true });
+    await expect(adapter.postPrompt(target, prompt)).rejects.toMatchObject({ kind: 'uncertain', reason: 'timeout' });
+    expect(fake.of('createConversation')).toHaveLength(1);
+  });
+
+  it('a refused connection is transient (nothing was sent)', async () => {
+    const dead = { ...target, reference: { ...(target.reference as TeamsReference), serviceUrl: 'http://127.0.0.1:1' } };
+    await expect(adapter.postPrompt(dead, prompt)).rejects.toMatchObject({ kind: 'transient' });
+  });
+
+  it('a channel without a saved reference fails permanently without deactivating', async () => {
+    await expect(adapter.postPrompt({ platform: 'teams', channelId: CHANNEL }, prompt)).rejects.toMatchObject({ kind: 'permanent', reason: 'teams_no_reference', deactivateChannel: false });
+  });
+
+  it('findPostedPrompt cannot look on Teams: uncertain', async () => {
+    await expect(adapter.findPostedPrompt!(target, 'd-1', new Date())).rejects.toMatchObject({ kind: 'uncertain', reason: 'teams_no_lookup' });
+  });
+
+  it('notifyAdmins posts the problem in the team channel', async () => {
+    await adapter.notifyAdmins!({ text: 'day 3 could not be posted: bot_removed', admins: ['aad-admin-1'], target });
+    expect(fake.textsIn(CHANNEL).join('\n')).toContain('day 3 could not be posted');
+  });
+});
