@@ -1,4 +1,4 @@
-import { WebClient, ErrorCode, LogLevel } from '@slack/web-api';
+import { WebClient, ErrorCode, LogLevel, type FetchFunction, type WebClientOptions } from '@slack/web-api';
 import type { Logger as SlackLogger } from '@slack/web-api';
 import { DeliveryError } from '../../src/core/ports/delivery-error';
 import type { Logger } from '../../src/core/ports/logger';
@@ -27,7 +27,7 @@ export function slackLogger(log: Logger): SlackLogger {
  * Our WebClient: no retries of its own (the ledger decides, so a timed-out post is never re-sent
  * behind its back), 429 rejected at once instead of pausing the whole client, and a timeout.
  */
-export function webClientOptions(apiUrl: string, log: Logger, timeout = WEB_TIMEOUT_MS) {
+export function webClientOptions(apiUrl: string, log: Logger, timeout = WEB_TIMEOUT_MS): WebClientOptions {
   return {
     slackApiUrl: apiUrl,
     fetch: fetchKeepingCauses,
@@ -47,9 +47,9 @@ export function createWebClient(token: string | undefined, apiUrl: string, log: 
  * and the timeout's name on top: the WebClient keeps only errors it recognises as `Error`, and the
  * difference between "never sent" and "may have arrived" lives in those fields.
  */
-export const fetchKeepingCauses: typeof fetch = async (input, init) => {
+export const fetchKeepingCauses: FetchFunction = async (input, init) => {
   try {
-    return await fetch(input, init);
+    return (await fetch(input, init as RequestInit)) as unknown as Awaited<ReturnType<FetchFunction>>;
   } catch (err) {
     const out = new Error(String((err as Error)?.message ?? err)) as Error & { code?: string };
     if (isTimeout(err)) out.name = 'TimeoutError';

@@ -1,0 +1,95 @@
+/**
+ * Three server processes on one PostgreSQL database, 40 Slack channels due at the same minute:
+ * exactly 40 posts; and with one replica SIGKILLed mid fan-out, still exactly 40 once a survivor
+ * takes the dead replica's claims over (short lease via WOLBOT_LEASE_MS).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { FakeSlack } from '../fakes/slack-api';
+import { dueNowConfig, slackChannels } from './due-config';
+import { databases, describePg } from './pg';
+import { killQuietly, startServer, waitFor, type ServerProc } from './server';
+import { postsPerChannel, slackEnv } from './slack-posts';
+
+const CHANNELS = slackChannels(40);
+
+async function deliveryStates(url: string): Promise<{ id: string; state: string; owner: string | null }[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(`select id, state, owner from deliveries where day = 1 and round = 0`)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function stopGracefully(p: ServerProc): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  p.child.kill('SIGTERM');
+  await p.exited;
+}
+
+describePg('replicas on PostgreSQL', () => {
+  const dbs = databases();
+  let dir = '';
+  let fake: FakeSlack;
+  let procs: ServerProc[] = [];
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-replicas-'));
+    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), dueNowConfig(CHANNELS));
+    fake = await new FakeSlack().start();
+    procs = [];
+  });
+  afterEach(async () => {
+    await Promise.all(procs.map(killQuietly));
+    await fake.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => dbs.dropAll());
+
+  test('3 replicas, 40 channels due at once: exactly 40 posts, one per channel', async () => {
+    const { url } = await dbs.fresh();
+    const env = { DATABASE_URL: url, WOLBOT_CONFIG: 'wolbot.yaml', ...slackEnv(fake) };
+    procs = await Promise.all([0, 1, 2].map(() => startServer(dir, env)));
+    await waitFor(async () => (await deliveryStates(url)).filter((d) => d.state === 'sent').length === 40, '40 sent deliveries', 60_000);
+    await Promise.all(procs.map(stopGracefully));
+
+    const counts = postsPerChannel(fake, 1);
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(40);
+    expect(CHANNELS.filter((c) => counts.get(c.slice('slack:'.length)) !== 1)).toEqual([]);
+    // Every replica started together and migrated the same database once; none logged an error.
+    for (const p of procs) expect(p.log()).not.toMatch(/"level":(50|60)/);
+  }, 120_000);
+
+  test('one replica SIGKILLed mid fan-out: the survivors take its claims over, still exactly 40', async () => {
+    const { url } = await dbs.fresh();
+    // Paced (4 posts/s per replica) so the fan-out lasts seconds; a short lease so takeover comes at the next minute tick.
+    const env = { DATABASE_URL: url, WOLBOT_CONFIG: 'wolbot.yaml', WOLBOT_LEASE_MS: '8000', ...slackEnv(fake, { SLACK_MAX_POSTS_PER_SECOND: '4' }) };
+    procs = await Promise.all([0, 1, 2].map(() => startServer(dir, env)));
+    const victim = procs[0]!;
+    const victimTag = `:${victim.child.pid}:`;
+    let held: string[] = [];
+    await waitFor(async () => {
+      const rows = await deliveryStates(url);
+      held = rows.filter((r) => r.owner?.includes(victimTag) && ['claimed', 'sending'].includes(r.state)).map((r) => r.id);
+      return held.length > 0 && fake.posts().length >= 4;
+    }, 'the victim to hold claims mid fan-out', 30_000);
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    expect(held.length).toBeGreaterThan(0);
+    expect(fake.posts().length).toBeLessThan(40); // killed mid-way, not after
+
+    // The survivors' cron (every minute) reclaims the expired leases: recovering → look up → send once.
+    await waitFor(async () => (await deliveryStates(url)).filter((d) => d.state === 'sent').length === 40, 'all 40 sent after takeover', 150_000);
+    await Promise.all(procs.slice(1).map(stopGracefully));
+
+    const counts = postsPerChannel(fake, 1);
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(40);
+    expect(CHANNELS.filter((c) => counts.get(c.slice('slack:'.length)) !== 1)).toEqual([]);
+    const rows = await deliveryStates(url);
+    for (const id of held) expect(rows.find((r) => r.id === id)!.owner).not.toContain(victimTag);
+  }, 240_000);
+});
