@@ -1,0 +1,84 @@
+import { Pacer } from '../adapters/slack/pacer';
+import { promptHeader, promptMessage } from '../adapters/slack/blocks';
+import { decodeSlackText, escapeSlack, extractLinks } from '../adapters/slack/text';
+import { handleEventCallback } from '../adapters/slack/events';
+import { silentLogger } from '../src/core/ports/logger';
+import { FakeClock, RecordingInbound } from './helpers/recording-inbound';
+
+describe('pacer (fake clock)', () => {
+  test('at most one post a second per channel and the workspace ceiling across channels', async () => {
+    const clock = new FakeClock(0);
+    const p = new Pacer(clock, 4);
+    const times: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await p.acquire('T1', `C${i}`);
+      times.push(clock.t);
+    }
+    expect(times).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750]);
+    await p.acquire('T1', 'C7');
+    expect(clock.t).toBe(2750); // same channel: a second after its last post
+    await p.acquire('T2', 'C0'); // another workspace is not held back by T1's pace
+    expect(clock.t).toBe(2750);
+  });
+
+  test('halves the rate on 429, honours Retry-After, and recovers additively up to the ceiling', async () => {
+    const clock = new FakeClock(0);
+    const p = new Pacer(clock, 10, { step: 1 });
+    p.rateLimited('T1', 3000);
+    expect(p.rate('T1')).toBe(5);
+    await p.acquire('T1', 'C1');
+    expect(clock.t).toBe(3000);
+    p.rateLimited('T1');
+    expect(p.rate('T1')).toBe(2.5);
+    for (let i = 0; i < 20; i++) p.succeeded('T1');
+    expect(p.rate('T1')).toBe(10);
+  });
+});
+
+describe('blocks and text', () => {
+  test('header is "Day N · Theme", at most 150 characters', () => {
+    expect(promptHeader({ day: 3, theme: 'Learning' })).toBe('Day 3 · Learning');
+    expect(promptHeader({ day: 3, theme: 'x'.repeat(300) })).toHaveLength(150);
+  });
+  test('escape and decode', () => {
+    expect(escapeSlack('a & <!channel> > b')).toBe('a &amp; &lt;!channel&gt; &gt; b');
+    expect(decodeSlackText('x &amp; &lt;y&gt; <https://a.example/b> <https://a.example/c|a.example/c> <@U1>')).toBe('x & <y> https://a.example/b a.example/c <@U1>');
+    expect(extractLinks('see <https://a.example/b|here> and <mailto:x@y.z|x@y.z>')).toEqual(['https://a.example/b', 'mailto:x@y.z']);
+  });
+  test('the prompt carries the delivery id in metadata', () => {
+    const m = promptMessage({ deliveryId: 'd1', programme: 'p', programmeTitle: 'P', day: 1, theme: 'T', text: 'a', challenge: 'b', footer: 'f' });
+    expect(m.metadata).toEqual({ event_type: 'wol_prompt', event_payload: { delivery_id: 'd1', programme: 'p', day: 1 } });
+  });
+});
+
+describe('event normaliser', () => {
+  const ctx = (inbound: RecordingInbound) => ({ inbound, log: silentLogger, self: () => ({ botUserId: 'UBOT', botId: 'BBOT' }) });
+  const env = (event: Record<string, unknown>, id = 'Ev1') => ({ type: 'event_callback', team_id: 'T0TEAM', event_id: id, event });
+
+  test('a Slack Connect user (user_team ≠ team) is flagged external', async () => {
+    const inbound = new RecordingInbound();
+    inbound.threads = [{ platform: 'slack', channelId: 'C1', id: '100.000001' }];
+    await handleEventCallback(env({ type: 'message', channel: 'C1', user: 'UEXT', user_team: 'T0OTHER', text: 'hi', ts: '101.000001', thread_ts: '100.000001' }), ctx(inbound));
+    await handleEventCallback(env({ type: 'message', channel: 'C1', user: 'UIN', user_team: 'T0TEAM', text: 'hi', ts: '102.000001', thread_ts: '100.000001' }, 'Ev2'), ctx(inbound));
+    expect(inbound.replies.get('C1/101.000001')!.external).toBe(true);
+    expect(inbound.replies.get('C1/102.000001')!.external).toBeUndefined();
+  });
+
+  test('lifecycle: uninstall, token revoked, archive, bot removed, id changed', async () => {
+    const inbound = new RecordingInbound();
+    await handleEventCallback(env({ type: 'app_uninstalled' }), ctx(inbound));
+    await handleEventCallback(env({ type: 'tokens_revoked', tokens: { oauth: ['U1'] } }), ctx(inbound)); // user token only: nothing
+    await handleEventCallback(env({ type: 'tokens_revoked', tokens: { bot: ['UBOT'] } }), ctx(inbound));
+    await handleEventCallback(env({ type: 'channel_archive', channel: 'C1', user: 'U1' }), ctx(inbound));
+    await handleEventCallback(env({ type: 'member_left_channel', channel: 'C2', user: 'U0SOMEONE' }), ctx(inbound)); // not us
+    await handleEventCallback(env({ type: 'member_left_channel', channel: 'C3', user: 'UBOT' }), ctx(inbound));
+    await handleEventCallback(env({ type: 'channel_id_changed', old_channel_id: 'C4', new_channel_id: 'C5' }), ctx(inbound));
+    expect(inbound.lifecycle.map((e) => [e.kind, e.channelId, e.reason, e.newChannelId ?? null, e.workspaceId])).toEqual([
+      ['workspace_gone', '', 'app_uninstalled', null, 'T0TEAM'],
+      ['workspace_gone', '', 'tokens_revoked', null, 'T0TEAM'],
+      ['deactivated', 'C1', 'channel_archived', null, 'T0TEAM'],
+      ['deactivated', 'C3', 'bot_removed', null, 'T0TEAM'],
+      ['renamed', 'C4', 'channel_id_changed', 'C5', 'T0TEAM'],
+    ]);
+  });
+});
