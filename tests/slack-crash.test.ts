@@ -71,7 +71,7 @@ describe('Slack crash recovery (child process killed mid-post)', () => {
       expect({ code, out: second.out.join('') }).toMatchObject({ code: 0 });
       for (const ch of ['C0WOL1', 'C0WOL2', 'C0WOL3']) {
         const day2 = fake.posts(ch).filter((m) => (m.metadata?.event_payload as any)?.day === 2);
-        expect({ ch, posts: day2.length }).toEqual({ ch, posts: 1 });
+        expect({ ch, posts: day2.length, first: first.out.join(''), second: second.out.join('') }).toMatchObject({ ch, posts: 1 });
       }
       const history = fake.callsOf('conversations.history');
       expect(history.length).toBeGreaterThanOrEqual(1);

@@ -22,7 +22,7 @@ export function toCsv(posts: ExportPost[]): string {
 
 /** Markdown: escape what would change the report's structure, keep the words. */
 function mdText(s: string): string {
-  return s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\r?\n/g, '  \n> ');
+  return s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\r\n|\r|\n/g, '  \n> '); // a lone CR ends a line in Markdown too
 }
 
 /** A report by day. */

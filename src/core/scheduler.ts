@@ -87,10 +87,11 @@ export class Scheduler {
         }
       }
     }
+    // Once stopping (SIGTERM), claim nothing new: only the sends already in flight finish.
     const outcomes = await mapLimit(due, FAN_OUT, ({ channel, occ }) =>
-      this.d.deliverer.claimAndSend(channel, occ.day, occ.at, { trigger: 'schedule', round: 0 }),
+      this.stopping ? Promise.resolve(null) : this.d.deliverer.claimAndSend(channel, occ.day, occ.at, { trigger: 'schedule', round: 0 }),
     );
-    count(outcomes, report);
+    count(outcomes.filter((o): o is DeliveryOutcome => o !== null), report);
     await this.drainRetries(report);
     await this.d.digests.postDue(now);
     await this.prune(now);
@@ -105,7 +106,7 @@ export class Scheduler {
       const now = clock.now();
       const ready = await store.listReclaimable(now, 100);
       if (ready.length > 0) {
-        const outcomes = await mapLimit(ready, FAN_OUT, (r) => this.d.deliverer.reclaimAndSend(r));
+        const outcomes = await mapLimit(ready, FAN_OUT, (r) => (this.stopping ? Promise.resolve(null) : this.d.deliverer.reclaimAndSend(r)));
         count(outcomes.filter((o): o is DeliveryOutcome => o !== null), report);
         continue;
       }
