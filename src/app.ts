@@ -166,6 +166,7 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   const next = status.channels
     .filter((c) => c.next)
     .sort((a, b) => a.next!.at.getTime() - b.next!.at.getTime())[0];
+  if (loaded.demo) logger.info('Running the built-in demo (one sandbox channel, local:general, admin sandbox-user). Open the page (URL below) to reply and react. To run your own programme, create wolbot.yaml (see README) or set WOLBOT_CONFIG.');
   logger.info(
     {
       platforms,
@@ -178,7 +179,6 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
     },
     `wolbot is running on port ${port} with ${platforms.join(', ')}; store ${store.description}; config ${loaded.configFile}; ${next ? `next post: day ${next.next!.day} in ${next.label} at ${next.next!.localDate} ${next.next!.localTime} ${next.timezone}` : 'no post scheduled'}`,
   );
-  if (loaded.demo) logger.info('Running the built-in demo (one sandbox channel, local:general, admin sandbox-user). Open the page above to reply and react. To run your own programme, create wolbot.yaml (see README) or set WOLBOT_CONFIG.');
 
   let stopped = false;
   return {

@@ -24,7 +24,14 @@ export function parseYaml(text: string, display: string): YamlSource {
   });
   // A duplicate key leaves a usable document (the last value wins); other errors do not.
   const usable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
-  return { display, doc, lines, data: usable ? doc.toJS({ maxAliasCount: 100 }) : undefined, problems };
+  let data: unknown;
+  try {
+    data = usable ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  } catch (err) {
+    // toJS throws on what the parser lets through (an alias to an anchor defined later, alias bombs).
+    problems.push(`${display}:1: yaml: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+  }
+  return { display, doc, lines, data, problems };
 }
 
 /** `channels[1].timezone` */

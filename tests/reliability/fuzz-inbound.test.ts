@@ -1,0 +1,82 @@
+/**
+ * Property-based: random payloads to what reads input from outside — the sandbox JSON API over
+ * real HTTP (never 5xx), Slack's Events API body check and event normalizer, Teams' activity
+ * validator (never throw).
+ */
+import fc from 'fast-check';
+import { handleEventCallback, validateEventsBody } from '../../adapters/slack/events';
+import { validateActivity } from '../../adapters/teams/validate';
+import { silentLogger } from '../../src/core/ports/logger';
+import { RecordingInbound } from '../helpers/recording-inbound';
+import { postJson, startHarness, type Harness } from './app-harness';
+
+const json = fc.jsonValue({ maxDepth: 3 });
+const id = fc.oneof(fc.constantFrom('general', 'C0', '', 'x'.repeat(201)), fc.string({ maxLength: 12 }), fc.integer(), fc.constant(null));
+
+describe('fuzz: sandbox JSON API', () => {
+  let h: Harness;
+  let thread = '';
+  beforeAll(async () => {
+    h = await startHarness(['local:general']);
+    thread = await h.thread('local:general');
+  });
+  afterAll(() => h?.close());
+
+  test('random bodies to /v1/replies, /v1/reactions, /v1/commands: 2xx or 4xx, never 5xx', async () => {
+    const body = fc.oneof(
+      json,
+      fc.record({ channel: id, thread: fc.oneof(id, fc.constant(thread)), text: fc.oneof(fc.string({ maxLength: 50 }), fc.string({ unit: 'grapheme', maxLength: 30 }), json), user: id }, { requiredKeys: [] }),
+      fc.record({ channel: id, item: fc.oneof(id, fc.constant(thread)), emoji: fc.oneof(fc.string({ maxLength: 10 }), json), user: id, remove: fc.oneof(fc.boolean(), json) }, { requiredKeys: [] }),
+      fc.record({ channel: id, text: fc.oneof(fc.constantFrom('help', 'status', 'post 1', 'forget me', 'pause', 'resume all', 'subscribe Mars/Base'), fc.string({ maxLength: 40 })), user: fc.oneof(id, fc.constant('UADMIN')) }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/v1/replies', '/v1/reactions', '/v1/commands'), body, async (route, b) => {
+        const res = await postJson(`${h.app.url}${route}`, JSON.stringify(b));
+        await res.arrayBuffer();
+        if (res.status >= 500 || res.status < 200) throw new Error(`${route} answered ${res.status} to ${JSON.stringify(b)}`);
+      }),
+      { numRuns: 600 },
+    );
+    expect(h.log()).not.toMatch(/"level":(50|60)/);
+  }, 60_000);
+});
+
+describe('fuzz: platform normalizers (read-only use of the adapters)', () => {
+  const event = fc.record({
+    type: fc.oneof(fc.constantFrom('message', 'reaction_added', 'reaction_removed', 'app_uninstalled', 'tokens_revoked', 'channel_archive', 'channel_deleted', 'member_left_channel', 'channel_id_changed', 'app_mention', 'weird'), fc.string()),
+    subtype: fc.oneof(fc.constantFrom('thread_broadcast', 'file_share', 'message_changed', 'message_deleted', 'bot_message', 'channel_join'), json),
+    channel: fc.oneof(fc.constantFrom('C0'), json), user: fc.oneof(fc.constantFrom('U1', 'UBOT'), json), text: json, ts: fc.oneof(fc.constantFrom('1700000000.000100', 'nope', ''), json),
+    thread_ts: fc.oneof(fc.constantFrom('1700000000.000001'), json), event_ts: json, item: json, reaction: json, message: json, previous_message: json,
+    files: json, tokens: json, old_channel_id: json, new_channel_id: json, team: json, bot_id: json,
+  }, { requiredKeys: [] });
+  const envelope = fc.record({ type: fc.oneof(fc.constant('event_callback'), fc.constant('url_verification'), fc.string()), event: fc.oneof(event, json), event_id: fc.oneof(fc.string({ minLength: 1 }), json), team_id: json, challenge: json }, { requiredKeys: [] });
+
+  test('Slack: validateEventsBody never throws; a body it accepts never crashes handleEventCallback', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(json, envelope), async (body) => {
+        const why = validateEventsBody(body);
+        expect(why === null || typeof why === 'string').toBe(true);
+        if (why !== null || (body as { type?: unknown }).type !== 'event_callback') return;
+        const inbound = new RecordingInbound();
+        await handleEventCallback(body as Record<string, unknown>, { inbound, log: silentLogger, self: () => ({ botUserId: 'UBOT', botId: 'BBOT' }) });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('Teams: validateActivity never throws and answers ok or an error', () => {
+    const activity = fc.record({
+      type: fc.oneof(fc.constantFrom('message', 'messageUpdate', 'messageDelete', 'messageReaction', 'conversationUpdate', 'installationUpdate', 'invoke', 'typing'), json),
+      id: json, text: json, from: fc.oneof(fc.record({ id: json, aadObjectId: json }, { requiredKeys: [] }), json), conversation: fc.oneof(fc.record({ id: json, conversationType: json, tenantId: json }, { requiredKeys: [] }), json),
+      recipient: json, serviceUrl: fc.oneof(fc.constantFrom('https://smba.trafficmanager.net/emea/', 'javascript:alert(1)', 'http://127.0.0.1:1/'), json), channelId: fc.oneof(fc.constant('msteams'), json),
+      channelData: json, entities: json, attachments: json, reactionsAdded: json, reactionsRemoved: json, replyToId: json, timestamp: json, value: json,
+    }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(json, activity), (body) => {
+        const r = validateActivity(body);
+        expect(r.ok === true || (r.ok === false && typeof r.error === 'string' && r.error.length > 0)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
