@@ -49,3 +49,28 @@ export async function syncConfiguredChannels(settings: WolSettings, store: Store
     }
   }
 }
+
+/**
+ * Keep how to reach a channel (a Teams install, a command said in an unknown channel) without
+ * subscribing it: an existing channel keeps its state, a new one is stored inactive as `known`.
+ */
+export async function rememberChannel(store: Store, t: ChannelTarget, name: string | null, now: Date): Promise<ChannelRecord> {
+  const old = await store.getChannel(t.platform, t.channelId);
+  await store.saveChannel(
+    {
+      platform: t.platform,
+      channelId: t.channelId,
+      workspaceId: t.workspaceId ?? old?.workspaceId ?? null,
+      reference: t.reference ?? old?.reference ?? null,
+      name: name ?? old?.name ?? null,
+      timezone: old?.timezone ?? null,
+      time: old?.time ?? null,
+      active: old?.active ?? false,
+      paused: old?.paused ?? false,
+      source: old?.source ?? 'known',
+      inactiveReason: old?.inactiveReason ?? null,
+    },
+    now,
+  );
+  return (await store.getChannel(t.platform, t.channelId))!;
+}

@@ -1,3 +1,4 @@
+import { rememberChannel } from './channels';
 import type { Clock } from './ports/clock';
 import type { ChannelLifecycleEvent } from './ports/inbound';
 import type { Logger } from './ports/logger';
@@ -19,22 +20,6 @@ export class ChannelLifecycle {
 
   /** Keep how to reach a channel (Teams install) without subscribing it; never reactivates. */
   async remember(t: ChannelTarget): Promise<void> {
-    const old = await this.d.store.getChannel(t.platform, t.channelId);
-    await this.d.store.saveChannel(
-      {
-        platform: t.platform,
-        channelId: t.channelId,
-        workspaceId: t.workspaceId ?? old?.workspaceId ?? null,
-        reference: t.reference ?? old?.reference ?? null,
-        name: old?.name ?? null,
-        timezone: old?.timezone ?? null,
-        time: old?.time ?? null,
-        active: old?.active ?? false,
-        paused: old?.paused ?? false,
-        source: old?.source ?? 'known',
-        inactiveReason: old?.inactiveReason ?? null,
-      },
-      this.d.clock.now(),
-    );
+    await rememberChannel(this.d.store, t, null, this.d.clock.now());
   }
 }

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { localDateOf } from '../calendar';
-import { channelLabel } from '../channels';
+import { channelLabel, rememberChannel } from '../channels';
 import type { DigestService } from '../digest';
 import type { Deliverer } from '../delivery';
 import { describeResults, postDayManually } from '../manual-post';
@@ -98,25 +98,9 @@ export class CommandService {
 
   /** The channel a command was given in, registered as `known` if it was not yet. */
   private async channelFor(req: CommandRequest): Promise<ChannelRecord> {
-    const now = this.d.clock.now();
     const existing = await this.d.store.getChannel(req.platform, req.channelId);
     if (existing?.active) return existing;
-    await this.d.store.saveChannel(
-      {
-        ...req.target,
-        workspaceId: req.target.workspaceId ?? existing?.workspaceId ?? null,
-        reference: req.target.reference ?? existing?.reference ?? null,
-        name: req.channelName ?? existing?.name ?? null,
-        timezone: existing?.timezone ?? null,
-        time: existing?.time ?? null,
-        active: existing?.active ?? false,
-        paused: existing?.paused ?? false,
-        source: existing?.source ?? 'known',
-        inactiveReason: existing?.inactiveReason ?? null,
-      },
-      now,
-    );
-    return (await this.d.store.getChannel(req.platform, req.channelId))!;
+    return rememberChannel(this.d.store, req.target, req.channelName ?? null, this.d.clock.now());
   }
 
   private todayDay(zone: string): number | undefined {
