@@ -1,7 +1,7 @@
 import type { Clock } from './ports/clock';
-import type { ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
+import type { RecentThread, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
 import type { Logger } from './ports/logger';
-import type { Platform, ThreadRef } from './ports/platform';
+import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
 
 /**
@@ -16,11 +16,10 @@ export class Collector {
     return rec !== null;
   }
 
-  async recentThreads(platform: Platform, since: Date): Promise<ThreadRef[]> {
-    const sent = await this.d.store.listDeliveries({ platform, states: ['sent'] });
-    return sent
-      .filter((r) => r.threadId && r.postedAt && r.postedAt >= since)
-      .map((r) => ({ platform: r.platform, channelId: r.channelId, id: r.threadId! }));
+  async recentThreads(platform: Platform, since: Date): Promise<RecentThread[]> {
+    const sent = (await this.d.store.listDeliveries({ platform, states: ['sent'] })).filter((r) => r.threadId && r.postedAt && r.postedAt >= since);
+    const workspaces = new Map((await this.d.store.listChannels()).filter((c) => c.platform === platform).map((c) => [c.channelId, c.workspaceId ?? null]));
+    return sent.map((r) => ({ platform: r.platform, channelId: r.channelId, id: r.threadId!, workspaceId: workspaces.get(r.channelId) ?? null }));
   }
 
   async reply(e: ReplyEvent): Promise<ReplyOutcome> {

@@ -19,7 +19,9 @@ export class ChannelLifecycle {
   }
 
   /** Keep how to reach a channel (Teams install) without subscribing it; never reactivates. */
-  async remember(t: ChannelTarget): Promise<void> {
+  async remember(t: ChannelTarget): Promise<boolean> {
+    const known = await this.d.store.getChannel(t.platform, t.channelId);
     await rememberChannel(this.d.store, t, null, this.d.clock.now());
+    return known === null;
   }
 }

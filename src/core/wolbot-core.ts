@@ -10,9 +10,9 @@ import { ChannelLifecycle } from './lifecycle';
 import { describeResults, postDayManually, type ManualPostResult } from './manual-post';
 import type { ChatAdapter } from './ports/chat-adapter';
 import type { Clock } from './ports/clock';
-import type { ChannelLifecycleEvent, CommandAnswer, CommandRequest, FollowUp, InboundPort, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
+import type { RecentThread, ChannelLifecycleEvent, CommandAnswer, CommandRequest, FollowUp, InboundPort, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
 import type { Logger } from './ports/logger';
-import type { ChannelTarget, Platform, ThreadRef } from './ports/platform';
+import type { ChannelTarget, Platform } from './ports/platform';
 import type { ChannelRecord, Store } from './ports/store';
 import { Scheduler, type TickReport } from './scheduler';
 import type { WolSettings } from './settings';
@@ -124,10 +124,10 @@ export class WolbotCore implements InboundPort {
   isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean> {
     return this.collector.isPromptThread(platform, channelId, threadId);
   }
-  recentThreads(platform: Platform, since: Date): Promise<ThreadRef[]> {
+  recentThreads(platform: Platform, since: Date): Promise<RecentThread[]> {
     return this.collector.recentThreads(platform, since);
   }
-  rememberReference(target: ChannelTarget): Promise<void> {
+  rememberReference(target: ChannelTarget): Promise<boolean> {
     return this.lifecycle.remember(target);
   }
 

@@ -4,6 +4,7 @@
  * to fail like a broken store.
  */
 import type {
+  RecentThread,
   ChannelLifecycleEvent,
   CommandAnswer,
   CommandRequest,
@@ -89,10 +90,12 @@ export class RecordingInbound implements InboundPort {
     if (this.failing) throw new Error('store unavailable');
     return this.threads.some((t) => t.channelId === channelId && t.id === threadId);
   }
-  async recentThreads(): Promise<ThreadRef[]> {
-    return this.threads;
+  async recentThreads(): Promise<RecentThread[]> {
+    return this.threads.map((t) => ({ ...t, workspaceId: null }));
   }
-  async rememberReference(_t: ChannelTarget): Promise<void> {}
+  async rememberReference(_t: ChannelTarget): Promise<boolean> {
+    return true;
+  }
 }
 
 /** A clock whose sleep moves time forward at once. */

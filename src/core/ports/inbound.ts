@@ -85,6 +85,10 @@ export interface ChannelLifecycleEvent {
   workspaceId?: string;
 }
 
+export interface RecentThread extends ThreadRef {
+  workspaceId: string | null;
+}
+
 export interface InboundPort {
   reply(e: ReplyEvent): Promise<ReplyOutcome>;
   replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome>;
@@ -96,8 +100,11 @@ export interface InboundPort {
   channelLifecycle(e: ChannelLifecycleEvent): Promise<void>;
   /** Is this thread one of our prompts? (adapters use it to ignore unrelated threads cheaply) */
   isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean>;
-  /** Threads of prompts sent since `since` (adapters catch up missed replies at start). */
-  recentThreads(platform: Platform, since: Date): Promise<ThreadRef[]>;
-  /** Save a reference to reach a channel/team later without subscribing it (Teams install). */
-  rememberReference(target: ChannelTarget): Promise<void>;
+  /** Threads of prompts sent since `since` (adapters catch up missed replies at start), with the channel's workspace. */
+  recentThreads(platform: Platform, since: Date): Promise<RecentThread[]>;
+  /**
+   * Save a reference to reach a channel/team later without subscribing it (Teams install).
+   * Resolves true when the channel was not known before (e.g. greet a team once, across restarts).
+   */
+  rememberReference(target: ChannelTarget): Promise<boolean>;
 }
