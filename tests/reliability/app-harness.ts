@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startWolbot, type RunningApp } from '../../src/app';
+import type { Clock } from '../../src/core/ports/clock';
 import { logSink } from '../helpers/workspace';
 import { dueNowConfig } from './due-config';
 
@@ -15,13 +16,14 @@ export interface Harness {
 }
 
 /** An in-process server with day 1 due now in `channels`, ticked once so the prompts exist. */
-export async function startHarness(channels: string[], env: Record<string, string> = {}, extraYaml = ''): Promise<Harness> {
+export async function startHarness(channels: string[], env: Record<string, string> = {}, extraYaml = '', clock?: Clock): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-rel-app-'));
   fs.writeFileSync(path.join(dir, 'wolbot.yaml'), dueNowConfig(channels, extraYaml));
   const sink = logSink();
   const app = await startWolbot({
     env: { DATABASE_URL: `sqlite:${path.join(dir, 'w.db')}`, WOLBOT_CONFIG: 'wolbot.yaml', LOG_LEVEL: 'debug', ...env },
     cwd: dir,
+    clock,
     cron: false,
     port: 0,
     logStream: sink.stream,
