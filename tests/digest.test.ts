@@ -1,0 +1,58 @@
+import { startWolbot, type RunningApp } from '../src/app';
+import type { DigestMessage } from '../src/core/ports/messages';
+import { FakeClock } from './helpers/fake-clock';
+import { tempWorkspace } from './helpers/workspace';
+
+describe('daily digest', () => {
+  const ws = tempWorkspace(`program: wol-week
+start: 2026-11-16
+time: "09:00"
+digest: "17:00"
+timezone: Europe/London
+admins: [sandbox-user]
+channels: [local:general]
+`);
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  let app: RunningApp;
+  const digests = async () => (await app.store.listLocalMessages('general')).filter((m) => m.kind === 'digest');
+  const api = (path: string, body: unknown) => fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: string }>);
+
+  beforeAll(async () => {
+    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+  });
+  afterAll(async () => {
+    await app.stop();
+    ws.cleanup();
+  });
+
+  test('at the digest time the day\'s thread gets who shared and the most-reacted replies, once', async () => {
+    await app.tick();
+    const [post] = (await app.core.exportPosts()).posts;
+    const a = await api('/v1/replies', { channel: 'general', thread: post!.thread, user: 'ana', text: 'Shared my draft with two teams' });
+    await api('/v1/replies', { channel: 'general', thread: post!.thread, user: 'ben', text: 'Asked a question in the open' });
+    await api('/v1/replies', { channel: 'general', thread: post!.thread, user: 'ana', text: 'And a second thing' });
+    for (const user of ['ben', 'cy']) await api('/v1/reactions', { channel: 'general', item: a.id, emoji: 'clap', user });
+    await api('/v1/reactions', { channel: 'general', item: post!.thread, emoji: 'wave', user: 'cy' });
+
+    clock.set('2026-11-16T16:59:00Z');
+    await app.tick();
+    expect(await digests()).toHaveLength(0);
+    clock.set('2026-11-16T17:00:00Z');
+    await app.tick();
+    await app.tick();
+    const d = await digests();
+    expect(d).toHaveLength(1);
+    expect(d[0]!.threadId).toBe(post!.thread);
+    const body = d[0]!.body as DigestMessage;
+    expect(body).toMatchObject({ day: 1, theme: 'Connection', replyCount: 3, peopleCount: 2, promptReactions: 1 });
+    expect(body.highlights[0]).toEqual({ user: 'ana', text: 'Shared my draft with two teams', reactions: 2 });
+  });
+
+  test('`digest` posts the latest day\'s digest now (admins only)', async () => {
+    const say = (user: string) => api('/v1/commands', { channel: 'general', text: 'digest', user }) as Promise<unknown> as Promise<{ text: string }>;
+    expect((await say('member')).text).toMatch(/for the programme's admins/);
+    expect(await digests()).toHaveLength(1);
+    expect((await say('sandbox-user')).text).toMatch(/Posted the digest of day 1/);
+    expect(await digests()).toHaveLength(2);
+  });
+});
