@@ -85,8 +85,15 @@ describe('Teams outbound', () => {
     await expect(adapter.findPostedPrompt!(target, 'd-1', new Date())).rejects.toMatchObject({ kind: 'uncertain', reason: 'teams_no_lookup' });
   });
 
-  it('notifyAdmins posts the problem in the team channel', async () => {
+  it("notifyAdmins posts the problem in the team's General channel, not in the failing channel", async () => {
     await adapter.notifyAdmins!({ text: 'day 3 could not be posted: bot_removed', admins: ['aad-admin-1'], target });
-    expect(fake.textsIn(CHANNEL).join('\n')).toContain('day 3 could not be posted');
+    expect(fake.textsIn(TEAM).join('\n')).toContain('day 3 could not be posted');
+    expect(fake.textsIn(CHANNEL)).toEqual([]);
+  });
+
+  it('notifyAdmins outside a team (a chat reference) posts in that conversation', async () => {
+    const chat = { ...target, channelId: 'a:1chat', reference: { ...(target.reference as TeamsReference), teamId: null, channelId: 'a:1chat' } };
+    await adapter.notifyAdmins!({ text: 'day 2 could not be posted', admins: [], target: chat });
+    expect(fake.textsIn('a:1chat').join('\n')).toContain('day 2 could not be posted');
   });
 });

@@ -3,7 +3,8 @@ import { ADAPTIVE_CARD, digestActivity, escapeTeamsText, promptActivity } from '
 import { toDeliveryError } from '../adapters/teams/connector';
 import { stripBotMention } from '../adapters/teams/mention';
 import { Pacer } from '../adapters/teams/pacer';
-import { threadConversationId, threadRootId } from '../adapters/teams/reference';
+import { referenceFor, threadConversationId, threadRootId } from '../adapters/teams/reference';
+import { channelOnlyWord } from '../adapters/teams/turn';
 import { teamsAuthMode } from '../adapters/teams/settings';
 import { validateActivity } from '../adapters/teams/validate';
 import type { Clock, PromptMessage } from '../src/core/ports';
@@ -154,5 +155,37 @@ describe('pacer', () => {
     const p = new Pacer(clock);
     for (let i = 0; i < 51; i++) await p.take([[`conv:${i}`, 7], ['tenant:t', 50]]);
     expect(sleeps).toEqual([1000]);
+  });
+});
+
+describe('words that need a team channel', () => {
+  it.each([
+    ['subscribe', 'subscribe'],
+    ['Subscribe Europe/Berlin', 'subscribe'],
+    ['unsubscribe', 'unsubscribe'],
+    ['digest', 'digest'],
+    ['pause', 'pause'],
+    ['resume', 'resume'],
+    ['post 2 here', 'post here'],
+  ])('%s is declined outside a channel', (text, word) => {
+    expect(channelOnlyWord(text)).toBe(word);
+  });
+  it.each(['help', 'status', 'forget me', 'post 2', 'post today again', 'pause all', 'resume all', 'pause nonsense'])('%s goes to the core', (text) => {
+    expect(channelOnlyWord(text)).toBeNull();
+  });
+});
+
+describe('saved references', () => {
+  const a = {
+    type: 'conversationUpdate',
+    serviceUrl: 'https://smba.example/emea/',
+    recipient: { id: '28:bot', name: 'wolbot' },
+    conversation: { id: '19:general@thread.tacv2', tenantId: 't1' },
+    channelData: { team: { id: '19:general@thread.tacv2' }, channel: { id: '19:new@thread.tacv2', name: 'new one' }, tenant: { id: 't1' }, eventType: 'channelCreated' },
+  };
+  it("give the activity's channel name only to that channel", () => {
+    expect(referenceFor(a, '19:new@thread.tacv2')).toMatchObject({ channelName: 'new one', teamId: '19:general@thread.tacv2', tenantId: 't1', conversationType: 'channel' });
+    expect(referenceFor(a, '19:other@thread.tacv2').channelName).toBeNull();
+    expect(referenceFor(a, '19:other@thread.tacv2', 'listed name').channelName).toBe('listed name');
   });
 });

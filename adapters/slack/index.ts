@@ -26,6 +26,15 @@ import { createWebClient, platformError, toDeliveryError, webClientOptions } fro
 
 export type { SlackSettings } from './settings';
 
+/**
+ * Optional addition to the InboundPort (not in the core's port yet): the message ids of a thread's
+ * stored, not deleted replies. When the core provides it, start-up catch-up also tombstones replies
+ * deleted while the bot was down.
+ */
+export interface StoredRepliesPort {
+  storedReplyIds?(platform: 'slack', channelId: string, threadId: string): Promise<string[]>;
+}
+
 export interface SlackAdapterOptions {
   settings: SlackSettings;
   inbound: InboundPort;
@@ -37,6 +46,8 @@ export interface SlackAdapterOptions {
   authRetryMaxMs?: number;
   /** Web API request timeout (default 10 s). */
   webTimeoutMs?: number;
+  /** conversations.replies page size at catch-up (tests: small, to exercise pagination). */
+  catchUpPageLimit?: number;
 }
 
 const DEFAULT_WORKSPACE = 'default';
@@ -191,15 +202,19 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       const since = new Date(clock.now().getTime() - CATCH_UP_DAYS * 86_400_000);
       const threads = await inbound.recentThreads('slack', since);
       if (threads.length === 0) return;
+      const stored = (inbound as InboundPort & StoredRepliesPort).storedReplyIds?.bind(inbound);
       const res = await catchUpReplies({
         threads,
         ctx: eventCtx,
         clock,
         stopped: () => stopped,
-        clientFor: async () => {
-          // A ThreadRef carries no workspace: only the single-token modes can read it back.
-          if (!single) return null;
-          return { client: clientFor(single.token), teamId: single.teamId, self: single.ids };
+        pageLimit: opts.catchUpPageLimit,
+        storedReplies: stored ? (t) => stored('slack', t.channelId, t.id) : undefined,
+        // Each thread is read with its own workspace's token (OAuth: one per installed workspace).
+        clientFor: async (thread) => {
+          const ws = await tokens.forTeam(thread.workspaceId ?? single?.teamId);
+          if (!ws) return null; // uninstalled since: nothing to read there
+          return { client: clientFor(ws.token), teamId: ws.teamId ?? thread.workspaceId ?? undefined, self: ws.self };
         },
       });
       log.info(res, 'caught up Slack thread replies');
@@ -226,7 +241,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
         background = authenticate().then((again) => (again ? catchUp() : undefined));
       }
       if (socket) {
-        socket.start().catch((err) => log.error({ err }, 'Slack Socket Mode could not connect (check SLACK_APP_TOKEN); the client keeps retrying'));
+        // Not awaited: connect() retries with backoff until it is connected or stopped.
+        socket.start().catch((err) => log.error({ err }, 'Slack Socket Mode stopped trying to connect'));
       }
     },
 

@@ -98,6 +98,8 @@ export function createOAuthRouter(opts: {
     clientId: opts.clientId,
     clientSecret: opts.clientSecret,
     stateSecret: opts.stateSecret,
+    // /slack/install goes straight to Slack's authorize page (no intermediate "Add to Slack" page).
+    directInstall: true,
     installationStore: opts.installations,
     logger: slackLogger(opts.log),
     clientOptions: { slackApiUrl: opts.apiUrl, retryConfig: { retries: 0 }, timeout: 10_000 },

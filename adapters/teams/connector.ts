@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import { TeamsConnectorClient, type ConnectorClient } from 'botframework-connector';
 import { DeliveryError } from '../../src/core/ports';
 
 /**
@@ -23,6 +23,18 @@ export class Connectors {
       c.catch(() => this.clients.delete(serviceUrl));
     }
     return c;
+  }
+
+  /**
+   * The Teams operations (`GET /v3/teams/{id}/conversations`…) for a serviceUrl. This is what
+   * TeamsInfo.getTeamChannels does under CloudAdapter (a TeamsConnectorClient on the turn's
+   * connector credentials), minus its need for a TurnContext and with a timeout we control.
+   */
+  async teams(serviceUrl: string): Promise<TeamsConnectorClient> {
+    const connector = await this.get(serviceUrl);
+    const teams = new TeamsConnectorClient(connector.credentials, { baseUri: serviceUrl });
+    withoutRetries(teams as unknown as ConnectorClient);
+    return teams;
   }
 
   private async create(serviceUrl: string): Promise<ConnectorClient> {

@@ -1,5 +1,5 @@
 import type { InboundPort, Logger } from '../../src/core/ports';
-import { channelData, channelOf, referenceFor, tenantOf } from './reference';
+import { channelData, channelOf, referenceFor, tenantOf, type TeamsReference } from './reference';
 import type { InboundActivity } from './validate';
 
 /**
@@ -9,8 +9,17 @@ import type { InboundActivity } from './validate';
 export interface MembershipDeps {
   inbound: InboundPort;
   logger: Logger;
-  /** Greets a newly joined team or chat once; failures are logged, not retried. */
+  /** Greets a newly joined team or chat; failures are logged, not retried. */
   greet(a: InboundActivity): Promise<void>;
+  /** The team's channels from the connector (`GET /v3/teams/{id}/conversations`); throws on failure. */
+  teamChannels(ref: TeamsReference, teamId: string): Promise<{ id: string; name: string | null }[]>;
+  /**
+   * Channels (id → name) seen per team in this process: a fallback when the list cannot be fetched
+   * at removal, and the channel's name for commands (Teams messages do not carry it).
+   */
+  knownChannels: Map<string, Map<string, string | null>>;
+  /** Runs install handling for one team/chat at a time (Teams sends two events for one install). */
+  serialize<T>(key: string, f: () => Promise<T>): Promise<T>;
 }
 
 function botIn(members: { id: string }[] | undefined, a: InboundActivity): boolean {
@@ -18,33 +27,87 @@ function botIn(members: { id: string }[] | undefined, a: InboundActivity): boole
   return !!bot && !!members?.some((m) => m.id === bot);
 }
 
-async function remember(a: InboundActivity, d: MembershipDeps, channelId = channelOf(a), name?: string | null): Promise<void> {
-  await d.inbound.rememberReference({
-    platform: 'teams',
-    channelId,
-    workspaceId: tenantOf(a),
-    reference: referenceFor(a, channelId, name),
-  });
+/** Saves how to reach a channel; true when the core did not know the channel before. */
+async function remember(a: InboundActivity, d: MembershipDeps, channelId = channelOf(a), name?: string | null): Promise<boolean> {
+  const teamId = channelData(a).team?.id;
+  const team = teamId ? known(d, teamId) : null;
+  const reference = referenceFor(a, channelId, name ?? team?.get(channelId));
+  team?.set(channelId, reference.channelName ?? null);
+  return d.inbound.rememberReference({ platform: 'teams', channelId, workspaceId: tenantOf(a), reference });
+}
+
+function known(d: MembershipDeps, teamId: string): Map<string, string | null> {
+  let m = d.knownChannels.get(teamId);
+  if (!m) d.knownChannels.set(teamId, (m = new Map([[teamId, null]])));
+  return m;
+}
+
+/** The channel's name as last seen in this process (Teams messages do not carry it). */
+export function knownName(knownChannels: MembershipDeps['knownChannels'], teamId: string | null | undefined, channelId: string): string | null {
+  return (teamId && knownChannels.get(teamId)?.get(channelId)) || null;
+}
+
+/**
+ * Saves a reference for every channel of the team, so channels named in the config (and channels
+ * nobody has said `subscribe` in yet) can be posted to. Best effort: a failed list is logged.
+ */
+async function learnTeamChannels(a: InboundActivity, d: MembershipDeps): Promise<void> {
+  const teamId = channelData(a).team?.id;
+  if (!teamId) return;
+  let channels;
+  try {
+    channels = await d.teamChannels(referenceFor(a), teamId);
+  } catch (err) {
+    d.logger.warn({ err, teamId }, "could not list the team's channels: configured channels there get a reference when the bot hears from them");
+    return;
+  }
+  for (const ch of channels) await remember(a, d, ch.id, ch.name);
+  d.logger.info({ teamId, channels: channels.length }, "kept references to the team's channels");
 }
 
 async function installed(a: InboundActivity, d: MembershipDeps): Promise<void> {
-  await remember(a, d);
-  await d.greet(a);
+  const key = channelData(a).team?.id ?? a.conversation?.id ?? channelOf(a);
+  await d.serialize(key, async () => {
+    // Greet only when the core did not know this team (or chat) yet: a restart or the second
+    // install event of the pair does not greet again.
+    const isNew = await remember(a, d);
+    await learnTeamChannels(a, d);
+    if (isNew) await d.greet(a);
+  });
 }
 
+/**
+ * The bot left the team (or the team was deleted or archived): every channel of the team we know
+ * of is deactivated. We know them from the team's channel list (fetched now if the connector still
+ * answers, which Teams may refuse with 403 once the bot is gone) and from the channels seen by this
+ * process. A channel of the team known only to an earlier process, when the list cannot be fetched,
+ * is deactivated by its next post instead (403 → inactive, `bot_removed`).
+ */
 async function removed(a: InboundActivity, d: MembershipDeps, reason: string): Promise<void> {
-  // Teams says which team, not which of its channels we post in: the team's General channel
-  // (same id as the team) is deactivated now; other channels of the team fail with 403 on their
-  // next post, which deactivates them too.
-  const cd = channelData(a);
-  const channelId = cd.team?.id ?? channelOf(a);
-  await d.inbound.channelLifecycle({ platform: 'teams', channelId, kind: 'deactivated', reason, workspaceId: tenantOf(a) ?? undefined });
+  const teamId = channelData(a).team?.id;
+  const workspaceId = tenantOf(a) ?? undefined;
+  const ids = new Set<string>(teamId ? known(d, teamId).keys() : [channelOf(a)]);
+  if (teamId) {
+    try {
+      for (const ch of await d.teamChannels(referenceFor(a), teamId)) ids.add(ch.id);
+    } catch (err) {
+      d.logger.info({ err, teamId }, "could not list the removed team's channels: deactivating the ones known");
+    }
+    d.knownChannels.delete(teamId);
+  }
+  for (const channelId of ids) {
+    await d.inbound.channelLifecycle({ platform: 'teams', channelId, kind: 'deactivated', reason, workspaceId });
+  }
 }
 
 export async function onConversationUpdate(a: InboundActivity, d: MembershipDeps): Promise<void> {
   const cd = channelData(a);
   switch (cd.eventType) {
     case 'channelCreated':
+      if (cd.channel?.id) await remember(a, d, cd.channel.id, cd.channel.name ?? null);
+      // refresh the whole list too: channels created while we were down, configured ones
+      await learnTeamChannels(a, d);
+      return;
     case 'channelRenamed':
     case 'channelRestored':
       // Teams channel ids survive a rename: just refresh the saved reference (and its name).
@@ -52,6 +115,7 @@ export async function onConversationUpdate(a: InboundActivity, d: MembershipDeps
       return;
     case 'channelDeleted':
       if (cd.channel?.id) {
+        if (cd.team?.id) d.knownChannels.get(cd.team.id)?.delete(cd.channel.id);
         await d.inbound.channelLifecycle({ platform: 'teams', channelId: cd.channel.id, kind: 'deactivated', reason: 'channel_deleted', workspaceId: tenantOf(a) ?? undefined });
       }
       return;

@@ -52,7 +52,31 @@ export class TeamsPoster {
       this.logger.warn({ channelId: notice.target.channelId }, 'no Teams reference to tell the admins');
       return;
     }
-    await this.sendTo(ref, ref.channelId, { type: 'message', text: `wolbot needs an organizer: ${notice.text}` });
+    // Into the team's General channel (its id is the team's): the failing channel itself may be
+    // the one the bot cannot reach. Outside a team, into the conversation itself.
+    await this.sendTo(ref, ref.teamId ?? ref.channelId, { type: 'message', text: `wolbot needs an organizer: ${notice.text}` });
+  }
+
+  /**
+   * The team's channels (`GET /v3/teams/{teamId}/conversations`). Teams lists the General channel
+   * with the team's id and no name. Fails as a DeliveryError (403 once the bot left the team).
+   */
+  async teamChannels(ref: TeamsReference, teamId: string): Promise<{ id: string; name: string | null }[]> {
+    await this.pacer.take([[`tenant:${ref.tenantId ?? ref.serviceUrl}`, PER_TENANT]]);
+    let teams;
+    try {
+      teams = await this.connectors.teams(ref.serviceUrl);
+    } catch (err) {
+      throw new DeliveryError('transient', 'teams_client_failed', { message: String((err as Error)?.message ?? err) });
+    }
+    try {
+      const list = await teams.teams.fetchChannelList(teamId, { timeout: this.timeoutMs });
+      return (list.conversations ?? [])
+        .filter((c): c is typeof c & { id: string } => typeof c.id === 'string' && c.id.length > 0)
+        .map((c) => ({ id: c.id, name: c.name ?? null }));
+    } catch (err) {
+      throw toDeliveryError(err, this.clock.now().getTime());
+    }
   }
 
   /** A message into a conversation (channel, thread or chat). */

@@ -65,11 +65,13 @@ export function referenceFor(a: InboundActivity, channelId = channelOf(a), chann
     tenantId: tenantOf(a),
     teamId: cd.team?.id ?? null,
     channelId,
-    channelName: channelName ?? cd.channel?.name ?? null,
+    // the activity's channel name belongs to the activity's channel only (a channelCreated event
+    // also refreshes the team's other channels, which must not take the new channel's name)
+    channelName: channelName ?? (cd.channel?.id === channelId ? cd.channel?.name : null) ?? null,
     teamName: cd.team?.name ?? null,
     botId: a.recipient?.id ?? null,
     botName: a.recipient?.name ?? null,
-    conversationType: conv?.conversationType ?? null,
+    conversationType: conv?.conversationType ?? (cd.team?.id ? 'channel' : null),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Clock, InboundPort, Logger } from '../../src/core/ports';
 import { onDelete, onEdit, onReaction, onReply, promptThreadOf } from './inbound-events';
-import { onConversationUpdate, onInstallationUpdate } from './membership';
+import { knownName, onConversationUpdate, onInstallationUpdate, type MembershipDeps } from './membership';
 import { stripBotMention } from './mention';
 import type { TeamsPoster } from './post';
 import { channelData, channelOf, referenceFor, tenantOf } from './reference';
@@ -24,14 +24,18 @@ export const GREETING =
  * Throws when the core could not store something: the endpoint then answers 500.
  */
 export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<void> {
-  const greeted = new Set<string>();
   const log = d.logger;
+  const membership: MembershipDeps = {
+    inbound: d.inbound,
+    logger: log,
+    greet,
+    teamChannels: (ref, teamId) => d.poster.teamChannels(ref, teamId),
+    knownChannels: new Map(),
+    serialize: keyedQueue(),
+  };
 
+  /** Whether to greet is decided by membership.ts (only when the core did not know the team). */
   async function greet(a: InboundActivity): Promise<void> {
-    const key = channelData(a).team?.id ?? a.conversation?.id ?? '';
-    // Teams sends both conversationUpdate and installationUpdate for one install: greet once.
-    if (!key || greeted.has(key)) return;
-    greeted.add(key);
     const where = channelData(a).team?.id ?? a.conversation?.id ?? channelOf(a);
     try {
       await d.poster.sendTo(referenceFor(a), where, { type: 'message', text: GREETING });
@@ -52,10 +56,16 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
   async function onCommand(a: InboundActivity, text: string): Promise<void> {
     const channelId = channelOf(a);
     const conv = a.conversation?.id ?? channelId;
-    const ref = referenceFor(a, channelId);
+    const ref = referenceFor(a, channelId, knownName(membership.knownChannels, channelData(a).team?.id, channelId));
     const say = async (t: string) => {
       await d.poster.sendTo(ref, conv, { type: 'message', text: t });
     };
+    const word = isTeamChannel(a) ? null : channelOnlyWord(text);
+    if (word) {
+      // A personal or group chat cannot hold prompt threads: do not let the core subscribe it.
+      await say(channelOnlyAnswer(word)).catch((err) => log.warn({ err, channelId }, 'could not answer a command'));
+      return;
+    }
     const answer = await d.inbound.command(
       {
         platform: 'teams',
@@ -85,11 +95,49 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
       case 'messageReaction':
         return onReaction(a, d);
       case 'conversationUpdate':
-        return onConversationUpdate(a, { inbound: d.inbound, logger: log, greet });
+        return onConversationUpdate(a, membership);
       case 'installationUpdate':
-        return onInstallationUpdate(a, { inbound: d.inbound, logger: log, greet });
+        return onInstallationUpdate(a, membership);
       default:
         log.debug({ type: a.type }, 'activity ignored');
     }
+  };
+}
+
+/** A team channel (or a thread in one), as opposed to a personal or group chat. */
+function isTeamChannel(a: InboundActivity): boolean {
+  const convType = (a.conversation as { conversationType?: string } | undefined)?.conversationType;
+  return convType === 'channel' || !!channelData(a).channel?.id;
+}
+
+/** Command words that act on "this channel": meaningless in a personal or group chat. */
+export function channelOnlyWord(text: string): string | null {
+  const [head, ...rest] = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (head === 'subscribe' || head === 'unsubscribe' || head === 'digest') return head;
+  if ((head === 'pause' || head === 'resume') && rest.length === 0) return head;
+  if (head === 'post' && rest.includes('here')) return 'post here';
+  return null;
+}
+
+export function channelOnlyAnswer(word: string): string {
+  return (
+    `\`${word}\` only works in a team channel, not in a chat: @mention me in the channel you mean, e.g. ` +
+    `**@wolbot ${word === 'post here' ? 'post 1 here' : word}**. Here you can use \`help\`, \`status\`, \`post N\`, ` +
+    `\`pause all\` and \`resume all\`. Nothing was changed.`
+  );
+}
+
+/** Runs tasks with the same key one after another (in this process). */
+function keyedQueue(): <T>(key: string, f: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, f: () => Promise<T>): Promise<T> => {
+    const prev = tails.get(key) ?? Promise.resolve();
+    const run = prev.then(f, f);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
   };
 }

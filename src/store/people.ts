@@ -32,6 +32,8 @@ export function pruneReplies(ctx: StoreContext, olderThan: Date): Promise<number
         .whereRef('r.message_id', '=', 'reactions.item_id')
         .where('r.at', '<', t)))
       .execute();
+    // The sandbox keeps its own copy of what people wrote: retention covers it too.
+    await trx.deleteFrom('local_messages').where('kind', '=', 'reply').where('at', '<', t).execute();
     const r = await trx.deleteFrom('replies').where('at', '<', t).executeTakeFirst();
     return n(r.numDeletedRows);
   });

@@ -3,17 +3,18 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A small fake Bot Connector (the service behind an activity's serviceUrl) on 127.0.0.1:
- * create conversation, send to conversation, reply to activity, update, delete.
+ * create conversation, send to conversation, reply to activity, update, delete, and the Teams
+ * extension's channel list (`GET /v3/teams/{teamId}/conversations`, from `teamChannels`).
  * Conversation ids arrive URL-encoded; answers are JSON `{id}`. Records every call; failures can
  * be scripted per call kind.
  */
-export type CallKind = 'createConversation' | 'sendToConversation' | 'replyToActivity' | 'updateActivity' | 'deleteActivity';
+export type CallKind = 'createConversation' | 'sendToConversation' | 'replyToActivity' | 'updateActivity' | 'deleteActivity' | 'fetchChannelList';
 
 export interface ConnectorCall {
   kind: CallKind;
   method: string;
   path: string;
-  /** Decoded conversation id (absent for createConversation). */
+  /** Decoded conversation id (absent for createConversation); the team id for fetchChannelList. */
   conversationId?: string;
   activityId?: string;
   authorization?: string;
@@ -38,6 +39,11 @@ export class FakeBotConnector {
   private readonly hanging = new Set<http.ServerResponse>();
   private seq = 1_700_000_000_000;
   url = '';
+  /**
+   * What `GET /v3/teams/{teamId}/conversations` lists per team; a team not set here lists only its
+   * General channel (id = team id, no name), as Teams does.
+   */
+  readonly teamChannels = new Map<string, { id: string; name?: string }[]>();
 
   constructor() {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -81,13 +87,16 @@ export class FakeBotConnector {
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0];
-      const m = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
-      if (!m) return send(res, 404, { error: { code: 'NotFound', message: path } });
-      const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;
-      const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
       const method = req.method ?? 'GET';
+      const t = /^\/v3\/teams\/([^/]+)\/conversations\/?$/.exec(path);
+      const m = t ? null : /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
+      if (!m && !t) return send(res, 404, { error: { code: 'NotFound', message: path } });
+      const conversationId = t ? decodeURIComponent(t[1]) : m![1] ? decodeURIComponent(m![1]) : undefined;
+      const activityId = m?.[2] ? decodeURIComponent(m[2]) : undefined;
       let kind: CallKind;
-      if (!conversationId && method === 'POST') kind = 'createConversation';
+      if (t && method === 'GET') kind = 'fetchChannelList';
+      else if (t) return send(res, 405, { error: { code: 'MethodNotAllowed' } });
+      else if (!conversationId && method === 'POST') kind = 'createConversation';
       else if (conversationId && !activityId && method === 'POST') kind = 'sendToConversation';
       else if (activityId && method === 'POST') kind = 'replyToActivity';
       else if (activityId && method === 'PUT') kind = 'updateActivity';
@@ -117,6 +126,10 @@ export class FakeBotConnector {
         call.status = f.status;
         res.writeHead(f.status, { 'content-type': 'application/json', ...(f.headers ?? {}) });
         return void res.end(JSON.stringify({ error: { code: `Http${f.status}`, message: 'scripted failure' } }));
+      }
+      if (kind === 'fetchChannelList') {
+        const team = conversationId as string;
+        return json(res, 200, { conversations: this.teamChannels.get(team) ?? [{ id: team }] });
       }
       const id = this.nextId();
       if (kind === 'createConversation') {
@@ -178,6 +191,41 @@ export function botAdded(serviceUrl: string, by: Person) {
     id: `f:${activityId()}`,
     membersAdded: [{ id: BOT.id }],
     channelData: { ...a.channelData, team: { id: TEAM, name: 'Marketing' }, eventType: 'teamMemberAdded' },
+  };
+}
+
+/** The installationUpdate Teams sends beside conversationUpdate when the app is added to or removed from a team. */
+export function installation(serviceUrl: string, action: 'add' | 'remove', by: Person) {
+  return {
+    type: 'installationUpdate',
+    action,
+    id: `f:${activityId()}`,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: by,
+    recipient: BOT,
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: TEAM },
+    channelData: { settings: { selectedChannel: { id: TEAM } }, team: { id: TEAM, name: 'Marketing' }, tenant: { id: TENANT }, source: { name: 'message' } },
+  };
+}
+
+/** A message in the 1:1 chat between a person and the bot (no mention needed there). */
+export function personalMessage(serviceUrl: string, text: string, from: Person) {
+  const id = activityId();
+  return {
+    type: 'message',
+    id,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from,
+    recipient: BOT,
+    conversation: { conversationType: 'personal', tenantId: TENANT, id: `a:1personal-${from.id}` },
+    channelData: { tenant: { id: TENANT } },
+    textFormat: 'plain',
+    text,
+    entities: [{ type: 'clientInfo', locale: 'en-GB' }],
   };
 }
 

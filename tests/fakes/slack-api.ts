@@ -46,10 +46,20 @@ export class FakeSlack {
   readonly calls: FakeCall[] = [];
   readonly messages: FakeMessage[] = [];
   readonly responses: { path: string; body: any }[] = [];
-  readonly channels = new Map<string, { name: string; is_member: boolean }>();
+  readonly channels = new Map<string, { name: string; is_member: boolean; team?: string }>();
   tokens = new Set(['xoxb-test']);
   team = { id: 'T0TEAM', name: 'Test Team' };
   bot = { userId: 'UBOT', botId: 'BBOT' };
+  /** Socket Mode: app-level tokens accepted by apps.connections.open, and the URL it hands out. */
+  appTokens = new Set(['xapp-test']);
+  socketUrl = '';
+  /**
+   * Multi-workspace: OAuth codes `oauth.v2.access` exchanges, and the workspace each bot token
+   * belongs to (a channel with a `team` refuses posts made with another workspace's token).
+   */
+  readonly oauthCodes = new Map<string, { team: { id: string; name: string }; token: string; botUserId: string; botId: string }>();
+  readonly workspaces = new Map<string, { team: { id: string; name: string }; botUserId: string; botId: string }>();
+  oauthClient = { id: 'client-id-test', secret: 'client-secret-test' };
   url = '';
   base = '';
   private server?: http.Server;
@@ -95,9 +105,10 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Posts that landed (bot messages created by chat.postMessage). */
+  /** Posts that landed (bot messages created by chat.postMessage, by any of our bots). */
   posts(channel?: string): FakeMessage[] {
-    return this.messages.filter((m) => m.bot_id === this.bot.botId && (!channel || m.channel === channel));
+    const bots = new Set([this.bot.botId, ...[...this.workspaces.values()].map((w) => w.botId)]);
+    return this.messages.filter((m) => !!m.bot_id && bots.has(m.bot_id) && (!channel || m.channel === channel));
   }
 
   nextTs(): string {
@@ -161,14 +172,51 @@ export class FakeSlack {
     json(res, 200, out);
   }
 
+  /** Make `code` exchangeable once for an installation of `team` with this bot token. */
+  addOAuthCode(code: string, team: { id: string; name: string }, token: string, bot = { userId: `UBOT${team.id}`, botId: `BBOT${team.id}` }): void {
+    this.oauthCodes.set(code, { team, token, botUserId: bot.userId, botId: bot.botId });
+  }
+
+  /** Which bot id posts with `token` (multi-workspace installs have one bot user per workspace). */
+  private botOf(token: string | undefined): { userId: string; botId: string; team: { id: string; name: string } } {
+    const ws = token ? this.workspaces.get(token) : undefined;
+    return ws ? { userId: ws.botUserId, botId: ws.botId, team: ws.team } : { ...this.bot, team: this.team };
+  }
+
   private handle({ method, args, token }: FakeCall): Record<string, unknown> {
+    if (method === 'apps.connections.open') {
+      if (!token || !this.appTokens.has(token)) return { ok: false, error: 'invalid_auth' };
+      return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'internal_error' };
+    }
+    if (method === 'oauth.v2.access') {
+      if (args.client_id !== this.oauthClient.id || args.client_secret !== this.oauthClient.secret) return { ok: false, error: 'invalid_client_id' };
+      const grant = this.oauthCodes.get(String(args.code));
+      if (!grant) return { ok: false, error: 'invalid_code' };
+      this.oauthCodes.delete(String(args.code)); // a code is good once
+      this.tokens.add(grant.token);
+      this.workspaces.set(grant.token, { team: grant.team, botUserId: grant.botUserId, botId: grant.botId });
+      return {
+        ok: true,
+        app_id: 'A0APP',
+        authed_user: { id: 'UINSTALLER' },
+        scope: String(args.scope ?? 'chat:write,commands'),
+        token_type: 'bot',
+        access_token: grant.token,
+        bot_user_id: grant.botUserId,
+        team: grant.team,
+        enterprise: null,
+        is_enterprise_install: false,
+      };
+    }
     if (!token || !this.tokens.has(token)) return { ok: false, error: 'invalid_auth' };
     const ch = (id: string) => this.channels.get(id);
+    const me = this.botOf(token);
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://test.slack.com/', team: this.team.name, team_id: this.team.id, user: 'wolbot', user_id: this.bot.userId, bot_id: this.bot.botId };
+        return { ok: true, url: 'https://test.slack.com/', team: me.team.name, team_id: me.team.id, user: 'wolbot', user_id: me.userId, bot_id: me.botId };
       case 'chat.postMessage': {
         const c = ch(args.channel);
+        if (c?.team && c.team !== me.team.id) return { ok: false, error: 'channel_not_found' };
         if (c && !c.is_member) return { ok: false, error: 'not_in_channel' };
         if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
         const msg: FakeMessage = {
@@ -178,8 +226,8 @@ export class FakeSlack {
           blocks: args.blocks,
           metadata: args.metadata,
           thread_ts: args.thread_ts,
-          user: this.bot.userId,
-          bot_id: this.bot.botId,
+          user: me.userId,
+          bot_id: me.botId,
           type: 'message',
         };
         this.messages.push(msg);
@@ -202,11 +250,16 @@ export class FakeSlack {
           .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.thread_ts === args.ts))
           .sort((a, b) => Number(a.ts) - Number(b.ts));
         if (thread.length === 0) return { ok: false, error: 'thread_not_found' };
-        return { ok: true, messages: thread, has_more: false, response_metadata: { next_cursor: '' } };
+        // Paginated like Slack: `limit` per page, an opaque cursor to the next one.
+        const limit = Math.max(1, Number(args.limit ?? 1000));
+        const start = args.cursor ? Number(String(args.cursor).replace(/^page:/, '')) : 0;
+        const page = thread.slice(start, start + limit);
+        const more = start + limit < thread.length;
+        return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? `page:${start + limit}` : '' } };
       }
       case 'conversations.info': {
         const c = ch(args.channel);
-        if (!c) return { ok: false, error: 'channel_not_found' };
+        if (!c || (c.team && c.team !== me.team.id)) return { ok: false, error: 'channel_not_found' };
         return { ok: true, channel: { id: args.channel, name: c.name, is_member: c.is_member, is_channel: true } };
       }
       case 'conversations.open':

@@ -39,6 +39,9 @@ export class FakeSocketMode {
     this.wss.on('connection', (ws) => {
       this.connections++;
       this.client = ws;
+      ws.on('close', () => {
+        if (this.client === ws) this.client = undefined;
+      });
       ws.on('message', (data) => this.onMessage(String(data)));
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-socket', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0APP' } }));
       for (const w of this.connectWaiters.splice(0)) w();
@@ -89,6 +92,29 @@ export class FakeSocketMode {
     const hit = this.acks.find((a) => a.envelope_id === envelopeId);
     if (hit) return Promise.resolve(hit);
     return new Promise((resolve) => this.ackWaiters.push({ id: envelopeId, resolve }));
+  }
+
+  /**
+   * Round trip of an envelope the app stores nothing for (`app_home_opened`): resolves once it is
+   * acked. When the client drops the connection meanwhile (its pong timeout fires after the event
+   * loop was blocked, e.g. by SQLite's busy wait), waits for the reconnect and tries again.
+   */
+  async probe(): Promise<string> {
+    for (let i = 0; i < 5; i++) {
+      await this.connected();
+      const ws = this.client!;
+      const closed = new Promise<'closed'>((r) => ws.once('close', () => r('closed')));
+      const id = this.sendEvent({
+        type: 'event_callback',
+        team_id: 'T0TEAM',
+        api_app_id: 'A0APP',
+        event_id: `EvPROBE${++this.seq}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'app_home_opened', user: 'U0PROBE', channel: 'D0PROBE', tab: 'home' },
+      });
+      if ((await Promise.race([this.ackOf(id).then(() => 'acked' as const), closed])) === 'acked') return id;
+    }
+    throw new Error('the Socket Mode client kept dropping the connection');
   }
 
   acked(envelopeId: string): boolean {

@@ -19,8 +19,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(over: Partial<SlackAdapterOptions> & { settings?: Partial<SlackAdapterOptions['settings']> } = {}): Promise<Harness> {
+export async function startHarness(
+  over: Omit<Partial<SlackAdapterOptions>, 'settings'> & { settings?: Partial<SlackAdapterOptions['settings']>; beforeStart?: (fake: FakeSlack) => void } = {},
+): Promise<Harness> {
+  const { beforeStart, ...rest } = over;
   const fake = await new FakeSlack().start();
+  beforeStart?.(fake);
   const inbound = new RecordingInbound();
   const clock = new FakeClock();
   const installs = new Map<string, string>();
@@ -34,8 +38,8 @@ export async function startHarness(over: Partial<SlackAdapterOptions> & { settin
       deleteInstallation: async (_p, id) => void installs.delete(id),
     },
     authRetryMaxMs: 50,
-    ...over,
-    settings: { signingSecret: SECRET, botToken: 'xoxb-test', apiUrl: fake.url, maxPostsPerSecond: 20, mode: 'http', ...over.settings },
+    ...rest,
+    settings: { signingSecret: SECRET, botToken: 'xoxb-test', apiUrl: fake.url, maxPostsPerSecond: 20, mode: 'http', ...rest.settings },
   });
   const app = express();
   app.use(router);

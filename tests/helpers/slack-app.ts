@@ -54,7 +54,17 @@ export interface SlackApp {
 /** Time: Monday of the programme, 09:00:30 London (= UTC in November). */
 export const DAY1_0900 = Date.parse('2026-11-16T09:00:30Z');
 
-export async function startSlackApp(opts: { clockAt?: number; dir?: string; fake?: FakeSlack } = {}): Promise<SlackApp> {
+export async function startSlackApp(
+  opts: {
+    clockAt?: number;
+    dir?: string;
+    fake?: FakeSlack;
+    /** Changes to the environment (undefined removes a name), e.g. Socket Mode or OAuth settings. */
+    env?: Record<string, string | undefined>;
+    /** Called with the fake (started) before the app starts: seed tokens, URLs, messages. */
+    beforeStart?: (fake: FakeSlack) => void | Promise<void>;
+  } = {},
+): Promise<SlackApp> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-slack-'));
   if (!fs.existsSync(path.join(dir, 'wolbot.yaml'))) writeSlackConfig(dir);
   const clock = new FakeClock(opts.clockAt ?? DAY1_0900);
@@ -62,7 +72,10 @@ export async function startSlackApp(opts: { clockAt?: number; dir?: string; fake
   const logs: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (c) => logs.push(String(c)));
-  const app = await startWolbot({ env: slackEnv(dir, fake.url), cwd: process.cwd(), clock, cron: false, port: 0, logStream, drainMs: 2000 });
+  await opts.beforeStart?.(fake);
+  const env = { ...slackEnv(dir, fake.url), ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const app = await startWolbot({ env, cwd: process.cwd(), clock, cron: false, port: 0, logStream, drainMs: 2000 });
   return {
     dir,
     fake,

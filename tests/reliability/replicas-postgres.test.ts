@@ -69,22 +69,26 @@ describePg('replicas on PostgreSQL', () => {
     // Paced (4 posts/s per replica) so the fan-out lasts seconds; a short lease so takeover comes at the next minute tick.
     const env = { DATABASE_URL: url, WOLBOT_CONFIG: 'wolbot.yaml', WOLBOT_LEASE_MS: '8000', ...slackEnv(fake, { SLACK_MAX_POSTS_PER_SECOND: '4' }) };
     procs = await Promise.all([0, 1, 2].map(() => startServer(dir, env)));
-    const victim = procs[0]!;
-    const victimTag = `:${victim.child.pid}:`;
+    // The victim is whichever replica holds the most unfinished claims once posting is under way.
+    let victim: ServerProc | undefined;
     let held: string[] = [];
     await waitFor(async () => {
       const rows = await deliveryStates(url);
-      held = rows.filter((r) => r.owner?.includes(victimTag) && ['claimed', 'sending'].includes(r.state)).map((r) => r.id);
+      const holding = procs.map((p) => rows.filter((r) => r.owner?.includes(`:${p.child.pid}:`) && ['claimed', 'sending'].includes(r.state)).map((r) => r.id));
+      const best = holding.reduce((bi, h, i) => (h.length > holding[bi]!.length ? i : bi), 0);
+      victim = procs[best];
+      held = holding[best]!;
       return held.length > 0 && fake.posts().length >= 4;
-    }, 'the victim to hold claims mid fan-out', 30_000);
-    victim.child.kill('SIGKILL');
-    await victim.exited;
+    }, 'a replica to hold claims mid fan-out', 30_000);
+    const victimTag = `:${victim!.child.pid}:`;
+    victim!.child.kill('SIGKILL');
+    await victim!.exited;
     expect(held.length).toBeGreaterThan(0);
     expect(fake.posts().length).toBeLessThan(40); // killed mid-way, not after
 
     // The survivors' cron (every minute) reclaims the expired leases: recovering → look up → send once.
     await waitFor(async () => (await deliveryStates(url)).filter((d) => d.state === 'sent').length === 40, 'all 40 sent after takeover', 150_000);
-    await Promise.all(procs.slice(1).map(stopGracefully));
+    await Promise.all(procs.filter((p) => p !== victim).map(stopGracefully));
 
     const counts = postsPerChannel(fake, 1);
     expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(40);
