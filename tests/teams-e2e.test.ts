@@ -181,6 +181,14 @@ describe('Teams end to end (anonymous emulator mode)', () => {
     expect((await postActivity(app.url, body)).status).toBe(400);
   });
 
+  it('the same reply activity delivered 5 times at once is stored once', async () => {
+    const burst = threadReply(fake.url, CHANNEL, root, 'five copies, one reply', MEMBER);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => postActivity(app.url, burst)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const replies = (await app.store.listReplies({})).filter((r) => r.text === 'five copies, one reply');
+    expect(replies).toHaveLength(1);
+  });
+
   it('deleting the channel deactivates it', async () => {
     expect((await postActivity(app.url, channelEvent(fake.url, 'channelDeleted', CHANNEL, 'wol', ADMIN))).status).toBe(200);
     expect(await app.store.getChannel('teams', CHANNEL)).toMatchObject({ active: false, inactiveReason: 'channel_deleted' });
