@@ -1,18 +1,11 @@
 import type { RecentThread } from '../src/core/ports/inbound';
-import type { Platform } from '../src/core/ports/platform';
 import type { FakeSlack } from './fakes/slack-api';
 import { startHarness, type Harness } from './helpers/slack-adapter-harness';
 import { RecordingInbound } from './helpers/recording-inbound';
 
-/**
- * Start-up catch-up of replies deleted while the bot was down (adapter with an in-memory inbound
- * that offers the optional `storedReplyIds`; the core's port does not have it yet).
- */
+/** Start-up catch-up of replies deleted while the bot was down (adapter with an in-memory inbound). */
 class InboundWithStoredReplies extends RecordingInbound {
   readonly deletes: string[] = [];
-  async storedReplyIds(_p: Platform, channelId: string, threadId: string): Promise<string[]> {
-    return [...this.replies.values()].filter((r) => r.channelId === channelId && r.threadId === threadId && !r.deleted).map((r) => r.messageId);
-  }
   override async replyDeleted(e: Parameters<RecordingInbound['replyDeleted']>[0]) {
     this.deletes.push(e.eventKey);
     return super.replyDeleted(e);

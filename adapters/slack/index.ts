@@ -26,15 +26,6 @@ import { createWebClient, platformError, toDeliveryError, webClientOptions } fro
 
 export type { SlackSettings } from './settings';
 
-/**
- * Optional addition to the InboundPort (not in the core's port yet): the message ids of a thread's
- * stored, not deleted replies. When the core provides it, start-up catch-up also tombstones replies
- * deleted while the bot was down.
- */
-export interface StoredRepliesPort {
-  storedReplyIds?(platform: 'slack', channelId: string, threadId: string): Promise<string[]>;
-}
-
 export interface SlackAdapterOptions {
   settings: SlackSettings;
   inbound: InboundPort;
@@ -202,7 +193,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       const since = new Date(clock.now().getTime() - CATCH_UP_DAYS * 86_400_000);
       const threads = await inbound.recentThreads('slack', since);
       if (threads.length === 0) return;
-      const stored = (inbound as InboundPort & StoredRepliesPort).storedReplyIds?.bind(inbound);
+      const stored = inbound.storedReplyIds.bind(inbound);
       const res = await catchUpReplies({
         threads,
         ctx: eventCtx,

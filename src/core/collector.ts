@@ -22,6 +22,12 @@ export class Collector {
     return sent.map((r) => ({ platform: r.platform, channelId: r.channelId, id: r.threadId!, workspaceId: workspaces.get(r.channelId) ?? null }));
   }
 
+  async storedReplyIds(platform: Platform, channelId: string, threadId: string): Promise<string[]> {
+    const rec = await this.d.store.findDeliveryByThread(platform, channelId, threadId);
+    if (!rec) return [];
+    return (await this.d.store.listReplies({ deliveryIds: [rec.id] })).filter((r) => r.text !== null).map((r) => r.messageId);
+  }
+
   async reply(e: ReplyEvent): Promise<ReplyOutcome> {
     const rec = await this.d.store.findDeliveryByThread(e.platform, e.channelId, e.threadId);
     if (!rec) return 'ignored';

@@ -124,6 +124,9 @@ export class WolbotCore implements InboundPort {
   isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean> {
     return this.collector.isPromptThread(platform, channelId, threadId);
   }
+  storedReplyIds(platform: Platform, channelId: string, threadId: string): Promise<string[]> {
+    return this.collector.storedReplyIds(platform, channelId, threadId);
+  }
   recentThreads(platform: Platform, since: Date): Promise<RecentThread[]> {
     return this.collector.recentThreads(platform, since);
   }

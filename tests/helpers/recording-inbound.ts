@@ -90,6 +90,9 @@ export class RecordingInbound implements InboundPort {
     if (this.failing) throw new Error('store unavailable');
     return this.threads.some((t) => t.channelId === channelId && t.id === threadId);
   }
+  async storedReplyIds(_p: Platform, channelId: string, threadId: string): Promise<string[]> {
+    return [...this.replies.values()].filter((r) => r.channelId === channelId && r.threadId === threadId && !r.deleted).map((r) => r.messageId);
+  }
   async recentThreads(): Promise<RecentThread[]> {
     return this.threads.map((t) => ({ ...t, workspaceId: null }));
   }
@@ -98,13 +101,4 @@ export class RecordingInbound implements InboundPort {
   }
 }
 
-/** A clock whose sleep moves time forward at once. */
-export class FakeClock {
-  constructor(public t = Date.parse('2026-11-17T09:00:00Z')) {}
-  readonly sleeps: number[] = [];
-  now = () => new Date(this.t);
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.t += ms;
-  };
-}
+export { FakeClock } from './fake-clock';

@@ -100,6 +100,8 @@ export interface InboundPort {
   channelLifecycle(e: ChannelLifecycleEvent): Promise<void>;
   /** Is this thread one of our prompts? (adapters use it to ignore unrelated threads cheaply) */
   isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean>;
+  /** Message ids of the replies stored (not deleted) under a thread: catch-up spots deletions made while down. */
+  storedReplyIds(platform: Platform, channelId: string, threadId: string): Promise<string[]>;
   /** Threads of prompts sent since `since` (adapters catch up missed replies at start), with the channel's workspace. */
   recentThreads(platform: Platform, since: Date): Promise<RecentThread[]>;
   /**
