@@ -1,22 +1,19 @@
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { createLocalAdapter } from '../adapters/local';
-import { loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
+import type { EnvSettings, LoadedSettings } from './config';
+import { openContext, platformsOn } from './context';
 import type { ChatAdapter } from './core/ports/chat-adapter';
-import { systemClock, type Clock } from './core/ports/clock';
+import type { Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import type { Store } from './core/ports/store';
-import { WolbotCore } from './core/wolbot-core';
+import type { WolbotCore } from './core/wolbot-core';
 import { startCron } from './cron';
 import { apiRouter } from './http/api-router';
 import { healthRouter } from './http/health';
 import { pageRouter } from './http/page';
 import { webTokenGuard } from './http/web-token';
-import { createLogger } from './logging';
-import { openStore } from './store';
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
@@ -44,63 +41,6 @@ export interface RunningApp {
   platforms: string[];
   tick(): ReturnType<WolbotCore['tick']>;
   stop(): Promise<void>;
-}
-
-export interface Context {
-  env: EnvSettings;
-  logger: Logger;
-  store: Store;
-  loaded: LoadedSettings;
-  core: WolbotCore;
-  clock: Clock;
-}
-
-/** Secrets that must never reach a log line (the logger hides them by value too). */
-export function secretsOf(env: EnvSettings): (string | undefined)[] {
-  return [env.slack?.botToken, env.slack?.appToken, env.slack?.signingSecret, env.slack?.clientSecret, env.slack?.stateSecret, env.teams?.appPassword, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
-}
-
-function passwordOf(url: string): string | undefined {
-  try {
-    return url.startsWith('postgres') ? decodeURIComponent(new URL(url).password) || undefined : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Everything a command or the server needs before it does anything: env, logger, store (opened
- * and migrated), settings, core with its channels synced. The CLI uses this too.
- */
-export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; loadDotenv?: boolean; clock?: Clock; logStream?: NodeJS.WritableStream; logLevel?: string }): Promise<Context> {
-  if (opts.loadDotenv) loadDotenv(opts.cwd, opts.env);
-  const env = readEnv(opts.env, opts.cwd);
-  const clock = opts.clock ?? systemClock;
-  const logger = createLogger({ level: opts.logLevel ?? env.logLevel, secrets: secretsOf(env), stream: opts.logStream });
-  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger });
-  try {
-    let anchor: DemoAnchor | undefined;
-    if (env.configPath === null) {
-      // The demo week starts the first time it runs and keeps that start on later runs.
-      const { demoAnchor } = await import('./config');
-      anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
-    }
-    const loaded = loadSettings(env.configPath, opts.cwd, { now: clock.now(), demoAnchor: anchor });
-    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger: logger.child({ component: 'core' }), leaseMs: env.leaseMs, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` });
-    await core.syncChannels();
-    return { env, logger, store, loaded, core, clock };
-  } catch (err) {
-    await store.close();
-    throw err;
-  }
-}
-
-/** Which platforms are on: real ones by their credentials; the sandbox when none is or the config names a local channel. */
-export function platformsOn(env: EnvSettings, loaded: LoadedSettings): { slack: boolean; teams: boolean; local: boolean } {
-  const slack = env.slack !== null;
-  const teams = env.teams !== null;
-  const local = (!slack && !teams) || loaded.settings.channels.some((c) => c.platform === 'local');
-  return { slack, teams, local };
 }
 
 /** The server: one express app on PORT with every platform that is on, the page, the API and the cron. */

@@ -1,6 +1,6 @@
 import { channelLabel } from '../core/channels';
 import { dayRows } from '../core/day-states';
-import type { Context } from '../app';
+import type { Context } from '../context';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);

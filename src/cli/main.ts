@@ -1,6 +1,6 @@
 /** `wolbot <command>`: check, post, export, status, backup. Results on stdout, diagnostics on stderr. */
 import { parseArgs } from 'node:util';
-import { openContext, platformsOn, type Context } from '../app';
+import { openContext, platformsOn, type Context } from '../context';
 import { ConfigError } from '../config';
 import { toCsv, toMarkdown } from '../core/export-formats';
 import { runCheck } from './check';
