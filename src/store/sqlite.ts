@@ -16,13 +16,25 @@ class SqliteStore extends KyselyStore {
   }
 }
 
-function openFile(file: string): Database.Database {
+const isBusy = (err: unknown) => /^SQLITE_BUSY/.test((err as { code?: string }).code ?? '');
+
+async function openFile(file: string): Promise<Database.Database> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   // better-sqlite3's `timeout` is SQLite's busy_timeout: wait for another process's write lock.
   const raw = new Database(file, { timeout: 5000 });
   try {
     raw.pragma('busy_timeout = 5000');
-    raw.pragma('journal_mode = WAL');
+    // Switching a fresh file to WAL needs an exclusive lock and can answer SQLITE_BUSY without
+    // waiting (busy_timeout does not cover it) while another process opens the same fresh file.
+    for (let attempt = 1; file !== ':memory:'; attempt++) {
+      try {
+        raw.pragma('journal_mode = WAL');
+        break;
+      } catch (err) {
+        if (!isBusy(err) || attempt >= 50) throw err;
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+      }
+    }
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     return raw;
@@ -40,7 +52,7 @@ function openFile(file: string): Database.Database {
 export async function openSqliteStore(file: string, logger: Logger): Promise<Store> {
   let raw: Database.Database;
   try {
-    raw = openFile(file);
+    raw = await openFile(file);
   } catch (err) {
     throw new Error(`cannot open SQLite database ${file}: ${(err as Error).message}`, { cause: err });
   }
@@ -62,7 +74,7 @@ async function migrateLocked(raw: Database.Database, db: Kysely<Schema>, logger:
       raw.exec('begin immediate');
       break;
     } catch (err) {
-      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 6) throw err;
+      if (!isBusy(err) || attempt >= 6) throw err;
       logger.debug({ attempt }, 'store: waiting for another process migrating the database');
     }
   }
