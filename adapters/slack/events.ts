@@ -15,6 +15,8 @@ export interface EventContext {
   self(teamId: string | undefined, body?: any): SelfIds;
   /** The workspace uninstalled us or revoked our token (oauth mode drops the installation). */
   workspaceGone?(teamId: string, reason: string): Promise<void>;
+  /** One workspace from .env (HTTP, Socket Mode): losing it ends every Slack channel. */
+  singleWorkspace?: boolean;
 }
 
 /** Message subtypes that are people writing in a thread; everything else (joins, topics, bots) is not. */
@@ -181,7 +183,7 @@ export async function handleEventCallback(body: Record<string, any>, ctx: EventC
 }
 
 async function workspaceGone(teamId: string, reason: string, ctx: EventContext) {
-  await ctx.inbound.channelLifecycle({ platform: 'slack', channelId: '', kind: 'workspace_gone', reason, workspaceId: teamId });
+  await ctx.inbound.channelLifecycle({ platform: 'slack', channelId: '', kind: 'workspace_gone', reason, workspaceId: teamId, includeUnassigned: ctx.singleWorkspace === true });
   if (ctx.workspaceGone) await ctx.workspaceGone(teamId, reason);
 }
 

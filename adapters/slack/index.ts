@@ -73,6 +73,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     log,
     self: (teamId, body) => tokens.self(teamId, body),
     workspaceGone: async (teamId) => tokens.forget(teamId),
+    singleWorkspace: settings.mode !== 'oauth',
   };
 
   const handlers: ReceiverHandlers = {

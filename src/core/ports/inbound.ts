@@ -83,6 +83,11 @@ export interface ChannelLifecycleEvent {
   /** For renamed: the new channel id. */
   newChannelId?: string;
   workspaceId?: string;
+  /**
+   * workspace_gone: also the platform's channels stored without a workspace (a single-token
+   * install has one workspace, and channels from the config do not name it).
+   */
+  includeUnassigned?: boolean;
 }
 
 export interface RecentThread extends ThreadRef {
