@@ -3,58 +3,43 @@
  * reaches Slack but its answer never comes back (the dangerous case): the restart must find it by
  * its metadata and adopt it, not post it again.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { FakeSlack } from '../fakes/slack-api';
-import { dueNowConfig, slackChannels } from './due-config';
-import { killQuietly, startServer, waitFor, type ServerProc } from './server';
+import { slackChannels } from './due-config';
+import { fanOutFixture } from './fan-out-fixture';
+import { startServer, waitFor } from './server';
 import { postsPerChannel, slackEnv } from './slack-posts';
 import { ledger } from './sqlite-rows';
 
 const CHANNELS = slackChannels(40);
 
 describe('SIGKILL mid fan-out on SQLite, then restart', () => {
-  let dir = '';
-  let fake: FakeSlack;
-  const procs: ServerProc[] = [];
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-crash-'));
-    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), dueNowConfig(CHANNELS));
-    fake = await new FakeSlack().start();
-  });
-  afterAll(async () => {
-    await Promise.all(procs.map(killQuietly));
-    await fake.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = fanOutFixture('wolbot-crash-', CHANNELS);
 
   test('every channel ends with exactly one post; the hung one is adopted, not re-sent', async () => {
-    const file = path.join(dir, 'w.db');
-    const env = { DATABASE_URL: `sqlite:${file}`, WOLBOT_CONFIG: 'wolbot.yaml', WOLBOT_LEASE_MS: '3000', ...slackEnv(fake, { SLACK_MAX_POSTS_PER_SECOND: '4' }) };
-    fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0003' });
-    const hung = fake.nextHang();
-    const first = await startServer(dir, env);
-    procs.push(first);
+    const file = path.join(fx.dir, 'w.db');
+    const env = { DATABASE_URL: `sqlite:${file}`, WOLBOT_CONFIG: 'wolbot.yaml', WOLBOT_LEASE_MS: '3000', ...slackEnv(fx.fake, { SLACK_MAX_POSTS_PER_SECOND: '4' }) };
+    fx.fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0003' });
+    const hung = fx.fake.nextHang();
+    const first = await startServer(fx.dir, env);
+    fx.procs.push(first);
     await hung;
-    await waitFor(() => fake.posts().length >= 8, 'some posts before the kill', 30_000);
+    await waitFor(() => fx.fake.posts().length >= 8, 'some posts before the kill', 30_000);
     first.child.kill('SIGKILL');
     await first.exited;
     const atKill = ledger(file);
-    expect(fake.posts().length).toBeLessThan(40);
+    expect(fx.fake.posts().length).toBeLessThan(40);
     expect(atKill.filter((r) => ['claimed', 'sending'].includes(r.state)).length).toBeGreaterThan(0);
     expect(atKill.find((r) => r.channel_id === 'C0003')!.state).toBe('sending');
 
     // After the dead owner's lease (3 s), the restart's first tick reclaims and looks before sending.
     await new Promise((r) => setTimeout(r, 3500));
-    const second = await startServer(dir, env);
-    procs.push(second);
+    const second = await startServer(fx.dir, env);
+    fx.procs.push(second);
     await waitFor(() => ledger(file).filter((r) => r.state === 'sent').length === 40, 'all 40 sent after restart', 60_000);
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
 
-    const counts = postsPerChannel(fake, 1);
+    const counts = postsPerChannel(fx.fake, 1);
     expect(CHANNELS.filter((c) => counts.get(c.slice('slack:'.length)) !== 1)).toEqual([]);
     expect(second.log()).toMatch(/adopted the post made by the previous attempt/);
   }, 120_000);

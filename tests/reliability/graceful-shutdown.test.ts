@@ -2,46 +2,31 @@
  * SIGTERM mid fan-out: the server stops taking new work, drains what is in flight (bounded), gives
  * back every claim it did not finish, and exits 0; a restart then posts what is left, once each.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { FakeSlack } from '../fakes/slack-api';
-import { dueNowConfig, slackChannels } from './due-config';
-import { killQuietly, startServer, waitFor, type ServerProc } from './server';
+import { slackChannels } from './due-config';
+import { fanOutFixture } from './fan-out-fixture';
+import { startServer, waitFor } from './server';
 import { postsPerChannel, slackEnv } from './slack-posts';
 import { ledger } from './sqlite-rows';
 
 const CHANNELS = slackChannels(40);
 
 describe('graceful shutdown mid fan-out', () => {
-  let dir = '';
-  let fake: FakeSlack;
-  const procs: ServerProc[] = [];
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-sigterm-'));
-    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), dueNowConfig(CHANNELS));
-    fake = await new FakeSlack().start();
-  });
-  afterAll(async () => {
-    await Promise.all(procs.map(killQuietly));
-    await fake.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = fanOutFixture('wolbot-sigterm-', CHANNELS);
 
   test('SIGTERM: exit 0, no claim left `claimed`, restart finishes with one post per channel', async () => {
-    const file = path.join(dir, 'w.db');
+    const file = path.join(fx.dir, 'w.db');
     // 2 posts/s: the fan-out of 40 would take 20 s, longer than the 10 s drain.
-    const env = { DATABASE_URL: `sqlite:${file}`, WOLBOT_CONFIG: 'wolbot.yaml', ...slackEnv(fake, { SLACK_MAX_POSTS_PER_SECOND: '2' }) };
-    const first = await startServer(dir, env);
-    procs.push(first);
-    await waitFor(() => fake.posts().length >= 3, 'the fan-out to start', 30_000);
-    const postsAtSigterm = fake.posts().length;
+    const env = { DATABASE_URL: `sqlite:${file}`, WOLBOT_CONFIG: 'wolbot.yaml', ...slackEnv(fx.fake, { SLACK_MAX_POSTS_PER_SECOND: '2' }) };
+    const first = await startServer(fx.dir, env);
+    fx.procs.push(first);
+    await waitFor(() => fx.fake.posts().length >= 3, 'the fan-out to start', 30_000);
+    const postsAtSigterm = fx.fake.posts().length;
     first.child.kill('SIGTERM');
     const { code } = await first.exited;
     expect(code).toBe(0);
     // No new work after SIGTERM: at most the sends already in flight (fan-out of 8) complete.
-    expect(fake.posts().length - postsAtSigterm).toBeLessThanOrEqual(8);
+    expect(fx.fake.posts().length - postsAtSigterm).toBeLessThanOrEqual(8);
     expect(first.log()).toMatch(/"msg":"stopped"/);
 
     const rows = ledger(file);
@@ -52,12 +37,12 @@ describe('graceful shutdown mid fan-out', () => {
     for (const r of rows.filter((x) => x.state === 'sending')) expect(Date.parse(r.lease_until!)).toBeLessThanOrEqual(now);
     expect(rows.every((r) => ['sent', 'retry', 'sending'].includes(r.state))).toBe(true);
 
-    const second = await startServer(dir, { ...env, SLACK_MAX_POSTS_PER_SECOND: '20' });
-    procs.push(second);
+    const second = await startServer(fx.dir, { ...env, SLACK_MAX_POSTS_PER_SECOND: '20' });
+    fx.procs.push(second);
     await waitFor(() => ledger(file).filter((r) => r.state === 'sent').length === 40, 'all 40 sent after restart', 60_000);
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
-    const counts = postsPerChannel(fake, 1);
+    const counts = postsPerChannel(fx.fake, 1);
     expect(CHANNELS.filter((c) => counts.get(c.slice('slack:'.length)) !== 1)).toEqual([]);
   }, 120_000);
 });
