@@ -48,13 +48,15 @@ export function addReply(ctx: StoreContext, eventKey: string, r: NewReply, now: 
   });
 }
 
-export function editReply(
-  ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date,
+/** Apply `set` to a reply that exists and is not deleted; 'ignored' otherwise (the event is still recorded). */
+function updateLiveReply(
+  ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, now: Date,
+  set: { text: string | null; edited_at?: string; files?: string; links?: string; deleted_at?: string },
 ): Promise<IngestResult> {
   return ingest(ctx, eventKey, now, async (trx) => {
     const r = await trx
       .updateTable('replies')
-      .set({ text, edited_at: iso(at) })
+      .set(set)
       .where('platform', '=', platform)
       .where('channel_id', '=', channelId)
       .where('message_id', '=', messageId)
@@ -64,20 +66,17 @@ export function editReply(
   });
 }
 
+export function editReply(
+  ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date,
+): Promise<IngestResult> {
+  return updateLiveReply(ctx, eventKey, platform, channelId, messageId, now, { text, edited_at: iso(at) });
+}
+
+/** Tombstone: the text and attachments go, the row stays (counts and dedupe stay right). */
 export function deleteReply(
   ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, at: Date, now: Date,
 ): Promise<IngestResult> {
-  return ingest(ctx, eventKey, now, async (trx) => {
-    const r = await trx
-      .updateTable('replies')
-      .set({ text: null, files: '[]', links: '[]', deleted_at: iso(at) })
-      .where('platform', '=', platform)
-      .where('channel_id', '=', channelId)
-      .where('message_id', '=', messageId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return n(r.numUpdatedRows) > 0 ? 'stored' : 'ignored';
-  });
+  return updateLiveReply(ctx, eventKey, platform, channelId, messageId, now, { text: null, files: '[]', links: '[]', deleted_at: iso(at) });
 }
 
 /** Idempotent per (item, user, emoji): a second add of the same reaction keeps the first. */
