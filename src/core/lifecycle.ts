@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { rememberChannel } from './channels';
 import type { Clock } from './ports/clock';
 import type { ChannelLifecycleEvent } from './ports/inbound';
@@ -25,10 +26,14 @@ export class ChannelLifecycle {
     log.info({ reason: e.reason }, 'channel lifecycle');
   }
 
-  /** Keep how to reach a channel (Teams install) without subscribing it; never reactivates. */
+  /**
+   * Keep how to reach a channel (Teams install) without subscribing it; never reactivates.
+   * True only for the first process ever to see the channel: "first" is decided by the store
+   * (first writer of a meta key), so two replicas handling the same install greet once.
+   */
   async remember(t: ChannelTarget): Promise<boolean> {
-    const known = await this.d.store.getChannel(t.platform, t.channelId);
     await rememberChannel(this.d.store, t, null, this.d.clock.now());
-    return known === null;
+    const mark = randomUUID();
+    return (await this.d.store.setMetaIfAbsent(`seen:${t.platform}:${t.channelId}`, mark)) === mark;
   }
 }
