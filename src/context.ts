@@ -48,7 +48,7 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
       anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
     }
     const loaded = loadSettings(env.configPath, opts.cwd, { now: clock.now(), demoAnchor: anchor });
-    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger: logger.child({ component: 'core' }), leaseMs: env.leaseMs, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` });
+    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` });
     await core.syncChannels();
     return { env, logger, store, loaded, core, clock };
   } catch (err) {
