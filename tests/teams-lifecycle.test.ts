@@ -341,5 +341,18 @@ describe('Teams lifecycle through the whole app', () => {
       expect(fake.of('fetchChannelList').at(-1)!.status).toBe(403);
       await inactive('bot_removed');
     });
+
+    it('after a restart, with the channel list refused, every channel the store knows in the team is deactivated', async () => {
+      await setUp();
+      // created and subscribed while the list was not fetched again
+      await ok(app, mentionPost(fake.url, LATER, 'subscribe', ADMIN));
+      await app.stop();
+      app = await start(ws, clock); // a new process: it has seen none of the team's channels
+      fake.failNext({ kind: 'fetchChannelList', status: 403 });
+      await ok(app, botRemoved(fake.url, ADMIN));
+      expect(fake.of('fetchChannelList').at(-1)!.status).toBe(403);
+      expect(await app.store.getChannel('teams', LATER)).toMatchObject({ active: false, inactiveReason: 'bot_removed' });
+      await inactive('bot_removed');
+    });
   });
 });

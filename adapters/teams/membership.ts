@@ -33,7 +33,7 @@ async function remember(a: InboundActivity, d: MembershipDeps, channelId = chann
   const team = teamId ? known(d, teamId) : null;
   const reference = referenceFor(a, channelId, name ?? team?.get(channelId));
   team?.set(channelId, reference.channelName ?? null);
-  return d.inbound.rememberReference({ platform: 'teams', channelId, workspaceId: tenantOf(a), reference });
+  return d.inbound.rememberReference({ platform: 'teams', channelId, workspaceId: tenantOf(a), groupId: teamId ?? null, reference });
 }
 
 function known(d: MembershipDeps, teamId: string): Map<string, string | null> {
@@ -77,11 +77,11 @@ async function installed(a: InboundActivity, d: MembershipDeps): Promise<void> {
 }
 
 /**
- * The bot left the team (or the team was deleted or archived): every channel of the team we know
- * of is deactivated. We know them from the team's channel list (fetched now if the connector still
- * answers, which Teams may refuse with 403 once the bot is gone) and from the channels seen by this
- * process. A channel of the team known only to an earlier process, when the list cannot be fetched,
- * is deactivated by its next post instead (403 → inactive, `bot_removed`).
+ * The bot left the team (or the team was deleted or archived): every channel of the team is
+ * deactivated. The store knows each channel's team (group id) from install and subscribe, so this
+ * holds after a restart too; the team's channel list (if the connector still answers, which Teams
+ * may refuse once the bot is gone) and the channels seen by this process cover channels stored
+ * before their team was known.
  */
 async function removed(a: InboundActivity, d: MembershipDeps, reason: string): Promise<void> {
   const teamId = channelData(a).team?.id;
@@ -95,6 +95,7 @@ async function removed(a: InboundActivity, d: MembershipDeps, reason: string): P
     }
     d.knownChannels.delete(teamId);
   }
+  if (teamId) await d.inbound.channelLifecycle({ platform: 'teams', channelId: teamId, kind: 'group_gone', groupId: teamId, reason, workspaceId });
   for (const channelId of ids) {
     await d.inbound.channelLifecycle({ platform: 'teams', channelId, kind: 'deactivated', reason, workspaceId });
   }

@@ -73,7 +73,7 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
         userId: a.from?.id ?? 'unknown',
         altUserIds: a.from?.aadObjectId ? [a.from.aadObjectId] : [],
         text,
-        target: { platform: 'teams', channelId, workspaceId: tenantOf(a), reference: ref },
+        target: { platform: 'teams', channelId, workspaceId: tenantOf(a), groupId: channelData(a).team?.id ?? null, reference: ref },
         channelName: ref.channelName ?? undefined,
       },
       say,

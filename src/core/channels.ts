@@ -8,7 +8,7 @@ export function channelLabel(c: { platform: string; channelId: string }): string
 }
 
 export function targetOf(c: ChannelRecord): ChannelTarget {
-  return { platform: c.platform, channelId: c.channelId, workspaceId: c.workspaceId ?? null, reference: c.reference };
+  return { platform: c.platform, channelId: c.channelId, workspaceId: c.workspaceId ?? null, groupId: c.groupId ?? null, reference: c.reference };
 }
 
 /**
@@ -31,6 +31,7 @@ export async function syncConfiguredChannels(settings: WolSettings, store: Store
         platform: cc.platform,
         channelId: cc.channelId,
         workspaceId: old?.workspaceId ?? null,
+        groupId: old?.groupId ?? null,
         reference: old?.reference ?? null,
         name: old?.name ?? null,
         timezone,
@@ -61,6 +62,7 @@ export async function rememberChannel(store: Store, t: ChannelTarget, name: stri
       platform: t.platform,
       channelId: t.channelId,
       workspaceId: t.workspaceId ?? old?.workspaceId ?? null,
+      groupId: t.groupId ?? old?.groupId ?? null,
       reference: t.reference ?? old?.reference ?? null,
       name: name ?? old?.name ?? null,
       timezone: old?.timezone ?? null,

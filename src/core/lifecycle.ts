@@ -15,6 +15,7 @@ export class ChannelLifecycle {
     const log = this.d.logger.child({ platform: e.platform, channel: e.channelId, kind: e.kind });
     if (e.kind === 'deactivated') await this.d.store.setChannelActive(e.platform, e.channelId, false, e.reason, now);
     else if (e.kind === 'renamed' && e.newChannelId) await this.d.store.renameChannel(e.platform, e.channelId, e.newChannelId, now);
+    else if (e.kind === 'group_gone' && e.groupId) await this.d.store.deactivateGroup(e.platform, e.groupId, e.reason, now);
     else if (e.kind === 'workspace_gone') {
       if (e.workspaceId) await this.d.store.deactivateWorkspace(e.platform, e.workspaceId, e.reason, now);
       if (e.includeUnassigned) {

@@ -19,6 +19,7 @@ export async function listChannels({ db }: StoreContext, opts?: { activeOnly?: b
 export async function saveChannel({ db }: StoreContext, rec: Omit<ChannelRecord, 'createdAt' | 'updatedAt'>, now: Date): Promise<void> {
   const values = {
     workspace_id: rec.workspaceId ?? null,
+    group_id: rec.groupId ?? null,
     name: rec.name,
     timezone: rec.timezone,
     time: rec.time,
@@ -95,12 +96,15 @@ export async function renameChannel(ctx: StoreContext, platform: Platform, oldId
   });
 }
 
-export async function deactivateWorkspace({ db }: StoreContext, platform: Platform, workspaceId: string, reason: string, now: Date): Promise<number> {
+/** Deactivates every active channel of a workspace or of a group (Teams team) in one statement. */
+export async function deactivateScope(
+  { db }: StoreContext, platform: Platform, column: 'workspace_id' | 'group_id', id: string, reason: string, now: Date,
+): Promise<number> {
   const r = await db
     .updateTable('channels')
     .set({ active: 0, inactive_reason: reason, updated_at: iso(now) })
     .where('platform', '=', platform)
-    .where('workspace_id', '=', workspaceId)
+    .where(column, '=', id)
     .where('active', '=', 1)
     .executeTakeFirst();
   return n(r.numUpdatedRows);

@@ -51,7 +51,10 @@ export class KyselyStore implements Store {
     return channels.renameChannel(this.ctx, platform, oldId, newId, now);
   }
   deactivateWorkspace(platform: Platform, workspaceId: string, reason: string, now: Date): Promise<number> {
-    return channels.deactivateWorkspace(this.ctx, platform, workspaceId, reason, now);
+    return channels.deactivateScope(this.ctx, platform, 'workspace_id', workspaceId, reason, now);
+  }
+  deactivateGroup(platform: Platform, groupId: string, reason: string, now: Date): Promise<number> {
+    return channels.deactivateScope(this.ctx, platform, 'group_id', groupId, reason, now);
   }
 
   // delivery ledger

@@ -21,6 +21,7 @@ export function toChannel(r: Selectable<ChannelsTable>): ChannelRecord {
     platform: r.platform as Platform,
     channelId: r.channel_id,
     workspaceId: r.workspace_id,
+    groupId: r.group_id,
     name: r.name,
     timezone: r.timezone,
     time: r.time,

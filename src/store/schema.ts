@@ -7,6 +7,7 @@ export interface ChannelsTable {
   platform: string;
   channel_id: string;
   workspace_id: string | null;
+  group_id: string | null;
   name: string | null;
   timezone: string | null;
   time: string | null;

@@ -71,7 +71,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         }, T0);
         const got = await store.getChannel('teams', id);
         expect(got).toEqual({
-          platform: 'teams', channelId: id, workspaceId: 'tenant-1', reference, name: 'General', timezone: 'Europe/Paris',
+          platform: 'teams', channelId: id, workspaceId: 'tenant-1', groupId: null, reference, name: 'General', timezone: 'Europe/Paris',
           time: '10:00', active: true, paused: false, source: 'subscribed', inactiveReason: null, createdAt: T0, updatedAt: T0,
         });
         await store.saveChannel({ ...got!, name: 'Renamed', timezone: null, time: null, paused: true }, at(10));
@@ -124,6 +124,25 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.getChannel('slack', other)).toMatchObject({ active: true });
         expect(await store.getChannel('teams', otherPlatform)).toMatchObject({ active: true });
         expect(await store.deactivateWorkspace('slack', ws, 'uninstalled', at(2))).toBe(0);
+      });
+
+      it('deactivates every active channel of one group (a Teams team) only, and keeps the group id', async () => {
+        const [team, tenant] = [uid('T'), uid('W')];
+        const mk = (channelId: string, groupId: string | null) => store.saveChannel({
+          platform: 'teams', channelId, workspaceId: tenant, groupId, name: null, timezone: null, time: null, active: true, paused: false,
+          source: 'subscribed', inactiveReason: null,
+        }, T0);
+        const [a, b, elsewhere, noGroup] = [uid('C'), uid('C'), uid('C'), uid('C')];
+        await mk(a, team);
+        await mk(b, team);
+        await mk(elsewhere, uid('T'));
+        await mk(noGroup, null);
+        expect(await store.getChannel('teams', a)).toMatchObject({ groupId: team, workspaceId: tenant });
+        expect(await store.deactivateGroup('teams', team, 'bot_removed', at(1))).toBe(2);
+        expect(await store.getChannel('teams', b)).toMatchObject({ active: false, inactiveReason: 'bot_removed' });
+        expect(await store.getChannel('teams', elsewhere)).toMatchObject({ active: true });
+        expect(await store.getChannel('teams', noGroup)).toMatchObject({ active: true, groupId: null });
+        expect(await store.deactivateGroup('slack', team, 'bot_removed', at(2))).toBe(0);
       });
 
       it('renames a channel and moves its deliveries, replies and reactions', async () => {

@@ -118,6 +118,7 @@ export class CommandService {
       {
         ...req.target,
         workspaceId: req.target.workspaceId ?? old?.workspaceId ?? null,
+        groupId: req.target.groupId ?? old?.groupId ?? null,
         reference: req.target.reference ?? old?.reference ?? null,
         name: req.channelName ?? old?.name ?? null,
         timezone: timezone ?? old?.timezone ?? null,

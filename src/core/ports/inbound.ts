@@ -78,11 +78,13 @@ export interface CommandAnswer {
 export interface ChannelLifecycleEvent {
   platform: Platform;
   channelId: string;
-  kind: 'deactivated' | 'renamed' | 'workspace_gone';
+  kind: 'deactivated' | 'renamed' | 'workspace_gone' | 'group_gone';
   reason: string;
   /** For renamed: the new channel id. */
   newChannelId?: string;
   workspaceId?: string;
+  /** group_gone: the group (Teams team) whose channels all stop. */
+  groupId?: string;
   /**
    * workspace_gone: also the platform's channels stored without a workspace (a single-token
    * install has one workspace, and channels from the config do not name it).

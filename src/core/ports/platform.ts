@@ -9,6 +9,8 @@ export interface ChannelTarget {
   channelId: string;
   /** Slack team id / Teams tenant id, when the adapter knows it. */
   workspaceId?: string | null;
+  /** A group of channels installed as one inside the workspace (a Teams team); null on Slack. */
+  groupId?: string | null;
   /** Whatever the adapter saved to reach the channel later (e.g. a Teams conversation reference). */
   reference?: unknown;
 }

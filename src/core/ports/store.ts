@@ -142,6 +142,8 @@ export interface Store {
   /** Channel id changed on the platform: move the channel and its history. */
   renameChannel(platform: Platform, oldId: string, newId: string, now: Date): Promise<void>;
   deactivateWorkspace(platform: Platform, workspaceId: string, reason: string, now: Date): Promise<number>;
+  /** Every active channel of a group (a Teams team the bot was removed from). */
+  deactivateGroup(platform: Platform, groupId: string, reason: string, now: Date): Promise<number>;
 
   // delivery ledger
   /** INSERT … ON CONFLICT DO NOTHING RETURNING: the record when this caller won the key, else null. */

@@ -7,6 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('channel_id', 'text', (c) => c.notNull())
     .addColumn('workspace_id', 'text')
+    .addColumn('group_id', 'text')
     .addColumn('name', 'text')
     .addColumn('timezone', 'text')
     .addColumn('time', 'text')
@@ -20,6 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('channels_pk', ['platform', 'channel_id'])
     .execute();
   await db.schema.createIndex('channels_workspace_idx').on('channels').columns(['platform', 'workspace_id']).execute();
+  await db.schema.createIndex('channels_group_idx').on('channels').columns(['platform', 'group_id']).execute();
 
   await db.schema
     .createTable('deliveries')
