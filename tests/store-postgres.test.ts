@@ -1,55 +1,17 @@
-import { Client } from 'pg';
 import type { NewDelivery, Store } from '../src/core/ports';
 import { openStore } from '../src/store';
 import { describeStoreContract } from './contract/store-contract';
+import { databases, describePg } from './helpers/pg';
 
-const adminUrl = process.env.TEST_DATABASE_URL;
-
-if (!adminUrl && process.env.CI) {
-  // CI must run the PostgreSQL suite: a missing URL is a broken pipeline, not a skip.
-  describe('PostgreSQL store', () => {
-    it('needs TEST_DATABASE_URL in CI', () => {
-      throw new Error('TEST_DATABASE_URL is not set but CI is: the PostgreSQL store suite must run in CI');
-    });
-  });
-} else if (!adminUrl) {
-  console.log('PostgreSQL suite skipped: TEST_DATABASE_URL is not set; set it, e.g. postgres://postgres@127.0.0.1:5432/test, to run it');
-  describe.skip('PostgreSQL store (TEST_DATABASE_URL not set)', () => {
-    it('runs the store contract', () => undefined);
-  });
-} else {
-  /** Each run gets its own database, dropped afterwards, so runs never see each other's rows. */
-  const created: string[] = [];
-  const withDatabase = (name: string): string => {
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
-  async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      return await fn(c);
-    } finally {
-      await c.end();
-    }
-  }
-  async function freshDatabase(): Promise<string> {
-    const name = `wolbot_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await admin((c) => c.query(`create database "${name}"`));
-    created.push(name);
-    return withDatabase(name);
-  }
+describePg('PostgreSQL store', () => {
+  const dbs = databases();
+  const freshDatabase = async () => (await dbs.fresh()).url;
 
   let contractUrl = '';
   beforeAll(async () => {
     contractUrl = await freshDatabase();
   });
-  afterAll(async () => {
-    await admin(async (c) => {
-      for (const name of created) await c.query(`drop database if exists "${name}" with (force)`);
-    });
-  });
+  afterAll(() => dbs.dropAll());
 
   describeStoreContract('postgres', () => openStore(contractUrl, { cwd: process.cwd() }));
 
@@ -109,4 +71,4 @@ if (!adminUrl && process.env.CI) {
       }
     });
   });
-}
+});

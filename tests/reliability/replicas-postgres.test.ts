@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { FakeSlack } from '../fakes/slack-api';
 import { dueNowConfig, slackChannels } from './due-config';
-import { databases, describePg } from './pg';
+import { databases, describePg } from '../helpers/pg';
 import { killQuietly, startServer, waitFor, type ServerProc } from './server';
 import { postsPerChannel, slackEnv } from './slack-posts';
 

@@ -3,7 +3,7 @@
  * ones): /healthz answers 503 and an inbound event gets 5xx, so the platform retries; once the
  * database is back, the redelivered event is stored exactly once.
  */
-import { admin, databases, describePg } from './pg';
+import { admin, databases, describePg } from '../helpers/pg';
 import { postJson, startHarness, type Harness } from './app-harness';
 
 describePg('store outage on PostgreSQL', () => {

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 export const adminUrl = process.env.TEST_DATABASE_URL;
 
 /**
- * The PostgreSQL rule of tests/store-postgres.test.ts: without TEST_DATABASE_URL a suite is skipped
+ * The PostgreSQL rule for every suite that needs a server: without TEST_DATABASE_URL it is skipped
  * with a plain message, except in CI, where a missing URL is a broken pipeline.
  */
 export function describePg(name: string, fn: () => void): void {
@@ -15,7 +15,7 @@ export function describePg(name: string, fn: () => void): void {
       });
     });
   } else if (!adminUrl) {
-    console.log(`${name}: skipped, TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)`);
+    console.log(`${name}: skipped, TEST_DATABASE_URL is not set; set it, e.g. postgres://postgres@127.0.0.1:5432/test, to run it`);
     describe.skip(`${name} (TEST_DATABASE_URL not set)`, () => it('skipped', () => undefined));
   } else {
     describe(name, fn);
@@ -32,7 +32,7 @@ export async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Fresh databases per run, dropped by dropDatabases(). */
+/** Fresh databases per run (each run never sees another's rows), dropped by dropAll(). */
 export function databases(): { fresh(): Promise<{ name: string; url: string }>; dropAll(): Promise<void> } {
   const created: string[] = [];
   return {
