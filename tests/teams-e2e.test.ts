@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { startWolbot, type RunningApp } from '../src/app';
+import type { RunningApp } from '../src/app';
+import { startTeamsApp, until } from './helpers/teams-app';
 import {
   BOT, FakeBotConnector, TEAM, TENANT, botAdded, channelEvent, edited, mentionPost, postActivity, reaction, softDeleted, threadReply, type Person,
 } from './fakes/bot-connector';
@@ -15,15 +15,6 @@ const CHANNEL = '19:wol-channel@thread.tacv2';
 const ADMIN: Person = { id: '29:admin-teams-id', aadObjectId: 'aad-admin-1', name: 'Ada Admin' };
 const MEMBER: Person = { id: '29:member-teams-id', aadObjectId: 'aad-member-2', name: 'Mo Member' };
 
-async function until<T>(what: string, f: () => T | Promise<T>, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
 function tmpConfig(extra = ''): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-teams-'));
   fs.writeFileSync(
@@ -31,19 +22,6 @@ function tmpConfig(extra = ''): string {
     `program: wol-week\nstart: 2030-11-18\ntime: "09:00"\ntimezone: Europe/London\nadmins: [aad-admin-1]\n${extra}`,
   );
   return dir;
-}
-
-const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
-
-async function start(dir: string, env: Record<string, string>): Promise<RunningApp> {
-  return startWolbot({
-    env: { DATABASE_URL: `sqlite:${dir}/w.db`, WOLBOT_CONFIG: `${dir}/wolbot.yaml`, LOG_LEVEL: 'warn', ...env },
-    cwd: dir,
-    cron: false,
-    port: 0,
-    logStream: quiet(),
-    drainMs: 2000,
-  });
 }
 
 describe('Teams end to end (anonymous emulator mode)', () => {
@@ -58,7 +36,7 @@ describe('Teams end to end (anonymous emulator mode)', () => {
     jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake = await new FakeBotConnector().start();
     dir = tmpConfig();
-    app = await start(dir, { TEAMS_ALLOW_ANONYMOUS: 'true' });
+    app = await startTeamsApp({ dir, dbUrl: `sqlite:${dir}/w.db`, config: `${dir}/wolbot.yaml` });
   });
   afterAll(async () => {
     await app?.stop().catch(() => undefined);

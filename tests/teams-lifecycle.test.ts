@@ -2,8 +2,8 @@
  * Install, channel list, removal, personal chat, follow-ups and admin notices: the whole app over
  * real HTTP (activities POSTed to /api/messages, botbuilder's calls going to a fake Bot Connector).
  */
-import { Writable } from 'node:stream';
-import { startWolbot, type RunningApp } from '../src/app';
+import type { RunningApp } from '../src/app';
+import { startTeamsApp, until } from './helpers/teams-app';
 import {
   BOT, FakeBotConnector, TEAM, TENANT, botAdded, botRemoved, channelEvent, installation, mentionPost, personalMessage, postActivity, type Person,
 } from './fakes/bot-connector';
@@ -16,7 +16,6 @@ const ADMIN: Person = { id: '29:admin-teams-id', aadObjectId: 'aad-admin-1', nam
 const MEMBER: Person = { id: '29:member-teams-id', aadObjectId: 'aad-member-2', name: 'Mo Member' };
 const START = '2030-11-18'; // a Monday; 09:00 London = 09:00Z
 
-const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
 
 function config(channels: string[] = []): string {
   return [
@@ -30,25 +29,8 @@ function config(channels: string[] = []): string {
   ].join('\n');
 }
 
-async function start(ws: ReturnType<typeof tempWorkspace>, clock: FakeClock): Promise<RunningApp> {
-  return startWolbot({
-    env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'warn', TEAMS_ALLOW_ANONYMOUS: 'true' },
-    cwd: ws.dir,
-    clock,
-    cron: false,
-    port: 0,
-    logStream: quiet(),
-    drainMs: 2000,
-  });
-}
-
-async function until<T>(what: string, f: () => T | Promise<T>, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never happened: ${what}`);
+function start(ws: ReturnType<typeof tempWorkspace>, clock: FakeClock): Promise<RunningApp> {
+  return startTeamsApp({ ...ws, clock });
 }
 
 /** The same activity, in another team (its id is its General channel's). */
