@@ -45,10 +45,11 @@ export class DigestService {
     const { settings, store } = this.d;
     if (!settings.digest) return 0;
     let posted = 0;
-    const sent = await store.listDeliveries({ programme: settings.programme.id, states: ['sent'] });
-    for (const rec of sent) {
-      if (rec.round !== 0 || rec.digestPostedAt || !rec.threadId) continue;
-      const channel = await store.getChannel(rec.platform, rec.channelId);
+    const due = (await store.listDeliveries({ programme: settings.programme.id, states: ['sent'] })).filter((r) => r.round === 0 && !r.digestPostedAt && r.threadId);
+    if (due.length === 0) return 0;
+    const channels = new Map((await store.listChannels()).map((c) => [`${c.platform}:${c.channelId}`, c]));
+    for (const rec of due) {
+      const channel = channels.get(`${rec.platform}:${rec.channelId}`);
       if (!channel?.active || channel.paused || !this.d.adapters.has(channel.platform)) continue;
       const zone = channel.timezone ?? settings.timezone;
       const at = localInstant(localDateOf(rec.scheduledAt, zone), settings.digest, zone);
