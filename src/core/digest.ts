@@ -59,7 +59,7 @@ export class DigestService {
       if (!(await store.markDigestPosted(rec.id, now))) continue;
       try {
         const adapter = this.d.adapters.get(channel.platform)!;
-        await adapter.postDigest({ platform: rec.platform, channelId: rec.channelId, id: rec.threadId }, targetOf(channel), await this.build(rec));
+        await adapter.postDigest({ platform: rec.platform, channelId: rec.channelId, id: rec.threadId! }, targetOf(channel), await this.build(rec));
         posted++;
       } catch (err) {
         this.d.logger.warn({ err, channel: channelLabel(channel), day: rec.day }, 'digest not posted');
