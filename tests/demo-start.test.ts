@@ -1,23 +1,29 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { SERVER } from './helpers/cli';
 import { tempWorkspace } from './helpers/workspace';
 
 describe('npm start with nothing configured: the demo week', () => {
   const ws = tempWorkspace();
-  afterAll(() => ws.cleanup());
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    // A failed assertion must not leave the server running.
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    ws.cleanup();
+  });
 
   test('serves /healthz and a page with day 1 of the demo, then stops cleanly on SIGTERM', async () => {
     // A newcomer's environment: no credentials, no config, no DATABASE_URL.
-    const child = spawn(process.execPath, [SERVER], { cwd: ws.dir, env: { PATH: process.env.PATH, PORT: '0' } });
+    const server = spawn(process.execPath, [SERVER], { cwd: ws.dir, env: { PATH: process.env.PATH, PORT: '0' } });
+    child = server;
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (d) => {
+      server.stderr!.on('data', (d) => {
         stderr += d;
         const m = /running on port (\d+)/.exec(stderr);
         if (m) resolve(`http://127.0.0.1:${m[1]}`);
       });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+      server.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
     });
     expect(stderr).toMatch(/with local; store sqlite:.*data\/wolbot\.db; config \(built-in demo\)/);
     expect(stderr).toMatch(/Running the built-in demo/);
@@ -44,8 +50,8 @@ describe('npm start with nothing configured: the demo week', () => {
     expect(prompt.body.text.split(/\s+/).length).toBeGreaterThanOrEqual(80);
     expect(prompt.body.footer).toMatch(/gallery/);
 
-    const exit = new Promise<number | null>((r) => child.on('exit', r));
-    child.kill('SIGTERM');
+    const exit = new Promise<number | null>((r) => server.on('exit', r));
+    server.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(stderr).toMatch(/"msg":"stopped"/);
   });
