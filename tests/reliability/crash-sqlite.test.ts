@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { slackChannels } from './due-config';
-import { fanOutFixture } from './fan-out-fixture';
+import { fanOutFixture, restartUntilAllSent } from './fan-out-fixture';
 import { startServer, waitFor } from './server';
-import { postsPerChannel, slackEnv } from './slack-posts';
+import { slackEnv } from './slack-posts';
 import { ledger } from './sqlite-rows';
 
 const CHANNELS = slackChannels(40);
@@ -33,14 +33,7 @@ describe('SIGKILL mid fan-out on SQLite, then restart', () => {
 
     // After the dead owner's lease (3 s), the restart's first tick reclaims and looks before sending.
     await new Promise((r) => setTimeout(r, 3500));
-    const second = await startServer(fx.dir, env);
-    fx.procs.push(second);
-    await waitFor(() => ledger(file).filter((r) => r.state === 'sent').length === 40, 'all 40 sent after restart', 60_000);
-    second.child.kill('SIGTERM');
-    expect((await second.exited).code).toBe(0);
-
-    const counts = postsPerChannel(fx.fake, 1);
-    expect(CHANNELS.filter((c) => counts.get(c.slice('slack:'.length)) !== 1)).toEqual([]);
+    const second = await restartUntilAllSent(fx, env, file, CHANNELS);
     expect(second.log()).toMatch(/adopted the post made by the previous attempt/);
   }, 120_000);
 });

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { slackChannels } from './due-config';
-import { fanOutFixture } from './fan-out-fixture';
+import { fanOutFixture, restartUntilAllSent } from './fan-out-fixture';
 import { startServer, waitFor } from './server';
-import { postsPerChannel, slackEnv } from './slack-posts';
+import { slackEnv } from './slack-posts';
 import { ledger } from './sqlite-rows';
 
 const CHANNELS = slackChannels(40);
@@ -37,12 +37,6 @@ describe('graceful shutdown mid fan-out', () => {
     for (const r of rows.filter((x) => x.state === 'sending')) expect(Date.parse(r.lease_until!)).toBeLessThanOrEqual(now);
     expect(rows.every((r) => ['sent', 'retry', 'sending'].includes(r.state))).toBe(true);
 
-    const second = await startServer(fx.dir, { ...env, SLACK_MAX_POSTS_PER_SECOND: '20' });
-    fx.procs.push(second);
-    await waitFor(() => ledger(file).filter((r) => r.state === 'sent').length === 40, 'all 40 sent after restart', 60_000);
-    second.child.kill('SIGTERM');
-    expect((await second.exited).code).toBe(0);
-    const counts = postsPerChannel(fx.fake, 1);
-    expect(CHANNELS.filter((c) => counts.get(c.slice('slack:'.length)) !== 1)).toEqual([]);
+    await restartUntilAllSent(fx, { ...env, SLACK_MAX_POSTS_PER_SECOND: '20' }, file, CHANNELS);
   }, 120_000);
 });
