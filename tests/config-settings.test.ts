@@ -203,6 +203,17 @@ describe('loadSettings: organizer config', () => {
     ]);
   });
 
+  test('a problem is one line even when the quoted value holds line breaks (U+2028, CR)', () => {
+    const dir = tmpdir();
+    const file = write(dir, 'wolbot.yaml', 'program: wol-week\nstart: "2026-11-16\u2028x"\ntime: "09:00\\r"\ntimezone: Europe/London\n');
+    const problems = problemsOf(() => loadSettings(file, dir, { now: NOW }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^wolbot\.yaml:2: start: .*\\u2028x/),
+      expect.stringMatching(/^wolbot\.yaml:3: time: .*\\r/),
+    ]);
+    for (const p of problems) expect(p).toMatch(/^[^\n\r\u2028\u2029]+$/);
+  });
+
   test('a missing required field is reported on its parent line', () => {
     const dir = tmpdir();
     write(dir, 'w.yaml', '# organizer config\n\nprogram: wol-week\ntime: "09:00"\n');
