@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Platform } from '../core/ports/platform';
 import type {
   ChannelRecord, DeliveryFilter, DeliveryKey, DeliveryRecord, IngestResult, LocalMessage, NewDelivery, NewReply,
-  ReactionRecord, ReplyRecord, Store,
+  PersonName, ReactionRecord, ReplyRecord, Store,
 } from '../core/ports/store';
 import * as channels from './channels';
 import type { StoreContext } from './context';
@@ -142,6 +142,12 @@ export class KyselyStore implements Store {
   }
   pruneReplies(olderThan: Date): Promise<number> {
     return people.pruneReplies(this.ctx, olderThan);
+  }
+  saveName(platform: Platform, userId: string, name: string, now: Date): Promise<void> {
+    return people.saveName(this.ctx, platform, userId, name, now);
+  }
+  getNames(platform: Platform, userIds?: string[]): Promise<Map<string, PersonName>> {
+    return people.getNames(this.ctx, platform, userIds);
   }
 
   // sandbox, installations, meta

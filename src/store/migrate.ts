@@ -7,7 +7,9 @@ import { migrationProvider } from './migrations';
  * migrator's own advisory lock; SQLite by running this inside BEGIN IMMEDIATE (see sqlite.ts).
  */
 export async function migrateToLatest(db: Kysely<any>, logger: Logger): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Helpers land numbered migrations in parallel: a store that already ran 003 still accepts a 002
+  // landed later (each migration touches its own tables).
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {
     if (r.status === 'Success') logger.info({ migration: r.migrationName }, 'store migration applied');

@@ -98,6 +98,13 @@ export interface MetaTable {
   value: string;
 }
 
+export interface PeopleNamesTable {
+  platform: string;
+  user_id: string;
+  name: string;
+  updated_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   deliveries: DeliveriesTable;
@@ -107,4 +114,5 @@ export interface Database {
   local_messages: LocalMessagesTable;
   installations: InstallationsTable;
   meta: MetaTable;
+  people_names: PeopleNamesTable;
 }

@@ -483,6 +483,35 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(counts.get(recent.messageId)).toBe(1);
       });
 
+      it('keeps display names per platform; forget me and retention remove them with the words', async () => {
+        const ana = uid('U');
+        const ben = uid('U');
+        await store.saveName('slack', ana, 'Ana', T0);
+        await store.saveName('slack', ana, 'Ana B.', at(60)); // refreshed
+        await store.saveName('teams', ana, 'Ana on Teams', T0);
+        await store.saveName('slack', ben, 'Ben <script>', T0);
+        const names = await store.getNames('slack', [ana, ben, uid('U')]);
+        expect(names.get(ana)).toEqual({ name: 'Ana B.', updatedAt: at(60) });
+        expect(names.get(ben)?.name).toBe('Ben <script>');
+        expect(names.size).toBe(2);
+        expect((await store.getNames('teams', [ana])).get(ana)?.name).toBe('Ana on Teams');
+        expect((await store.getNames('slack', [])).size).toBe(0);
+
+        // forget me: the name goes on every platform.
+        await store.addReply(uid('evt'), newReply(uid('d'), { user: ana }), T0);
+        expect(await store.forgetUser(ana)).toBe(3); // the reply's text and two names
+        expect((await store.getNames('slack', [ana])).size).toBe(0);
+        expect((await store.getNames('teams', [ana])).size).toBe(0);
+
+        // retention: ben's only reply is old, so his name goes with it; cy keeps a recent reply.
+        const cy = uid('U');
+        await store.saveName('slack', cy, 'Cy', T0);
+        await store.addReply(uid('evt'), newReply(uid('d'), { user: ben, at: new Date('2000-02-01T00:00:00Z') }), T0);
+        await store.addReply(uid('evt'), newReply(uid('d'), { user: cy, at: T0 }), T0);
+        await store.pruneReplies(new Date('2000-06-01T00:00:00Z'));
+        expect([...(await store.getNames('slack', [ben, cy])).keys()]).toEqual([cy]);
+      });
+
       it('stores text byte for byte', async () => {
         const texts = [
           'emoji 👩🏽‍💻🎉 and flags 🇬🇧',

@@ -117,6 +117,12 @@ export interface LocalMessage {
   at: Date;
 }
 
+/** A person's display name as last resolved from their platform. */
+export interface PersonName {
+  name: string;
+  updatedAt: Date;
+}
+
 export interface DeliveryFilter {
   programme?: string;
   day?: number;
@@ -191,9 +197,14 @@ export interface Store {
   reactionCounts(platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>>;
 
   // people's words
-  /** Removes every reply text and reaction by this user id on every platform; returns rows touched. */
+  /** Removes every reply text, reaction and display name of this user id on every platform; returns rows touched. */
   forgetUser(userId: string): Promise<number>;
+  /** Replies before `olderThan` go, and the names of people with no reply left. */
   pruneReplies(olderThan: Date): Promise<number>;
+  /** Insert or refresh a person's display name. */
+  saveName(platform: Platform, userId: string, name: string, now: Date): Promise<void>;
+  /** Stored names by user id (every name of the platform when `userIds` is omitted). */
+  getNames(platform: Platform, userIds?: string[]): Promise<Map<string, PersonName>>;
 
   // sandbox platform's own messages
   addLocalMessage(m: LocalMessage): Promise<void>;

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial';
+import * as m003 from './003-people-names';
 
 /**
  * Migrations are imported statically (not read from a folder) so they work the same under ts-jest
@@ -7,6 +8,7 @@ import * as m001 from './001-initial';
  */
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
+  '003-people-names': m003,
 };
 
 export const migrationProvider: MigrationProvider = {
