@@ -1,11 +1,12 @@
 /** Composition root of the server: `npm start`. */
 import { startWolbot } from './app';
 import { ConfigError } from './config';
+import { processEnv } from './config/process-env';
 
 async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof startWolbot>>;
   try {
-    app = await startWolbot({ env: process.env, cwd: process.cwd(), loadDotenv: true });
+    app = await startWolbot({ env: processEnv(), cwd: process.cwd(), loadDotenv: true });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`wolbot cannot start: the configuration has problems:\n${err.problems.join('\n')}\n`);

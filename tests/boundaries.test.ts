@@ -1,36 +1,63 @@
 import path from 'node:path';
-import { importsOf, ROOT, tsFilesUnder, violations } from './helpers/import-graph';
+import { adapterFolders, importsOf, processEnvUses, ROOT, tsFilesUnder, violations } from './helpers/import-graph';
 
-describe('architecture boundaries (resolved imports of every file)', () => {
-  test('the core imports nothing from adapters, the store drivers, pino, node-cron or HTTP', () => {
+describe('architecture boundaries (resolved imports of every file, checked against allow-lists)', () => {
+  test('the core imports only the core, luxon, node:crypto and intl-messageformat', () => {
     const files = tsFilesUnder(path.join(ROOT, 'src', 'core'));
     expect(files.length).toBeGreaterThan(20);
     const imports = files.flatMap((f) => importsOf(f));
     expect(violations(imports)).toEqual([]);
   });
 
-  test('adapters import only the core port types (and their own folder)', () => {
-    const files = ['local', 'slack', 'teams'].flatMap((a) => tsFilesUnder(path.join(ROOT, 'adapters', a)));
-    const imports = files.flatMap((f) => importsOf(f));
-    expect(imports.some((i) => i.file?.startsWith('src/core/ports/'))).toBe(true);
-    expect(violations(imports)).toEqual([]);
+  test('every adapters/* folder imports only the core ports, its own folder and its own libraries', () => {
+    const folders = adapterFolders();
+    expect(folders).toEqual(expect.arrayContaining(['local', 'slack', 'teams']));
+    for (const a of folders) {
+      const imports = tsFilesUnder(path.join(ROOT, 'adapters', a)).flatMap((f) => importsOf(f));
+      expect(imports.some((i) => i.file?.startsWith('src/core/ports/'))).toBe(true);
+      expect(violations(imports)).toEqual([]);
+    }
   });
 
-  test('the checker catches import, require, dynamic import and re-export of forbidden modules', () => {
+  test('only src/config/ reads process.env', () => {
+    const files = [...tsFilesUnder(path.join(ROOT, 'src')), ...tsFilesUnder(path.join(ROOT, 'adapters'))];
+    const uses = files.flatMap((f) => processEnvUses(f));
+    expect(uses.length).toBeGreaterThan(0); // the config does read it
+    expect(uses.filter((u) => !u.startsWith('src/config/'))).toEqual([]);
+  });
+
+  test('the checker catches forbidden imports in every form, and process.env in code but not in comments', () => {
     const fake = path.join(ROOT, 'src', 'core', 'fake-file.ts');
     const text = [
       "import pino from 'pino';",
       "const cron = require('node-cron');",
       "export { openStore } from '../store';",
       "async function f() { return import('../../adapters/slack'); }",
+      "import { z } from 'zod';",
       "import type { Store } from './ports/store';",
+      "import { DateTime } from 'luxon';",
     ].join('\n');
     const found = violations(importsOf(fake, text));
-    expect(found).toHaveLength(4);
-    expect(found.join('\n')).toMatch(/pino[\s\S]*node-cron[\s\S]*src\/store[\s\S]*adapters\/slack/);
+    expect(found).toHaveLength(5);
+    expect(found.join('\n')).toMatch(/pino[\s\S]*node-cron[\s\S]*src\/store[\s\S]*adapters\/slack[\s\S]*zod/);
 
     const adapterFile = path.join(ROOT, 'adapters', 'slack', 'fake-file.ts');
-    const adapterText = "import { openStore } from '../../src/store';\nimport type { Store } from '../../src/core/ports/store';\nimport { WolbotCore } from '../../src/core/wolbot-core';";
-    expect(violations(importsOf(adapterFile, adapterText))).toHaveLength(2);
+    const adapterText = [
+      "import { openStore } from '../../src/store';",
+      "import type { Store } from '../../src/core/ports/store';",
+      "import { WolbotCore } from '../../src/core/wolbot-core';",
+      "import { CloudAdapter } from 'botbuilder';",
+      "import pino from 'pino';",
+      "import { WebClient } from '@slack/web-api';",
+      "import fs from 'node:fs';",
+    ].join('\n');
+    const adapterFound = violations(importsOf(adapterFile, adapterText));
+    expect(adapterFound).toHaveLength(4);
+    expect(adapterFound.join('\n')).toMatch(/src\/store[\s\S]*wolbot-core[\s\S]*botbuilder[\s\S]*pino/);
+    // A folder nobody listed gets only the shared libraries.
+    expect(violations(importsOf(path.join(ROOT, 'adapters', 'newchat', 'x.ts'), "import { App } from '@slack/bolt';"))).toHaveLength(1);
+
+    const envText = "// process.env is read in config\nconst a = 'process.env';\nconst b = process.env.PORT;\nconst c = process['env'];";
+    expect(processEnvUses(path.join(ROOT, 'src', 'x.ts'), envText)).toEqual(['src/x.ts:3', 'src/x.ts:4']);
   });
 });

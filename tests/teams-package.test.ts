@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import AdmZip from 'adm-zip';
-import { appIdFrom, appPackageDir, buildTeamsPackage, main } from '../adapters/teams/package-app';
+import { appPackageDir, buildTeamsPackage } from '../adapters/teams/package-app';
+import { appIdFrom, main } from '../src/cli/teams-package';
 import { pngSize } from '../adapters/teams/png';
 
 const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';

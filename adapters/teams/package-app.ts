@@ -1,11 +1,11 @@
 /**
- * `npm run teams:package`: fills the app id into appPackage/manifest.json and writes
+ * The Teams app package: fills the app id into appPackage/manifest.json and writes
  * appPackage/wolbot-teams.zip (manifest.json, color.png, outline.png) to upload into Teams.
+ * `npm run teams:package` (src/cli/teams-package.ts) finds the app id and calls this.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import { parse as parseDotenv } from 'dotenv';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,29 +38,3 @@ export function buildTeamsPackage(opts: { appId: string; dir?: string; out?: str
   zip.writeZip(out);
   return out;
 }
-
-/** MICROSOFT_APP_ID from the environment, else from .env in the working directory. */
-export function appIdFrom(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  if (env.MICROSOFT_APP_ID?.trim()) return env.MICROSOFT_APP_ID.trim();
-  const file = path.join(cwd, '.env');
-  if (!fs.existsSync(file)) return undefined;
-  return parseDotenv(fs.readFileSync(file))['MICROSOFT_APP_ID']?.trim() || undefined;
-}
-
-export function main(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): number {
-  const appId = appIdFrom(env, cwd);
-  if (!appId) {
-    process.stderr.write('teams:package: MICROSOFT_APP_ID is not set (in the environment or .env). Register the bot in Azure first: see "Connect to Microsoft Teams" in README.md.\n');
-    return 1;
-  }
-  try {
-    const out = buildTeamsPackage({ appId });
-    process.stdout.write(`${out}\n`);
-    return 0;
-  } catch (err) {
-    process.stderr.write(`teams:package: ${(err as Error).message}\n`);
-    return 1;
-  }
-}
-
-if (require.main === module) process.exitCode = main();

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { openContext, platformsOn, type Context } from '../context';
 import { ConfigError } from '../config';
+import { processEnv } from '../config/process-env';
 import { toCsv, toMarkdown } from '../core/export-formats';
 import { runCheck } from './check';
 import { UsageError, USAGE } from './usage';
@@ -51,7 +52,7 @@ async function run(argv: string[]): Promise<number> {
     out(USAGE.main!);
     return command ? 0 : 2;
   }
-  const env = process.env;
+  const env = { ...processEnv() }; // a copy: `check --config` sets WOLBOT_CONFIG in it
   switch (command) {
     case 'check': {
       const { flags } = parse(rest, { config: { type: 'string' } });

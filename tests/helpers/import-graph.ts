@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -44,16 +45,36 @@ export function tsFilesUnder(dir: string): string[] {
   return out;
 }
 
-const CORE_FORBIDDEN_PACKAGES = [/^pino/, /^node-cron$/, /^better-sqlite3$/, /^pg$/, /^kysely$/, /^@slack\//, /^botbuilder/, /^botframework-/, /^express$/, /^dotenv$/, /^yaml$/];
+/** Every adapter folder (`adapters/<name>/`), found on disk so a new platform is checked too. */
+export function adapterFolders(): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, 'adapters'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
 
-/** The architecture's rules: what a core file and an adapter file may import. */
+const BUILTINS = new Set(builtinModules);
+const isBuiltin = (pkg: string) => pkg.startsWith('node:') || BUILTINS.has(pkg);
+
+/** The only packages the core may import: everything else reaches it through a port. */
+export const CORE_PACKAGES = ['luxon', 'node:crypto', 'intl-messageformat'];
+/** Libraries any adapter may use beside Node's own modules: the HTTP router and body validation. */
+export const ADAPTER_SHARED_PACKAGES = ['express', 'zod'];
+/** Each platform's own libraries; a platform's library in another folder is a violation. */
+export const ADAPTER_OWN_PACKAGES: Record<string, RegExp[]> = {
+  slack: [/^@slack\//],
+  teams: [/^botbuilder/, /^botframework-/, /^adm-zip$/],
+};
+
+/** The architecture's rules as allow-lists: what a core file and an adapter file may import. */
 export function violations(imports: ResolvedImport[]): string[] {
   const bad: string[] = [];
   for (const i of imports) {
     const where = `${i.from} imports ${i.specifier}`;
     if (i.from.startsWith('src/core/')) {
       if (i.file && !i.file.startsWith('src/core/')) bad.push(`${where} (${i.file}): the core may only import the core`);
-      if (i.pkg && CORE_FORBIDDEN_PACKAGES.some((re) => re.test(i.pkg!))) bad.push(`${where}: the core talks to ${i.pkg} only through a port`);
+      if (i.pkg && !CORE_PACKAGES.includes(i.pkg)) bad.push(`${where}: the core talks to ${i.pkg} only through a port`);
     }
     const adapter = /^adapters\/([^/]+)\//.exec(i.from)?.[1];
     if (adapter && i.file) {
@@ -61,6 +82,27 @@ export function violations(imports: ResolvedImport[]): string[] {
       const port = i.file.startsWith('src/core/ports/');
       if (!ownFolder && !port) bad.push(`${where} (${i.file}): adapters import only the core's ports`);
     }
+    if (adapter && i.pkg) {
+      const ok = isBuiltin(i.pkg) || ADAPTER_SHARED_PACKAGES.includes(i.pkg) || (ADAPTER_OWN_PACKAGES[adapter] ?? []).some((re) => re.test(i.pkg!));
+      if (!ok) bad.push(`${where}: not one of adapters/${adapter}'s own libraries`);
+    }
   }
   return bad;
+}
+
+/** Places in one file that touch `process.env` (code only: comments and strings do not count). */
+export function processEnvUses(file: string, text = fs.readFileSync(file, 'utf8')): string[] {
+  const src = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (n: ts.Node): void => {
+    const envAccess =
+      (ts.isPropertyAccessExpression(n) && n.name.text === 'env') ||
+      (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(n.argumentExpression) && n.argumentExpression.text === 'env');
+    if (envAccess && ts.isIdentifier(n.expression) && n.expression.text === 'process') {
+      found.push(`${path.relative(ROOT, file)}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(src);
+  return found;
 }
