@@ -58,7 +58,7 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   if (env.slack) {
     // Loaded only when on: bolt and botbuilder are heavy to require.
     const { createSlackAdapter } = await import('../adapters/slack');
-    const s = createSlackAdapter({ settings: env.slack, inbound: core, logger, clock, installations: store });
+    const s = createSlackAdapter({ settings: env.slack, inbound: core, logger, clock, installations: store, seen: store });
     app.use(s.router);
     adapters.push(s.adapter);
   }

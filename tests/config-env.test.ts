@@ -62,16 +62,16 @@ describe('readEnv', () => {
   describe('Slack', () => {
     test('HTTP mode: signing secret + bot token', () => {
       const s = readEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api/' }, CWD).slack;
-      expect(s).toEqual({ signingSecret: 's', botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api/', maxPostsPerSecond: 20, mode: 'http' });
+      expect(s).toEqual({ signingSecret: 's', botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api/', maxPostsPerSecond: 20, mode: 'http', command: '/wol' });
     });
     test('Socket Mode: bot token + app token', () => {
       const s = readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_MAX_POSTS_PER_SECOND: '2.5' }, CWD).slack;
-      expect(s).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', maxPostsPerSecond: 2.5, mode: 'socket' });
+      expect(s).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', maxPostsPerSecond: 2.5, mode: 'socket', command: '/wol' });
     });
     test('OAuth: signing secret + client id/secret + state secret + WOLBOT_SECRET_KEY', () => {
       const env = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'ci', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'st', WOLBOT_SECRET_KEY: 'k' };
       expect(readEnv(env, CWD).slack).toEqual({
-        signingSecret: 's', clientId: 'ci', clientSecret: 'cs', stateSecret: 'st', secretKey: 'k', maxPostsPerSecond: 20, mode: 'oauth',
+        signingSecret: 's', clientId: 'ci', clientSecret: 'cs', stateSecret: 'st', secretKey: 'k', maxPostsPerSecond: 20, mode: 'oauth', command: '/wol',
       });
     });
     test.each([

@@ -11,7 +11,11 @@ export interface CommandDeps {
   isMember(teamId: string, channelId: string): Promise<boolean | undefined>;
   /** POST to a response_url (ephemeral follow-ups). */
   respond(responseUrl: string, text: string): Promise<void>;
+  /** The one slash command this app answers (SLACK_COMMAND). */
+  command?: string;
 }
+
+export const DEFAULT_COMMAND = '/wol';
 
 const ephemeral = (text: string) => ({ response_type: 'ephemeral', text });
 
@@ -22,6 +26,12 @@ export function inviteHint(channelName?: string): string {
 
 /** A `/wol …` slash command → the core's command words; the immediate answer is ephemeral. */
 export async function handleSlashCommand(form: Record<string, string>, deps: CommandDeps): Promise<Record<string, unknown>> {
+  const command = deps.command ?? DEFAULT_COMMAND;
+  if (form.command !== command) {
+    // Another command pointed at our URL (a misconfigured or hostile app): nothing runs.
+    deps.log.warn({ command: form.command }, 'ignored a slash command that is not ours');
+    return ephemeral(`This app answers \`${command}\` only. Nothing was changed.`);
+  }
   const text = (form.text ?? '').trim();
   const channelId = form.channel_id;
   const teamId = form.team_id;

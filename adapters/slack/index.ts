@@ -11,7 +11,7 @@ import type { AdminNotice, DigestMessage, PromptMessage } from '../../src/core/p
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import { digestMessage, promptMessage } from './blocks';
 import { catchUpReplies, CATCH_UP_DAYS } from './catch-up';
-import { handleSlashCommand } from './commands';
+import { DEFAULT_COMMAND, handleSlashCommand } from './commands';
 import { TokenCipher } from './crypto';
 import { handleEventCallback, type EventContext } from './events';
 import { createOAuthRouter, StoreInstallations, type InstallationsStore } from './oauth';
@@ -26,12 +26,25 @@ import { createWebClient, platformError, toDeliveryError, webClientOptions } fro
 
 export type { SlackSettings } from './settings';
 
+/** Keys recorded once (the store's processed-events table): true the first time. */
+export interface SeenKeys {
+  recordEvent(key: string, now: Date): Promise<boolean>;
+}
+
+/** One process only: for the adapter alone in tests; the app passes the store. */
+function memorySeen(): SeenKeys {
+  const keys = new Set<string>();
+  return { recordEvent: async (key) => (keys.has(key) ? false : (keys.add(key), true)) };
+}
+
 export interface SlackAdapterOptions {
   settings: SlackSettings;
   inbound: InboundPort;
   logger: Logger;
   clock: Clock;
   installations: InstallationsStore;
+  /** Where answered request signatures are kept (the store's processed events); memory when absent (unit harness). */
+  seen?: SeenKeys;
   /** Tests: wall-clock for the signature window; backoff ceiling of start-up retries. */
   nowMs?: () => number;
   authRetryMaxMs?: number;
@@ -68,6 +81,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     tokens = single = new SingleToken(settings.botToken);
   }
 
+  const seen = opts.seen ?? memorySeen();
   const eventCtx: EventContext = {
     inbound,
     log,
@@ -83,11 +97,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
         inbound,
         log,
         respond: (url, text) => postToResponseUrl(url, text),
+        command: settings.command ?? DEFAULT_COMMAND,
         isMember: async (teamId, channelId) => {
           const ws = await tokens.forTeam(teamId);
           return ws ? isMember(clientFor(ws.token), channelId) : undefined;
         },
       }),
+    firstTime: (key) => seen.recordEvent(key, clock.now()),
   };
 
   // Transport: our receiver on the shared express server, or Socket Mode.

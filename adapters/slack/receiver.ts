@@ -11,6 +11,11 @@ export interface ReceiverHandlers {
   onEvent(body: Record<string, any>, retry: { num?: number; reason?: string }): Promise<void>;
   /** A slash command: returns the immediate (ephemeral) response body. Must be quick. */
   onCommand(form: Record<string, string>): Promise<Record<string, unknown>>;
+  /**
+   * true the first time this key is seen (kept in the store, so every replica agrees). A signed
+   * slash command or interactivity request is only ever acted on once: its signature is its key.
+   */
+  firstTime(key: string): Promise<boolean>;
 }
 
 const MAX_SKEW_SEC = 5 * 60;
@@ -51,6 +56,7 @@ export class WolReceiver implements Receiver {
     this.router = express.Router();
     this.router.post(
       opts.path ?? '/slack/events',
+      (req, res, next) => (this.refuseEarly(req, res) ? undefined : next()),
       express.raw({ type: () => true, limit: '1mb' }),
       (req, res) => {
         this.handle(req, res).catch((err) => {
@@ -71,16 +77,39 @@ export class WolReceiver implements Receiver {
 
   async stop(): Promise<void> {}
 
-  /** Verify the signature; false (and 401 sent) when forged, stale or unsigned. */
-  private verify(req: Request, res: Response, raw: string): boolean {
+  /** Why the headers alone already rule the request out (no signature, stale or future timestamp), or null. */
+  private headerProblem(req: Request): string | null {
     const signature = req.header('x-slack-signature');
     const tsHeader = req.header('x-slack-request-timestamp');
     const ts = Number(tsHeader);
+    if (!signature || !tsHeader || !/^\d+$/.test(tsHeader)) return 'unsigned request';
+    const nowSec = Math.floor((this.opts.nowMs ? this.opts.nowMs() : Date.now()) / 1000);
+    // Bolt checks only the past; a timestamp from the future is just as much a replay risk.
+    if (ts > nowSec + MAX_SKEW_SEC) return 'timestamp in the future';
+    if (ts < nowSec - MAX_SKEW_SEC) return 'stale timestamp';
+    return null;
+  }
+
+  /**
+   * Before a byte of the body is read: a request that cannot be authentic is refused and its
+   * connection closed, so unauthenticated bodies never sit in memory.
+   */
+  private refuseEarly(req: Request, res: Response): boolean {
+    const problem = this.headerProblem(req);
+    if (!problem) return false;
+    this.opts.log.warn({ reason: problem }, 'rejected a Slack request that failed verification');
+    res.set('Connection', 'close').status(401).json({ error: 'invalid_signature' });
+    return true;
+  }
+
+  /** Verify the signature; false (and 401 sent) when forged, stale or unsigned. */
+  private verify(req: Request, res: Response, raw: string): boolean {
+    const signature = req.header('x-slack-signature');
+    const ts = Number(req.header('x-slack-request-timestamp'));
     const nowMs = this.opts.nowMs ? this.opts.nowMs() : Date.now();
     try {
-      if (!signature || !tsHeader || !Number.isInteger(ts)) throw new Error('unsigned request');
-      // Bolt checks only the past; a timestamp from the future is just as much a replay risk.
-      if (ts > Math.floor(nowMs / 1000) + MAX_SKEW_SEC) throw new Error('timestamp in the future');
+      const problem = this.headerProblem(req);
+      if (problem || !signature) throw new Error(problem ?? 'unsigned request');
       verifySlackRequest({
         signingSecret: this.opts.signingSecret,
         body: raw,
@@ -118,11 +147,13 @@ export class WolReceiver implements Receiver {
           return bad('payload is not JSON');
         }
         if (typeof payload !== 'object' || payload === null || typeof (payload as any).type !== 'string') return bad('payload has no type');
+        if (!(await this.firstTime(req))) return void res.status(200).end();
         res.status(200).end(); // nothing to store for interactivity: acknowledge, then let Bolt listeners see it
         this.handOff(payload as Record<string, unknown>);
         return;
       }
       if (typeof form.command !== 'string' || !form.channel_id || !form.user_id) return bad('not a slash command');
+      if (!(await this.firstTime(req))) return void res.status(200).end();
       const answer = await this.opts.handlers.onCommand(form);
       res.status(200).json(answer);
       return;
@@ -155,6 +186,13 @@ export class WolReceiver implements Receiver {
       }
     }
     res.status(200).end();
+  }
+
+  /** A replayed signature (same timestamp and body) is answered 200 and does nothing. */
+  private async firstTime(req: Request): Promise<boolean> {
+    const first = await this.opts.handlers.firstTime(`slack:signature:${req.header('x-slack-signature')}`);
+    if (!first) this.opts.log.warn('ignored a replayed Slack request (its signature was already answered)');
+    return first;
   }
 
   /** After the answer: give the body to Bolt's App (its listeners, if any). Never affects the answer. */

@@ -14,6 +14,8 @@ export interface SlackSettings {
   /** Workspace-wide ceiling of posts per second. */
   maxPostsPerSecond: number;
   mode: 'http' | 'socket' | 'oauth';
+  /** The slash command's name (SLACK_COMMAND, default `/wol`); others are refused. */
+  command?: string;
 }
 
 export const DEFAULT_API_URL = 'https://slack.com/api/';

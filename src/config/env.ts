@@ -18,6 +18,8 @@ export interface SlackEnv {
   apiUrl?: string;
   maxPostsPerSecond: number;
   mode: SlackMode;
+  /** SLACK_COMMAND: the slash command's name (default `/wol`). */
+  command: string;
 }
 
 export interface TeamsEnv {
@@ -145,6 +147,8 @@ function readSlack(get: (n: string) => string | undefined, secretKey: string | u
       problems.push(`SLACK_MAX_POSTS_PER_SECOND: expected a positive number, got "${rate}"`);
     } else maxPostsPerSecond = n;
   }
+  const command = get('SLACK_COMMAND') ?? '/wol';
+  if (!/^\/[a-z0-9_-]{1,31}$/.test(command)) problems.push(`SLACK_COMMAND: expected a slash command such as /wol (lower case letters, digits, - or _), got "${command}"`);
   if (apiUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(apiUrl)) {
     problems.push(`SLACK_API_URL: expected an http(s) URL, got "${apiUrl}"`);
   }
@@ -184,7 +188,7 @@ function readSlack(get: (n: string) => string | undefined, secretKey: string | u
     return null; // Slack is off
   }
 
-  const out: SlackEnv = { maxPostsPerSecond, mode };
+  const out: SlackEnv = { maxPostsPerSecond, mode, command };
   if (signingSecret) out.signingSecret = signingSecret;
   if (botToken) out.botToken = botToken;
   if (appToken) out.appToken = appToken;

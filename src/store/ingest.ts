@@ -105,6 +105,12 @@ export function removeReaction(ctx: StoreContext, eventKey: string, r: Omit<Reac
   });
 }
 
+/** Records a key with no other effect; true only for the first caller (e.g. a request signature). */
+export async function recordEvent({ db }: StoreContext, eventKey: string, now: Date): Promise<boolean> {
+  const first = await db.insertInto('processed_events').values({ event_key: eventKey, at: iso(now) }).onConflict((oc) => oc.doNothing()).returning('event_key').executeTakeFirst();
+  return first !== undefined;
+}
+
 export async function hasEvent({ db }: StoreContext, eventKey: string): Promise<boolean> {
   const row = await db.selectFrom('processed_events').select('event_key').where('event_key', '=', eventKey).executeTakeFirst();
   return row !== undefined;

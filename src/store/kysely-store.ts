@@ -120,6 +120,9 @@ export class KyselyStore implements Store {
   removeReaction(eventKey: string, r: Omit<ReactionRecord, 'at'>, now: Date): Promise<IngestResult> {
     return ingest.removeReaction(this.ctx, eventKey, r, now);
   }
+  recordEvent(eventKey: string, now: Date): Promise<boolean> {
+    return ingest.recordEvent(this.ctx, eventKey, now);
+  }
   hasEvent(eventKey: string): Promise<boolean> {
     return ingest.hasEvent(this.ctx, eventKey);
   }

@@ -187,6 +187,8 @@ export interface Store {
   deleteReply(eventKey: string, platform: Platform, channelId: string, messageId: string, at: Date, now: Date): Promise<IngestResult>;
   addReaction(eventKey: string, r: ReactionRecord, now: Date): Promise<IngestResult>;
   removeReaction(eventKey: string, r: Omit<ReactionRecord, 'at'>, now: Date): Promise<IngestResult>;
+  /** Records a key (e.g. an answered request's signature); true only the first time. Pruned with the events. */
+  recordEvent(eventKey: string, now: Date): Promise<boolean>;
   /** Was this event key seen (any kind of event)? */
   hasEvent(eventKey: string): Promise<boolean>;
   pruneEvents(olderThan: Date): Promise<number>;
