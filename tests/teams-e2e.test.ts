@@ -121,6 +121,9 @@ describe('Teams end to end (anonymous emulator mode)', () => {
       { user: 'aad-member-2', text: 'My draft plan:\n  1. ask Sam  \n2. *share* it' },
       { user: 'aad-admin-1', text: 'here is my  WIP doc' },
     ]);
+    // names come with the activity (from.name)
+    await until('names stored', async () => (await app.core.exportPosts()).posts[0]!.replies.every((r) => r.name));
+    expect((await app.core.exportPosts()).posts[0]!.replies.map((r) => r.name)).toEqual(['Mo Member', 'Ada Admin']);
     // a reply in a prompt thread is not treated as a command, even with the mention
     expect(fake.textsIn(thread)).toHaveLength(0);
   });

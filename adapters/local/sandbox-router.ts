@@ -7,6 +7,8 @@ import type { Logger } from '../../src/core/ports/logger';
 import type { LocalMessages } from './local-adapter';
 
 export const SANDBOX_USER = 'sandbox-user';
+/** The sandbox user's own display name; people the tests write as keep their id as their name. */
+export const SANDBOX_USER_NAME = 'Sandbox User';
 
 const id = z.string().min(1).max(200);
 const ReplyBody = z.strictObject({ channel: id, thread: id, text: z.string().min(1).max(40_000), user: id.optional() });
@@ -39,7 +41,8 @@ export function sandboxRouter(d: { inbound: InboundPort; messages: LocalMessages
     const messageId = `L${randomUUID()}`;
     const at = d.clock.now();
     const user = b.user ?? SANDBOX_USER;
-    const outcome = await d.inbound.reply({ eventKey: `local:${messageId}`, platform: 'local', channelId: b.channel, threadId: b.thread, messageId, user, text: b.text, at });
+    const userName = user === SANDBOX_USER ? SANDBOX_USER_NAME : user;
+    const outcome = await d.inbound.reply({ eventKey: `local:${messageId}`, platform: 'local', channelId: b.channel, threadId: b.thread, messageId, user, userName, text: b.text, at });
     if (outcome === 'ignored') return void res.status(404).json({ error: `thread ${b.thread} is not a prompt in local:${b.channel}` });
     await d.messages.addLocalMessage({ id: messageId, channelId: b.channel, threadId: b.thread, user, kind: 'reply', body: { text: b.text }, at });
     res.status(201).json({ id: messageId, outcome });

@@ -276,6 +276,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       return findPostedPrompt(client, target.channelId, deliveryId, around);
     },
 
+    async lookUpName(target: ChannelTarget, userId: string): Promise<string | null> {
+      const { client } = await workspace(target);
+      const res: any = await client.users.info({ user: userId });
+      const u = res?.user ?? {};
+      // What Slack itself shows: the display name, else the full name, else the handle.
+      return u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || null;
+    },
+
     async notifyAdmins(notice: AdminNotice): Promise<void> {
       try {
         const { client } = await workspace(notice.target);

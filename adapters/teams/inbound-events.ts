@@ -51,6 +51,7 @@ export async function onReply(a: InboundActivity, threadId: string, text: string
     threadId,
     messageId: a.id as string,
     user: userOf(a),
+    userName: a.from?.name,
     text,
     at: timeOf(a, d.clock),
     files: filesOf(a),

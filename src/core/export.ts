@@ -7,6 +7,8 @@ export interface ExportReply {
   /** The platform's id of the reply message (to react to it, to link it). */
   id: string;
   user: string;
+  /** The person's display name, when the store knows it. */
+  name?: string;
   text: string;
   at: string;
   reactions: number;
@@ -34,6 +36,12 @@ export async function buildExport(settings: WolSettings, store: Store, opts: { d
     .filter((r) => r.threadId && r.postedAt)
     .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());
   const replies = await store.listReplies({ deliveryIds: sent.map((r) => r.id) });
+  // Names come from the store only: an export never calls a platform.
+  const names = new Map<string, string>();
+  for (const platform of new Set(replies.map((r) => r.platform))) {
+    const known = await store.getNames(platform, replies.filter((r) => r.platform === platform).map((r) => r.user));
+    for (const [user, n] of known) names.set(`${platform}:${user}`, n.name);
+  }
   const posts: ExportPost[] = [];
   for (const rec of sent) {
     const mine = replies.filter((r) => r.deliveryId === rec.id && r.text !== null && (opts.includeExternal !== false || !r.external));
@@ -50,6 +58,7 @@ export async function buildExport(settings: WolSettings, store: Store, opts: { d
       replies: mine.map((r) => ({
         id: r.messageId,
         user: r.user,
+        ...(names.has(`${r.platform}:${r.user}`) ? { name: names.get(`${r.platform}:${r.user}`)! } : {}),
         text: r.text!,
         at: r.at.toISOString(),
         reactions: counts.get(r.messageId) ?? 0,

@@ -14,6 +14,7 @@ import type { RecentThread, ChannelLifecycleEvent, CommandAnswer, CommandRequest
 import type { Logger } from './ports/logger';
 import type { ChannelTarget, Platform } from './ports/platform';
 import type { ChannelRecord, Store } from './ports/store';
+import { PeopleNames } from './names';
 import { Scheduler, type TickReport } from './scheduler';
 import type { WolSettings } from './settings';
 import { buildStatus, type StatusReport } from './status';
@@ -39,11 +40,13 @@ export class WolbotCore implements InboundPort {
   private readonly commands: CommandService;
   private readonly digests: DigestService;
   private readonly lifecycle: ChannelLifecycle;
+  private readonly names: PeopleNames;
   private readonly background = new Set<Promise<unknown>>();
 
   constructor(private readonly d: CoreDeps) {
     const { settings, store, clock, logger } = d;
     this.settings = settings;
+    this.names = new PeopleNames({ store, adapters: this.adapters, clock, logger: logger.child({ component: 'names' }) });
     const notifier = new FailureNotifier({ store, adapters: this.adapters, admins: settings.admins, clock, logger: logger.child({ component: 'notifier' }) });
     this.deliverer = new Deliverer({ store, adapters: this.adapters, programme: settings.programme, clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs: d.leaseMs ?? 5 * 60_000, notifier });
     this.digests = new DigestService({ settings, store, adapters: this.adapters, clock, logger: logger.child({ component: 'digest' }) });
@@ -98,8 +101,13 @@ export class WolbotCore implements InboundPort {
   }
 
   // InboundPort
-  reply(e: ReplyEvent): Promise<ReplyOutcome> {
-    return this.collector.reply(e);
+  async reply(e: ReplyEvent): Promise<ReplyOutcome> {
+    const outcome = await this.collector.reply(e);
+    // The name is fetched after the reply is safe and the platform has its answer (not awaited).
+    if (outcome === 'stored') {
+      void this.track(this.names.afterReply(e)).catch((err: unknown) => this.d.logger.warn({ err, component: 'names' }, 'display name not saved'));
+    }
+    return outcome;
   }
   replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome> {
     return this.collector.replyEdited(e);

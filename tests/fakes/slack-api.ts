@@ -48,6 +48,8 @@ export class FakeSlack {
   readonly responses: { path: string; body: any }[] = [];
   readonly channels = new Map<string, { name: string; is_member: boolean; team?: string }>();
   tokens = new Set(['xoxb-test']);
+  /** Display names users.info gives (others get `Person <id>` as their real name and no display name). */
+  readonly userNames = new Map<string, string>();
   team = { id: 'T0TEAM', name: 'Test Team' };
   bot = { userId: 'UBOT', botId: 'BBOT' };
   /** Socket Mode: app-level tokens accepted by apps.connections.open, and the URL it hands out. */
@@ -264,8 +266,11 @@ export class FakeSlack {
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };
-      case 'users.info':
-        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: `Person ${args.user}`, team_id: this.team.id } };
+      case 'users.info': {
+        const real = `Person ${args.user}`;
+        const display = this.userNames.get(String(args.user)) ?? '';
+        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: real, team_id: this.team.id, profile: { display_name: display, real_name: real } } };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -18,6 +18,11 @@ export interface ChatAdapter {
    * offers no way to know (Teams). Adapters that cannot look return `undefined` via omission.
    */
   findPostedPrompt?(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null>;
+  /**
+   * A person's display name as the platform shows it (Slack `users.info`), or null when it has none.
+   * Called after replies are stored and before digests post; never while an event is being acknowledged.
+   */
+  lookUpName?(target: ChannelTarget, userId: string): Promise<string | null>;
   /** Tell the organizers something privately (best effort). */
   notifyAdmins?(notice: AdminNotice): Promise<void>;
 }

@@ -20,6 +20,8 @@ export interface ReplyEvent extends InboundBase {
   /** The reply's own message id (Slack ts, Teams activity id). */
   messageId: string;
   user: string;
+  /** The writer's display name when the event carries it (Teams `from.name`, the sandbox). */
+  userName?: string;
   /** Exactly as written, without the bot's @mention. */
   text: string;
   at: Date;
