@@ -14,6 +14,7 @@ import { apiRouter } from './http/api-router';
 import { healthRouter } from './http/health';
 import { pageRouter } from './http/page';
 import { webTokenGuard } from './http/web-token';
+import { ownerIsGoneHere } from './owner';
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
@@ -101,7 +102,12 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   for (const a of adapters) await a.start();
 
-  const cron = opts.cron === false ? null : startCron(() => core.tick(), logger);
+  if (store.kind === 'sqlite') {
+    // One file, one host: a crashed server's claims need not wait out their lease.
+    const { owners, claims } = await core.takeOverGoneOwners(ownerIsGoneHere);
+    if (claims) logger.info({ owners, claims }, 'taking over the claims of a process that is gone');
+  }
+  const cron = opts.cron === false ? null : startCron(() => core.tick(), logger, { run: () => core.sweep(), everyMs: core.leases.intervalMs });
   const status = await core.status();
   const next = status.channels
     .filter((c) => c.next)

@@ -1,11 +1,10 @@
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { demoAnchor, loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import type { Store } from './core/ports/store';
 import { WolbotCore } from './core/wolbot-core';
 import { createLogger } from './logging';
+import { newOwnerId } from './owner';
 import { openStore } from './store';
 
 /** What every entry point (server, CLI) opens first. */
@@ -48,7 +47,7 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
       anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
     }
     const loaded = loadSettings(env.configPath, opts.cwd, { now: clock.now(), demoAnchor: anchor });
-    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` });
+    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId() });
     await core.syncChannels();
     return { env, logger, store, loaded, core, clock };
   } catch (err) {

@@ -6,7 +6,7 @@ import type { Logger } from './core/ports/logger';
  * once at start. node-cron's own logging goes through our logger; its timer never holds the
  * process open. Replica safety comes from the ledger, not from node-cron's `distributed`.
  */
-export function startCron(tick: () => Promise<unknown>, logger: Logger): { stop(): Promise<void> } {
+export function startCron(tick: () => Promise<unknown>, logger: Logger, sweep?: { run: () => Promise<unknown>; everyMs: number }): { stop(): Promise<void> } {
   const log = logger.child({ component: 'cron' });
   const task = cron.schedule(
     '* * * * *',
@@ -30,8 +30,19 @@ export function startCron(tick: () => Promise<unknown>, logger: Logger): { stop(
     },
   );
   void task.execute().catch((err: unknown) => log.error({ err }, 'first tick failed'));
+  // Between ticks, a short sweep takes over claims whose owner stopped renewing its lease.
+  let sweeping = false;
+  const sweeper = sweep
+    ? setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        void sweep.run().catch((err: unknown) => log.error({ err }, 'reclaim sweep failed')).finally(() => (sweeping = false));
+      }, sweep.everyMs)
+    : null;
+  sweeper?.unref();
   return {
     stop: async () => {
+      if (sweeper) clearInterval(sweeper);
       await task.destroy();
     },
   };

@@ -40,7 +40,7 @@ export interface EnvSettings {
   teams: TeamsEnv | null;
   webToken?: string;
   secretKey?: string;
-  /** WOLBOT_LEASE_MS: how long a delivery claim is held before another process may take it over (default 5 min in the core). */
+  /** WOLBOT_LEASE_MS: how long a delivery claim is held before another process may take it over (default 30 s in the core; renewed every third of it while held). */
   leaseMs?: number;
 }
 

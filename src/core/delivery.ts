@@ -10,6 +10,7 @@ import type { Programme } from './programme';
 import { promptForDay } from './programme';
 import { promptMessage } from './prompt-message';
 import type { FailureNotifier } from './failure-notifier';
+import type { LeaseKeeper } from './lease-keeper';
 
 export type DeliveryOutcome =
   | { kind: 'sent'; delivery: DeliveryRecord; threadId: string }
@@ -29,6 +30,8 @@ export interface DelivererDeps {
   owner: string;
   leaseMs: number;
   notifier: FailureNotifier;
+  /** Renews the lease of every claim while it is being worked on. */
+  leases: LeaseKeeper;
 }
 
 /**
@@ -82,9 +85,11 @@ export class Deliverer {
 
   private async send(rec: DeliveryRecord, channel: ChannelRecord): Promise<DeliveryOutcome> {
     this.inFlight.add(rec.id);
+    this.d.leases.hold(rec.id);
     try {
       return await this.sendUnguarded(rec, channel);
     } finally {
+      this.d.leases.release(rec.id);
       this.inFlight.delete(rec.id);
     }
   }

@@ -6,6 +6,7 @@ import { Deliverer } from './delivery';
 import { DigestService } from './digest';
 import { buildExport } from './export';
 import { FailureNotifier } from './failure-notifier';
+import { LeaseKeeper } from './lease-keeper';
 import { ChannelLifecycle } from './lifecycle';
 import { describeResults, postDayManually, type ManualPostResult } from './manual-post';
 import type { ChatAdapter } from './ports/chat-adapter';
@@ -19,6 +20,9 @@ import { Scheduler, type TickReport } from './scheduler';
 import type { WolSettings } from './settings';
 import { buildStatus, type StatusReport } from './status';
 
+/** A claim is taken over this long after its owner's last heartbeat (beats every third of it). */
+export const DEFAULT_LEASE_MS = 30_000;
+
 export interface CoreDeps {
   settings: WolSettings;
   store: Store;
@@ -26,7 +30,7 @@ export interface CoreDeps {
   logger: Logger;
   /** This process's id in the ledger (host:pid:random). */
   owner: string;
-  /** How long a claim is held before another process may take it over. */
+  /** How long a claim is held without a heartbeat before another process may take it over (default 30 s). */
   leaseMs?: number;
 }
 
@@ -34,6 +38,8 @@ export interface CoreDeps {
 export class WolbotCore implements InboundPort {
   readonly adapters = new AdapterRegistry();
   readonly settings: WolSettings;
+  /** Heartbeat of this process's claims (other ledger rows, e.g. digests, hold them too). */
+  readonly leases: LeaseKeeper;
   private readonly deliverer: Deliverer;
   private readonly scheduler: Scheduler;
   private readonly collector: Collector;
@@ -48,7 +54,9 @@ export class WolbotCore implements InboundPort {
     this.settings = settings;
     this.names = new PeopleNames({ store, adapters: this.adapters, clock, logger: logger.child({ component: 'names' }) });
     const notifier = new FailureNotifier({ store, adapters: this.adapters, admins: settings.admins, clock, logger: logger.child({ component: 'notifier' }) });
-    this.deliverer = new Deliverer({ store, adapters: this.adapters, programme: settings.programme, clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs: d.leaseMs ?? 5 * 60_000, notifier });
+    const leaseMs = d.leaseMs ?? DEFAULT_LEASE_MS;
+    this.leases = new LeaseKeeper({ store, clock, logger: logger.child({ component: 'leases' }), owner: d.owner, leaseMs });
+    this.deliverer = new Deliverer({ store, adapters: this.adapters, programme: settings.programme, clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
     this.digests = new DigestService({ settings, store, adapters: this.adapters, clock, logger: logger.child({ component: 'digest' }) });
     this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, clock, logger: logger.child({ component: 'scheduler' }) });
     this.collector = new Collector({ store, clock, logger: logger.child({ component: 'collector' }) });
@@ -66,6 +74,22 @@ export class WolbotCore implements InboundPort {
 
   tick(): Promise<TickReport> {
     return this.track(this.scheduler.tick());
+  }
+
+  /** Take over what is due again: retries, and claims whose owner stopped renewing (between ticks). */
+  sweep(): Promise<TickReport> {
+    return this.track(this.scheduler.drainRetries());
+  }
+
+  /**
+   * At start: end the leases of owners known to be gone (`isGone`, e.g. a crashed process on this
+   * host), so the first sweep takes their claims over through the look-up-before-resend path.
+   */
+  async takeOverGoneOwners(isGone: (owner: string) => boolean): Promise<{ owners: string[]; claims: number }> {
+    const owners = (await this.d.store.listLeaseOwners()).filter((o) => o !== this.d.owner && isGone(o));
+    let claims = 0;
+    for (const o of owners) claims += await this.d.store.expireLeases(o, this.d.clock.now());
+    return { owners, claims };
   }
 
   /** `post --day N` (CLI) — the same ledger rules as the chat command. */

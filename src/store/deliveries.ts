@@ -79,6 +79,35 @@ export async function listReclaimable({ db }: StoreContext, now: Date, limit: nu
   return rows.map(toDelivery);
 }
 
+/** Heartbeat: push the lease of the rows `owner` still holds; returns the ids it still holds. */
+export async function renewLeases({ db }: StoreContext, ids: string[], owner: string, now: Date, leaseUntil: Date): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('deliveries')
+    .set({ lease_until: iso(leaseUntil), updated_at: iso(now) })
+    .where('id', 'in', ids)
+    .where('owner', '=', owner)
+    .where('state', 'in', LEASED)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Owners that hold a lease right now (live or not). */
+export async function listLeaseOwners({ db }: StoreContext): Promise<string[]> {
+  const rows = await db.selectFrom('deliveries').select('owner').distinct()
+    .where('state', 'in', LEASED).where('owner', 'is not', null).execute();
+  return rows.map((r) => r.owner!).sort();
+}
+
+/** A dead owner's leases end now (1 ms ago), so the next reclaim takes them over — looking first when sending. */
+export async function expireLeases({ db }: StoreContext, owner: string, now: Date): Promise<number> {
+  const r = await db.updateTable('deliveries')
+    .set({ lease_until: iso(new Date(now.getTime() - 1)), updated_at: iso(now) })
+    .where('owner', '=', owner).where('state', 'in', LEASED).executeTakeFirst();
+  return n(r.numUpdatedRows);
+}
+
 async function ownedUpdate(
   { db }: StoreContext, id: string, owner: string, states: string[], set: Record<string, unknown>,
 ): Promise<boolean> {

@@ -67,6 +67,15 @@ export class KyselyStore implements Store {
   listReclaimable(now: Date, limit: number): Promise<DeliveryRecord[]> {
     return deliveries.listReclaimable(this.ctx, now, limit);
   }
+  renewLeases(ids: string[], owner: string, now: Date, leaseUntil: Date): Promise<string[]> {
+    return deliveries.renewLeases(this.ctx, ids, owner, now, leaseUntil);
+  }
+  listLeaseOwners(): Promise<string[]> {
+    return deliveries.listLeaseOwners(this.ctx);
+  }
+  expireLeases(owner: string, now: Date): Promise<number> {
+    return deliveries.expireLeases(this.ctx, owner, now);
+  }
   markSending(id: string, owner: string, now: Date): Promise<boolean> {
     return deliveries.markSending(this.ctx, id, owner, now);
   }

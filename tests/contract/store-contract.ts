@@ -306,6 +306,46 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.reclaimDelivery(s.id, 'owner-b', at(3), at(8))).toMatchObject({ state: 'recovering' });
       });
 
+      it('renews only the leases its owner still holds, and a renewed lease is not reclaimed', async () => {
+        const a = (await store.claimDelivery(newDelivery()))!;
+        const b = (await store.claimDelivery(newDelivery()))!;
+        await store.markSending(b.id, 'owner-a', at(1));
+        const other = (await store.claimDelivery(newDelivery({ owner: 'owner-b' })))!;
+        const sent = (await store.claimDelivery(newDelivery()))!;
+        await store.markSent(sent.id, 'owner-a', 'TS', at(1), at(1));
+        const kept = await store.renewLeases([a.id, b.id, other.id, sent.id, uid('missing')], 'owner-a', at(4), at(9));
+        expect(kept.sort()).toEqual([a.id, b.id].sort());
+        expect(await store.getDelivery(a.id)).toMatchObject({ state: 'claimed', leaseUntil: at(9) });
+        expect(await store.getDelivery(b.id)).toMatchObject({ state: 'sending', leaseUntil: at(9) });
+        expect(await store.getDelivery(other.id)).toMatchObject({ leaseUntil: at(5) });
+        expect(await store.getDelivery(sent.id)).toMatchObject({ state: 'sent', leaseUntil: null });
+        // Past the first lease but inside the renewed one: nobody may take it.
+        expect(await store.reclaimDelivery(a.id, 'owner-b', at(6), at(12))).toBeNull();
+        expect(await store.reclaimDelivery(a.id, 'owner-b', at(10), at(15))).toMatchObject({ owner: 'owner-b' });
+        expect(await store.renewLeases([a.id], 'owner-a', at(11), at(20))).toEqual([]);
+        expect(await store.renewLeases([], 'owner-a', at(11), at(20))).toEqual([]);
+      });
+
+      it('lists lease holders and ends a gone owner\'s leases so they are reclaimed at once', async () => {
+        const dead = uid('host:123');
+        const c = (await store.claimDelivery(newDelivery({ owner: dead, leaseUntil: at(30) })))!;
+        const s = (await store.claimDelivery(newDelivery({ owner: dead, leaseUntil: at(30) })))!;
+        await store.markSending(s.id, dead, at(1));
+        const done = (await store.claimDelivery(newDelivery({ owner: dead, leaseUntil: at(30) })))!;
+        await store.markSent(done.id, dead, 'TS', at(1), at(1));
+        const live = (await store.claimDelivery(newDelivery({ owner: 'owner-live', leaseUntil: at(30) })))!;
+        const owners = await store.listLeaseOwners();
+        expect(owners).toContain(dead);
+        expect(owners).toContain('owner-live');
+        expect(await store.expireLeases(dead, at(2))).toBe(2);
+        expect((await store.listReclaimable(at(2), 1000)).map((r) => r.id)).toEqual(expect.arrayContaining([c.id, s.id]));
+        expect(await store.reclaimDelivery(c.id, 'owner-b', at(2), at(7))).toMatchObject({ state: 'claimed', owner: 'owner-b' });
+        expect(await store.reclaimDelivery(s.id, 'owner-b', at(2), at(7))).toMatchObject({ state: 'recovering', owner: 'owner-b' });
+        expect(await store.getDelivery(done.id)).toMatchObject({ state: 'sent' });
+        expect(await store.reclaimDelivery(live.id, 'owner-b', at(2), at(7))).toBeNull();
+        expect(await store.listLeaseOwners()).not.toContain(dead);
+      });
+
       it('tells admins once and posts a digest once', async () => {
         const d = (await store.claimDelivery(newDelivery()))!;
         await store.markFailed(d.id, 'owner-a', 'not_in_channel', at(1));

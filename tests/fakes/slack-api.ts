@@ -64,6 +64,8 @@ export class FakeSlack {
   oauthClient = { id: 'client-id-test', secret: 'client-secret-test' };
   url = '';
   base = '';
+  /** Every answer waits this long (a real Slack takes ~150 ms for chat.postMessage). */
+  latencyMs = 0;
   private server?: http.Server;
   private scripts: Script[] = [];
   private seq = 0;
@@ -81,10 +83,24 @@ export class FakeSlack {
     return this;
   }
 
+  /** Refuse connections (the port closes: ECONNREFUSED) until accept() is called. */
+  async refuse(): Promise<void> {
+    if (!this.server?.listening) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server!.close(() => r()));
+  }
+
+  /** Listen again on the same port after refuse(). */
+  async accept(): Promise<void> {
+    if (this.server?.listening) return;
+    const port = Number(new URL(this.base).port);
+    await new Promise<void>((r) => this.server!.listen(port, '127.0.0.1', r));
+  }
+
   async stop(): Promise<void> {
     for (const r of this.hung) r.destroy();
     this.hung = [];
-    if (!this.server) return;
+    if (!this.server?.listening) return;
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server!.close(() => r()));
   }
@@ -143,7 +159,8 @@ export class FakeSlack {
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
       const call: FakeCall = { method, args, token };
       this.calls.push(call);
-      this.answer(call, res);
+      if (this.latencyMs > 0) setTimeout(() => this.answer(call, res), this.latencyMs);
+      else this.answer(call, res);
     });
   }
 

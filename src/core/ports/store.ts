@@ -162,6 +162,12 @@ export interface Store {
   reclaimDelivery(id: string, owner: string, now: Date, leaseUntil: Date): Promise<DeliveryRecord | null>;
   /** Deliveries reclaimDelivery would accept now. */
   listReclaimable(now: Date, limit: number): Promise<DeliveryRecord[]>;
+  /** Heartbeat: extend the lease of each of `ids` that `owner` still holds (claimed/sending/recovering); returns those ids. */
+  renewLeases(ids: string[], owner: string, now: Date, leaseUntil: Date): Promise<string[]>;
+  /** Distinct owners holding a lease (whether or not it has expired). */
+  listLeaseOwners(): Promise<string[]>;
+  /** End every lease `owner` holds now (its process is known to be gone); returns rows touched. */
+  expireLeases(owner: string, now: Date): Promise<number>;
   /** claimed|recovering → sending, attempts+1; false when `owner` no longer holds it. */
   markSending(id: string, owner: string, now: Date): Promise<boolean>;
   markSent(id: string, owner: string, threadId: string, postedAt: Date, now: Date): Promise<boolean>;
