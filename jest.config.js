@@ -8,5 +8,11 @@ module.exports = {
   // Integration tests start servers and child processes: keep the machine (2 cores) unhurried.
   maxWorkers: 2,
   testTimeout: 30000,
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+    // intl-messageformat (the message catalogue's formatter) ships only ES modules; Node ≥ 20.19
+    // requires them natively, jest on Node 20 does not: transpile those few files to CommonJS.
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
 };

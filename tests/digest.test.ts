@@ -45,7 +45,8 @@ channels: [local:general]
     expect(d[0]!.threadId).toBe(post!.thread);
     const body = d[0]!.body as DigestMessage;
     expect(body).toMatchObject({ day: 1, theme: 'Connection', replyCount: 3, peopleCount: 2, promptReactions: 1 });
-    expect(body.highlights[0]).toEqual({ user: 'ana', text: 'Shared my draft with two teams', reactions: 2 });
+    expect(body.highlights[0]).toEqual({ user: 'ana', text: 'Shared my draft with two teams', reactions: 2, reactionsText: '2 reactions' });
+    expect(body.title).toBe('Day 1 · Connection — the day so far');
   });
 
   test('`digest` posts the latest day\'s digest now (admins only)', async () => {

@@ -14,6 +14,9 @@ const prompt: PromptMessage = {
   text: 'Show something <unfinished> & ask',
   challenge: 'Post a draft',
   footer: 'Replies are gathered into the gallery.',
+  heading: 'Day 2 · Sharing',
+  challengeLabel: "Today's challenge",
+  invite: 'Reply in this thread with your work in progress.',
 };
 
 async function failure(p: Promise<unknown>): Promise<DeliveryError> {
@@ -92,7 +95,9 @@ describe('Slack adapter posting against the fake Web API', () => {
     const ref = await h.adapter.postPrompt(target, prompt);
     await h.adapter.postDigest(ref, target, {
       day: 2, theme: 'Sharing', replyCount: 2, peopleCount: 2, promptReactions: 3,
-      highlights: [{ user: 'U0ANA', text: 'hey <!channel> & <https://evil.example|click>', reactions: 2 }],
+      title: 'Day 2 · Sharing — the day so far', summary: '2 replies from 2 people, 3 reactions on the prompt.',
+      labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' },
+      highlights: [{ user: 'U0ANA', text: 'hey <!channel> & <https://evil.example|click>', reactions: 2, reactionsText: '2 reactions' }],
     });
     const d = h.fake.callsOf('chat.postMessage')[1].args;
     expect(d.thread_ts).toBe(ref.id);

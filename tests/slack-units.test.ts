@@ -36,9 +36,9 @@ describe('pacer (fake clock)', () => {
 });
 
 describe('blocks and text', () => {
-  test('header is "Day N · Theme", at most 150 characters', () => {
-    expect(promptHeader({ day: 3, theme: 'Learning' })).toBe('Day 3 · Learning');
-    expect(promptHeader({ day: 3, theme: 'x'.repeat(300) })).toHaveLength(150);
+  test('header is the rendered heading, at most 150 characters', () => {
+    expect(promptHeader({ heading: 'Day 3 · Learning' })).toBe('Day 3 · Learning');
+    expect(promptHeader({ heading: 'x'.repeat(300) })).toHaveLength(150);
   });
   test('escape and decode', () => {
     expect(escapeSlack('a & <!channel> > b')).toBe('a &amp; &lt;!channel&gt; &gt; b');
@@ -46,7 +46,7 @@ describe('blocks and text', () => {
     expect(extractLinks('see <https://a.example/b|here> and <mailto:x@y.z|x@y.z>')).toEqual(['https://a.example/b', 'mailto:x@y.z']);
   });
   test('the prompt carries the delivery id in metadata', () => {
-    const m = promptMessage({ deliveryId: 'd1', programme: 'p', programmeTitle: 'P', day: 1, theme: 'T', text: 'a', challenge: 'b', footer: 'f' });
+    const m = promptMessage({ deliveryId: 'd1', programme: 'p', programmeTitle: 'P', day: 1, theme: 'T', text: 'a', challenge: 'b', footer: 'f', heading: 'Day 1 · T', challengeLabel: 'c', invite: 'i' });
     expect(m.metadata).toEqual({ event_type: 'wol_prompt', event_payload: { delivery_id: 'd1', programme: 'p', day: 1 } });
   });
 });

@@ -9,6 +9,7 @@ const CHANNEL = '19:out@thread.tacv2';
 const prompt: PromptMessage = {
   deliveryId: 'd-1', programme: 'wol-week', programmeTitle: 'WOL Week', day: 3, theme: 'Learning',
   text: 'Learn in the open.', challenge: 'Share one lesson.', footer: 'Replies are gathered into the gallery.',
+  heading: 'Day 3 · Learning', challengeLabel: "Today's challenge", invite: 'Reply in this thread with your work in progress.',
 };
 
 describe('Teams outbound', () => {
@@ -37,7 +38,7 @@ describe('Teams outbound', () => {
 
   it('postDigest replies in the thread (conversation id arrives URL-encoded and is decoded)', async () => {
     const thread = { platform: 'teams' as const, channelId: CHANNEL, id: `${CHANNEL};messageid=42` };
-    await adapter.postDigest(thread, target, { day: 3, theme: 'Learning', replyCount: 2, peopleCount: 2, promptReactions: 1, highlights: [{ user: 'u', text: 'a <b>', reactions: 1 }] });
+    await adapter.postDigest(thread, target, { day: 3, theme: 'Learning', title: 'Day 3 · Learning — the day so far', summary: '2 replies from 2 people, 1 reaction on the prompt.', labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' }, replyCount: 2, peopleCount: 2, promptReactions: 1, highlights: [{ user: 'u', text: 'a <b>', reactions: 1, reactionsText: '1 reaction' }] });
     const [call] = fake.of('sendToConversation');
     expect(call.path).toContain(encodeURIComponent(thread.id));
     expect(call.conversationId).toBe(thread.id);
@@ -62,7 +63,7 @@ describe('Teams outbound', () => {
     fake.failNext({ kind: 'createConversation', status: 403 });
     await expect(adapter.postPrompt(target, prompt)).rejects.toMatchObject({ kind: 'permanent', deactivateChannel: true, reason: 'bot_removed' });
     fake.failNext({ kind: 'sendToConversation', status: 404 });
-    await expect(adapter.postDigest({ platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=1` }, target, { day: 1, theme: 't', replyCount: 0, peopleCount: 0, promptReactions: 0, highlights: [] }))
+    await expect(adapter.postDigest({ platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=1` }, target, { day: 1, theme: 't', title: 'Day 1 · t — the day so far', summary: '0 replies from 0 people, 0 reactions on the prompt.', labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' }, replyCount: 0, peopleCount: 0, promptReactions: 0, highlights: [] }))
       .rejects.toMatchObject({ kind: 'permanent', deactivateChannel: true, reason: 'conversation_not_found' });
   });
 

@@ -18,6 +18,9 @@ const prompt: PromptMessage = {
   text: 'Learning in the open means letting others see the rough edges.',
   challenge: 'Share one thing you learned this week and how.',
   footer: 'Replies here are gathered into the programme gallery.',
+  heading: 'Day 3 · Learning',
+  challengeLabel: "Today's challenge",
+  invite: 'Reply in this thread with your work in progress: a draft, a question, a half-made thing.',
 };
 
 describe('prompt card', () => {
@@ -40,7 +43,7 @@ describe('prompt card', () => {
   });
 
   it('escapes user text in digests', () => {
-    const d = digestActivity({ day: 3, theme: 'Learning', replyCount: 2, peopleCount: 1, promptReactions: 4, highlights: [{ user: 'u', text: '<script>x</script> **bold** [link](http://e.vil)', reactions: 2 }] });
+    const d = digestActivity({ day: 3, theme: 'Learning', title: 'Day 3 · Learning — the day so far', summary: '2 replies from 1 person, 4 reactions on the prompt.', labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' }, replyCount: 2, peopleCount: 1, promptReactions: 4, highlights: [{ user: 'u', text: '<script>x</script> **bold** [link](http://e.vil)', reactions: 2, reactionsText: '2 reactions' }] });
     expect(d.text).not.toContain('<script>');
     expect(d.text).toContain('&lt;script&gt;');
     expect(d.text).not.toContain('[link](');

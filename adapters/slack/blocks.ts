@@ -9,8 +9,8 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-export function promptHeader(p: Pick<PromptMessage, 'day' | 'theme'>): string {
-  return clip(`Day ${p.day} · ${p.theme}`, HEADER_MAX);
+export function promptHeader(p: Pick<PromptMessage, 'heading'>): string {
+  return clip(p.heading, HEADER_MAX);
 }
 
 /** The arguments of chat.postMessage for a prompt (channel added by the caller). */
@@ -19,17 +19,22 @@ export function promptMessage(p: PromptMessage) {
   const text = escapeSlack(p.text);
   const challenge = escapeSlack(p.challenge);
   const footer = escapeSlack(p.footer);
-  const invite = 'Reply in this thread with your work in progress: a draft, a question, a half-made thing.';
+  const label = escapeSlack(p.challengeLabel);
+  const link = p.link ? `<${p.link.url}|${escapeSlack(p.link.label)}>` : '';
+  const blocks: object[] = [
+    { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } },
+  ];
+  if (link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(link, SECTION_MAX) } });
+  blocks.push(
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${label}*\n${challenge}`, SECTION_MAX) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${escapeSlack(p.invite)} ${footer}`, SECTION_MAX) }] },
+  );
   return {
     // Plain fallback: notifications, screen readers, clients without Block Kit.
-    text: `${escapeSlack(header)}\n${text}\nToday's challenge: ${challenge}`,
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
-      { type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } },
-      { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: clip(`*Today's challenge*\n${challenge}`, SECTION_MAX) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${invite} ${footer}`, SECTION_MAX) }] },
-    ],
+    text: `${escapeSlack(header)}\n${text}${link ? `\n${link}` : ''}\n${label}: ${challenge}`,
+    blocks,
     metadata: {
       event_type: PROMPT_EVENT_TYPE,
       event_payload: { delivery_id: p.deliveryId, programme: p.programme, day: p.day },
@@ -49,13 +54,9 @@ function quote(s: string, max = 280): string {
 
 /** The arguments of chat.postMessage for a day's digest (channel and thread_ts added by the caller). */
 export function digestMessage(d: DigestMessage) {
-  const title = clip(`Day ${d.day} · ${d.theme} — the day so far`, HEADER_MAX);
-  const people = d.peopleCount === 1 ? '1 person' : `${d.peopleCount} people`;
-  const replies = d.replyCount === 1 ? '1 reply' : `${d.replyCount} replies`;
-  const summary = `${replies} from ${people}, ${d.promptReactions} reactions on the prompt.`;
-  const highlights = d.highlights.map(
-    (h) => `<@${escapeSlack(h.user)}> (${h.reactions} ${h.reactions === 1 ? 'reaction' : 'reactions'})\n${quote(h.text)}`,
-  );
+  const title = clip(d.title, HEADER_MAX);
+  const summary = escapeSlack(d.summary);
+  const highlights = d.highlights.map((h) => `<@${escapeSlack(h.user)}> (${escapeSlack(h.reactionsText)})\n${quote(h.text)}`);
   const blocks: object[] = [
     { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
     { type: 'section', text: { type: 'mrkdwn', text: summary } },

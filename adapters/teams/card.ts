@@ -30,21 +30,22 @@ export function promptCard(p: PromptMessage): Record<string, unknown> {
     version: CARD_VERSION,
     body: [
       { type: 'TextBlock', text: p.programmeTitle, isSubtle: true, size: 'Small', wrap: true },
-      { type: 'TextBlock', text: `Day ${p.day} · ${p.theme}`, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: p.heading, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
       { type: 'TextBlock', text: p.text, wrap: true },
+      ...(p.link ? [{ type: 'TextBlock', text: `[${escapeTeamsText(p.link.label)}](${p.link.url})`, wrap: true }] : []),
       {
         type: 'Container',
         style: 'emphasis',
         bleed: true,
         spacing: 'Medium',
         items: [
-          { type: 'TextBlock', text: "Today's challenge", weight: 'Bolder', wrap: true },
+          { type: 'TextBlock', text: p.challengeLabel, weight: 'Bolder', wrap: true },
           { type: 'TextBlock', text: p.challenge, wrap: true },
         ],
       },
       {
         type: 'TextBlock',
-        text: 'Reply in this thread with your work in progress: something unfinished, a draft, a question.',
+        text: p.invite,
         wrap: true,
         spacing: 'Medium',
       },
@@ -55,10 +56,11 @@ export function promptCard(p: PromptMessage): Record<string, unknown> {
 
 export function promptText(p: PromptMessage): string {
   return [
-    `**Day ${p.day} · ${p.theme}** (${p.programmeTitle})`,
+    `**${p.heading}** (${p.programmeTitle})`,
     p.text,
-    `**Today's challenge:** ${p.challenge}`,
-    'Reply in this thread with your work in progress.',
+    ...(p.link ? [`[${escapeTeamsText(p.link.label)}](${p.link.url})`] : []),
+    `**${p.challengeLabel}:** ${p.challenge}`,
+    p.invite,
     `_${p.footer}_`,
   ].join('\n\n');
 }
@@ -72,20 +74,20 @@ export function promptActivity(p: PromptMessage): TeamsMessage {
 }
 
 export function digestText(d: DigestMessage): string {
-  const head = `**Day ${d.day} · ${d.theme}: digest** — ${d.replyCount} ${plural(d.replyCount, 'reply', 'replies')} from ${d.peopleCount} ${plural(d.peopleCount, 'person', 'people')}, ${d.promptReactions} ${plural(d.promptReactions, 'reaction', 'reactions')} on the prompt.`;
-  const lines = d.highlights.map((h, i) => `${i + 1}. ${escapeTeamsText(h.text)} (${h.reactions} ${plural(h.reactions, 'reaction', 'reactions')})`);
-  return lines.length ? `${head}\n\nHighlights:\n\n${lines.join('\n')}` : head;
+  const head = `**${d.title}** — ${d.summary}`;
+  const lines = d.highlights.map((h, i) => `${i + 1}. ${escapeTeamsText(h.text)} (${h.reactionsText})`);
+  return lines.length ? `${head}\n\n${d.labels.highlights}:\n\n${lines.join('\n')}` : head;
 }
 
 export function digestActivity(d: DigestMessage): TeamsMessage {
   const body: unknown[] = [
-    { type: 'TextBlock', text: `Day ${d.day} · ${d.theme}: digest`, weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: d.title, weight: 'Bolder', size: 'Medium', wrap: true },
     {
       type: 'FactSet',
       facts: [
-        { title: 'Replies', value: String(d.replyCount) },
-        { title: 'People', value: String(d.peopleCount) },
-        { title: 'Reactions on the prompt', value: String(d.promptReactions) },
+        { title: d.labels.replies, value: String(d.replyCount) },
+        { title: d.labels.people, value: String(d.peopleCount) },
+        { title: d.labels.promptReactions, value: String(d.promptReactions) },
       ],
     },
   ];
@@ -99,8 +101,4 @@ export function digestActivity(d: DigestMessage): TeamsMessage {
       { contentType: ADAPTIVE_CARD, content: { type: 'AdaptiveCard', version: CARD_VERSION, body } },
     ],
   };
-}
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
 }

@@ -1,14 +1,16 @@
 /** Reads and checks a programme (schedules/*.yaml). */
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultFooter, headingFor, translatorOf } from '../core/frame';
+import { patternProblem } from '../core/i18n/catalogue';
 import type { Programme, Prompt } from '../core/programme';
 import { issuesToProblems } from './issues';
-import { charCount, dayPrefix, PROMPT_MAX_BYTES, themeMaxChars } from './limits';
-import { programmeSchema, promptSchema } from './schemas';
+import { charCount, HEADER_MAX_CHARS, PROMPT_MAX_BYTES } from './limits';
+import { labelsSchema, programmeSchema, promptSchema } from './schemas';
 import { parseYaml, problemAt, sortByLine, type YamlSource } from './yaml-source';
 
-export const DEFAULT_FOOTER =
-  'Reply in this thread with what you are working on: replies here are gathered into the programme’s gallery for everyone to see.';
+/** The English footer of a programme that gathers replies (other languages: the catalogue). */
+export const DEFAULT_FOOTER = defaultFooter({});
 
 let cachedDir: string | undefined;
 
@@ -50,43 +52,72 @@ export function readProgrammeFile(file: string, cwd: string): ProgrammeResult {
 
 const PROGRAMME_KEYS = Object.keys(programmeSchema.shape);
 const PROMPT_KEYS = Object.keys(promptSchema.shape);
+const LABEL_KEYS = Object.keys(labelsSchema.shape);
 
 export function checkProgramme(src: YamlSource, id: string): ProgrammeResult {
   const problems = [...src.problems];
   if (src.data === undefined) return { programme: null, problems };
   const parsed = programmeSchema.safeParse(src.data);
   if (!parsed.success) {
-    problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? PROGRAMME_KEYS : PROMPT_KEYS)));
+    problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? PROGRAMME_KEYS : p[0] === 'labels' ? LABEL_KEYS : PROMPT_KEYS)));
   }
   problems.push(...crossChecks(src));
   problems.splice(0, problems.length, ...sortByLine(src, problems));
   if (problems.length > 0 || !parsed.success) return { programme: null, problems };
-  const { title, footer, prompts } = parsed.data;
+  const { title, footer, prompts, language, cadence, labels, intro, gather } = parsed.data;
   const sorted: Prompt[] = [...prompts].sort((a, b) => a.day - b.day);
-  return { programme: { id, title, footer: footer ?? DEFAULT_FOOTER, prompts: sorted }, problems: [] };
+  const options = { language: language ?? 'en', cadence: cadence ?? 'daily', labels: labels ?? {}, gather: gather ?? true, ...(intro ? { intro } : {}) };
+  return { programme: { id, title, footer: footer ?? defaultFooter(options), prompts: sorted, ...options }, problems: [] };
+}
+
+/** The frame options as far as they are well formed (for checks that run beside the schema's). */
+function frameOptions(data: Record<string, unknown>): Pick<Programme, 'language' | 'cadence' | 'labels' | 'gather'> {
+  const labels = data.labels && typeof data.labels === 'object' ? (data.labels as Record<string, unknown>) : {};
+  return {
+    language: typeof data.language === 'string' ? data.language : 'en',
+    cadence: data.cadence === 'weekly' ? 'weekly' : 'daily',
+    labels: typeof labels.heading === 'string' && !patternProblem(labels.heading, ['n', 'theme']) ? { heading: labels.heading } : {},
+    gather: data.gather !== false,
+  };
 }
 
 /** Checks across prompts (unique days) and per-day limits, on entries that are well formed. */
 function crossChecks(src: YamlSource): string[] {
   const out: string[] = [];
-  const data = src.data as { title?: unknown; footer?: unknown; prompts?: unknown };
-  if (!data || typeof data !== 'object' || !Array.isArray(data.prompts)) return out;
+  const data = src.data as { title?: unknown; footer?: unknown; prompts?: unknown; labels?: unknown };
+  if (!data || typeof data !== 'object') return out;
+  const labels = data.labels && typeof data.labels === 'object' ? (data.labels as Record<string, unknown>) : {};
+  if (typeof labels.heading === 'string') {
+    const problem = patternProblem(labels.heading, ['n', 'theme']);
+    if (problem) out.push(problemAt(src, ['labels', 'heading'], problem));
+  }
+  if (!Array.isArray(data.prompts)) return out;
+  const options = frameOptions(data as Record<string, unknown>);
+  const footer = typeof data.footer === 'string' ? data.footer : defaultFooter(options);
   const seen = new Map<number, number>();
   data.prompts.forEach((p: unknown, i: number) => {
     if (!p || typeof p !== 'object') return;
-    const { day, theme, text, challenge } = p as Record<string, unknown>;
+    const { day, theme, text, challenge, link } = p as Record<string, unknown>;
     if (typeof day !== 'number' || !Number.isInteger(day) || day < 1) return;
     const first = seen.get(day);
     if (first !== undefined) {
       out.push(problemAt(src, ['prompts', i, 'day'], `duplicate day ${day} (already at prompts[${first}])`));
     } else seen.set(day, i);
-    if (typeof theme === 'string' && charCount(theme) > themeMaxChars(day)) {
-      out.push(
-        problemAt(src, ['prompts', i, 'theme'],
-          `is ${charCount(theme)} characters; at most ${themeMaxChars(day)} fit in a header after "${dayPrefix(day)}"`),
-      );
+    const prefix = headingFor(options, day, '');
+    const room = HEADER_MAX_CHARS - charCount(prefix);
+    if (typeof theme === 'string' && charCount(theme) > room) {
+      out.push(problemAt(src, ['prompts', i, 'theme'], `is ${charCount(theme)} characters; at most ${room} fit in a header beside "${prefix}"`));
     }
-    const parts = [data.title, data.footer ?? DEFAULT_FOOTER, dayPrefix(day), theme, text, challenge];
+    // The frame words travel with every prompt: count them too.
+    const tr = translatorOf(options);
+    const frame = [
+      prefix,
+      typeof labels.challenge === 'string' ? labels.challenge : tr.t(options.cadence === 'weekly' ? 'frame.challenge.weekly' : 'frame.challenge.daily'),
+      typeof labels.invite === 'string' ? labels.invite : tr.t(options.gather ? 'frame.invite' : 'frame.invite.private'),
+      typeof labels.link === 'string' ? labels.link : tr.t('frame.link'),
+      typeof link === 'string' ? link : '',
+    ];
+    const parts = [data.title, footer, ...frame, theme, text, challenge];
     const bytes = parts.reduce<number>((n, s) => n + (typeof s === 'string' ? Buffer.byteLength(s, 'utf8') : 0), 0);
     if (bytes > PROMPT_MAX_BYTES) {
       out.push(problemAt(src, ['prompts', i], `the whole prompt is ${bytes} bytes; a Teams message holds at most ${PROMPT_MAX_BYTES}`));

@@ -83,6 +83,37 @@ const day = z
     if (!Number.isInteger(n) || n < 1) ctx.addIssue({ code: 'custom', message: `expected a positive whole number, got ${describe(n)}` });
   });
 
+/** A link shown with a prompt: an absolute http(s) URL, so chat clients make it clickable. */
+const url = text('a URL like https://example.org/guide', (s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? null : `expected an http or https URL, got ${describe(s)}`;
+  } catch {
+    return `expected a full URL like https://example.org/guide, got ${describe(s)}`;
+  }
+});
+
+/** BCP 47 as Intl understands it (en, de, de-CH, ja, pt-BR, …). */
+const language = text('a BCP 47 language tag like en, de or ja', (s) => {
+  try {
+    Intl.getCanonicalLocales(s);
+    return null;
+  } catch {
+    return `expected a BCP 47 language tag like en, de or ja, got ${describe(s)}`;
+  }
+});
+
+/** `labels:` — frame words the organizer overrides (heading is checked as a pattern in programme-file.ts). */
+export const labelsSchema = z.strictObject(
+  {
+    heading: text('a heading pattern like "Session {n} · {theme}"', maxChars(HEADER_MAX_CHARS)).optional(),
+    challenge: text('the words before the challenge', maxChars(HEADER_MAX_CHARS)).optional(),
+    invite: text('the sentence that invites replies', maxChars(SECTION_MAX_CHARS)).optional(),
+    link: text('the words of the link', maxChars(HEADER_MAX_CHARS)).optional(),
+  },
+  { error: required('a mapping of frame words (heading, challenge, invite, link)') },
+);
+
 export const promptSchema = z.strictObject(
   {
     day,
@@ -90,6 +121,7 @@ export const promptSchema = z.strictObject(
     theme: text('a short theme'),
     text: text('the text of the day', maxChars(SECTION_MAX_CHARS)),
     challenge: text('a challenge for the day', maxChars(SECTION_MAX_CHARS)),
+    link: url.optional(),
   },
   { error: required('a mapping with day, theme, text and challenge') },
 );
@@ -98,6 +130,11 @@ export const programmeSchema = z.strictObject(
   {
     title: text('a title', maxChars(HEADER_MAX_CHARS)),
     footer: text('a footer line', maxChars(SECTION_MAX_CHARS)).optional(),
+    language: language.optional(),
+    cadence: z.enum(['daily', 'weekly'], { error: (i) => (i.input === undefined ? 'is required' : `expected daily or weekly, got ${describe(i.input)}`) }).optional(),
+    labels: labelsSchema.optional(),
+    intro: text('the kick-off text', maxChars(SECTION_MAX_CHARS)).optional(),
+    gather: z.boolean({ error: (i) => `expected true or false, got ${describe(i.input)}` }).optional(),
     prompts: z
       .array(promptSchema, { error: required('a list of prompts') })
       .min(1, { error: 'must list at least one prompt' }),

@@ -9,7 +9,8 @@ import type { Store } from './ports/store';
  * event (dedupe by event key and the effect in one transaction), so adapters may then acknowledge.
  */
 export class Collector {
-  constructor(private readonly d: { store: Store; clock: Clock; logger: Logger }) {}
+  /** `gathers(programme)` false: a circle companion — nothing said under its prompts is kept. */
+  constructor(private readonly d: { store: Store; clock: Clock; logger: Logger; gathers: (programme: string) => boolean }) {}
 
   async isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean> {
     const rec = await this.d.store.findDeliveryByThread(platform, channelId, threadId);
@@ -17,7 +18,7 @@ export class Collector {
   }
 
   async recentThreads(platform: Platform, since: Date): Promise<RecentThread[]> {
-    const sent = (await this.d.store.listDeliveries({ platform, states: ['sent'] })).filter((r) => r.threadId && r.postedAt && r.postedAt >= since);
+    const sent = (await this.d.store.listDeliveries({ platform, states: ['sent'] })).filter((r) => r.threadId && r.postedAt && r.postedAt >= since && this.d.gathers(r.programme));
     const workspaces = new Map((await this.d.store.listChannels()).filter((c) => c.platform === platform).map((c) => [c.channelId, c.workspaceId ?? null]));
     return sent.map((r) => ({ platform: r.platform, channelId: r.channelId, id: r.threadId!, workspaceId: workspaces.get(r.channelId) ?? null }));
   }
@@ -30,7 +31,7 @@ export class Collector {
 
   async reply(e: ReplyEvent): Promise<ReplyOutcome> {
     const rec = await this.d.store.findDeliveryByThread(e.platform, e.channelId, e.threadId);
-    if (!rec) return 'ignored';
+    if (!rec || !this.d.gathers(rec.programme)) return 'ignored';
     const result = await this.d.store.addReply(
       e.eventKey,
       {
@@ -72,7 +73,8 @@ export class Collector {
 
   /** Reactions count on our prompts and on replies we collected, nothing else. */
   private async isOurs(e: ReactionEvent): Promise<boolean> {
-    if (await this.isPromptThread(e.platform, e.channelId, e.itemId)) return true;
+    const prompt = await this.d.store.findDeliveryByThread(e.platform, e.channelId, e.itemId);
+    if (prompt) return this.d.gathers(prompt.programme);
     return (await this.d.store.getReply(e.platform, e.channelId, e.itemId)) !== null;
   }
 }

@@ -5,7 +5,8 @@ import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { DigestMessage } from './ports/messages';
 import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
-import { promptForDay } from './programme';
+import { headingFor, translatorOf } from './frame';
+import { gathers, promptForDay } from './programme';
 import type { WolSettings } from './settings';
 
 const HIGHLIGHTS = 3;
@@ -18,15 +19,32 @@ export class DigestService {
     const { store } = this.d;
     const replies = (await store.listReplies({ deliveryIds: [rec.id] })).filter((r) => r.text !== null);
     const counts = await store.reactionCounts(rec.platform, rec.channelId, [rec.threadId!, ...replies.map((r) => r.messageId)]);
+    const { programme } = this.d.settings;
+    const tr = translatorOf(programme);
     const ranked = replies
-      .map((r) => ({ user: r.user, text: r.text!, reactions: counts.get(r.messageId) ?? 0 }))
+      .map((r) => {
+        const reactions = counts.get(r.messageId) ?? 0;
+        return { user: r.user, text: r.text!, reactions, reactionsText: tr.t('digest.reactions', { n: reactions }) };
+      })
       .sort((a, b) => b.reactions - a.reactions);
+    const theme = promptForDay(programme, rec.day)?.theme ?? '';
+    const replyCount = replies.length;
+    const peopleCount = new Set(replies.map((r) => r.user)).size;
+    const promptReactions = counts.get(rec.threadId!) ?? 0;
     return {
       day: rec.day,
-      theme: promptForDay(this.d.settings.programme, rec.day)?.theme ?? `Day ${rec.day}`,
-      replyCount: replies.length,
-      peopleCount: new Set(replies.map((r) => r.user)).size,
-      promptReactions: counts.get(rec.threadId!) ?? 0,
+      theme,
+      title: tr.t(programme.cadence === 'weekly' ? 'digest.title.weekly' : 'digest.title.daily', { heading: headingFor(programme, rec.day, theme) }),
+      summary: tr.t('digest.summary', { replies: replyCount, people: peopleCount, reactions: promptReactions }),
+      labels: {
+        replies: tr.t('digest.fact.replies'),
+        people: tr.t('digest.fact.people'),
+        promptReactions: tr.t('digest.fact.promptReactions'),
+        highlights: tr.t('digest.highlights'),
+      },
+      replyCount,
+      peopleCount,
+      promptReactions,
       highlights: ranked.slice(0, HIGHLIGHTS),
     };
   }
@@ -43,7 +61,7 @@ export class DigestService {
   /** Scheduled digests: at `digest` local time on the day of each sent prompt, within grace. */
   async postDue(now: Date): Promise<number> {
     const { settings, store } = this.d;
-    if (!settings.digest) return 0;
+    if (!settings.digest || !gathers(settings.programme)) return 0;
     let posted = 0;
     const due = (await store.listDeliveries({ programme: settings.programme.id, states: ['sent'] })).filter((r) => r.round === 0 && !r.digestPostedAt && r.threadId);
     if (due.length === 0) return 0;

@@ -1,6 +1,6 @@
 import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
-import { promptForDay } from './programme';
+import { gathers, promptForDay } from './programme';
 import type { WolSettings } from './settings';
 
 export interface ExportReply {
@@ -32,6 +32,8 @@ export interface ExportPost {
 
 /** The collected threads in the contract's export shape; deleted and forgotten replies left out. */
 export async function buildExport(settings: WolSettings, store: Store, opts: { day?: number; includeExternal?: boolean } = {}): Promise<{ posts: ExportPost[] }> {
+  // A circle companion gathers nothing: it has no posts to export and none for the gallery.
+  if (!gathers(settings.programme)) return { posts: [] };
   const sent = (await store.listDeliveries({ programme: settings.programme.id, day: opts.day, states: ['sent'] }))
     .filter((r) => r.threadId && r.postedAt)
     .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());

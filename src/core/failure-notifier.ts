@@ -1,32 +1,34 @@
 import type { AdapterRegistry } from './adapter-registry';
+import { english, type Translator } from './i18n/catalogue';
 import { channelLabel, targetOf } from './channels';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
 
 /** What an organizer should do about a failure reason, in plain words. */
-export function adviceFor(reason: string): string {
-  if (/not_in_channel|bot.*removed|http_403|forbidden/i.test(reason)) return 'Invite the bot to the channel again, then say `post N here` to send the missed day.';
-  if (/archived/i.test(reason)) return 'The channel is archived: unarchive it and subscribe again, or remove it from the config.';
-  if (/channel_not_found|http_404|not found/i.test(reason)) return 'The channel no longer exists or the bot cannot see it: check the channel id in the config.';
-  if (/auth|token|revoked|uninstalled/i.test(reason)) return 'The app lost its access to the workspace: reinstall it and check the tokens in .env.';
-  return 'Check the channel and the bot, then say `post N here` to send the missed day.';
+export function adviceFor(reason: string, tr: Translator = english): string {
+  if (/not_in_channel|bot.*removed|http_403|forbidden/i.test(reason)) return tr.t('advice.invite');
+  if (/archived/i.test(reason)) return tr.t('advice.archived');
+  if (/channel_not_found|http_404|not found/i.test(reason)) return tr.t('advice.notFound');
+  if (/auth|token|revoked|uninstalled/i.test(reason)) return tr.t('advice.auth');
+  return tr.t('advice.other');
 }
 
 /** Tells the organizers privately, once per delivery, that a post failed for good or is uncertain. */
 export class FailureNotifier {
   constructor(
-    private readonly d: { store: Store; adapters: AdapterRegistry; admins: string[]; clock: Clock; logger: Logger },
+    private readonly d: { store: Store; adapters: AdapterRegistry; admins: string[]; clock: Clock; logger: Logger; tr?: Translator },
   ) {}
 
   async deliveryFailed(rec: DeliveryRecord, channel: ChannelRecord, reason: string): Promise<void> {
-    await this.tell(rec, channel, `wolbot could not post day ${rec.day} in ${channelLabel(channel)}: ${reason}. ${adviceFor(reason)}`);
+    const tr = this.d.tr ?? english;
+    await this.tell(rec, channel, tr.t('notice.failed', { day: rec.day, where: channelLabel(channel), reason, advice: adviceFor(reason, tr) }));
   }
 
   async deliveryUncertain(rec: DeliveryRecord, reason: string): Promise<void> {
     const channel = await this.d.store.getChannel(rec.platform, rec.channelId);
     if (!channel) return;
-    await this.tell(rec, channel, `wolbot is not sure whether day ${rec.day} reached ${channelLabel(channel)} (${reason}). It will not post it again by itself: look in the channel, and if it is missing say \`post ${rec.day} here again\`.`);
+    await this.tell(rec, channel, (this.d.tr ?? english).t('notice.uncertain', { day: rec.day, where: channelLabel(channel), reason }));
   }
 
   private async tell(rec: DeliveryRecord, channel: ChannelRecord, text: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { channelLabel } from './channels';
 import { formatLocal } from './calendar';
+import { english, type Translator } from './i18n/catalogue';
 import type { Deliverer, DeliveryOutcome } from './delivery';
 import { mapLimit } from './map-limit';
 import type { Clock } from './ports/clock';
@@ -42,22 +43,25 @@ export async function postDayManually(
   });
 }
 
-export function describeResults(results: ManualPostResult[], day: number, zoneOf: (c: ChannelRecord) => string, againHint: string): string {
+export function describeResults(results: ManualPostResult[], day: number, zoneOf: (c: ChannelRecord) => string, againHint: string, tr: Translator = english): string {
   const lines: string[] = [];
   const sent = results.filter((r) => r.outcome.kind === 'sent');
-  if (sent.length) lines.push(`Day ${day} posted in ${sent.length} channel${sent.length === 1 ? '' : 's'}: ${sent.map((r) => channelLabel(r.channel)).join(', ')}.`);
+  if (sent.length) lines.push(tr.t('post.sent', { day, n: sent.length, where: sent.map((r) => channelLabel(r.channel)).join(', ') }));
   for (const r of results) {
     const o = r.outcome;
     const where = channelLabel(r.channel);
     if (o.kind === 'already') {
-      const when = o.delivery.postedAt ? ` at ${formatLocal(o.delivery.postedAt, zoneOf(r.channel))} (${zoneOf(r.channel)})` : '';
-      const state = o.delivery.state === 'sent' ? `was already posted${when}` : `is already ${o.delivery.state}${o.delivery.reason ? ` (${o.delivery.reason})` : ''}`;
-      lines.push(`${where}: day ${day} ${state}. Say \`${againHint}\` to post it again.`);
-    } else if (o.kind === 'retry') lines.push(`${where}: not posted yet (${o.reason}); it will be retried.`);
-    else if (o.kind === 'failed') lines.push(`${where}: failed — ${o.reason}.`);
-    else if (o.kind === 'uncertain') lines.push(`${where}: uncertain — ${o.reason}.`);
-    else if (o.kind === 'lost') lines.push(`${where}: another process took this post over.`);
+      if (o.delivery.state === 'sent') {
+        const when = o.delivery.postedAt ? tr.t('post.alreadyWhen', { time: formatLocal(o.delivery.postedAt, zoneOf(r.channel)), zone: zoneOf(r.channel) }) : '';
+        lines.push(tr.t('post.already', { where, day, when, hint: againHint }));
+      } else {
+        lines.push(tr.t('post.alreadyState', { where, day, state: o.delivery.state, reason: o.delivery.reason ? ` (${o.delivery.reason})` : '', hint: againHint }));
+      }
+    } else if (o.kind === 'retry') lines.push(tr.t('post.retry', { where, reason: o.reason }));
+    else if (o.kind === 'failed') lines.push(tr.t('post.failed', { where, reason: o.reason }));
+    else if (o.kind === 'uncertain') lines.push(tr.t('post.uncertain', { where, reason: o.reason }));
+    else if (o.kind === 'lost') lines.push(tr.t('post.lost', { where }));
   }
-  if (results.length === 0) lines.push('There are no active channels to post to.');
+  if (results.length === 0) lines.push(tr.t('post.none'));
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import { channelLabel } from './channels';
 import { dayRows, nextRow, type DayRow } from './day-states';
 import { formatLocal } from './calendar';
+import { english, type Translator } from './i18n/catalogue';
 import type { ChannelRecord, Store } from './ports/store';
 import type { WolSettings } from './settings';
 
@@ -47,32 +48,42 @@ export async function buildStatus(settings: WolSettings, store: Store, enabled: 
   };
 }
 
-function rowLine(r: DayRow, zone: string): string {
+function rowLine(r: DayRow, zone: string, tr: Translator): string {
   const d = r.delivery;
+  const base = { day: r.day, theme: r.theme };
+  const state = tr.t('status.state', { state: r.state });
   switch (r.state) {
     case 'posted':
-      return `day ${r.day} ${r.theme}: posted ${formatLocal(d!.postedAt!, zone)}${d!.round > 0 ? ` (again, round ${d!.round})` : ''}`;
+      return tr.t('status.posted', { ...base, at: formatLocal(d!.postedAt!, zone) }) + (d!.round > 0 ? tr.t('status.again', { round: d!.round }) : '');
     case 'failed':
     case 'skipped':
     case 'uncertain':
     case 'retrying':
-      return `day ${r.day} ${r.theme}: ${r.state}${d?.reason ? ` — ${d.reason}` : ''}${r.state === 'retrying' && d?.nextAttemptAt ? ` (next try ${formatLocal(d.nextAttemptAt, zone)})` : ''}`;
+      return (
+        tr.t('status.problem', { ...base, state, reason: d?.reason ? ` — ${d.reason}` : '' }) +
+        (r.state === 'retrying' && d?.nextAttemptAt ? tr.t('status.nextTry', { at: formatLocal(d.nextAttemptAt, zone) }) : '')
+      );
     default:
-      return `day ${r.day} ${r.theme}: ${r.state} ${r.localDate} ${r.localTime}`;
+      return tr.t('status.planned', { ...base, state, date: r.localDate, time: r.localTime });
   }
 }
 
-export function renderStatus(s: StatusReport): string {
+export function renderStatus(s: StatusReport, tr: Translator = english): string {
   const p = s.programme;
-  const lines = [`Programme: ${p.title} (${p.id}), day 1 = ${p.start}, days ${p.days.join(', ')}, posts at ${p.time} ${p.timezone} unless a channel says otherwise`];
-  if (s.channels.length === 0) lines.push('No channels yet: add some to the config or say `subscribe` in a channel.');
+  const lines = [tr.t('status.programme', { title: p.title, id: p.id, start: p.start, days: p.days.join(', '), time: p.time, zone: p.timezone })];
+  if (s.channels.length === 0) lines.push(tr.t('status.noChannels'));
   for (const c of s.channels) {
-    const flags = [!c.channel.active ? `inactive: ${c.channel.inactiveReason ?? 'unsubscribed'}` : '', c.channel.paused ? 'paused' : '', !c.enabled ? `${c.channel.platform} is not configured` : '']
+    const flags = [
+      !c.channel.active ? tr.t('status.inactive', { reason: c.channel.inactiveReason ?? tr.t('status.unsubscribed') }) : '',
+      c.channel.paused ? tr.t('status.paused') : '',
+      !c.enabled ? tr.t('status.notConfigured', { platform: c.channel.platform }) : '',
+    ]
       .filter(Boolean)
       .join(', ');
     lines.push(`${c.label} (${c.timezone}, ${c.time})${flags ? ` [${flags}]` : ''}`);
-    lines.push(c.next ? `  next: day ${c.next.day} ${c.next.theme} at ${c.next.localDate} ${c.next.localTime} ${c.timezone} (${c.next.at.toISOString()})` : '  next: none');
-    for (const r of c.rows.filter((x) => x.delivery)) lines.push(`  ${rowLine(r, c.timezone)}`);
+    const n = c.next;
+    lines.push(`  ${n ? tr.t('status.next', { day: n.day, theme: n.theme, date: n.localDate, time: n.localTime, zone: c.timezone, utc: n.at.toISOString() }) : tr.t('status.nextNone')}`);
+    for (const r of c.rows.filter((x) => x.delivery)) lines.push(`  ${rowLine(r, c.timezone, tr)}`);
   }
   return lines.join('\n');
 }

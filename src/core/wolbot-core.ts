@@ -18,6 +18,8 @@ import type { ChannelRecord, Store } from './ports/store';
 import { PeopleNames } from './names';
 import { Scheduler, type TickReport } from './scheduler';
 import type { WolSettings } from './settings';
+import { translatorOf } from './frame';
+import { gathers } from './programme';
 import { buildStatus, type StatusReport } from './status';
 
 /** A claim is taken over this long after its owner's last heartbeat (beats every third of it). */
@@ -53,13 +55,15 @@ export class WolbotCore implements InboundPort {
     const { settings, store, clock, logger } = d;
     this.settings = settings;
     this.names = new PeopleNames({ store, adapters: this.adapters, clock, logger: logger.child({ component: 'names' }) });
-    const notifier = new FailureNotifier({ store, adapters: this.adapters, admins: settings.admins, clock, logger: logger.child({ component: 'notifier' }) });
+    const notifier = new FailureNotifier({ store, adapters: this.adapters, admins: settings.admins, clock, logger: logger.child({ component: 'notifier' }), tr: translatorOf(settings.programme) });
     const leaseMs = d.leaseMs ?? DEFAULT_LEASE_MS;
     this.leases = new LeaseKeeper({ store, clock, logger: logger.child({ component: 'leases' }), owner: d.owner, leaseMs });
     this.deliverer = new Deliverer({ store, adapters: this.adapters, programme: settings.programme, clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
     this.digests = new DigestService({ settings, store, adapters: this.adapters, clock, logger: logger.child({ component: 'digest' }) });
     this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, clock, logger: logger.child({ component: 'scheduler' }) });
-    this.collector = new Collector({ store, clock, logger: logger.child({ component: 'collector' }) });
+    // Only the configured programme can say `gather: false`; past runs of others keep gathering.
+    const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);
+    this.collector = new Collector({ store, clock, logger: logger.child({ component: 'collector' }), gathers: gathering });
     this.lifecycle = new ChannelLifecycle({ store, clock, logger: logger.child({ component: 'lifecycle' }) });
     this.commands = new CommandService({ settings, store, deliverer: this.deliverer, scheduler: this.scheduler, digests: this.digests, clock, logger: logger.child({ component: 'commands' }), enabled: (p) => this.adapters.has(p as Platform) });
   }
@@ -101,6 +105,7 @@ export class WolbotCore implements InboundPort {
   }
 
   describePostResults(results: ManualPostResult[], day: number, againHint: string): string {
+    // The CLI speaks English (its words are not the programme's).
     return describeResults(results, day, (c) => c.timezone ?? this.d.settings.timezone, againHint);
   }
 

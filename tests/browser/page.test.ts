@@ -39,7 +39,7 @@ channels: [local:general]
     await page.getByRole('heading', { name: 'Day 1 · Connection' }).waitFor();
     expect(await page.title()).toBe('wolbot');
     await expect(page.locator('header h1').textContent()).resolves.toBe('International Working Out Loud Week');
-    await expect(page.locator('.challenge').first().textContent()).resolves.toMatch(/^A challenge for today: /);
+    await expect(page.locator('.challenge').first().textContent()).resolves.toMatch(/^Today's challenge: /);
     const reply = page.locator('.reply-text').first();
     await expect(reply.textContent()).resolves.toBe('<img src=x onerror="document.title=\'pwned\'"> hello');
     expect(await page.locator('.replies img').count()).toBe(0);

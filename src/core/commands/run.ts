@@ -10,6 +10,9 @@ import type { Logger } from '../ports/logger';
 import type { ChannelRecord, Store } from '../ports/store';
 import type { Scheduler } from '../scheduler';
 import type { WolSettings } from '../settings';
+import { translatorOf } from '../frame';
+import type { Translator } from '../i18n/catalogue';
+import { gathers } from '../programme';
 import { buildStatus, renderStatus } from '../status';
 import { ADMIN_WORDS, helpText, parseCommand, type Command } from './parse';
 
@@ -36,64 +39,72 @@ export class CommandService {
     return ids.some((id) => this.d.settings.admins.includes(id));
   }
 
+  /** The language of the channel's programme: its catalogue answers commands there. */
+  private tr(_req: CommandRequest): Translator {
+    return translatorOf(this.d.settings.programme);
+  }
+
   async run(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer> {
-    const cmd = parseCommand(req.text);
+    const tr = this.tr(req);
+    const cmd = parseCommand(req.text, tr);
     const prefix = req.platform === 'slack' ? '/wol ' : req.platform === 'teams' ? '@wolbot ' : '';
     const log = this.d.logger.child({ command: cmd.word, user: req.userId, channel: channelLabel(req) });
     if (ADMIN_WORDS.has(cmd.word) && !this.isAdmin(req)) {
       log.info('admin command refused');
-      return answer(`Sorry, \`${cmd.word}\` is for the programme's admins, and you are not on the list. Nothing was changed. An organizer can add your id (${req.userId}) to \`admins\` in the config.`);
+      return answer(tr.t('cmd.refused', { word: cmd.word, user: req.userId }));
     }
     log.info('command');
     switch (cmd.word) {
       case 'help':
-        return answer(helpText(prefix));
+        return answer(helpText(prefix, tr));
       case 'unknown':
-        return answer(`${cmd.problem}. Nothing was changed.\n\n${helpText(prefix)}`);
+        return answer(`${tr.t('cmd.unknown', { problem: cmd.problem })}\n\n${helpText(prefix, tr)}`);
       case 'status':
-        return answer(renderStatus(await buildStatus(this.d.settings, this.d.store, this.d.enabled, this.d.clock.now())));
+        return answer(renderStatus(await buildStatus(this.d.settings, this.d.store, this.d.enabled, this.d.clock.now()), tr));
       case 'forget-me': {
         const ids = [...new Set([req.userId, ...(req.altUserIds ?? [])].filter(Boolean))];
         let n = 0;
         for (const id of ids) n += await this.d.store.forgetUser(id);
-        return answer(n ? `Done: ${n} of your replies and reactions were removed from wolbot's store.` : 'wolbot holds nothing you wrote.');
+        return answer(n ? tr.t('cmd.forget.done', { n }) : tr.t('cmd.forget.none'));
       }
       case 'post':
-        return this.post(cmd, req, followUp, prefix);
+        return this.post(cmd, req, followUp, prefix, tr);
       case 'subscribe':
-        return answer(await this.subscribe(req, cmd.timezone));
+        return answer(await this.subscribe(req, tr, cmd.timezone));
       case 'unsubscribe': {
         const ok = await this.d.store.setChannelActive(req.platform, req.channelId, false, `unsubscribed by ${req.userId}`, this.d.clock.now());
-        return answer(ok ? 'This channel is unsubscribed: no more posts here. `subscribe` brings it back.' : 'This channel was not subscribed.');
+        return answer(ok ? tr.t('cmd.unsubscribe.done') : tr.t('cmd.unsubscribe.not'));
       }
       case 'pause':
       case 'resume':
-        return answer(await this.pause(cmd.word === 'pause', cmd.all, req));
+        return answer(await this.pause(cmd.word === 'pause', cmd.all, req, tr));
       case 'digest':
-        return answer(await this.digest(req));
+        return answer(await this.digest(req, tr));
     }
   }
 
-  private async post(cmd: Extract<Command, { word: 'post' }>, req: CommandRequest, followUp: FollowUp, prefix: string): Promise<CommandAnswer> {
+  private async post(cmd: Extract<Command, { word: 'post' }>, req: CommandRequest, followUp: FollowUp, prefix: string, tr: Translator): Promise<CommandAnswer> {
     const { settings, store, clock } = this.d;
     const here = cmd.here ? await this.channelFor(req) : undefined;
     const zone = here?.timezone ?? settings.timezone;
     const day = cmd.day === 'today' ? this.todayDay(zone) : cmd.day;
-    if (day === undefined) return answer(`There is no prompt for today (${localDateOf(clock.now(), zone)}). Say \`${prefix}post N\` with a day of the programme: ${settings.programme.prompts.map((p) => p.day).join(', ')}.`);
+    const days = settings.programme.prompts.map((p) => p.day).join(', ');
+    if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days }));
     const prompt = settings.programme.prompts.find((p) => p.day === day);
-    if (!prompt) return answer(`The programme has no day ${day}; its days are ${settings.programme.prompts.map((p) => p.day).join(', ')}. Nothing was posted.`);
+    if (!prompt) return answer(tr.t('cmd.post.noDay', { day, days }));
     const channels = here ? [here] : await this.d.scheduler.postableChannels();
-    if (channels.length === 0) return answer('There are no active channels to post to. Say `subscribe` in a channel first.');
+    if (channels.length === 0) return answer(tr.t('cmd.post.noChannels'));
     const hint = `${prefix}post ${day}${cmd.here ? ' here' : ''} again`;
     const work = postDayManually({ settings, store, deliverer: this.d.deliverer, clock }, day, channels, cmd.again).then(async (results) => {
       await this.d.scheduler.drainRetries();
-      await followUp(describeResults(results, day, (c) => c.timezone ?? settings.timezone, hint));
+      await followUp(describeResults(results, day, (c) => c.timezone ?? settings.timezone, hint, tr));
     });
     const finished = work.catch((err) => {
       this.d.logger.error({ err, day }, 'manual post failed');
-      return followUp(`Posting day ${day} ran into an error: ${err instanceof Error ? err.message : String(err)}. \`status\` shows what was posted.`).catch(() => undefined);
+      return followUp(tr.t('cmd.post.error', { day, error: err instanceof Error ? err.message : String(err) })).catch(() => undefined);
     });
-    return { text: `Posting day ${day} (${prompt.theme}) to ${channels.length === 1 ? channelLabel(channels[0]!) : `${channels.length} channels`}${cmd.again ? ', again' : ''}…`, done: finished };
+    const where = channels.length === 1 ? channelLabel(channels[0]!) : tr.t('cmd.post.channels', { n: channels.length });
+    return { text: tr.t('cmd.post.starting', { day, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' }), done: finished };
   }
 
   /** The channel a command was given in, registered as `known` if it was not yet. */
@@ -110,8 +121,8 @@ export class CommandService {
       .find((o) => o.localDate === today)?.day;
   }
 
-  private async subscribe(req: CommandRequest, timezone?: string): Promise<string> {
-    if (timezone && !IANAZone.isValidZone(timezone)) return `"${timezone}" is not a timezone I know. Use an IANA name such as Europe/Berlin or America/New_York. Nothing was changed.`;
+  private async subscribe(req: CommandRequest, tr: Translator, timezone?: string): Promise<string> {
+    if (timezone && !IANAZone.isValidZone(timezone)) return tr.t('cmd.subscribe.badZone', { zone: timezone });
     const { store, clock, settings } = this.d;
     const old = await store.getChannel(req.platform, req.channelId);
     await store.saveChannel(
@@ -133,26 +144,27 @@ export class CommandService {
     const ch = (await store.getChannel(req.platform, req.channelId))!;
     const zone = ch.timezone ?? settings.timezone;
     const next = this.d.scheduler.schedule(ch).find((o) => o.at > clock.now());
-    const when = next ? ` Next post: day ${next.day} (${next.theme}) on ${next.localDate} at ${next.localTime} ${zone}.` : ' The programme has no more days to post.';
-    return `${old?.active ? 'This channel was already subscribed; settings updated.' : 'Subscribed: this channel will get the programme.'}${when}`;
+    const when = next ? tr.t('cmd.subscribe.next', { day: next.day, theme: next.theme, date: next.localDate, time: next.localTime, zone }) : tr.t('cmd.subscribe.noMore');
+    return `${old?.active ? tr.t('cmd.subscribe.updated') : tr.t('cmd.subscribe.done')} ${when}`;
   }
 
-  private async pause(pause: boolean, all: boolean, req: CommandRequest): Promise<string> {
+  private async pause(pause: boolean, all: boolean, req: CommandRequest, tr: Translator): Promise<string> {
     const { store, clock } = this.d;
     const targets = all ? await store.listChannels({ activeOnly: true }) : [await store.getChannel(req.platform, req.channelId)].filter((c): c is ChannelRecord => c !== null && c.active);
-    if (targets.length === 0) return 'This channel is not subscribed, so there is nothing to pause or resume.';
+    if (targets.length === 0) return tr.t('cmd.pause.none');
     for (const c of targets) await store.setChannelPaused(c.platform, c.channelId, pause, clock.now());
-    const scope = all ? `all ${targets.length} channels` : 'this channel';
-    return pause ? `Paused ${scope}: no posts until \`resume${all ? ' all' : ''}\`.` : `Resumed ${scope}: posts continue at the next scheduled time.`;
+    const scope = all ? tr.t('cmd.pause.scopeAll', { n: targets.length }) : tr.t('cmd.pause.scopeHere');
+    return pause ? tr.t('cmd.pause.done', { scope, resume: all ? 'resume all' : 'resume' }) : tr.t('cmd.resume.done', { scope });
   }
 
-  private async digest(req: CommandRequest): Promise<string> {
+  private async digest(req: CommandRequest, tr: Translator): Promise<string> {
+    if (!gathers(this.d.settings.programme)) return tr.t('cmd.digest.private');
     const sent = (await this.d.store.listDeliveries({ programme: this.d.settings.programme.id, platform: req.platform, channelId: req.channelId, states: ['sent'] }))
       .sort((a, b) => b.postedAt!.getTime() - a.postedAt!.getTime());
     const latest = sent[0];
     const channel = await this.d.store.getChannel(req.platform, req.channelId);
-    if (!latest || !channel) return 'Nothing has been posted in this channel yet, so there is no digest.';
+    if (!latest || !channel) return tr.t('cmd.digest.none');
     await this.d.digests.postFor(latest, channel);
-    return `Posted the digest of day ${latest.day} in its thread.`;
+    return tr.t('cmd.digest.posted', { day: latest.day });
   }
 }

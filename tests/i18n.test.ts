@@ -1,0 +1,78 @@
+import { promptFrame } from '../src/core/frame';
+import { de } from '../src/core/i18n/de';
+import { en, type MessageKey } from '../src/core/i18n/en';
+import { catalogueFor, LANGUAGES, missingKeys, translator } from '../src/core/i18n/catalogue';
+import type { Programme } from '../src/core/programme';
+
+/** Sample values for every argument a message may use (ICU throws on a missing one). */
+const values = {
+  n: 2, theme: 'T', heading: 'H', replies: 1, people: 2, reactions: 3, p: '/wol ', word: 'post', w: 'x', user: 'U1', problem: 'p',
+  date: '2026-11-16', days: '1, 2', day: 3, error: 'e', where: 'C1', again: 'yes', zone: 'Europe/Berlin', time: '09:00',
+  scope: 's', resume: 'resume', when: '', hint: 'h', state: 'failed', reason: 'r', title: 't', id: 'i', start: 's', platform: 'slack',
+  utc: 'u', at: 'a', round: 1, advice: 'a',
+};
+
+const programme = (over: Partial<Programme> = {}): Programme => ({
+  id: 'p', title: 'P', footer: 'f', prompts: [{ day: 8, theme: 'Teilen', text: 't', challenge: 'c' }], ...over,
+});
+
+describe('message catalogue', () => {
+  test.each(LANGUAGES)('every %s message is valid ICU and fills in', (lang) => {
+    const tr = translator(lang);
+    for (const key of Object.keys(en) as MessageKey[]) expect(() => tr.t(key, values)).not.toThrow();
+  });
+
+  test('German is complete; Japanese has at least the prompt frame; the rest falls back to English', () => {
+    expect(missingKeys('de')).toEqual([]);
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+    expect(missingKeys('ja').filter((k) => k.startsWith('frame.'))).toEqual([]);
+    expect(missingKeys('ja')).toContain('help.intro');
+    expect(translator('ja').t('help.intro')).toBe(translator('en').t('help.intro'));
+    expect(translator('ja').t('frame.challenge.weekly')).toBe('今週のチャレンジ');
+  });
+
+  test('BCP 47 tags pick the catalogue by language; unknown ones fall back to English and check can list every key', () => {
+    expect(catalogueFor('de-CH')).toBe('de');
+    expect(catalogueFor('DE')).toBe('de');
+    expect(catalogueFor('ja-JP')).toBe('ja');
+    expect(catalogueFor('fr')).toBeNull();
+    expect(translator('fr').lang).toBe('en');
+    expect(missingKeys('fr')).toHaveLength(Object.keys(en).length);
+  });
+
+  test('plurals follow the language', () => {
+    expect(translator('en').t('digest.summary', { replies: 1, people: 1, reactions: 0 })).toBe('1 reply from 1 person, 0 reactions on the prompt.');
+    expect(translator('de').t('digest.summary', { replies: 4, people: 1, reactions: 1 })).toBe('4 Antworten von 1 Person, 1 Reaktion auf den Beitrag.');
+  });
+});
+
+describe('prompt frame', () => {
+  test('daily English: "Day N", "today", one invitation to reply in the thread', () => {
+    const f = promptFrame(programme({ prompts: [] }), { day: 3, theme: 'Learning', text: 't', challenge: 'c' });
+    expect(f.heading).toBe('Day 3 · Learning');
+    expect(f.challengeLabel).toBe("Today's challenge");
+    expect(f.invite).toMatch(/^Reply in this thread/);
+    expect(f.footer).not.toMatch(/Reply in this thread/);
+  });
+
+  test('weekly: "Week N" and "this week", never "today"', () => {
+    const p = programme({ cadence: 'weekly' });
+    const f = promptFrame(p, p.prompts[0]!);
+    expect(f.heading).toBe('Week 2 · Teilen');
+    expect(f.challengeLabel).toBe("This week's challenge");
+    expect(JSON.stringify(f)).not.toMatch(/today/i);
+  });
+
+  test('German, weekly, with labels and a link', () => {
+    const p = programme({ language: 'de', cadence: 'weekly', labels: { heading: 'Treffen {n}: {theme}', link: 'Zum Leitfaden' } });
+    const f = promptFrame(p, { ...p.prompts[0]!, link: 'https://workingoutloud.com/circle-guides' });
+    expect(f.heading).toBe('Treffen 2: Teilen');
+    expect(f.challengeLabel).toBe('Die Aufgabe für diese Woche');
+    expect(f.link).toEqual({ url: 'https://workingoutloud.com/circle-guides', label: 'Zum Leitfaden' });
+  });
+
+  test('a programme that gathers nothing does not invite replies into a gallery', () => {
+    const f = promptFrame(programme({ gather: false }), { day: 1, theme: 'T', text: 't', challenge: 'c' });
+    expect(f.invite).not.toMatch(/gallery|Reply in this thread/);
+  });
+});
