@@ -12,8 +12,10 @@ import type { WolbotCore } from './core/wolbot-core';
 import { startCron } from './cron';
 import { apiRouter } from './http/api-router';
 import { healthRouter } from './http/health';
+import { loopbackHostOnly } from './http/host-check';
 import { pageRouter } from './http/page';
-import { webTokenGuard } from './http/web-token';
+import { securityHeaders } from './http/security-headers';
+import { webAccessGuard } from './http/web-access';
 import { ownerIsGoneHere } from './owner';
 
 export interface StartOptions {
@@ -44,6 +46,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** Slow or idle clients cannot hold the server: bounded header and request time, bounded connections. */
+export const SERVER_LIMITS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1024 } as const;
+
+function limitServer(server: Server): void {
+  server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;
+  server.requestTimeout = SERVER_LIMITS.requestTimeoutMs;
+  server.maxConnections = SERVER_LIMITS.maxConnections;
+}
+
 /** The server: one express app on PORT with every platform that is on, the page, the API and the cron. */
 export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   const cwd = opts.cwd ?? process.cwd();
@@ -54,7 +65,11 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
   const platforms: string[] = [];
+  // Only the sandbox or anonymous Teams: nothing here should be reachable from elsewhere.
+  const loopbackOnly = !env.slack && (!env.teams || (env.teams.allowAnonymous && !env.teams.appId));
 
+  app.use(securityHeaders());
+  if (loopbackOnly) app.use(loopbackHostOnly());
   app.use(healthRouter({ store, platforms: () => platforms }));
   if (env.slack) {
     // Loaded only when on: bolt and botbuilder are heavy to require.
@@ -68,10 +83,18 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
     const t = createTeamsAdapter({ settings: env.teams, inbound: core, logger, clock });
     app.use(t.router);
     adapters.push(t.adapter);
-    if (env.teams.allowAnonymous && !env.teams.appId) logger.warn('TEAMS_ALLOW_ANONYMOUS=true: /api/messages accepts unauthenticated activities. Use it only with a local emulator.');
+    if (env.teams.allowAnonymous && !env.teams.appId) logger.warn('TEAMS_ALLOW_ANONYMOUS=true: /api/messages accepts unauthenticated activities from loopback service URLs only. Use it only with a local emulator.');
+    if (env.teams.allowAnonymous && env.teams.appId) logger.warn('TEAMS_ALLOW_ANONYMOUS=true is ignored: MICROSOFT_APP_ID is set, so every activity must carry a valid Bot Framework token.');
   }
   const realPlatform = on.slack || on.teams;
-  const guard = webTokenGuard({ required: realPlatform, token: env.webToken });
+  // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
+  const configNeedsToken = realPlatform || loaded.settings.channels.some((c) => c.platform !== 'local');
+  let storeNeedsToken = false;
+  const guard = webAccessGuard({
+    token: env.webToken,
+    logger: logger.child({ component: 'web' }),
+    needed: async () => configNeedsToken || storeNeedsToken || (storeNeedsToken = await store.holdsPlatformData()),
+  });
   app.use('/v1', guard);
   app.get('/', guard);
   if (on.local) {
@@ -92,14 +115,18 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
     core.register(a);
     platforms.push(a.platform);
   }
-  if (realPlatform && !env.webToken) logger.warn('WEB_TOKEN is not set: the web page and its API stay closed while a real platform is on.');
+  if (!env.webToken && (configNeedsToken || (await store.holdsPlatformData()))) logger.warn('WEB_TOKEN is not set: the web page and its API stay closed (the config or the store holds more than the sandbox).');
   if (loaded.settings.admins.length === 0) logger.warn('admins is empty: nobody can run admin commands (post, subscribe, pause, …).');
 
+  const host = env.host ?? (loopbackOnly ? '127.0.0.1' : undefined);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(opts.port ?? env.port, () => resolve(s));
+    const listening = () => resolve(s);
+    const s = host ? app.listen(opts.port ?? env.port, host, listening) : app.listen(opts.port ?? env.port, listening);
     s.once('error', reject);
   });
+  limitServer(server);
   const port = (server.address() as AddressInfo).port;
+  logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (sandbox or anonymous Teams: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
   for (const a of adapters) await a.start();
 
   if (store.kind === 'sqlite') {

@@ -36,7 +36,7 @@ channels: [slack:C0BOTH]
       env: {
         DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'warn',
         SLACK_SIGNING_SECRET: 'both-signing-secret', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url,
-        TEAMS_ALLOW_ANONYMOUS: 'true', WEB_TOKEN: 'both-web-token',
+        TEAMS_ALLOW_ANONYMOUS: 'true', WEB_TOKEN: 'both-web-token-0123456789abcdef',
       },
       cwd: ws.dir, clock, cron: false, port: 0, logStream: logs, drainMs: 1000,
     });
@@ -52,7 +52,7 @@ channels: [slack:C0BOTH]
   test('both platforms are on, and the page stays closed without the web token', async () => {
     expect(app.platforms.sort()).toEqual(['slack', 'teams']);
     expect((await fetch(`${app.url}/v1/status`)).status).toBe(401);
-    expect((await fetch(`${app.url}/v1/status`, { headers: { authorization: 'Bearer both-web-token' } })).status).toBe(200);
+    expect((await fetch(`${app.url}/v1/status`, { headers: { authorization: 'Bearer both-web-token-0123456789abcdef' } })).status).toBe(200);
   });
 
   test('the cron posts to the Slack channel and the subscribed Teams channel at their local times', async () => {

@@ -34,8 +34,8 @@ describe('readEnv', () => {
   });
 
   test('PORT, LOG_LEVEL, DATABASE_URL, WEB_TOKEN, WOLBOT_SECRET_KEY are read', () => {
-    const e = readEnv({ PORT: '0', LOG_LEVEL: 'debug', DATABASE_URL: 'postgres://u@h/db', WEB_TOKEN: 'w', WOLBOT_SECRET_KEY: 'k' }, CWD);
-    expect(e).toMatchObject({ port: 0, logLevel: 'debug', databaseUrl: 'postgres://u@h/db', webToken: 'w', secretKey: 'k' });
+    const e = readEnv({ PORT: '0', LOG_LEVEL: 'debug', DATABASE_URL: 'postgres://u@h/db', WEB_TOKEN: 'w123456789012345678901234', WOLBOT_SECRET_KEY: 'k' }, CWD);
+    expect(e).toMatchObject({ port: 0, logLevel: 'debug', databaseUrl: 'postgres://u@h/db', webToken: 'w123456789012345678901234', secretKey: 'k' });
   });
 
   test('bad PORT, LOG_LEVEL and SLACK_MAX_POSTS_PER_SECOND are all reported', () => {

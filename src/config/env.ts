@@ -32,6 +32,8 @@ export interface TeamsEnv {
 
 export interface EnvSettings {
   port: number;
+  /** HOST: the address to bind; undefined = the default for the mode (see src/app.ts). */
+  host?: string;
   logLevel: string;
   databaseUrl: string;
   /** The organizer config file (absolute), or null for the built-in demo config. */
@@ -44,6 +46,8 @@ export interface EnvSettings {
   leaseMs?: number;
 }
 
+/** A guessable web token would open everyone's words: 24 characters at least. */
+export const MIN_WEB_TOKEN = 24;
 export const DEFAULT_DATABASE_URL = 'sqlite:data/wolbot.db';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES: readonly TeamsAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
@@ -82,6 +86,12 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     problems.push(`DATABASE_URL: expected sqlite:PATH or postgres://… / postgresql://…, got "${databaseUrl}"`);
   }
   const secretKey = get('WOLBOT_SECRET_KEY');
+  const webToken = get('WEB_TOKEN');
+  if (webToken !== undefined && webToken.length < MIN_WEB_TOKEN) {
+    problems.push(`WEB_TOKEN: too short (${webToken.length} characters); use at least ${MIN_WEB_TOKEN} random characters, e.g. the output of \`openssl rand -base64 24\``);
+  }
+  const host = get('HOST');
+  if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) problems.push(`HOST: expected an address such as 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   const leaseMs = readLeaseMs(get('WOLBOT_LEASE_MS'), problems);
   const slack = readSlack(get, secretKey, problems);
   const teams = readTeams(get, problems);
@@ -94,7 +104,8 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     configPath: configPathOf(get('WOLBOT_CONFIG'), cwd),
     slack,
     teams,
-    ...(get('WEB_TOKEN') !== undefined ? { webToken: get('WEB_TOKEN') } : {}),
+    ...(host !== undefined ? { host } : {}),
+    ...(webToken !== undefined ? { webToken } : {}),
     ...(secretKey !== undefined ? { secretKey } : {}),
     ...(leaseMs !== undefined ? { leaseMs } : {}),
   };

@@ -129,6 +129,9 @@ export class KyselyStore implements Store {
   removeReaction(eventKey: string, r: Omit<ReactionRecord, 'at'>, now: Date): Promise<IngestResult> {
     return ingest.removeReaction(this.ctx, eventKey, r, now);
   }
+  holdsPlatformData(): Promise<boolean> {
+    return misc.holdsPlatformData(this.ctx);
+  }
   recordEvent(eventKey: string, now: Date): Promise<boolean> {
     return ingest.recordEvent(this.ctx, eventKey, now);
   }

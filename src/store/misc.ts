@@ -51,3 +51,12 @@ export async function setMetaIfAbsent(ctx: StoreContext, key: string, value: str
   if (stored === null) throw new Error(`meta ${key} vanished right after it was set`);
   return stored;
 }
+
+/** Does anything in the store come from outside the sandbox? (the page then needs WEB_TOKEN) */
+export async function holdsPlatformData({ db }: StoreContext): Promise<boolean> {
+  for (const table of ['channels', 'deliveries', 'replies', 'reactions', 'installations'] as const) {
+    const row = await db.selectFrom(table).select('platform').where('platform', '<>', 'local').limit(1).executeTakeFirst();
+    if (row) return true;
+  }
+  return false;
+}

@@ -18,15 +18,24 @@ channels: [local:general]
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
     await app.tick(); // day 1 posted
     const [post] = (await app.core.exportPosts()).posts;
     // Someone tries to inject markup: it must show as text.
-    await fetch(`${app.url}/v1/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'general', thread: post!.thread, user: 'mallory', text: '<img src=x onerror="document.title=\'pwned\'"> hello' }) });
+    await fetch(`${app.url}/v1/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'general', thread: post!.thread, text: '<img src=x onerror="document.title=\'pwned\'"> hello' }) });
     browser = await launchChromium();
     page = await browser.newPage();
+    // Any console error (a CSP violation, a missing favicon, a script error) fails the suite.
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('response', (r) => {
+      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
+    });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -44,6 +53,7 @@ channels: [local:general]
     await expect(reply.textContent()).resolves.toBe('<img src=x onerror="document.title=\'pwned\'"> hello');
     expect(await page.locator('.replies img').count()).toBe(0);
     expect(await page.title()).toBe('wolbot');
+    expect(consoleErrors).toEqual([]);
   });
 
   test('a reply and a reaction made on the page reach the store', async () => {
@@ -64,5 +74,9 @@ channels: [local:general]
     await page.getByRole('heading', { name: 'Day 2 · Sharing' }).waitFor();
     await page.screenshot({ path: `${ws.dir}/page.png`, fullPage: true });
     if (process.env.WOLBOT_SCREENSHOT) require('node:fs').copyFileSync(`${ws.dir}/page.png`, process.env.WOLBOT_SCREENSHOT);
+  });
+
+  test('the browser logged no errors over the whole visit (CSP, favicon, scripts)', () => {
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ const clock = {
       SLACK_SIGNING_SECRET: 'child-secret',
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_API_URL: apiUrl,
-      WEB_TOKEN: 'child-web-token',
+      WEB_TOKEN: 'child-web-token-0123456789ab',
       LOG_LEVEL: 'warn',
     },
     cwd: dir,

@@ -35,7 +35,7 @@ export function slackEnv(dir: string, fakeUrl: string): NodeJS.ProcessEnv {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_API_URL: fakeUrl,
-    WEB_TOKEN: 'web-token-for-tests',
+    WEB_TOKEN: 'web-token-for-tests-0123456789',
     LOG_LEVEL: 'warn',
     PATH: process.env.PATH,
   };

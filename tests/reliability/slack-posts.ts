@@ -16,7 +16,7 @@ export function slackEnv(fake: FakeSlack, extra: Record<string, string> = {}): R
     SLACK_SIGNING_SECRET: 'reliability-signing-secret',
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_API_URL: fake.url,
-    WEB_TOKEN: 'reliability-web-token',
+    WEB_TOKEN: 'reliability-web-token-0123456789',
     ...extra,
   };
 }

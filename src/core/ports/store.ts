@@ -223,6 +223,9 @@ export interface Store {
   getInstallation(platform: Platform, workspaceId: string): Promise<string | null>;
   deleteInstallation(platform: Platform, workspaceId: string): Promise<void>;
 
+  /** true when any channel, delivery, reply, reaction or installation is outside the sandbox. */
+  holdsPlatformData(): Promise<boolean>;
+
   // small settings that must survive restarts (e.g. the demo's start date)
   getMeta(key: string): Promise<string | null>;
   /** SQLite only: a consistent copy of the database while it runs (VACUUM INTO / backup API). */

@@ -1,54 +1,8 @@
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>wolbot</title>
-<style>
-  :root { --ink: #1d2330; --muted: #5b6475; --line: #e3e6ec; --accent: #2f6fde; --bg: #f7f8fa; }
-  * { box-sizing: border-box; }
-  body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
-  header { padding: 16px 24px; background: #fff; border-bottom: 1px solid var(--line); display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; }
-  header h1 { font-size: 20px; margin: 0; }
-  header .sub { color: var(--muted); }
-  main { max-width: 880px; margin: 0 auto; padding: 16px 24px 48px; }
-  .channel { margin: 16px 0 4px; color: var(--muted); font-size: 13px; text-transform: uppercase; letter-spacing: .04em; }
-  .post { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; margin: 12px 0; }
-  .post h2 { font-size: 17px; margin: 0 0 6px; }
-  .meta { color: var(--muted); font-size: 13px; }
-  .text { white-space: pre-wrap; }
-  .challenge { border-left: 3px solid var(--accent); padding: 4px 12px; margin: 10px 0; background: #f2f6fe; }
-  .replies { margin: 10px 0 0; padding: 0; list-style: none; }
-  .replies li { border-top: 1px solid var(--line); padding: 8px 0; }
-  .replies .who { font-weight: 600; margin-right: 6px; }
-  form { display: flex; gap: 8px; margin-top: 10px; }
-  input[type=text] { flex: 1; padding: 7px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
-  button { padding: 7px 12px; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 6px; font: inherit; cursor: pointer; }
-  button.ghost { background: #fff; color: var(--accent); }
-  .empty { color: var(--muted); padding: 24px 0; }
-  #answer { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; margin-top: 8px; display: none; }
-  .next { color: var(--muted); font-size: 13px; }
-</style>
-</head>
-<body>
-<header><h1 id="title">wolbot</h1><span class="sub" id="sub">loading…</span></header>
-<main>
-  <section id="sandbox" hidden>
-    <form id="command-form" aria-label="command">
-      <input type="text" id="command" placeholder="a command as sandbox-user, e.g. post 2 or status" aria-label="command text">
-      <button type="submit">Run</button>
-    </form>
-    <div id="answer" role="status"></div>
-  </section>
-  <div id="channels"></div>
-  <div id="posts"></div>
-</main>
-<script>
+'use strict';
 (function () {
-  var token = new URLSearchParams(location.search).get('token');
-  var headers = token ? { Authorization: 'Bearer ' + token } : {};
+  // The web token, when one is needed, travels in the HttpOnly cookie the server set: same-origin fetches send it.
   function api(path, body) {
-    var init = body ? { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, headers), body: JSON.stringify(body) } : { headers: headers };
+    var init = body ? { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {};
     return fetch(path, init).then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.error || r.statusText); return j; }); });
   }
   // Every piece of user text goes in through textContent: nothing anyone writes becomes markup.
@@ -104,11 +58,8 @@
   document.getElementById('command-form').onsubmit = function (e) {
     e.preventDefault();
     var input = document.getElementById('command'); var out = document.getElementById('answer');
-    api('/v1/commands', { channel: localChannel, text: input.value }).then(function (a) { out.style.display = 'block'; out.textContent = [a.text].concat(a.followUps).join('\n\n'); input.value = ''; return load(); })
-      .catch(function (err) { out.style.display = 'block'; out.textContent = err.message; });
+    api('/v1/commands', { channel: localChannel, text: input.value }).then(function (a) { out.hidden = false; out.textContent = [a.text].concat(a.followUps).join('\n\n'); input.value = ''; return load(); })
+      .catch(function (err) { out.hidden = false; out.textContent = err.message; });
   };
   load(); setInterval(load, 5000);
 })();
-</script>
-</body>
-</html>

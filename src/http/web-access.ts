@@ -1,0 +1,109 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../core/ports/logger';
+
+export const ACCESS_COOKIE = 'wolbot_access';
+/** Failed token attempts allowed per client address within the window, then 429. */
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+const COOKIE_MAX_AGE_S = 7 * 24 * 3600;
+
+/** Constant time whatever the lengths: both sides are hashed first. */
+function same(a: string, b: string): boolean {
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+}
+
+/** The cookie holds a value derived from the token, never the token itself. */
+function cookieValue(token: string): string {
+  return createHmac('sha256', token).update('wolbot page access v1').digest('base64url');
+}
+
+function cookieOf(req: Request, name: string): string | undefined {
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}
+
+/** Behind a TLS-terminating proxy the cookie is marked Secure. */
+function overHttps(req: Request, publicUrl?: string): boolean {
+  return req.secure || /^https\b/i.test(req.get('x-forwarded-proto') ?? '') || /^https:/i.test(publicUrl ?? '');
+}
+
+/** The same URL without its `token` parameter (relative, so it can only lead back here). */
+function withoutToken(req: Request): string {
+  const url = new URL(req.originalUrl, 'http://x');
+  url.searchParams.delete('token');
+  return url.pathname + url.search;
+}
+
+/**
+ * Guards the page and /v1 whenever `needed()` says so (the config or the store holds anything
+ * outside the sandbox, or a real platform is on). Accepted: `Authorization: Bearer WEB_TOKEN`, or the
+ * HttpOnly cookie that `?token=WEB_TOKEN` is exchanged for once (the browser is sent back to the
+ * same URL without the token). Failed attempts are counted per client address and then refused.
+ */
+export function webAccessGuard(opts: { token?: string; needed: () => Promise<boolean>; logger: Logger; publicUrl?: string; nowMs?: () => number }) {
+  const now = opts.nowMs ?? Date.now;
+  const failures = new Map<string, { count: number; since: number }>();
+  const expected = opts.token ? cookieValue(opts.token) : undefined;
+
+  const blocked = (ip: string): number => {
+    const f = failures.get(ip);
+    if (!f) return 0;
+    if (now() - f.since > FAILURE_WINDOW_MS) {
+      failures.delete(ip);
+      return 0;
+    }
+    return f.count >= MAX_FAILURES ? Math.ceil((f.since + FAILURE_WINDOW_MS - now()) / 1000) : 0;
+  };
+  const fail = (ip: string, res: Response, why: string): void => {
+    const f = failures.get(ip) ?? { count: 0, since: now() };
+    f.count++;
+    failures.set(ip, f);
+    if (failures.size > 10_000) failures.delete(failures.keys().next().value!); // bounded memory
+    opts.logger.warn({ ip, why }, 'refused a wrong web token');
+    res.status(401).json({ error: 'wrong token' });
+  };
+
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      if (!(await opts.needed())) return next();
+    } catch (err) {
+      return next(err);
+    }
+    const token = opts.token;
+    if (!token || !expected) {
+      res.status(401).json({ error: 'the web page is off: set WEB_TOKEN to open it (the store or config holds more than the sandbox)' });
+      return;
+    }
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const wait = blocked(ip);
+    if (wait > 0) {
+      res.set('Retry-After', String(wait)).status(429).json({ error: 'too many wrong tokens; try again later' });
+      return;
+    }
+    const query = typeof req.query.token === 'string' ? req.query.token : undefined;
+    if (query !== undefined) {
+      if (!same(query, token)) return fail(ip, res, 'query');
+      if (req.method !== 'GET') return next();
+      const secure = overHttps(req, opts.publicUrl) ? '; Secure' : '';
+      res.set('Set-Cookie', `${ACCESS_COOKIE}=${expected}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
+      res.redirect(303, withoutToken(req));
+      return;
+    }
+    const header = req.get('authorization');
+    if (header !== undefined) {
+      const bearer = /^Bearer (.+)$/.exec(header)?.[1];
+      if (bearer !== undefined && same(bearer, token)) return next();
+      return fail(ip, res, 'bearer');
+    }
+    const cookie = cookieOf(req, ACCESS_COOKIE);
+    if (cookie !== undefined) {
+      if (same(cookie, expected)) return next();
+      return fail(ip, res, 'cookie');
+    }
+    res.status(401).json({ error: 'this page needs the web token: open it once as /?token=WEB_TOKEN, or send Authorization: Bearer WEB_TOKEN' });
+  };
+}
