@@ -117,12 +117,12 @@ describe('headers (#8 finding 8)', () => {
       expect(PAGE_CSP).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
       const html = await page.text();
       expect(html).not.toMatch(/<script>|<style>|\sstyle=|\son\w+=/);
-      for (const path of ['/', '/healthz', '/v1/export', '/v1/status', '/page.js', '/page.css', '/favicon.svg', '/nothing-here']) {
+      for (const path of ['/', '/healthz', '/v1/export', '/v1/status', '/assets/app.js', '/assets/style.css', '/favicon.svg', '/nothing-here']) {
         const r = await fetch(`${s.app.url}${path}`);
         expect([path, r.headers.get('x-content-type-options'), r.headers.get('referrer-policy')]).toEqual([path, 'nosniff', 'no-referrer']);
         if (path.startsWith('/v1/')) expect(r.headers.get('cache-control')).toBe('no-store');
       }
-      expect((await fetch(`${s.app.url}/page.js`)).headers.get('content-type')).toMatch(/javascript/);
+      expect((await fetch(`${s.app.url}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
       expect((await fetch(`${s.app.url}/favicon.svg`)).status).toBe(200);
     } finally {
       await s.stop();

@@ -1,5 +1,7 @@
 import express from 'express';
+import { channelSchedule } from '../core/calendar';
 import { toCsv, toMarkdown } from '../core/export-formats';
+import { buildStats } from '../core/stats';
 import type { Store } from '../core/ports/store';
 import type { WolbotCore } from '../core/wolbot-core';
 
@@ -9,10 +11,14 @@ export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router
 
   r.get('/v1/status', async (_req, res) => {
     const s = await d.core.status();
+    // Each day's date in the programme's own zone: the page heads its days with it.
+    const schedule = channelSchedule(d.core.settings, { timezone: null, time: null }).map((o) => ({ day: o.day, theme: o.theme, date: o.localDate }));
     res.json({
-      programme: s.programme,
+      programme: { ...s.programme, schedule },
       channels: s.channels.map((c) => ({
         channel: c.label,
+        name: c.channel.name,
+        source: c.channel.source,
         platform: c.channel.platform,
         id: c.channel.channelId,
         timezone: c.timezone,
@@ -22,9 +28,23 @@ export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router
         inactiveReason: c.channel.inactiveReason,
         platformOn: c.enabled,
         next: c.next ? { day: c.next.day, theme: c.next.theme, local: `${c.next.localDate} ${c.next.localTime}`, utc: c.next.at.toISOString() } : null,
-        days: c.rows.map((row) => ({ day: row.day, theme: row.theme, local: `${row.localDate} ${row.localTime}`, utc: row.at.toISOString(), state: row.state, reason: row.delivery?.reason ?? null })),
+        days: c.rows.map((row) => ({ day: row.day, theme: row.theme, local: `${row.localDate} ${row.localTime}`, utc: row.at.toISOString(), state: row.state, reason: row.delivery?.reason ?? null, postedAt: row.delivery?.postedAt?.toISOString() ?? null })),
       })),
     });
+  });
+
+  // The sponsor's figures. `?run=START` names a run by its start date; only the current one exists yet.
+  r.get('/v1/stats', async (req, res) => {
+    const run = req.query.run;
+    if (run !== undefined && (typeof run !== 'string' || run !== d.core.settings.start)) return void res.status(404).json({ error: `no run starting ${String(run)}; the current run starts ${d.core.settings.start}` });
+    res.json(await buildStats(d.core.settings, d.store));
+  });
+
+  // Until runs are kept (the runs helper's work), the current run is the only one: the page asks
+  // here for its run chooser, and a missing route would be a 404 in every visitor's console.
+  r.get('/v1/runs', (_req, res) => {
+    const s = d.core.settings;
+    res.json({ runs: [{ id: s.start, programme: s.programme.id, start: s.start, current: true }] });
   });
 
   r.get('/v1/export', async (req, res) => {

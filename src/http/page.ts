@@ -2,23 +2,62 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 
-/** The page's folder (index.html, its script, styles and icon) in src/ or beside dist/ (tsc does not copy it). */
-function pageDir(): string {
-  const candidates = [path.join(__dirname, 'page'), path.resolve(__dirname, '..', '..', '..', 'src', 'http', 'page')];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * The page's files live in src/http/web (tsc copies nothing): found next to this module when it
+ * runs from src (tests), else in the checkout's source tree beside dist (npm start).
+ */
+export function webDir(): string {
+  const candidates = [path.join(__dirname, 'web'), path.resolve(__dirname, '..', '..', '..', 'src', 'http', 'web')];
   const found = candidates.find((c) => fs.existsSync(path.join(c, 'index.html')));
-  if (!found) throw new Error(`the page's folder was not found (looked in ${candidates.join(', ')})`);
+  if (!found) throw new Error(`the page's files were not found (looked in ${candidates.join(', ')})`);
   return found;
 }
 
+/** chart.js's browser build, served from our own origin (no CDN). */
+function chartFile(): string {
+  return path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+}
+
+interface Asset {
+  type: string;
+  body: Buffer;
+}
+
+/** Every file the page may load, read once at start: nothing else on disk is reachable. */
+function loadAssets(): Map<string, Asset> {
+  const dir = webDir();
+  const assets = new Map<string, Asset>();
+  for (const name of fs.readdirSync(dir)) {
+    const type = TYPES[path.extname(name)];
+    if (type && name !== 'index.html') assets.set(name, { type, body: fs.readFileSync(path.join(dir, name)) });
+  }
+  assets.set('chart.umd.min.js', { type: TYPES['.js']!, body: fs.readFileSync(chartFile()) });
+  return assets;
+}
+
 /**
- * GET / — the sandbox and posts page; its script and styles are files of this folder (the CSP
- * allows no inline code). All data comes from /v1 with the same access rule.
+ * GET / — programme, gallery, participation and sandbox; all data comes from /v1. The CSP and
+ * the other security headers are set for every answer in security-headers.ts.
  */
 export function pageRouter(): express.Router {
-  const dir = pageDir();
-  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const html = fs.readFileSync(path.join(webDir(), 'index.html'));
+  const assets = loadAssets();
   const r = express.Router();
-  r.get('/', (_req, res) => void res.type('html').send(html));
-  r.use(express.static(dir, { index: false, dotfiles: 'ignore', fallthrough: true }));
+  r.get('/', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').type('html').send(html);
+  });
+  r.get('/favicon.svg', (_req, res) => void res.set('Cache-Control', 'no-cache').type('image/svg+xml').send(assets.get('icon.svg')!.body));
+  r.get('/assets/:name', (req, res, next) => {
+    const a = assets.get(req.params.name);
+    if (!a) return next();
+    res.set({ 'Content-Type': a.type, 'Cache-Control': 'no-cache' }).send(a.body);
+  });
   return r;
 }

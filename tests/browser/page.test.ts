@@ -1,41 +1,73 @@
-import type { Browser, Page } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startWolbot, type RunningApp } from '../../src/app';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { FakeClock } from '../helpers/fake-clock';
 import { tempWorkspace } from '../helpers/workspace';
 
 const run = chromiumAvailable() ? describe : describe.skip;
+/** Screenshots go here (WOLBOT_TEST_OUTPUT overrides): people look at them, tests don't. */
+const OUT = process.env.WOLBOT_TEST_OUTPUT ?? path.resolve(__dirname, '..', '..', 'test-output', 'browser');
 
-run('the page in headless Chromium (sandbox)', () => {
-  const ws = tempWorkspace(`program: wol-week
-start: 2026-11-16
-time: "09:00"
-timezone: Europe/London
-admins: [sandbox-user]
-channels: [local:general]
-`);
+interface ExportReply {
+  id: string;
+  user: string;
+  name?: string;
+  text: string;
+}
+interface ExportPost {
+  channel: string;
+  day: number;
+  thread: string;
+  replies: ExportReply[];
+}
+
+run('the page in headless Chromium (the demo, sandbox only)', () => {
+  // No config file: the built-in demo, as `npm start` in a fresh clone runs it.
+  const ws = tempWorkspace();
   const clock = new FakeClock('2026-11-16T09:00:00Z');
   let app: RunningApp;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
 
-  beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
-    await app.tick(); // day 1 posted
-    const [post] = (await app.core.exportPosts()).posts;
-    // Someone tries to inject markup: it must show as text.
-    await fetch(`${app.url}/v1/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'general', thread: post!.thread, text: '<img src=x onerror="document.title=\'pwned\'"> hello' }) });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    // Any console error (a CSP violation, a missing favicon, a script error) fails the suite.
-    page.on('console', (m) => {
+  const api = async (p: string, body?: object): Promise<any> => {
+    const res = await fetch(`${app.url}${p}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined);
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const posts = async (): Promise<ExportPost[]> => (await api('/v1/export')).posts;
+  const thread = async (channel: string, day: number): Promise<string> => (await posts()).find((p) => p.channel === channel && p.day === day)!.thread;
+  const share = (channel: string, t: string, user: string, text: string) => api('/v1/replies', { channel, thread: t, user, text });
+  const watch = (p: Page): void => {
+    p.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    page.on('response', (r) => {
-      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
-    });
+    p.on('pageerror', (e) => consoleErrors.push(e.message));
+  };
+  const gallery = (p: Page): Locator => p.locator('#gallery-days');
+  const visibleShares = (p: Page): Locator => gallery(p).locator('.share:visible');
+  const figure = async (p: Page, rowName: RegExp, col: number): Promise<number> => Number(await p.locator('#day-figures tbody tr', { has: p.getByRole('rowheader', { name: rowName }) }).locator('td').nth(col).textContent());
+
+  beforeAll(async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+    expect(app.loaded.demo).toBe(true);
+    await app.tick(); // the demo's day 1, due now
+    // A second sandbox channel, subscribed and posted to the way an admin would.
+    await api('/v1/commands', { channel: 'design', text: 'subscribe' });
+    await api('/v1/commands', { channel: 'design', text: 'post 1 here' });
+    await share('general', await thread('general', 1), 'ana', 'Alpha: met two people from the platform team, notes at https://example.com/notes.');
+    await share('design', await thread('design', 1), 'ben', 'Beta sketch of the onboarding flow');
+    // Someone tries to inject markup: it must show as text.
+    await share('general', await thread('general', 1), 'mallory', '<img src=x onerror="document.title=\'pwned\'"> hello');
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    watch(page);
+    await page.goto(app.url);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -43,40 +75,162 @@ channels: [local:general]
     ws.cleanup();
   });
 
-  test('shows day 1 with its text, challenge and replies; user text stays text', async () => {
-    await page.goto(app.url);
-    await page.getByRole('heading', { name: 'Day 1 · Connection' }).waitFor();
-    expect(await page.title()).toBe('wolbot');
-    await expect(page.locator('header h1').textContent()).resolves.toBe('International Working Out Loud Week');
-    await expect(page.locator('.challenge').first().textContent()).resolves.toMatch(/^Today's challenge: /);
-    const reply = page.locator('.reply-text').first();
-    await expect(reply.textContent()).resolves.toBe('<img src=x onerror="document.title=\'pwned\'"> hello');
-    expect(await page.locator('.replies img').count()).toBe(0);
-    expect(await page.title()).toBe('wolbot');
-    expect(consoleErrors).toEqual([]);
+  test("the demo's day 1 is on the page: programme, gallery and sandbox", async () => {
+    const sandbox = page.getByRole('region', { name: /Sandbox/ });
+    await sandbox.getByRole('heading', { name: 'Day 1 · Connection' }).first().waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe('International Working Out Loud Week');
+    const day1 = page.locator('#days > li').first();
+    await expect(day1.locator('.day-theme').textContent()).resolves.toBe('Connection');
+    await expect(day1.locator('.chan-state', { hasText: 'local:general' }).locator('.badge').textContent()).resolves.toBe('Posted');
+    // Times are the channel's local time, labelled with its zone.
+    const zone = (await api('/v1/status')).channels[0].timezone as string;
+    await expect(day1.locator('.chan-state').first().locator('.zone').textContent()).resolves.toBe(` ${zone}`);
+    await gallery(page).getByText('Alpha: met two people').waitFor();
+    // Links in people's text are clickable, and only http(s) ones.
+    const a = gallery(page).getByRole('link', { name: 'https://example.com/notes' });
+    await expect(a.getAttribute('rel')).resolves.toBe('noopener noreferrer nofollow ugc');
+    const evil = gallery(page).locator('.share-text', { hasText: 'hello' });
+    await expect(evil.textContent()).resolves.toBe('<img src=x onerror="document.title=\'pwned\'"> hello');
+    expect(await page.locator('#gallery-days img, #chat img').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    // The challenge is there; the kick-off (if any) has no reply box: one box per prompt.
+    await expect(sandbox.locator('.challenge').first().textContent()).resolves.toMatch(/\S/);
+    const prompts = await sandbox.locator('.msg.prompt').count();
+    expect(await sandbox.getByRole('textbox', { name: 'Reply…', exact: true }).count()).toBe(prompts);
+    expect(await sandbox.locator('.msg:not(.prompt) textarea').count()).toBe(0);
   });
 
-  test('a reply and a reaction made on the page reach the store', async () => {
-    await page.getByRole('textbox', { name: 'reply text' }).fill('My first draft, comments welcome');
-    await page.getByRole('button', { name: 'Reply' }).click();
-    await page.locator('.reply-text', { hasText: 'My first draft, comments welcome' }).waitFor();
-    await page.getByRole('button', { name: '❤ prompt' }).click();
-    await page.locator('.meta', { hasText: '1 reaction ·' }).waitFor();
-    const { posts } = await app.core.exportPosts({ day: 1 });
-    expect(posts[0]!.reactions).toBe(1);
-    expect(posts[0]!.replies.map((r) => [r.user, r.text])).toContainEqual(['sandbox-user', 'My first draft, comments welcome']);
+  test('only the reply boxes say "reply"; the search box is labelled Search', async () => {
+    await page.getByRole('searchbox', { name: 'Search', exact: true }).waitFor();
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll('input, textarea, select, button')].map((e) => `${e.getAttribute('aria-label') ?? ''} ${(e as HTMLInputElement).labels?.[0]?.textContent ?? ''} ${e.getAttribute('placeholder') ?? ''} ${e.tagName === 'BUTTON' ? e.textContent : ''}`),
+    );
+    const withReply = labels.filter((l) => /reply/i.test(l));
+    expect(withReply.length).toBeGreaterThan(0);
+    for (const l of withReply) expect(l.replace(/\s+/g, ' ').trim()).toBe('Reply… Reply…');
   });
 
-  test('a command typed on the page runs as the sandbox admin and the new post appears', async () => {
-    await page.getByRole('textbox', { name: 'command text' }).fill('post 2');
+  test('a reply typed into the page appears in the gallery and in the chart’s counts', async () => {
+    const sharesBefore = Number(await page.locator('#fig-shares').textContent());
+    const day1Before = await figure(page, /^Day 1 /, 0);
+    const box = page.locator('.msg.prompt').first().getByRole('textbox', { name: 'Reply…' });
+    await box.fill('My first draft, comments welcome');
+    await box.press('Enter');
+    await gallery(page).locator('.share-text', { hasText: 'My first draft, comments welcome' }).waitFor();
+    await expect(box.inputValue()).resolves.toBe('');
+    const mine = (await posts()).flatMap((p) => p.replies).find((r) => r.text === 'My first draft, comments welcome')!;
+    expect(mine.user).toBe('sandbox-user');
+    const card = gallery(page).locator('.share', { hasText: 'My first draft, comments welcome' });
+    await expect(card.locator('.author').textContent()).resolves.toBe(mine.name ?? mine.user);
+    await page.waitForFunction((n) => Number(document.getElementById('fig-shares')!.textContent) === n, sharesBefore + 1);
+    expect(await figure(page, /^Day 1 /, 0)).toBe(day1Before + 1);
+    // The chart itself holds the same figure.
+    const chartDay1 = await page.evaluate(() => (window as any).Chart.getChart('chart').data.datasets[0].data[0]);
+    expect(chartDay1).toBe(day1Before + 1);
+  });
+
+  test('text typed into a reply box survives 10 s of live updates, with focus kept', async () => {
+    const box = page.locator('.msg.prompt').first().getByRole('textbox', { name: 'Reply…' });
+    await box.click();
+    await box.pressSequentially('half-written thought');
+    const t = await thread('general', 1);
+    const until = Date.now() + 10_000;
+    let n = 0;
+    while (Date.now() < until) {
+      n++;
+      await share('general', t, `visitor${n}`, `live update ${n}`);
+      // Wait for the page to show it: proof that an update really arrived meanwhile.
+      await gallery(page).locator('.share-text', { hasText: `live update ${n}` }).waitFor();
+      await page.locator('#chat .msg-text', { hasText: `live update ${n}` }).waitFor();
+      await expect(box.inputValue()).resolves.toBe('half-written thought');
+      expect(await box.evaluate((e) => document.activeElement === e)).toBe(true);
+    }
+    expect(n).toBeGreaterThanOrEqual(2);
+    await box.pressSequentially(', finished');
+    await expect(box.inputValue()).resolves.toBe('half-written thought, finished');
+    await box.fill('');
+  }, 30_000);
+
+  test('filters narrow the gallery', async () => {
+    const all = await visibleShares(page).count();
+    const inDesign = (await posts()).filter((p) => p.channel === 'design').flatMap((p) => p.replies).length;
+    expect(all).toBeGreaterThan(inDesign);
+    await page.getByLabel('Channel').first().selectOption({ label: 'local:design' });
+    await expect(visibleShares(page).count()).resolves.toBe(inDesign);
+    await expect(visibleShares(page).first().textContent()).resolves.toMatch(/Beta sketch/);
+    await page.getByLabel('Channel').first().selectOption('');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('alpha');
+    await expect(visibleShares(page).count()).resolves.toBe(1);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.getByLabel('Platform').selectOption({ label: 'Sandbox' });
+    await expect(visibleShares(page).count()).resolves.toBe(all);
+    await page.getByLabel('Platform').selectOption('');
+    await page.locator('#f-day').selectOption({ label: 'Day 1 · Connection' });
+    await expect(visibleShares(page).count()).resolves.toBe(all);
+    await page.locator('#f-day').selectOption('');
+    await expect(page.locator('#gallery-count').textContent()).resolves.toBe(`${all} shares so far.`);
+  });
+
+  test('a command runs as sandbox-user; the new day shows in programme, gallery and filters', async () => {
+    await page.getByRole('textbox', { name: 'Command as sandbox-user' }).fill('post 2');
     await page.getByRole('button', { name: 'Run' }).click();
-    await page.locator('#answer', { hasText: 'Day 2 posted in 1 channel' }).waitFor();
-    await page.getByRole('heading', { name: 'Day 2 · Sharing' }).waitFor();
-    await page.screenshot({ path: `${ws.dir}/page.png`, fullPage: true });
-    if (process.env.WOLBOT_SCREENSHOT) require('node:fs').copyFileSync(`${ws.dir}/page.png`, process.env.WOLBOT_SCREENSHOT);
+    await page.locator('#answer', { hasText: /Day 2 posted/ }).waitFor();
+    await page.getByRole('region', { name: /Sandbox/ }).getByRole('heading', { name: 'Day 2 · Sharing' }).first().waitFor();
+    await page.locator('#f-day option', { hasText: 'Day 2 · Sharing' }).waitFor({ state: 'attached' });
+    // Newest prompt first.
+    await expect(gallery(page).locator('.g-day').first().getAttribute('data-key')).resolves.toBe('2');
+    // A heart on the prompt counts.
+    const heart = page.locator('.msg.prompt').last().locator('.msg-actions .heart');
+    await heart.click();
+    await page.waitForFunction(() => /❤ 1/.test(document.querySelector('.msg.prompt:last-of-type .msg-actions .heart')?.textContent ?? ''));
+    await page.screenshot({ path: path.join(OUT, 'page-1280.png'), fullPage: true });
   });
 
-  test('the browser logged no errors over the whole visit (CSP, favicon, scripts)', () => {
+  test('390 px: no horizontal scrolling, and a phone screenshot', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The chart redraws for the new width on the next frame.
+    await page.waitForFunction(() => document.documentElement.clientWidth === 390 && (window as any).Chart.getChart('chart').width <= 390);
+    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+    expect(widths).toEqual({ doc: 390, body: 390 });
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 390.5 && (e as HTMLElement).offsetParent !== null).map((e) => e.tagName + '.' + e.className));
+    expect(wide).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, 'page-390.png'), fullPage: true });
+    expect(fs.statSync(path.join(OUT, 'page-390.png')).size).toBeGreaterThan(10_000);
+    expect(fs.statSync(path.join(OUT, 'page-1280.png')).size).toBeGreaterThan(10_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test('axe-core finds no serious or critical violation', async () => {
+    // axe is injected as a script tag: that needs a context that lets the test bypass the CSP.
+    const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    try {
+      const p = await ctx.newPage();
+      watch(p);
+      await p.goto(app.url);
+      await p.locator('.msg.prompt').first().waitFor();
+      await gallery(p).locator('.share').first().waitFor();
+      await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const result = await p.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+      const bad = (result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[])
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      expect(bad).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the page is served under the strict CSP, with its own chart script; no console errors', async () => {
+    const res = await fetch(app.url);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    const html = await res.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    const chart = await fetch(`${app.url}/assets/chart.umd.min.js`);
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${app.url}/assets/..%2Fpage.ts`)).status).toBe(404);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,0 +1,113 @@
+import { channelLabel } from './channels';
+import type { Platform } from './ports/platform';
+import type { Store } from './ports/store';
+import type { WolSettings } from './settings';
+
+/** The sponsor's figures for one run (GET /v1/stats, and the wrap-up report). */
+export interface RunStats {
+  run: { programme: string; start: string } | null;
+  /** Distinct people who shared in the run. */
+  people: number;
+  /** People who shared on two or more days of the run. */
+  returning: number;
+  /** People whose first share ever (any run) is in this run. */
+  firstTime: number;
+  shares: number;
+  days: { day: number; theme: string; shares: number; people: number }[];
+  channels: { platform: Platform; channel: string; name: string; shares: number; people: number }[];
+}
+
+/** A prompt thread of the run: the day it belongs to and where it was posted. */
+export interface StatsThread {
+  deliveryId: string;
+  day: number;
+  platform: Platform;
+  channelId: string;
+}
+
+export interface StatsShare {
+  deliveryId: string;
+  platform: Platform;
+  user: string;
+  at: Date;
+}
+
+export interface StatsInput {
+  run: RunStats['run'];
+  days: { day: number; theme: string }[];
+  threads: StatsThread[];
+  /** Channel display names by `platform:id` (the label is used when absent). */
+  channelNames: Map<string, string | null>;
+  /** The run's live shares (deleted and forgotten ones left out). */
+  shares: StatsShare[];
+  /** Each person's earliest share in any run, by person key. */
+  firstShare: Map<string, { deliveryId: string; at: Date }>;
+}
+
+/** A person is a user id on one platform: the same id on two platforms is two people. */
+export function personKey(s: { platform: Platform; user: string }): string {
+  return `${s.platform}:${s.user}`;
+}
+
+/** Pure: the figures from the run's threads and shares. */
+export function computeStats(input: StatsInput): RunStats {
+  const threads = new Map(input.threads.map((t) => [t.deliveryId, t]));
+  const mine = input.shares.filter((s) => threads.has(s.deliveryId));
+  const daysOf = new Map<string, Set<number>>();
+  const perDay = new Map<number, { shares: number; people: Set<string> }>();
+  const perChannel = new Map<string, { platform: Platform; channel: string; shares: number; people: Set<string> }>();
+  for (const t of input.threads) {
+    const label = channelLabel(t);
+    if (!perChannel.has(label)) perChannel.set(label, { platform: t.platform, channel: t.channelId, shares: 0, people: new Set() });
+  }
+  for (const s of mine) {
+    const t = threads.get(s.deliveryId)!;
+    const who = personKey(s);
+    if (!daysOf.has(who)) daysOf.set(who, new Set());
+    daysOf.get(who)!.add(t.day);
+    const d = perDay.get(t.day) ?? { shares: 0, people: new Set<string>() };
+    d.shares++;
+    d.people.add(who);
+    perDay.set(t.day, d);
+    const c = perChannel.get(channelLabel(t))!;
+    c.shares++;
+    c.people.add(who);
+  }
+  const people = [...daysOf.keys()];
+  return {
+    run: input.run,
+    people: people.length,
+    returning: people.filter((p) => daysOf.get(p)!.size >= 2).length,
+    firstTime: people.filter((p) => threads.has(input.firstShare.get(p)?.deliveryId ?? '')).length,
+    shares: mine.length,
+    days: [...input.days].sort((a, b) => a.day - b.day).map((d) => ({ day: d.day, theme: d.theme, shares: perDay.get(d.day)?.shares ?? 0, people: perDay.get(d.day)?.people.size ?? 0 })),
+    channels: [...perChannel.entries()]
+      .map(([label, c]) => ({ platform: c.platform, channel: c.channel, name: input.channelNames.get(label) ?? label, shares: c.shares, people: c.people.size }))
+      .sort((a, b) => b.shares - a.shares || a.name.localeCompare(b.name)),
+  };
+}
+
+/** Reads the current run's threads and every live share from the store, then computes. */
+export async function buildStats(settings: WolSettings, store: Store): Promise<RunStats> {
+  const sent = await store.listDeliveries({ states: ['sent'] });
+  const threads: StatsThread[] = sent
+    .filter((r) => r.programme === settings.programme.id && r.threadId)
+    .map((r) => ({ deliveryId: r.id, day: r.day, platform: r.platform, channelId: r.channelId }));
+  // Every live share in the store: a person's first share ever decides "first time".
+  const all = (await store.listReplies({})).filter((r) => r.text !== null);
+  const firstShare = new Map<string, { deliveryId: string; at: Date }>();
+  for (const r of all) {
+    const key = personKey(r);
+    const seen = firstShare.get(key);
+    if (!seen || r.at < seen.at) firstShare.set(key, { deliveryId: r.deliveryId, at: r.at });
+  }
+  const channelNames = new Map((await store.listChannels()).map((c) => [channelLabel(c), c.name]));
+  return computeStats({
+    run: { programme: settings.programme.id, start: settings.start },
+    days: settings.programme.prompts.map((p) => ({ day: p.day, theme: p.theme })),
+    threads,
+    channelNames,
+    shares: all.map((r) => ({ deliveryId: r.deliveryId, platform: r.platform, user: r.user, at: r.at })),
+    firstShare,
+  });
+}

@@ -1,0 +1,175 @@
+// Gallery: every share from every channel and platform, grouped by day, newest prompt first,
+// with filters that hide (never rebuild) what does not match.
+import { dateLabel, el, link, linkify, plural, reconcile, setText, whenIn } from './dom.js';
+import { authorName, avatar } from './people.js';
+import { channelName } from './programme.js';
+
+const PLATFORMS = { slack: 'Slack', teams: 'Teams', local: 'Sandbox' };
+const $ = (id) => document.getElementById(id);
+let zones = new Map();
+let names = new Map();
+
+function chanKey(p) {
+  return `${p.platform}:${p.channel}`;
+}
+
+function zoneOf(p) {
+  return zones.get(chanKey(p)) ?? 'UTC';
+}
+
+function fileName(url) {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() || u.host);
+  } catch {
+    return url;
+  }
+}
+
+function attachments(r) {
+  const items = [];
+  for (const f of r.files ?? []) {
+    const li = el('li', 'file');
+    if (/^https?:/i.test(f)) li.append(link(f, `📎 ${fileName(f)}`));
+    else li.append(`📎 ${f}`);
+    items.push(li);
+  }
+  for (const l of r.links ?? []) {
+    if (!/^https?:/i.test(l)) continue;
+    items.push(el('li', 'linked', [link(l, `🔗 ${l.replace(/^https?:\/\//, '')}`)]));
+  }
+  return items.length ? el('ul', 'attachments', items) : null;
+}
+
+function shareNode() {
+  return el('li', 'share');
+}
+
+function fillShare(node, { r, p }) {
+  const who = authorName(r);
+  const t = el('time', 'share-time', whenIn(r.at, zoneOf(p)));
+  t.dateTime = r.at;
+  const head = el('div', 'share-head', [avatar(who), el('span', 'author', who), t]);
+  const body = el('p', 'share-text');
+  body.append(linkify(r.text));
+  const foot = el('div', 'share-foot');
+  if (r.reactions) foot.append(el('span', 'hearts', `❤ ${r.reactions}`));
+  if (r.editedAt) foot.append(el('span', 'edited', 'edited'));
+  node.replaceChildren(...[head, body, attachments(r), foot.childElementCount ? foot : null].filter(Boolean));
+  node.dataset.search = `${who} ${r.user} ${r.text} ${(r.links ?? []).join(' ')} ${(r.files ?? []).join(' ')}`.toLowerCase();
+}
+
+function threadNode() {
+  const n = el('article', 'thread');
+  n.append(el('header', 'thread-head'), el('ol', 'shares'), el('p', 'none', 'No shares yet.'));
+  return n;
+}
+
+function fillThread(node, p) {
+  const posted = el('time', null, `${whenIn(p.postedAt, zoneOf(p))} ${zoneOf(p)}`);
+  posted.dateTime = p.postedAt;
+  const head = node.querySelector('.thread-head');
+  head.replaceChildren(
+    el('span', `platform pf-${p.platform}`, PLATFORMS[p.platform] ?? p.platform),
+    el('span', 'chan', names.get(chanKey(p)) ?? chanKey(p)),
+    el('span', 'posted', ['prompt posted ', posted]),
+    el('span', 'counts', `${plural(p.replies.length, 'share', 'shares')} · ❤ ${p.reactions}`),
+  );
+  node.dataset.day = String(p.day);
+  node.dataset.platform = p.platform;
+  node.dataset.channel = chanKey(p);
+  node.dataset.search = `${p.theme}`.toLowerCase();
+  reconcile(node.querySelector('.shares'), p.replies.map((r) => ({ r, p: { platform: p.platform, channel: p.channel } })), (x) => x.r.id, shareNode, fillShare);
+}
+
+function dayNode() {
+  const n = el('section', 'g-day');
+  n.append(el('h3', 'g-day-head'), el('div', 'threads'));
+  return n;
+}
+
+function fillDay(node, d) {
+  const h = node.querySelector('.g-day-head');
+  const id = `g-day-${d.day}`;
+  h.id = id;
+  node.setAttribute('aria-labelledby', id);
+  h.replaceChildren(el('span', 'day-no', `Day ${d.day}`), ` ${d.theme} `, el('span', 'g-day-date', d.date ? dateLabel(d.date) : ''));
+  reconcile(node.querySelector('.threads'), d.posts, (p) => `${chanKey(p)}:${p.thread}`, threadNode, fillThread);
+}
+
+/** Keeps a select's options in step with the data without losing what is chosen. */
+function syncOptions(select, options) {
+  const keep = select.value;
+  const wanted = new Map(options);
+  for (const o of [...select.options]) if (o.value && !wanted.has(o.value)) o.remove();
+  const have = new Set([...select.options].map((o) => o.value));
+  for (const [value, label] of options) {
+    if (have.has(value)) continue;
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    select.append(o);
+  }
+  for (const o of select.options) if (wanted.has(o.value)) o.textContent = wanted.get(o.value);
+  select.value = wanted.has(keep) ? keep : '';
+}
+
+export function applyFilters() {
+  const day = $('f-day').value;
+  const platform = $('f-platform').value;
+  const channel = $('f-channel').value;
+  const words = $('f-search').value.toLowerCase().split(/\s+/).filter(Boolean);
+  const narrowing = Boolean(day || platform || channel || words.length);
+  let shown = 0;
+  let total = 0;
+  for (const dayEl of $('gallery-days').children) {
+    let dayVisible = false;
+    for (const t of dayEl.querySelectorAll('.thread')) {
+      const threadOk = (!day || t.dataset.day === day) && (!platform || t.dataset.platform === platform) && (!channel || t.dataset.channel === channel);
+      let visible = 0;
+      for (const s of t.querySelectorAll('.share')) {
+        total++;
+        const hay = `${s.dataset.search} ${t.dataset.search}`;
+        const ok = threadOk && words.every((w) => hay.includes(w));
+        s.hidden = !ok;
+        if (ok) visible++;
+      }
+      shown += visible;
+      const count = t.querySelectorAll('.share').length;
+      t.querySelector('.none').hidden = count > 0;
+      t.hidden = !threadOk || (narrowing && words.length > 0 && visible === 0);
+      if (!t.hidden) dayVisible = true;
+    }
+    dayEl.hidden = !dayVisible;
+  }
+  setText($('gallery-count'), total === 0 ? 'Nothing shared yet: shares appear here as people reply to the day’s post.' : narrowing ? `Showing ${plural(shown, 'share', 'shares')} of ${total}.` : `${plural(total, 'share', 'shares')} so far.`);
+}
+
+export function renderGallery(exp, status) {
+  zones = new Map(status.channels.map((c) => [`${c.platform}:${c.id}`, c.timezone]));
+  names = new Map(status.channels.map((c) => [`${c.platform}:${c.id}`, channelName(c)]));
+  const dates = new Map((status.programme.schedule ?? []).map((d) => [d.day, d.date]));
+  const byDay = new Map();
+  for (const p of exp.posts) {
+    if (!byDay.has(p.day)) byDay.set(p.day, { day: p.day, theme: p.theme, date: dates.get(p.day), posts: [] });
+    byDay.get(p.day).posts.push(p);
+  }
+  const newest = (d) => Math.max(...d.posts.map((p) => Date.parse(p.postedAt)));
+  const days = [...byDay.values()].sort((a, b) => newest(b) - newest(a) || b.day - a.day);
+  for (const d of days) d.posts.sort((a, b) => Date.parse(b.postedAt) - Date.parse(a.postedAt));
+  reconcile($('gallery-days'), days, (d) => d.day, dayNode, fillDay);
+
+  syncOptions($('f-day'), [...byDay.values()].sort((a, b) => a.day - b.day).map((d) => [String(d.day), `Day ${d.day} · ${d.theme}`]));
+  const platforms = [...new Set(exp.posts.map((p) => p.platform))].sort();
+  syncOptions($('f-platform'), platforms.map((p) => [p, PLATFORMS[p] ?? p]));
+  const chans = [...new Set(exp.posts.map(chanKey))].sort();
+  syncOptions($('f-channel'), chans.map((c) => [c, names.get(c) ?? c]));
+  applyFilters();
+}
+
+export function initGalleryFilters() {
+  const form = $('filters');
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('input', applyFilters);
+  form.addEventListener('change', applyFilters);
+}

@@ -1,0 +1,71 @@
+// Participation: the sponsor's figures from /v1/stats and a chart of shares and people per day
+// (chart.js, served by our own server). The tables hold the same figures for screen readers.
+import { el, reconcile, setText } from './dom.js';
+
+let chart = null;
+
+function rows(tbodyId, items, keyOf, cells) {
+  reconcile(
+    document.querySelector(`#${tbodyId} tbody`),
+    items,
+    keyOf,
+    () => el('tr'),
+    (tr, item) => {
+      const [head, ...rest] = cells(item);
+      const th = el('th', null, head);
+      th.scope = 'row';
+      tr.replaceChildren(th, ...rest.map((v) => el('td', 'n', String(v))));
+    },
+  );
+}
+
+function drawChart(stats) {
+  const Chart = window.Chart;
+  if (!Chart) return;
+  const labels = stats.days.map((d) => [`Day ${d.day}`, d.theme]);
+  const shares = stats.days.map((d) => d.shares);
+  const people = stats.days.map((d) => d.people);
+  if (chart) {
+    chart.data.labels = labels;
+    chart.data.datasets[0].data = shares;
+    chart.data.datasets[1].data = people;
+    chart.update();
+    return;
+  }
+  const canvas = document.getElementById('chart');
+  chart = new Chart(canvas, {
+    data: {
+      labels,
+      datasets: [
+        { type: 'bar', label: 'Shares', data: shares, backgroundColor: '#2b59c3', borderRadius: 6, maxBarThickness: 56, order: 2 },
+        { type: 'line', label: 'People', data: people, borderColor: '#e8890c', backgroundColor: '#e8890c', pointRadius: 5, pointHoverRadius: 7, cubicInterpolationMode: 'monotone', borderWidth: 3, order: 1 },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: { duration: 300 },
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: '#e9edf5' } },
+        x: {
+          grid: { display: false },
+          // Narrow screens get "Day 1" alone: the themes would overlap.
+          ticks: { autoSkip: false, maxRotation: 0, font: { size: 11 }, callback(value) { const l = this.getLabelForValue(value); return this.chart.width < 560 && Array.isArray(l) ? l[0] : l; } },
+        },
+      },
+      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8 } } },
+    },
+  });
+}
+
+export function renderParticipation(stats) {
+  setText(document.getElementById('fig-people'), String(stats.people));
+  setText(document.getElementById('fig-shares'), String(stats.shares));
+  setText(document.getElementById('fig-returning'), String(stats.returning));
+  setText(document.getElementById('fig-first'), String(stats.firstTime));
+  rows('day-figures', stats.days, (d) => d.day, (d) => [`Day ${d.day} · ${d.theme}`, d.shares, d.people]);
+  const channels = stats.channels.length ? stats.channels : [];
+  rows('channel-figures', channels, (c) => `${c.platform}:${c.channel}`, (c) => [c.name, c.shares, c.people]);
+  drawChart(stats);
+}

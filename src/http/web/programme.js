@@ -1,0 +1,59 @@
+// Programme: each day with its theme and date, and what happened to it in every channel, in that
+// channel's own time zone.
+import { dateLabel, el, reconcile, setText, whenIn } from './dom.js';
+
+const STATES = {
+  posted: 'Posted',
+  upcoming: 'Upcoming',
+  due: 'Due now',
+  sending: 'Sending',
+  retrying: 'Retrying',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  uncertain: 'Uncertain',
+  past: 'Missed',
+};
+
+export function channelName(c) {
+  return c.name ? `#${c.name}` : c.channel;
+}
+
+function channelLine(c, row) {
+  const li = el('li', 'chan-state');
+  const when = row.state === 'posted' && row.postedAt ? whenIn(row.postedAt, c.timezone) : whenIn(row.utc, c.timezone);
+  const verb = row.state === 'posted' ? 'posted' : row.state === 'upcoming' || row.state === 'due' ? 'at' : 'was due';
+  li.append(
+    el('span', 'chan', channelName(c)),
+    el('span', `badge st-${row.state}`, STATES[row.state] ?? row.state),
+    el('span', 'when', [el('time', null, `${verb} ${when}`), el('span', 'zone', ` ${c.timezone}`)]),
+  );
+  li.querySelector('time').dateTime = row.state === 'posted' && row.postedAt ? row.postedAt : row.utc;
+  if (row.reason && ['failed', 'skipped', 'uncertain', 'retrying'].includes(row.state)) li.append(el('span', 'reason', row.reason));
+  if (!c.active) li.append(el('span', 'reason', `channel inactive${c.inactiveReason ? `: ${c.inactiveReason}` : ''}`));
+  else if (c.paused) li.append(el('span', 'reason', 'channel paused'));
+  return li;
+}
+
+export function renderProgramme(status) {
+  const p = status.programme;
+  const schedule = p.schedule ?? p.days.map((day) => ({ day, theme: `Day ${day}`, date: p.start }));
+  const channels = status.channels;
+  setText(document.getElementById('programme-hint'), channels.length ? `${schedule.length} days in ${channels.length === 1 ? '1 channel' : `${channels.length} channels`}. Times are each channel's local time.` : 'No channels yet: add some to the config or say “subscribe” in a channel.');
+  const items = schedule.map((d) => ({ ...d, channels: channels.map((c) => ({ c, row: c.days.find((r) => r.day === d.day) })).filter((x) => x.row) }));
+  const latestPosted = Math.max(0, ...items.filter((d) => d.channels.some((x) => x.row.state === 'posted')).map((d) => d.day));
+  reconcile(
+    document.getElementById('days'),
+    items.map((d) => ({ ...d, current: d.day === latestPosted })),
+    (d) => d.day,
+    () => el('li', 'day-card'),
+    (node, d) => {
+      node.classList.toggle('current', d.current);
+      const head = el('div', 'day-head', [el('span', 'day-no', `Day ${d.day}`), el('time', 'day-date', dateLabel(d.date))]);
+      head.querySelector('time').dateTime = d.date;
+      const list = el('ul', 'chan-states');
+      for (const { c, row } of d.channels) list.append(channelLine(c, row));
+      node.replaceChildren(head, el('h3', 'day-theme', d.theme), list);
+      if (d.current) node.append(el('span', 'now', 'Latest'));
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import { startWolbot, type RunningApp } from '../src/app';
+import { FakeClock } from './helpers/fake-clock';
+import { tempWorkspace } from './helpers/workspace';
+
+/** GET /v1/stats: the sponsor's figures, counted from what people really shared. */
+describe('GET /v1/stats', () => {
+  const ws = tempWorkspace(`program: wol-week
+start: 2026-11-16
+time: "09:00"
+timezone: Europe/London
+admins: [sandbox-user]
+channels: [local:general, local:design]
+`);
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  let app: RunningApp;
+
+  const post = async (path: string, body: object): Promise<Response> =>
+    fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const threadOf = async (channel: string, day: number): Promise<string> => (await app.core.exportPosts({ day })).posts.find((p) => p.channel === channel)!.thread;
+  const share = async (channel: string, day: number, user: string, text: string): Promise<void> => {
+    const res = await post('/v1/replies', { channel, thread: await threadOf(channel, day), user, text });
+    expect(res.status).toBe(201);
+  };
+
+  beforeAll(async () => {
+    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+    // A share from an earlier programme: "veteran" is not a first-time sharer in this run.
+    const s = app.store;
+    const before = new Date(clock.t - 300 * 86_400_000);
+    const old = await s.claimDelivery({ id: 'old-run-day-1', programme: 'wol-week-2025', day: 1, platform: 'local', channelId: 'general', round: 0, state: 'claimed', trigger: 'manual', scheduledAt: before, owner: 'test', leaseUntil: new Date(before.getTime() + 60_000), now: before });
+    expect(old).not.toBeNull();
+    expect(await s.markSending(old!.id, 'test', before)).toBe(true);
+    expect(await s.markSent(old!.id, 'test', 'Lold-thread', before, before)).toBe(true);
+    expect(await s.addReply('local:old-share', { platform: 'local', channelId: 'general', messageId: 'Lold-share', threadId: 'Lold-thread', deliveryId: old!.id, user: 'veteran', text: 'last year', at: before, files: [], links: [], external: false }, before)).toBe('stored');
+
+    await app.tick(); // day 1 in both channels (both post at 09:00 London)
+    await share('general', 1, 'ana', 'a first note');
+    await share('general', 1, 'ben', 'my draft');
+    await share('general', 1, 'veteran', 'back again');
+    await share('design', 1, 'ana', 'the same person in another channel');
+    await share('design', 1, 'cara', 'sketches');
+    await share('design', 1, 'eve', 'soon forgotten');
+    clock.set('2026-11-17T09:00:00Z');
+    await app.tick(); // day 2
+    await share('general', 2, 'ana', 'day two from ana');
+    await share('design', 2, 'dan', 'first time, on day two');
+    // `forget me` removes everything eve wrote: she no longer counts.
+    expect((await post('/v1/commands', { channel: 'design', text: 'forget me', user: 'eve' })).status).toBe(200);
+  }, 60_000);
+  afterAll(async () => {
+    await app?.stop();
+    ws.cleanup();
+  });
+
+  test('counts people, returning and first-time sharers, shares per day and per channel', async () => {
+    const res = await fetch(`${app.url}/v1/stats`);
+    expect(res.status).toBe(200);
+    const stats = await res.json();
+    expect(stats).toEqual({
+      run: { programme: 'wol-week', start: '2026-11-16' },
+      people: 5, // ana, ben, veteran, cara, dan
+      returning: 1, // ana shared on day 1 and day 2
+      firstTime: 4, // everyone but veteran
+      shares: 7,
+      days: [
+        { day: 1, theme: 'Connection', shares: 5, people: 4 },
+        { day: 2, theme: 'Sharing', shares: 2, people: 2 },
+        { day: 3, theme: 'Learning', shares: 0, people: 0 },
+        { day: 4, theme: 'Problem Solving', shares: 0, people: 0 },
+        { day: 5, theme: 'Innovation', shares: 0, people: 0 },
+      ],
+      channels: [
+        { platform: 'local', channel: 'general', name: 'local:general', shares: 4, people: 3 },
+        { platform: 'local', channel: 'design', name: 'local:design', shares: 3, people: 3 },
+      ],
+    });
+  });
+
+  test('?run= names the current run by its start; an unknown run is a clear 404', async () => {
+    const current = await fetch(`${app.url}/v1/stats?run=2026-11-16`);
+    expect(current.status).toBe(200);
+    expect((await current.json()).shares).toBe(7);
+    const unknown = await fetch(`${app.url}/v1/stats?run=2020-01-06`);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toMatch(/no run starting 2020-01-06/);
+  });
+});
