@@ -1,7 +1,7 @@
 // Sandbox: the local channel as a chat. Each prompt has one reply box, built once and never
 // rebuilt, so live updates cannot clear it or take its focus.
 import { api } from './api.js';
-import { el, linkify, plural, reconcile, setText, whenIn } from './dom.js';
+import { el, link, linkify, plural, reconcile, setText, whenIn } from './dom.js';
 import { authorName, avatar } from './people.js';
 
 const $ = (id) => document.getElementById(id);
@@ -54,8 +54,10 @@ function bodyText(m) {
   const b = m.body ?? {};
   if (typeof b === 'string') return b;
   if (m.kind === 'digest' && typeof b.text !== 'string') {
-    const lines = [`Digest for day ${b.day}${b.theme ? ` · ${b.theme}` : ''}: ${plural(b.replyCount ?? 0, 'share', 'shares')} from ${plural(b.peopleCount ?? 0, 'person', 'people')}.`];
-    for (const h of b.highlights ?? []) lines.push(`• ${h.name || h.user}: ${h.text}`);
+    const lines = [b.title || `Day ${b.day}${b.theme ? ` · ${b.theme}` : ''}`];
+    if (b.summary) lines.push(b.summary);
+    else lines.push(`${plural(b.replyCount ?? 0, 'share', 'shares')} from ${plural(b.peopleCount ?? 0, 'person', 'people')}.`);
+    for (const h of b.highlights ?? []) lines.push(`• ${h.name || h.user}: ${h.text}${h.reactionsText ? ` (${h.reactionsText})` : ''}`);
     return lines.join('\n');
   }
   return [b.title, b.heading, b.text, b.intro].filter((x) => typeof x === 'string' && x).join('\n\n') || JSON.stringify(b);
@@ -129,13 +131,14 @@ function promptNode(m) {
 
 function fillPrompt(node, { m, replies }) {
   const p = m.body ?? {};
-  const h = el('h3', 'msg-title', `Day ${p.day} · ${p.theme}`);
+  const h = el('h3', 'msg-title', p.heading || `Day ${p.day} · ${p.theme}`);
   h.id = `prompt-${m.id}`;
   const text = el('p', 'msg-text');
   text.append(linkify(String(p.text ?? '')));
   const parts = [byline('wolbot', m), h, text];
-  if (p.challenge) parts.push(el('div', 'challenge', [el('strong', null, 'Challenge '), linkify(String(p.challenge))]));
-  if (p.link) parts.push(el('p', 'msg-link', [linkify(String(p.link))]));
+  if (p.challenge) parts.push(el('div', 'challenge', [el('strong', null, `${p.challengeLabel || 'Challenge'}: `), linkify(String(p.challenge))]));
+  if (p.link?.url && /^https?:/i.test(p.link.url)) parts.push(el('p', 'msg-link', [link(p.link.url, p.link.label || p.link.url)]));
+  if (p.invite) parts.push(el('p', 'msg-invite', String(p.invite)));
   if (p.footer) parts.push(el('p', 'msg-foot', String(p.footer)));
   node.querySelector('.content').replaceChildren(...parts);
   reconcile(node.querySelector('.msg-thread'), replies, (r) => r.id, threadItem, fillThreadItem);
