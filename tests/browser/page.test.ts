@@ -103,7 +103,7 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
   test('only the reply boxes say "reply"; the search box is labelled Search', async () => {
     await page.getByRole('searchbox', { name: 'Search', exact: true }).waitFor();
     const labels = await page.evaluate(() =>
-      [...document.querySelectorAll('input, textarea, select, button')].map((e) => `${e.getAttribute('aria-label') ?? ''} ${(e as HTMLInputElement).labels?.[0]?.textContent ?? ''} ${e.getAttribute('placeholder') ?? ''} ${e.tagName === 'BUTTON' ? e.textContent : ''}`),
+      Array.from(document.querySelectorAll('input, textarea, select, button')).map((e) => `${e.getAttribute('aria-label') ?? ''} ${(e as HTMLInputElement).labels?.[0]?.textContent ?? ''} ${e.getAttribute('placeholder') ?? ''} ${e.tagName === 'BUTTON' ? e.textContent : ''}`),
     );
     const withReply = labels.filter((l) => /reply/i.test(l));
     expect(withReply.length).toBeGreaterThan(0);
@@ -192,7 +192,7 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     await page.waitForFunction(() => document.documentElement.clientWidth === 390 && (window as any).Chart.getChart('chart').width <= 390);
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
     expect(widths).toEqual({ doc: 390, body: 390 });
-    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 390.5 && (e as HTMLElement).offsetParent !== null).map((e) => e.tagName + '.' + e.className));
+    const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > 390.5 && (e as HTMLElement).offsetParent !== null).map((e) => e.tagName + '.' + e.className));
     expect(wide).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'page-390.png'), fullPage: true });
     expect(fs.statSync(path.join(OUT, 'page-390.png')).size).toBeGreaterThan(10_000);
