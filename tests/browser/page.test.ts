@@ -46,6 +46,10 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     p.on('pageerror', (e) => consoleErrors.push(e.message));
+    // A missing favicon or asset is an error a visitor's console shows too.
+    p.on('response', (r) => {
+      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
+    });
   };
   const gallery = (p: Page): Locator => p.locator('#gallery-days');
   const visibleShares = (p: Page): Locator => gallery(p).locator('.share:visible');
