@@ -14,19 +14,38 @@ channels:
 `;
 
 describe('scheduler on a fake clock (local channels, real SQLite file)', () => {
-  const ws = tempWorkspace(CONFIG);
-  const clock = new FakeClock('2026-11-16T02:59:00Z');
+  // Each test has its own store and clock and builds its own history: no test leans on another.
+  let ws: ReturnType<typeof tempWorkspace>;
+  let clock: FakeClock;
   let app: RunningApp | undefined;
   const start = async () => (app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 }));
+  const restartAt = async (at: string) => {
+    await app!.stop();
+    clock.set(at);
+    await start();
+  };
   const prompts = async (channel: string) => (await app!.store.listLocalMessages(channel)).filter((m) => m.kind === 'prompt').map((m) => (m.body as { day: number }).day);
+  const all = async () => [await prompts('london'), await prompts('newyork'), await prompts('kolkata')];
+  /** Ticks at each channel's day-1 minute: Kolkata 08:30, London 09:00, New York 09:00. */
+  const postDay1Everywhere = async () => {
+    for (const at of ['2026-11-16T03:00:00Z', '2026-11-16T09:00:00Z', '2026-11-16T14:00:00Z']) {
+      clock.set(at);
+      expect((await app!.tick()).sent).toBe(1);
+    }
+  };
 
-  afterAll(async () => {
+  beforeEach(async () => {
+    ws = tempWorkspace(CONFIG);
+    clock = new FakeClock('2026-11-16T02:59:00Z');
+    await start();
+  });
+  afterEach(async () => {
     await app?.stop();
+    app = undefined;
     ws.cleanup();
   });
 
   test('each channel gets day 1 once, at its own local minute', async () => {
-    await start();
     expect((await app!.tick()).sent).toBe(0);
     clock.set('2026-11-16T03:00:00Z'); // 08:30 in Kolkata
     expect((await app!.tick()).sent).toBe(1);
@@ -38,21 +57,19 @@ describe('scheduler on a fake clock (local channels, real SQLite file)', () => {
     clock.set('2026-11-16T14:00:00Z'); // 09:00 EST in New York
     expect((await app!.tick()).sent).toBe(1);
     expect((await app!.tick()).sent).toBe(0);
-    expect([await prompts('london'), await prompts('newyork'), await prompts('kolkata')]).toEqual([[1], [1], [1]]);
+    expect(await all()).toEqual([[1], [1], [1]]);
   });
 
   test('a restart on the same store posts nothing twice', async () => {
-    await app!.stop();
-    clock.set('2026-11-16T14:05:00Z');
-    await start();
+    await postDay1Everywhere();
+    await restartAt('2026-11-16T14:05:00Z');
     expect((await app!.tick()).sent).toBe(0);
-    expect([await prompts('london'), await prompts('newyork'), await prompts('kolkata')]).toEqual([[1], [1], [1]]);
+    expect(await all()).toEqual([[1], [1], [1]]);
   });
 
   test('after downtime a post within grace is made up, one beyond grace is skipped and reported', async () => {
-    await app!.stop();
-    clock.set('2026-11-17T12:00:00Z'); // London day 2 was 3 h ago (grace 4 h); Kolkata's 9 h ago
-    await start();
+    await postDay1Everywhere();
+    await restartAt('2026-11-17T12:00:00Z'); // London day 2 was 3 h ago (grace 4 h); Kolkata's 9 h ago
     const report = await app!.tick();
     expect(report).toMatchObject({ sent: 1, skipped: 1 });
     expect(await prompts('london')).toEqual([1, 2]);
@@ -69,11 +86,13 @@ describe('scheduler on a fake clock (local channels, real SQLite file)', () => {
   });
 
   test('a paused channel gets nothing until resumed', async () => {
-    const pause = await app!.core.command({ platform: 'local', channelId: 'newyork', userId: 'sandbox-user', text: 'pause', target: { platform: 'local', channelId: 'newyork' } }, async () => undefined);
-    expect(pause.text).toMatch(/Paused this channel/);
-    clock.set('2026-11-17T14:00:00Z');
-    expect((await app!.tick()).sent).toBe(0);
-    await app!.core.command({ platform: 'local', channelId: 'newyork', userId: 'sandbox-user', text: 'resume', target: { platform: 'local', channelId: 'newyork' } }, async () => undefined);
+    await postDay1Everywhere();
+    const say = (text: string) => app!.core.command({ platform: 'local', channelId: 'newyork', userId: 'sandbox-user', text, target: { platform: 'local', channelId: 'newyork' } }, async () => undefined);
+    expect((await say('pause')).text).toMatch(/Paused this channel/);
+    clock.set('2026-11-17T14:00:00Z'); // New York's day 2
+    await app!.tick();
+    expect(await prompts('newyork')).toEqual([1]);
+    await say('resume');
     expect((await app!.tick()).sent).toBe(1);
     expect(await prompts('newyork')).toEqual([1, 2]);
   });

@@ -46,7 +46,7 @@ describe('wolbot with Slack (whole app, fake Web API)', () => {
     expect(r.status).toBe(200);
     expect(r.json.response_type).toBe('ephemeral');
     expect(r.json.text).toMatch(/admin/i);
-    await new Promise((r) => setTimeout(r, 200));
+    await s.app.core.idle();
     expect(s.fake.callsOf('chat.postMessage')).toHaveLength(0);
   });
 
@@ -58,7 +58,7 @@ describe('wolbot with Slack (whole app, fake Web API)', () => {
     for (const raw of ['null', '{"type":"event_callback","event_id":"Ev1"}', '{"type":"event_callback","event_id":"Ev1","event":null}', '{oops']) {
       expect((await post(s, raw)).status).toBe(400);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await s.app.core.idle();
     expect(s.fake.callsOf('chat.postMessage')).toHaveLength(0);
     expect((await s.app.core.exportPosts()).posts).toHaveLength(0);
   });

@@ -129,6 +129,11 @@ export class WolbotCore implements InboundPort {
     return { released };
   }
 
+  /** Resolves once the background work started so far (fan-outs, retries) has settled: a barrier for callers and tests, never a timer. */
+  async idle(): Promise<void> {
+    while (this.background.size) await Promise.allSettled([...this.background]);
+  }
+
   // InboundPort
   async reply(e: ReplyEvent): Promise<ReplyOutcome> {
     const outcome = await this.collector.reply(e);
