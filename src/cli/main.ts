@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { openContext, platformsOn, type Context } from '../context';
 import { ConfigError } from '../config';
 import { processEnv } from '../config/process-env';
-import { toCsv, toMarkdown } from '../core/export-formats';
+import { exportChunks } from '../core/export-stream';
 import { runCheck } from './check';
+import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
 import { renderStatus } from '../core/status';
 import { createLocalAdapter } from '../../adapters/local';
@@ -95,9 +96,7 @@ async function run(argv: string[]): Promise<number> {
       const day = positiveInt(flags.day, '--day');
       return withContext(env, async (ctx) => {
         const { posts } = await ctx.core.exportPosts({ day });
-        if (format === 'csv') process.stdout.write(toCsv(posts));
-        else if (format === 'md') out(toMarkdown(posts, ctx.loaded.settings.programme.title));
-        else out(JSON.stringify({ posts }, null, 2));
+        await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title));
         return 0;
       });
     }
@@ -130,17 +129,19 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+quietOnClosedPipe(process.stdout);
+// Never process.exit() right after writing: a pipe may not have taken the output yet (finish waits).
 run(process.argv.slice(2))
-  .then((code) => process.exit(code))
   .catch((err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(`wolbot: ${err.message}\n\n${USAGE[process.argv[2] ?? 'main'] ?? USAGE.main}\n`);
-      process.exit(2);
+      return 2;
     }
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.problems.join('\n')}\n`);
-      process.exit(1);
+      return 1;
     }
     process.stderr.write(`wolbot: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  });
+    return 1;
+  })
+  .then(finish);
