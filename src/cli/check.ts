@@ -1,5 +1,6 @@
 import { channelLabel } from '../core/channels';
 import { dayRows } from '../core/day-states';
+import { languageReport } from '../core/i18n/catalogue';
 import type { Context } from '../context';
 
 function pad(s: string, n: number): string {
@@ -15,6 +16,7 @@ export async function runCheck(ctx: Context): Promise<string> {
   const out = [
     `Config OK: ${configFile}`,
     `Programme: ${settings.programme.title} (${programmeFile}), ${settings.programme.prompts.length} days, day 1 = ${settings.start}`,
+    languageReport(settings.programme.language),
   ];
   const shown = channels.length ? channels : [{ platform: '(default)', channelId: settings.timezone, timezone: null, time: null, active: true, paused: false }];
   if (!channels.length) out.push('No channels yet (the config lists none and none is subscribed); days at the default time and zone:');

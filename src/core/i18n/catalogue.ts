@@ -83,3 +83,13 @@ export function translator(tag?: string): Translator {
 
 /** English: the CLI's language and the default. */
 export const english = translator('en');
+
+/** One line for `check`: the programme's language and every key it lacks (shown in English). */
+export function languageReport(tag: string | undefined): string {
+  const shown = tag ?? 'en';
+  const lang = catalogueFor(shown);
+  if (!lang) return `Language: ${shown} — wolbot has no ${shown} catalogue (it has ${LANGUAGES.join(', ')}); its own words are shown in English`;
+  const missing = missingKeys(lang);
+  if (missing.length === 0) return `Language: ${shown} (catalogue complete)`;
+  return `Language: ${shown} — ${missing.length} of ${Object.keys(en).length} messages are missing and shown in English: ${missing.join(', ')}`;
+}
