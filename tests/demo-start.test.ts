@@ -47,7 +47,7 @@ describe('npm start with nothing configured: the demo week', () => {
     expect(posts.map((p) => [p.day, p.theme])).toEqual([[1, 'Connection']]);
     const local = (await (await fetch(`${url}/v1/local/messages?channel=general`)).json()) as { messages: { kind: string; body: { text: string; challenge: string; footer: string } }[] };
     const prompt = local.messages.find((m) => m.kind === 'prompt')!;
-    expect(prompt.body.text.split(/\s+/).length).toBeGreaterThanOrEqual(80);
+    expect(prompt.body.text.split(/\s+/).length).toBeGreaterThanOrEqual(60);
     expect(prompt.body.footer).toMatch(/gallery/);
 
     const exit = new Promise<number | null>((r) => server.on('exit', r));
