@@ -1,7 +1,8 @@
 /**
  * An in-memory InboundPort for the Slack adapter's own tests (the whole-app tests use the real
- * core). It dedupes by eventKey and by message id the way the store is meant to, and can be told
- * to fail like a broken store.
+ * core). It dedupes by eventKey and by message id as the store does — tests/recording-inbound.test.ts
+ * runs one script through it and through the real core and requires the same outcomes — and can be
+ * told to fail like a broken store.
  */
 import type {
   RecentThread,

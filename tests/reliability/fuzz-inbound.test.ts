@@ -51,14 +51,29 @@ describe('fuzz: platform normalizers (read-only use of the adapters)', () => {
   }, { requiredKeys: [] });
   const envelope = fc.record({ type: fc.oneof(fc.constant('event_callback'), fc.constant('url_verification'), fc.string()), event: fc.oneof(event, json), event_id: fc.oneof(fc.string({ minLength: 1 }), json), team_id: json, challenge: json }, { requiredKeys: [] });
 
-  test('Slack: validateEventsBody never throws; a body it accepts never crashes handleEventCallback', async () => {
+  test('Slack: validateEventsBody never throws; what it accepts has what the handler reads, and what the handler hands on is well-formed', async () => {
+    const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
     await fc.assert(
       fc.asyncProperty(fc.oneof(json, envelope), async (body) => {
         const why = validateEventsBody(body);
-        expect(why === null || typeof why === 'string').toBe(true);
-        if (why !== null || (body as { type?: unknown }).type !== 'event_callback') return;
+        if (why !== null) {
+          expect(why).toMatch(/\S/); // a reason someone can read
+          return;
+        }
+        const b = body as { type?: unknown; event?: { type?: unknown }; event_id?: unknown };
+        expect(typeof b.type).toBe('string');
+        if (b.type !== 'event_callback') return;
+        expect(typeof b.event?.type).toBe('string');
+        expect(nonEmpty(b.event_id)).toBe(true);
         const inbound = new RecordingInbound();
+        inbound.threads = [{ platform: 'slack', channelId: 'C0', id: '1700000000.000001' }];
         await handleEventCallback(body as Record<string, unknown>, { inbound, log: silentLogger, self: () => ({ botUserId: 'UBOT', botId: 'BBOT' }) });
+        // Everything handed to the core carries the envelope's event id and non-empty ids.
+        const handed = [...inbound.replies.values(), ...inbound.reactions];
+        for (const e of handed) {
+          expect(e.eventKey).toBe(b.event_id);
+          expect([e.channelId, 'messageId' in e ? e.messageId : e.itemId, e.user].every(nonEmpty)).toBe(true);
+        }
       }),
       { numRuns: 2000 },
     );
@@ -74,7 +89,15 @@ describe('fuzz: platform normalizers (read-only use of the adapters)', () => {
     fc.assert(
       fc.property(fc.oneof(json, activity), (body) => {
         const r = validateActivity(body);
-        expect(r.ok === true || (r.ok === false && typeof r.error === 'string' && r.error.length > 0)).toBe(true);
+        if (!r.ok) {
+          expect(r.error).toMatch(/^(body is not a JSON object|[\w.]+: \S.*)$/); // names the field, says what is wrong
+          return;
+        }
+        // Accepted activities the turn acts on have somewhere to answer and a conversation.
+        if (['message', 'messageUpdate', 'messageDelete', 'messageReaction', 'conversationUpdate', 'installationUpdate', 'invoke'].includes(r.activity.type)) {
+          expect(r.activity.serviceUrl).toMatch(/^https?:\/\/\S+$/i);
+          expect(r.activity.conversation?.id).toMatch(/./);
+        }
       }),
       { numRuns: 2000 },
     );
