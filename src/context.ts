@@ -39,14 +39,18 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
   const env = readEnv(opts.env, opts.cwd);
   const clock = opts.clock ?? systemClock;
   const logger = createLogger({ level: opts.logLevel ?? env.logLevel, secrets: secretsOf(env), stream: opts.logStream });
-  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger });
+  // A config is read before the store opens: a bad one changes nothing, and the ledger migration
+  // learns each programme's zone from it. The demo's start lives in the store, so it comes after.
+  const configured = env.configPath === null ? null : loadSettings(env.configPath, opts.cwd, { now: clock.now() });
+  const zones = new Map(configured ? [[configured.settings.programme.id, configured.settings.timezone]] : []);
+  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger, migration: { timezoneFor: (p) => zones.get(p) } });
   try {
-    let anchor: DemoAnchor | undefined;
-    if (env.configPath === null) {
+    let loaded = configured;
+    if (!loaded) {
       // The demo week starts the first time it runs and keeps that start on later runs.
-      anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
+      const anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
+      loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: anchor });
     }
-    const loaded = loadSettings(env.configPath, opts.cwd, { now: clock.now(), demoAnchor: anchor });
     const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId() });
     await core.syncChannels();
     return { env, logger, store, loaded, core, clock };

@@ -49,11 +49,17 @@ channels: [local:general]
     expect(body.title).toBe('Day 1 · Connection — the day so far');
   });
 
-  test('`digest` posts the latest day\'s digest now (admins only)', async () => {
+  test('`digest` posts the latest day\'s digest now (admins only), and never a second one in a thread', async () => {
     const say = (user: string) => api('/v1/commands', { channel: 'general', text: 'digest', user }) as Promise<unknown> as Promise<{ text: string }>;
     expect((await say('member')).text).toMatch(/for the programme's admins/);
     expect(await digests()).toHaveLength(1);
-    expect((await say('sandbox-user')).text).toMatch(/Posted the digest of day 1/);
-    expect(await digests()).toHaveLength(2);
+    expect((await say('sandbox-user')).text).toMatch(/digest of day 1 is already in its thread/);
+    expect(await digests()).toHaveLength(1);
+    await app.core.postDay(2);
+    const day2 = (await app.core.exportPosts({ day: 2 })).posts[0]!;
+    expect((await say('sandbox-user')).text).toMatch(/Posted the digest of day 2/);
+    expect((await say('sandbox-user')).text).toMatch(/digest of day 2 is already in its thread/);
+    const d = await digests();
+    expect(d.map((m) => m.threadId)).toEqual([expect.any(String), day2.thread]);
   });
 });

@@ -46,7 +46,7 @@ describePg('PostgreSQL store', () => {
         const keys = 40;
         const attempt = (s: Store, owner: string, i: number): Promise<unknown> => {
           const d: NewDelivery = {
-            id: `${owner}-${i}`, programme: 'race', day: 1, platform: 'slack', channelId: `C${i}`, round: 0, state: 'claimed',
+            id: `${owner}-${i}`, run: 'race@2026-11-16', kind: 'prompt', programme: 'race', day: 1, platform: 'slack', channelId: `C${i}`, round: 0, state: 'claimed',
             trigger: 'schedule', scheduledAt: now, owner, leaseUntil: now, now,
           };
           return s.claimDelivery(d);

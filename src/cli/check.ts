@@ -2,6 +2,7 @@ import { channelLabel } from '../core/channels';
 import { dayRows } from '../core/day-states';
 import { languageReport } from '../core/i18n/catalogue';
 import type { Context } from '../context';
+import { currentRun } from '../core/runs';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -11,7 +12,7 @@ function pad(s: string, n: number): string {
 export async function runCheck(ctx: Context): Promise<string> {
   const { settings, configFile, programmeFile } = ctx.loaded;
   const now = ctx.clock.now();
-  const deliveries = await ctx.store.listDeliveries({ programme: settings.programme.id });
+  const deliveries = await ctx.store.listDeliveries({ run: currentRun(settings) });
   const channels = (await ctx.store.listChannels()).filter((c) => c.source !== 'known');
   const out = [
     `Config OK: ${configFile}`,

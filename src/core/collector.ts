@@ -18,7 +18,7 @@ export class Collector {
   }
 
   async recentThreads(platform: Platform, since: Date): Promise<RecentThread[]> {
-    const sent = (await this.d.store.listDeliveries({ platform, states: ['sent'] })).filter((r) => r.threadId && r.postedAt && r.postedAt >= since && this.d.gathers(r.programme));
+    const sent = (await this.d.store.listDeliveries({ platform, kinds: ['prompt'], states: ['sent'] })).filter((r) => r.threadId && r.postedAt && r.postedAt >= since && this.d.gathers(r.programme));
     const workspaces = new Map((await this.d.store.listChannels()).filter((c) => c.platform === platform).map((c) => [c.channelId, c.workspaceId ?? null]));
     return sent.map((r) => ({ platform: r.platform, channelId: r.channelId, id: r.threadId!, workspaceId: workspaces.get(r.channelId) ?? null }));
   }

@@ -3,14 +3,16 @@ import type { AdapterRegistry } from './adapter-registry';
 import { backoffMs, MAX_ATTEMPTS } from './backoff';
 import { channelLabel, targetOf } from './channels';
 import type { Clock } from './ports/clock';
-import { isDeliveryError, type DeliveryError } from './ports/delivery-error';
+import { DeliveryError, isDeliveryError } from './ports/delivery-error';
 import type { Logger } from './ports/logger';
-import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
+import type { ChannelRecord, DeliveryKind, DeliveryRecord, Store } from './ports/store';
 import type { Programme } from './programme';
 import { promptForDay } from './programme';
 import { promptMessage } from './prompt-message';
+import type { DeliveryPoster } from './delivery-poster';
 import type { FailureNotifier } from './failure-notifier';
 import type { LeaseKeeper } from './lease-keeper';
+import { parseRunId } from './runs';
 
 export type DeliveryOutcome =
   | { kind: 'sent'; delivery: DeliveryRecord; threadId: string }
@@ -23,7 +25,8 @@ export type DeliveryOutcome =
 export interface DelivererDeps {
   store: Store;
   adapters: AdapterRegistry;
-  programme: Programme;
+  /** The programme a run posts (by the run id), for prompts. */
+  programmeOf: (run: string) => Programme | undefined;
   clock: Clock;
   logger: Logger;
   /** This process's id in the ledger. */
@@ -34,32 +37,66 @@ export interface DelivererDeps {
   leases: LeaseKeeper;
 }
 
+/** Which row to claim: the rest of the key (platform, channel) comes from the channel. */
+export interface ClaimKey {
+  run: string;
+  kind: DeliveryKind;
+  day: number;
+  round: number;
+}
+
+/** A day's prompt: opens the day's thread; found again after a crash by the delivery id in its metadata. */
+export function promptPoster(programmeOf: (run: string) => Programme | undefined): DeliveryPoster {
+  return {
+    async post(rec, channel, adapter) {
+      const programme = programmeOf(rec.run);
+      const prompt = programme && promptForDay(programme, rec.day);
+      if (!programme || !prompt) throw new DeliveryError('permanent', `programme has no day ${rec.day}`);
+      return (await adapter.postPrompt(targetOf(channel), promptMessage(programme, prompt, rec.id))).id;
+    },
+    async lookUp(rec, channel, adapter) {
+      if (!adapter.findPostedPrompt) throw new DeliveryError('uncertain', 'the platform cannot look up posts');
+      const ref = await adapter.findPostedPrompt(targetOf(channel), rec.id, rec.lastAttemptAt ?? rec.updatedAt);
+      return ref ? ref.id : null;
+    },
+  };
+}
+
 /**
- * Sends one ledger entry. The ledger decides: a key is claimed once (unique key), a send that may
+ * Sends one ledger entry of any kind (see DeliveryPoster). The ledger decides: a key is claimed once (unique key), a send that may
  * have reached the platform is looked up before any re-send, and transient failures are retried
  * later with backoff by whoever reclaims them.
  */
 export class Deliverer {
   private readonly inFlight = new Set<string>();
+  private readonly posters = new Map<DeliveryKind, DeliveryPoster>();
 
-  constructor(private readonly d: DelivererDeps) {}
+  constructor(private readonly d: DelivererDeps) {
+    this.register('prompt', promptPoster(d.programmeOf));
+  }
 
-  /** Claim (programme, day, channel, round) and send it; `already` when another claim exists. */
-  async claimAndSend(channel: ChannelRecord, day: number, scheduledAt: Date, opts: { trigger: 'schedule' | 'manual'; round: number }): Promise<DeliveryOutcome> {
+  /** How rows of `kind` are posted (prompt is built in; digest, kick-off and wrap-up register theirs). */
+  register(kind: DeliveryKind, poster: DeliveryPoster): void {
+    this.posters.set(kind, poster);
+  }
+
+  /** Claim (run, kind, day, channel, round) and send it; `already` when another claim exists. */
+  async claimAndSend(channel: ChannelRecord, k: ClaimKey, scheduledAt: Date, trigger: 'schedule' | 'manual'): Promise<DeliveryOutcome> {
     const now = this.d.clock.now();
-    const key = { programme: this.d.programme.id, day, platform: channel.platform, channelId: channel.channelId, round: opts.round };
+    const key = { ...k, programme: parseRunId(k.run).programme, platform: channel.platform, channelId: channel.channelId };
     const claimed = await this.d.store.claimDelivery({
       ...key,
       id: randomUUID(),
       state: 'claimed',
-      trigger: opts.trigger,
+      trigger,
       scheduledAt,
       owner: this.d.owner,
       leaseUntil: new Date(now.getTime() + this.d.leaseMs),
       now,
     });
     if (!claimed) {
-      const [existing] = await this.d.store.listDeliveries({ ...key });
+      const [existing] = (await this.d.store.listDeliveries({ run: key.run, kinds: [key.kind], day: key.day, platform: key.platform, channelId: key.channelId }))
+        .filter((r) => r.round === key.round);
       return { kind: 'already', delivery: existing! };
     }
     return this.send(claimed, channel);
@@ -96,15 +133,14 @@ export class Deliverer {
 
   private async sendUnguarded(rec: DeliveryRecord, channel: ChannelRecord): Promise<DeliveryOutcome> {
     const { store, clock, owner } = this.d;
-    const log = this.d.logger.child({ delivery: rec.id, channel: channelLabel(channel), day: rec.day });
+    const log = this.d.logger.child({ delivery: rec.id, kind: rec.kind, run: rec.run, channel: channelLabel(channel), day: rec.day });
     const adapter = this.d.adapters.get(channel.platform);
-    const prompt = promptForDay(this.d.programme, rec.day);
-    if (!adapter || !prompt) {
-      const reason = !adapter ? `platform ${channel.platform} is not on` : `programme has no day ${rec.day}`;
+    const poster = this.posters.get(rec.kind);
+    if (!adapter || !poster) {
+      const reason = !adapter ? `platform ${channel.platform} is not on` : `nothing posts a ${rec.kind} here`;
       await store.markFailed(rec.id, owner, reason, clock.now());
       return { kind: 'failed', delivery: rec, reason };
     }
-    const target = targetOf(channel);
 
     if (rec.state === 'recovering') {
       // The previous owner died while its request may have been on the wire: look before sending.
@@ -115,8 +151,7 @@ export class Deliverer {
 
     if (!(await store.markSending(rec.id, owner, clock.now()))) return { kind: 'lost', delivery: rec };
     try {
-      const ref = await adapter.postPrompt(target, promptMessage(this.d.programme, prompt, rec.id));
-      return await this.sent(rec, ref.id, log);
+      return await this.sent(rec, await poster.post(rec, channel, adapter), log);
     } catch (err) {
       return this.failure(rec, channel, err, log);
     }
@@ -124,10 +159,10 @@ export class Deliverer {
 
   private async lookUp(rec: DeliveryRecord, channel: ChannelRecord, log: Logger): Promise<string | null | 'uncertain'> {
     const adapter = this.d.adapters.get(channel.platform);
-    if (!adapter?.findPostedPrompt) return 'uncertain';
+    const poster = this.posters.get(rec.kind);
+    if (!adapter || !poster?.lookUp) return 'uncertain';
     try {
-      const ref = await adapter.findPostedPrompt(targetOf(channel), rec.id, rec.lastAttemptAt ?? rec.updatedAt);
-      return ref ? ref.id : null;
+      return await poster.lookUp(rec, channel, adapter);
     } catch (err) {
       log.warn({ err }, 'could not look up whether the previous attempt posted');
       return 'uncertain';

@@ -2,6 +2,7 @@ import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
 import { gathers, promptForDay } from './programme';
 import type { WolSettings } from './settings';
+import { currentRun } from './runs';
 
 export interface ExportReply {
   /** The platform's id of the reply message (to react to it, to link it). */
@@ -24,17 +25,22 @@ export interface ExportPost {
   day: number;
   theme: string;
   programme: string;
+  /** The run (programme@start) the post belongs to. */
+  run: string;
   postedAt: string;
   thread: string;
   reactions: number;
   replies: ExportReply[];
 }
 
-/** The collected threads in the contract's export shape; deleted and forgotten replies left out. */
-export async function buildExport(settings: WolSettings, store: Store, opts: { day?: number; includeExternal?: boolean } = {}): Promise<{ posts: ExportPost[] }> {
+/**
+ * The collected threads of one run (default: the current one) in the contract's export shape;
+ * deleted and forgotten replies left out.
+ */
+export async function buildExport(settings: WolSettings, store: Store, opts: { day?: number; run?: string; includeExternal?: boolean } = {}): Promise<{ posts: ExportPost[] }> {
   // A circle companion gathers nothing: it has no posts to export and none for the gallery.
   if (!gathers(settings.programme)) return { posts: [] };
-  const sent = (await store.listDeliveries({ programme: settings.programme.id, day: opts.day, states: ['sent'] }))
+  const sent = (await store.listDeliveries({ run: opts.run ?? currentRun(settings), kinds: ['prompt'], day: opts.day, states: ['sent'] }))
     .filter((r) => r.threadId && r.postedAt)
     .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());
   const replies = await store.listReplies({ deliveryIds: sent.map((r) => r.id) });
@@ -54,6 +60,7 @@ export async function buildExport(settings: WolSettings, store: Store, opts: { d
       day: rec.day,
       theme: promptForDay(settings.programme, rec.day)?.theme ?? `Day ${rec.day}`,
       programme: rec.programme,
+      run: rec.run,
       postedAt: rec.postedAt!.toISOString(),
       thread: rec.threadId!,
       reactions: counts.get(rec.threadId!) ?? 0,

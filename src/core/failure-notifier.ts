@@ -22,13 +22,13 @@ export class FailureNotifier {
 
   async deliveryFailed(rec: DeliveryRecord, channel: ChannelRecord, reason: string): Promise<void> {
     const tr = this.d.tr ?? english;
-    await this.tell(rec, channel, tr.t('notice.failed', { day: rec.day, where: channelLabel(channel), reason, advice: adviceFor(reason, tr) }));
+    await this.tell(rec, channel, tr.t('notice.failed', { kind: rec.kind, day: rec.day, where: channelLabel(channel), reason, advice: adviceFor(reason, tr) }));
   }
 
   async deliveryUncertain(rec: DeliveryRecord, reason: string): Promise<void> {
     const channel = await this.d.store.getChannel(rec.platform, rec.channelId);
     if (!channel) return;
-    await this.tell(rec, channel, (this.d.tr ?? english).t('notice.uncertain', { day: rec.day, where: channelLabel(channel), reason }));
+    await this.tell(rec, channel, (this.d.tr ?? english).t('notice.uncertain', { kind: rec.kind, day: rec.day, where: channelLabel(channel), reason }));
   }
 
   private async tell(rec: DeliveryRecord, channel: ChannelRecord, text: string): Promise<void> {

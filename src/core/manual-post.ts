@@ -6,6 +6,7 @@ import { mapLimit } from './map-limit';
 import type { Clock } from './ports/clock';
 import type { ChannelRecord, Store } from './ports/store';
 import type { WolSettings } from './settings';
+import { currentRun } from './runs';
 
 export interface ManualPostResult {
   channel: ChannelRecord;
@@ -26,19 +27,20 @@ export async function postDayManually(
   channels: ChannelRecord[],
   again: boolean,
 ): Promise<ManualPostResult[]> {
-  const key = (c: ChannelRecord) => ({ programme: d.settings.programme.id, day, platform: c.platform, channelId: c.channelId });
+  const run = currentRun(d.settings);
+  const key = (c: ChannelRecord) => ({ run, kind: 'prompt' as const, programme: d.settings.programme.id, day, platform: c.platform, channelId: c.channelId });
   return mapLimit(channels, FAN_OUT, async (channel) => {
     const now = d.clock.now();
     let round = 0;
     const max = await d.store.maxRound(key(channel));
     if (again) round = max + 1;
     else if (max >= 0) {
-      const [last] = await d.store.listDeliveries({ ...key(channel) }).then((rs) => rs.sort((a, b) => b.round - a.round));
+      const [last] = await d.store.listDeliveries({ run, kinds: ['prompt'], day, platform: channel.platform, channelId: channel.channelId }).then((rs) => rs.sort((a, b) => b.round - a.round));
       if (last && REPOSTABLE.has(last.state)) round = max + 1;
     }
-    let outcome = await d.deliverer.claimAndSend(channel, day, now, { trigger: 'manual', round });
+    let outcome = await d.deliverer.claimAndSend(channel, { run, kind: 'prompt', day, round }, now, 'manual');
     // Two `again`s at once may race for one round: take the next.
-    if (again && outcome.kind === 'already') outcome = await d.deliverer.claimAndSend(channel, day, now, { trigger: 'manual', round: round + 1 });
+    if (again && outcome.kind === 'already') outcome = await d.deliverer.claimAndSend(channel, { run, kind: 'prompt', day, round: round + 1 }, now, 'manual');
     return { channel, outcome };
   });
 }

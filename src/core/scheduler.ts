@@ -9,6 +9,7 @@ import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { ChannelRecord, Store } from './ports/store';
 import type { WolSettings } from './settings';
+import { currentRun } from './runs';
 
 export interface TickReport {
   sent: number;
@@ -64,8 +65,9 @@ export class Scheduler {
     const { settings, store, clock } = this.d;
     const now = clock.now();
     const channels = await this.postableChannels();
+    const run = currentRun(settings);
     const known = new Set(
-      (await store.listDeliveries({ programme: settings.programme.id })).filter((r) => r.round === 0).map((r) => `${r.platform}:${r.channelId}#${r.day}`),
+      (await store.listDeliveries({ run, kinds: ['prompt'] })).filter((r) => r.round === 0).map((r) => `${r.platform}:${r.channelId}#${r.day}`),
     );
     const due: { channel: ChannelRecord; occ: Occurrence }[] = [];
     for (const channel of channels) {
@@ -76,7 +78,7 @@ export class Scheduler {
         else if (occ.at >= channel.createdAt) {
           // Missed by downtime beyond grace: record it once so status tells, never post it late.
           const rec = await store.claimDelivery({
-            id: randomUUID(), programme: settings.programme.id, day: occ.day, platform: channel.platform, channelId: channel.channelId, round: 0,
+            id: randomUUID(), run, kind: 'prompt', programme: settings.programme.id, day: occ.day, platform: channel.platform, channelId: channel.channelId, round: 0,
             state: 'skipped', trigger: 'schedule', scheduledAt: occ.at, owner: null, leaseUntil: null,
             reason: `missed by ${Math.round(late / 60000)} min (grace ${Math.round(settings.graceMs / 60000)} min)`, now,
           });
@@ -89,7 +91,7 @@ export class Scheduler {
     }
     // Once stopping (SIGTERM), claim nothing new: only the sends already in flight finish.
     const outcomes = await mapLimit(due, FAN_OUT, ({ channel, occ }) =>
-      this.stopping ? Promise.resolve(null) : this.d.deliverer.claimAndSend(channel, occ.day, occ.at, { trigger: 'schedule', round: 0 }),
+      this.stopping ? Promise.resolve(null) : this.d.deliverer.claimAndSend(channel, { run, kind: 'prompt', day: occ.day, round: 0 }, occ.at, 'schedule'),
     );
     count(outcomes.filter((o): o is DeliveryOutcome => o !== null), report);
     await this.drainRetries(report);

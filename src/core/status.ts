@@ -2,8 +2,9 @@ import { channelLabel } from './channels';
 import { dayRows, nextRow, type DayRow } from './day-states';
 import { formatLocal } from './calendar';
 import { english, type Translator } from './i18n/catalogue';
-import type { ChannelRecord, Store } from './ports/store';
+import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
 import type { WolSettings } from './settings';
+import { currentRun } from './runs';
 
 export interface ChannelStatus {
   channel: ChannelRecord;
@@ -22,7 +23,7 @@ export interface StatusReport {
 
 /** The programme, each channel's next post, and what was posted, failed or skipped. */
 export async function buildStatus(settings: WolSettings, store: Store, enabled: (platform: string) => boolean, now: Date): Promise<StatusReport> {
-  const deliveries = await store.listDeliveries({ programme: settings.programme.id });
+  const deliveries = await store.listDeliveries({ run: currentRun(settings) });
   const channels = (await store.listChannels()).filter((c) => c.source !== 'known' || deliveries.some((d) => d.channelId === c.channelId));
   return {
     programme: {
@@ -68,6 +69,15 @@ function rowLine(r: DayRow, zone: string, tr: Translator): string {
   }
 }
 
+function digestLine(d: DeliveryRecord, zone: string, tr: Translator): string {
+  if (d.state === 'sent') return tr.t('status.digest.posted', { at: formatLocal(d.postedAt!, zone) });
+  const state = tr.t('status.state', { state: DIGEST_STATE[d.state] ?? d.state });
+  return tr.t('status.digest.problem', { state, reason: d.reason ? ` — ${d.reason}` : '' }) +
+    (d.state === 'retry' && d.nextAttemptAt ? tr.t('status.nextTry', { at: formatLocal(d.nextAttemptAt, zone) }) : '');
+}
+
+const DIGEST_STATE: Partial<Record<DeliveryRecord['state'], string>> = { retry: 'retrying', claimed: 'sending', recovering: 'sending', sending: 'sending' };
+
 export function renderStatus(s: StatusReport, tr: Translator = english): string {
   const p = s.programme;
   const lines = [tr.t('status.programme', { title: p.title, id: p.id, start: p.start, days: p.days.join(', '), time: p.time, zone: p.timezone })];
@@ -83,7 +93,10 @@ export function renderStatus(s: StatusReport, tr: Translator = english): string 
     lines.push(`${c.label} (${c.timezone}, ${c.time})${flags ? ` [${flags}]` : ''}`);
     const n = c.next;
     lines.push(`  ${n ? tr.t('status.next', { day: n.day, theme: n.theme, date: n.localDate, time: n.localTime, zone: c.timezone, utc: n.at.toISOString() }) : tr.t('status.nextNone')}`);
-    for (const r of c.rows.filter((x) => x.delivery)) lines.push(`  ${rowLine(r, c.timezone, tr)}`);
+    for (const r of c.rows.filter((x) => x.delivery)) {
+      lines.push(`  ${rowLine(r, c.timezone, tr)}`);
+      if (r.digest) lines.push(`    ${digestLine(r.digest, c.timezone, tr)}`);
+    }
   }
   return lines.join('\n');
 }

@@ -16,6 +16,7 @@ import type { Logger } from './ports/logger';
 import type { ChannelTarget, Platform } from './ports/platform';
 import type { ChannelRecord, Store } from './ports/store';
 import { PeopleNames } from './names';
+import { parseRunId } from './runs';
 import { Scheduler, type TickReport } from './scheduler';
 import type { WolSettings } from './settings';
 import { translatorOf } from './frame';
@@ -58,8 +59,8 @@ export class WolbotCore implements InboundPort {
     const notifier = new FailureNotifier({ store, adapters: this.adapters, admins: settings.admins, clock, logger: logger.child({ component: 'notifier' }), tr: translatorOf(settings.programme) });
     const leaseMs = d.leaseMs ?? DEFAULT_LEASE_MS;
     this.leases = new LeaseKeeper({ store, clock, logger: logger.child({ component: 'leases' }), owner: d.owner, leaseMs });
-    this.deliverer = new Deliverer({ store, adapters: this.adapters, programme: settings.programme, clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
-    this.digests = new DigestService({ settings, store, adapters: this.adapters, clock, logger: logger.child({ component: 'digest' }) });
+    this.deliverer = new Deliverer({ store, adapters: this.adapters, programmeOf: (run) => (parseRunId(run).programme === settings.programme.id ? settings.programme : undefined), clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
+    this.digests = new DigestService({ settings, store, adapters: this.adapters, deliverer: this.deliverer, clock, logger: logger.child({ component: 'digest' }) });
     this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, clock, logger: logger.child({ component: 'scheduler' }) });
     // Only the configured programme can say `gather: false`; past runs of others keep gathering.
     const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);

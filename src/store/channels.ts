@@ -90,7 +90,7 @@ export async function renameChannel(ctx: StoreContext, platform: Platform, oldId
       .where('platform', '=', platform).where('channel_id', '=', oldId)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('deliveries as d2').select('d2.id')
         .where('d2.platform', '=', platform).where('d2.channel_id', '=', newId)
-        .whereRef('d2.programme', '=', 'deliveries.programme').whereRef('d2.day', '=', 'deliveries.day')
+        .whereRef('d2.run', '=', 'deliveries.run').whereRef('d2.kind', '=', 'deliveries.kind').whereRef('d2.day', '=', 'deliveries.day')
         .whereRef('d2.round', '=', 'deliveries.round'))))
       .execute();
   });

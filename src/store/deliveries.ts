@@ -15,6 +15,8 @@ export async function claimDelivery({ db }: StoreContext, d: NewDelivery): Promi
     .insertInto('deliveries')
     .values({
       id: d.id,
+      run: d.run,
+      kind: d.kind,
       programme: d.programme,
       day: d.day,
       platform: d.platform,
@@ -31,7 +33,6 @@ export async function claimDelivery({ db }: StoreContext, d: NewDelivery): Promi
       reason: d.reason ?? null,
       thread_id: null,
       posted_at: null,
-      digest_posted_at: null,
       admins_notified: 0,
       created_at: iso(d.now),
       updated_at: iso(d.now),
@@ -168,13 +169,6 @@ export async function markAdminsNotified({ db }: StoreContext, id: string, now: 
   return n(r.numUpdatedRows) > 0;
 }
 
-/** true only for the first caller, so a digest is posted once. */
-export async function markDigestPosted({ db }: StoreContext, id: string, now: Date): Promise<boolean> {
-  const r = await db.updateTable('deliveries').set({ digest_posted_at: iso(now), updated_at: iso(now) })
-    .where('id', '=', id).where('digest_posted_at', 'is', null).executeTakeFirst();
-  return n(r.numUpdatedRows) > 0;
-}
-
 export async function getDelivery({ db }: StoreContext, id: string): Promise<DeliveryRecord | null> {
   const row = await db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toDelivery(row) : null;
@@ -182,6 +176,11 @@ export async function getDelivery({ db }: StoreContext, id: string): Promise<Del
 
 export async function listDeliveries({ db }: StoreContext, f: DeliveryFilter = {}): Promise<DeliveryRecord[]> {
   let q = db.selectFrom('deliveries').selectAll();
+  if (f.run !== undefined) q = q.where('run', '=', f.run);
+  if (f.kinds) {
+    if (f.kinds.length === 0) return [];
+    q = q.where('kind', 'in', f.kinds);
+  }
   if (f.programme !== undefined) q = q.where('programme', '=', f.programme);
   if (f.day !== undefined) q = q.where('day', '=', f.day);
   if (f.platform !== undefined) q = q.where('platform', '=', f.platform);
@@ -191,7 +190,7 @@ export async function listDeliveries({ db }: StoreContext, f: DeliveryFilter = {
     q = q.where('state', 'in', f.states);
   }
   const rows = await q
-    .orderBy('scheduled_at').orderBy('programme').orderBy('day').orderBy('platform').orderBy('channel_id').orderBy('round')
+    .orderBy('scheduled_at').orderBy('run').orderBy('kind').orderBy('day').orderBy('platform').orderBy('channel_id').orderBy('round')
     .execute();
   return rows.map(toDelivery);
 }
@@ -200,7 +199,8 @@ export async function maxRound({ db }: StoreContext, key: Omit<DeliveryKey, 'rou
   const row = await db
     .selectFrom('deliveries')
     .select((eb) => eb.fn.max('round').as('m'))
-    .where('programme', '=', key.programme)
+    .where('run', '=', key.run)
+    .where('kind', '=', key.kind)
     .where('day', '=', key.day)
     .where('platform', '=', key.platform)
     .where('channel_id', '=', key.channelId)
@@ -215,6 +215,7 @@ export async function findDeliveryByThread({ db }: StoreContext, platform: Platf
     .where('platform', '=', platform)
     .where('channel_id', '=', channelId)
     .where('thread_id', '=', threadId)
+    .where('kind', '=', 'prompt')
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   return row ? toDelivery(row) : null;

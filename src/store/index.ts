@@ -3,6 +3,7 @@ import { silentLogger, type Logger } from '../core/ports/logger';
 import type { Store } from '../core/ports/store';
 import { openPostgresStore } from './postgres';
 import { openSqliteStore } from './sqlite';
+import type { MigrationOptions } from './migrations';
 
 export { writeTransaction } from './tx';
 
@@ -10,19 +11,20 @@ export { writeTransaction } from './tx';
  * Opens and migrates the store named by a DATABASE_URL:
  * - `sqlite:PATH` — relative to opts.cwd or absolute; the folder is created (`sqlite::memory:` too)
  * - `postgres://…` / `postgresql://…`
+ * `migration` carries what a data migration needs from the config (each programme's zone).
  */
-export async function openStore(url: string, opts: { cwd: string; logger?: Logger }): Promise<Store> {
+export async function openStore(url: string, opts: { cwd: string; logger?: Logger; migration?: MigrationOptions }): Promise<Store> {
   const logger = (opts.logger ?? silentLogger).child({ component: 'store' });
   if (url.startsWith('sqlite:')) {
     const rest = url.slice('sqlite:'.length);
     if (!rest) throw new Error('DATABASE_URL "sqlite:" names no file (e.g. sqlite:data/wolbot.db)');
     const file = rest === ':memory:' ? rest : path.resolve(opts.cwd, rest);
-    const store = await openSqliteStore(file, logger);
+    const store = await openSqliteStore(file, logger, opts.migration);
     logger.info({ db: store.description }, 'store open');
     return store;
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const store = await openPostgresStore(url, logger);
+    const store = await openPostgresStore(url, logger, opts.migration);
     logger.info({ db: store.description }, 'store open');
     return store;
   }

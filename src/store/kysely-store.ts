@@ -97,9 +97,6 @@ export class KyselyStore implements Store {
   markAdminsNotified(id: string, now: Date): Promise<boolean> {
     return deliveries.markAdminsNotified(this.ctx, id, now);
   }
-  markDigestPosted(id: string, now: Date): Promise<boolean> {
-    return deliveries.markDigestPosted(this.ctx, id, now);
-  }
   getDelivery(id: string): Promise<DeliveryRecord | null> {
     return deliveries.getDelivery(this.ctx, id);
   }

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Platform } from '../core/ports/platform';
 import type {
-  ChannelRecord, ChannelSource, DeliveryRecord, DeliveryState, LocalMessage, ReactionRecord, ReplyRecord,
+  ChannelRecord, ChannelSource, DeliveryKind, DeliveryRecord, DeliveryState, LocalMessage, ReactionRecord, ReplyRecord,
 } from '../core/ports/store';
 import type { ChannelsTable, DeliveriesTable, LocalMessagesTable, ReactionsTable, RepliesTable } from './schema';
 
@@ -39,6 +39,8 @@ export function toChannel(r: Selectable<ChannelsTable>): ChannelRecord {
 export function toDelivery(r: Selectable<DeliveriesTable>): DeliveryRecord {
   return {
     id: r.id,
+    run: r.run,
+    kind: r.kind as DeliveryKind,
     programme: r.programme,
     day: Number(r.day),
     platform: r.platform as Platform,
@@ -55,7 +57,6 @@ export function toDelivery(r: Selectable<DeliveriesTable>): DeliveryRecord {
     reason: r.reason,
     threadId: r.thread_id,
     postedAt: dateOrNull(r.posted_at),
-    digestPostedAt: dateOrNull(r.digest_posted_at),
     adminsNotified: Number(r.admins_notified) === 1,
     createdAt: date(r.created_at),
     updatedAt: date(r.updated_at),

@@ -23,6 +23,8 @@ export interface ChannelsTable {
 
 export interface DeliveriesTable {
   id: string;
+  run: string;
+  kind: string;
   programme: string;
   day: number;
   platform: string;
@@ -39,7 +41,6 @@ export interface DeliveriesTable {
   reason: string | null;
   thread_id: string | null;
   posted_at: string | null;
-  digest_posted_at: string | null;
   admins_notified: number;
   created_at: string;
   updated_at: string;

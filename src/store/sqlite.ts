@@ -6,6 +6,7 @@ import type { Logger } from '../core/ports/logger';
 import type { Store } from '../core/ports/store';
 import { KyselyStore } from './kysely-store';
 import { migrateToLatest } from './migrate';
+import type { MigrationOptions } from './migrations';
 import type { Database as Schema } from './schema';
 
 /** SQLite adds a consistent online copy (VACUUM INTO) to the shared store. */
@@ -49,7 +50,7 @@ async function openFile(file: string): Promise<Database.Database> {
  * lock on SQLite, so it runs inside BEGIN IMMEDIATE on the very connection Kysely uses: a second
  * process opening the same fresh file waits (busy_timeout) and then finds the schema done.
  */
-export async function openSqliteStore(file: string, logger: Logger): Promise<Store> {
+export async function openSqliteStore(file: string, logger: Logger, migration: MigrationOptions = {}): Promise<Store> {
   let raw: Database.Database;
   try {
     raw = await openFile(file);
@@ -58,7 +59,7 @@ export async function openSqliteStore(file: string, logger: Logger): Promise<Sto
   }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
   try {
-    await migrateLocked(raw, db, logger);
+    await migrateLocked(raw, db, logger, migration);
   } catch (err) {
     await db.destroy();
     throw new Error(`cannot migrate SQLite database ${file}: ${(err as Error).message}`, { cause: err });
@@ -66,7 +67,7 @@ export async function openSqliteStore(file: string, logger: Logger): Promise<Sto
   return new SqliteStore(db, 'sqlite', `sqlite:${file}`);
 }
 
-async function migrateLocked(raw: Database.Database, db: Kysely<Schema>, logger: Logger): Promise<void> {
+async function migrateLocked(raw: Database.Database, db: Kysely<Schema>, logger: Logger, migration: MigrationOptions): Promise<void> {
   // BEGIN IMMEDIATE waits up to busy_timeout; a migration elsewhere takes milliseconds, but retry
   // a few times so a slow peer (e.g. a loaded CI box) does not fail our start-up.
   for (let attempt = 1; ; attempt++) {
@@ -79,7 +80,7 @@ async function migrateLocked(raw: Database.Database, db: Kysely<Schema>, logger:
     }
   }
   try {
-    await migrateToLatest(db, logger);
+    await migrateToLatest(db, logger, migration);
     raw.exec('commit');
   } catch (err) {
     if (raw.inTransaction) raw.exec('rollback');

@@ -23,6 +23,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     const newDelivery = (over: Partial<NewDelivery> = {}): NewDelivery => ({
       id: uid('d'),
+      run: 'wol-week@2026-11-16',
+      kind: 'prompt',
       programme: 'wol-week',
       day: 1,
       platform: 'slack',
@@ -175,15 +177,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const d = newDelivery({ reason: null });
         const rec = await store.claimDelivery(d);
         expect(rec).toEqual({
-          id: d.id, programme: 'wol-week', day: 1, platform: 'slack', channelId: d.channelId, round: 0, state: 'claimed',
+          id: d.id, run: 'wol-week@2026-11-16', kind: 'prompt', programme: 'wol-week', day: 1, platform: 'slack', channelId: d.channelId, round: 0, state: 'claimed',
           trigger: 'schedule', scheduledAt: T0, owner: 'owner-a', leaseUntil: at(5), attempts: 0, lastAttemptAt: null,
-          nextAttemptAt: null, reason: null, threadId: null, postedAt: null, digestPostedAt: null, adminsNotified: false,
+          nextAttemptAt: null, reason: null, threadId: null, postedAt: null, adminsNotified: false,
           createdAt: T0, updatedAt: T0,
         });
         expect(await store.claimDelivery({ ...d, id: uid('d'), owner: 'owner-b' })).toBeNull();
         expect(await store.claimDelivery({ ...d, round: 1, owner: 'owner-b' })).toBeNull(); // same id
         expect(await store.getDelivery(d.id)).toMatchObject({ owner: 'owner-a' });
         expect(await store.claimDelivery({ ...d, id: uid('d'), round: 1 })).not.toBeNull(); // another round is another key
+      });
+
+      it('keys by run and kind: a new start date and a digest are other keys of the same day', async () => {
+        const d = newDelivery();
+        expect(await store.claimDelivery(d)).not.toBeNull();
+        const nextRun = await store.claimDelivery({ ...d, id: uid('d'), run: 'wol-week@2027-11-15' });
+        expect(nextRun).toMatchObject({ run: 'wol-week@2027-11-15', kind: 'prompt', day: 1, round: 0 });
+        const digest = await store.claimDelivery({ ...d, id: uid('d'), kind: 'digest' });
+        expect(digest).toMatchObject({ run: d.run, kind: 'digest' });
+        expect(await store.claimDelivery({ ...d, id: uid('d'), kind: 'digest', owner: 'owner-b' })).toBeNull();
+        for (const kind of ['kickoff', 'wrapup'] as const) expect(await store.claimDelivery({ ...d, id: uid('d'), kind })).toMatchObject({ kind });
+        expect((await store.listDeliveries({ channelId: d.channelId, run: d.run })).map((r) => r.kind).sort()).toEqual(['digest', 'kickoff', 'prompt', 'wrapup']);
+        expect((await store.listDeliveries({ channelId: d.channelId, kinds: ['prompt'] })).map((r) => r.run).sort()).toEqual([d.run, 'wol-week@2027-11-15']);
+        expect(await store.listDeliveries({ channelId: d.channelId, kinds: [] })).toEqual([]);
       });
 
       it('records a skipped occurrence with its reason', async () => {
@@ -346,23 +362,20 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.listLeaseOwners()).not.toContain(dead);
       });
 
-      it('tells admins once and posts a digest once', async () => {
+      it('tells admins once', async () => {
         const d = (await store.claimDelivery(newDelivery()))!;
         await store.markFailed(d.id, 'owner-a', 'not_in_channel', at(1));
         const notified = await Promise.all(Array.from({ length: 5 }, () => store.markAdminsNotified(d.id, at(2))));
         expect(notified.filter(Boolean)).toHaveLength(1);
         expect(await store.markAdminsNotified(d.id, at(3))).toBe(false);
         expect(await store.getDelivery(d.id)).toMatchObject({ adminsNotified: true });
-        expect(await store.markDigestPosted(d.id, at(4))).toBe(true);
-        expect(await store.markDigestPosted(d.id, at(5))).toBe(false);
-        expect(await store.getDelivery(d.id)).toMatchObject({ digestPostedAt: at(4) });
         expect(await store.markAdminsNotified(uid('missing'), at(1))).toBe(false);
       });
 
       it('lists with filters, finds by thread, and knows the highest round', async () => {
         const programme = uid('prog');
         const channelId = uid('C');
-        const key = { programme, day: 2, platform: 'teams' as Platform, channelId };
+        const key = { run: `${programme}@2026-11-16`, kind: 'prompt' as const, programme, day: 2, platform: 'teams' as Platform, channelId };
         expect(await store.maxRound(key)).toBe(-1);
         const r0 = (await store.claimDelivery(newDelivery({ ...key, round: 0, scheduledAt: at(0) })))!;
         const r1 = (await store.claimDelivery(newDelivery({ ...key, round: 1, trigger: 'manual', scheduledAt: at(1) })))!;
@@ -376,7 +389,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.listDeliveries({ programme, states: [] })).toEqual([]);
         expect(await store.listDeliveries({ programme, platform: 'slack' })).toEqual([]);
         expect((await store.listDeliveries({ channelId })).length).toBe(3);
+        expect((await store.listDeliveries({ run: key.run, day: 3 })).map((d) => d.id)).toEqual([d3.id]);
         expect(await store.findDeliveryByThread('teams', channelId, '19:x;messageid=1')).toMatchObject({ id: r1.id, trigger: 'manual' });
+        // A digest posted later into the same thread is not the thread's prompt.
+        const dg = (await store.claimDelivery(newDelivery({ ...key, kind: 'digest', scheduledAt: at(3), now: at(3) })))!;
+        await store.markSent(dg.id, 'owner-a', '19:x;messageid=1', at(3), at(3));
+        expect(await store.findDeliveryByThread('teams', channelId, '19:x;messageid=1')).toMatchObject({ id: r1.id, kind: 'prompt' });
+        expect(await store.maxRound({ ...key, kind: 'digest' })).toBe(0);
         expect(await store.findDeliveryByThread('teams', channelId, 'nope')).toBeNull();
         expect(await store.getDelivery(uid('missing'))).toBeNull();
       });

@@ -12,7 +12,7 @@ const { openStore } = require(storeModule); // load everything first, so both st
   const won = [];
   for (let i = 0; i < Number(count); i++) {
     const rec = await store.claimDelivery({
-      id: `${worker}-${i}`, programme: 'race', day: 1, platform: 'local', channelId: `c${i}`, round: 0,
+      id: `${worker}-${i}`, run: 'race@2026-11-16', kind: 'prompt', programme: 'race', day: 1, platform: 'local', channelId: `c${i}`, round: 0,
       state: 'claimed', trigger: 'schedule', scheduledAt: now, owner: worker, leaseUntil: now, now,
     });
     if (rec) won.push(i);

@@ -159,12 +159,23 @@ export class CommandService {
 
   private async digest(req: CommandRequest, tr: Translator): Promise<string> {
     if (!gathers(this.d.settings.programme)) return tr.t('cmd.digest.private');
-    const sent = (await this.d.store.listDeliveries({ programme: this.d.settings.programme.id, platform: req.platform, channelId: req.channelId, states: ['sent'] }))
-      .sort((a, b) => b.postedAt!.getTime() - a.postedAt!.getTime());
-    const latest = sent[0];
     const channel = await this.d.store.getChannel(req.platform, req.channelId);
-    if (!latest || !channel) return tr.t('cmd.digest.none');
-    await this.d.digests.postFor(latest, channel);
-    return tr.t('cmd.digest.posted', { day: latest.day });
+    const r = channel ? await this.d.digests.postLatest(channel) : null;
+    if (!r) return tr.t('cmd.digest.none');
+    const o = r.outcome;
+    switch (o.kind) {
+      case 'sent':
+        return tr.t('cmd.digest.posted', { day: r.day });
+      case 'already':
+        return o.delivery.state === 'sent'
+          ? tr.t('cmd.digest.already', { day: r.day })
+          : tr.t('cmd.digest.state', { day: r.day, state: o.delivery.state, reason: o.delivery.reason ? ` (${o.delivery.reason})` : '' });
+      case 'retry':
+        return tr.t('cmd.digest.retry', { day: r.day, reason: o.reason });
+      case 'lost':
+        return tr.t('cmd.digest.lost', { day: r.day });
+      default:
+        return tr.t('cmd.digest.state', { day: r.day, state: o.kind, reason: `: ${o.reason}` });
+    }
   }
 }

@@ -65,6 +65,10 @@ export const de: Record<MessageKey, string> = {
   'cmd.digest.none': 'In diesem Kanal wurde noch nichts gepostet, also gibt es keine Zusammenfassung.',
   'cmd.digest.private': 'Dieses Programm sammelt nichts, also gibt es keine Zusammenfassung.',
   'cmd.digest.posted': 'Die Zusammenfassung von Tag {day} steht jetzt in seinem Thread.',
+  'cmd.digest.already': 'Die Zusammenfassung von Tag {day} steht schon in seinem Thread; ein Thread bekommt nur eine.',
+  'cmd.digest.state': 'Die Zusammenfassung von Tag {day} ist {state}{reason}.',
+  'cmd.digest.retry': 'Die Zusammenfassung von Tag {day} ist noch nicht gepostet ({reason}); wolbot versucht es erneut.',
+  'cmd.digest.lost': 'Ein anderer Prozess hat die Zusammenfassung von Tag {day} übernommen.',
 
   'post.sent': 'Tag {day} wurde in {n, plural, one {# Kanal} other {# Kanälen}} gepostet: {where}.',
   'post.already': '{where}: Tag {day} wurde schon gepostet{when}. Sag `{hint}`, um ihn noch einmal zu posten.',
@@ -88,12 +92,14 @@ export const de: Record<MessageKey, string> = {
   'status.again': ' (erneut, Runde {round})',
   'status.problem': 'Tag {day} {theme}: {state}{reason}',
   'status.nextTry': ' (nächster Versuch {at})',
+  'status.digest.posted': 'Zusammenfassung: gepostet {at}',
+  'status.digest.problem': 'Zusammenfassung: {state}{reason}',
   'status.planned': 'Tag {day} {theme}: {state} {date} {time}',
   'status.state':
     '{state, select, past {vorbei} posted {gepostet} due {fällig} upcoming {geplant} failed {fehlgeschlagen} skipped {übersprungen} retrying {wird wiederholt} sending {wird gesendet} uncertain {unklar} other {{state}}}',
 
-  'notice.failed': 'wolbot konnte Tag {day} nicht in {where} posten: {reason}. {advice}',
-  'notice.uncertain': 'wolbot weiß nicht sicher, ob Tag {day} in {where} angekommen ist ({reason}). Von sich aus postet wolbot ihn nicht noch einmal: Schau im Kanal nach, und falls er fehlt, sag `post {day} here again`.',
+  'notice.failed': 'wolbot konnte {kind, select, digest {die Zusammenfassung von Tag {day}} kickoff {den Auftakt} wrapup {den Abschluss} other {Tag {day}}} nicht in {where} posten: {reason}. {advice}',
+  'notice.uncertain': 'wolbot weiß nicht sicher, ob {kind, select, digest {die Zusammenfassung von Tag {day}} kickoff {der Auftakt} wrapup {der Abschluss} other {Tag {day}}} in {where} angekommen ist ({reason}). Von sich aus postet wolbot nichts noch einmal: Schau im Kanal nach{kind, select, prompt {, und falls er fehlt, sag `post {day} here again`} other {}}.',
   'advice.invite': 'Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um den verpassten Tag nachzuholen.',
   'advice.archived': 'Der Kanal ist archiviert: Hol ihn aus dem Archiv und melde ihn neu an, oder nimm ihn aus der Konfiguration.',
   'advice.notFound': 'Den Kanal gibt es nicht mehr, oder der Bot sieht ihn nicht: Prüf die Kanal-ID in der Konfiguration.',

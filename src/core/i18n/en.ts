@@ -72,6 +72,10 @@ export const en = {
   'cmd.digest.none': 'Nothing has been posted in this channel yet, so there is no digest.',
   'cmd.digest.private': 'This programme gathers nothing, so there is no digest.',
   'cmd.digest.posted': 'Posted the digest of day {day} in its thread.',
+  'cmd.digest.already': 'The digest of day {day} is already in its thread; a thread gets one digest.',
+  'cmd.digest.state': 'The digest of day {day} is {state}{reason}.',
+  'cmd.digest.retry': 'The digest of day {day} is not posted yet ({reason}); it will be retried.',
+  'cmd.digest.lost': 'Another process took the digest of day {day} over.',
 
   // What happened to a manual post (chat and CLI).
   'post.sent': 'Day {day} posted in {n, plural, one {# channel} other {# channels}}: {where}.',
@@ -97,13 +101,15 @@ export const en = {
   'status.again': ' (again, round {round})',
   'status.problem': 'day {day} {theme}: {state}{reason}',
   'status.nextTry': ' (next try {at})',
+  'status.digest.posted': 'digest: posted {at}',
+  'status.digest.problem': 'digest: {state}{reason}',
   'status.planned': 'day {day} {theme}: {state} {date} {time}',
   'status.state':
     '{state, select, past {past} posted {posted} due {due} upcoming {upcoming} failed {failed} skipped {skipped} retrying {retrying} sending {sending} uncertain {uncertain} other {{state}}}',
 
   // Private notes to the organizers when a post fails.
-  'notice.failed': 'wolbot could not post day {day} in {where}: {reason}. {advice}',
-  'notice.uncertain': 'wolbot is not sure whether day {day} reached {where} ({reason}). It will not post it again by itself: look in the channel, and if it is missing say `post {day} here again`.',
+  'notice.failed': 'wolbot could not post {kind, select, digest {the digest of day {day}} kickoff {the kick-off} wrapup {the wrap-up} other {day {day}}} in {where}: {reason}. {advice}',
+  'notice.uncertain': 'wolbot is not sure whether {kind, select, digest {the digest of day {day}} kickoff {the kick-off} wrapup {the wrap-up} other {day {day}}} reached {where} ({reason}). It will not post it again by itself: look in the channel{kind, select, prompt {, and if it is missing say `post {day} here again`} other {}}.',
   'advice.invite': 'Invite the bot to the channel again, then say `post N here` to send the missed day.',
   'advice.archived': 'The channel is archived: unarchive it and subscribe again, or remove it from the config.',
   'advice.notFound': 'The channel no longer exists or the bot cannot see it: check the channel id in the config.',

@@ -35,12 +35,22 @@ export type DeliveryState =
   | 'uncertain' // may or may not have been posted; a human decides (never re-sent blindly)
   | 'skipped'; // missed by more than `grace`
 
+/** What a ledger row posts: a day's prompt, its digest, a channel's kick-off or wrap-up. */
+export type DeliveryKind = 'prompt' | 'digest' | 'kickoff' | 'wrapup';
+export const DELIVERY_KINDS: readonly DeliveryKind[] = ['prompt', 'digest', 'kickoff', 'wrapup'];
+
+/** The ledger's unique key is (run, kind, day, platform, channelId, round). */
 export interface DeliveryKey {
+  /** A programme started on a date: `<programme>@<local start date>`, e.g. `wol-week@2026-11-16` (see core/runs.ts). */
+  run: string;
+  kind: DeliveryKind;
+  /** The programme id (also the part of `run` before `@`). */
   programme: string;
+  /** The programme day (for a digest: the day of the prompt it answers; kick-off 0, wrap-up the last day, by convention of its owner). */
   day: number;
   platform: Platform;
   channelId: string;
-  /** 0 for the normal post; `post N again` adds rounds 1, 2, … */
+  /** 0 for the normal post; `post N again` adds rounds 1, 2, … (a digest takes the round of the prompt thread it went to). */
   round: number;
 }
 
@@ -55,9 +65,9 @@ export interface DeliveryRecord extends DeliveryKey {
   lastAttemptAt: Date | null;
   nextAttemptAt: Date | null;
   reason: string | null;
+  /** The thread it opened (prompt) or went into (digest). */
   threadId: string | null;
   postedAt: Date | null;
-  digestPostedAt: Date | null;
   adminsNotified: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -124,6 +134,8 @@ export interface PersonName {
 }
 
 export interface DeliveryFilter {
+  run?: string;
+  kinds?: DeliveryKind[];
   programme?: string;
   day?: number;
   platform?: Platform;
@@ -178,11 +190,11 @@ export interface Store {
   releaseClaim(id: string, owner: string, now: Date): Promise<boolean>;
   /** true only for the first caller: admins are told of a failure once. */
   markAdminsNotified(id: string, now: Date): Promise<boolean>;
-  markDigestPosted(id: string, now: Date): Promise<boolean>;
   getDelivery(id: string): Promise<DeliveryRecord | null>;
   listDeliveries(filter?: DeliveryFilter): Promise<DeliveryRecord[]>;
   /** Highest round for a key, or -1 when none. */
   maxRound(key: Omit<DeliveryKey, 'round'>): Promise<number>;
+  /** The prompt (kind `prompt`) whose thread this is; digests in the same thread are not returned. */
   findDeliveryByThread(platform: Platform, channelId: string, threadId: string): Promise<DeliveryRecord | null>;
 
   // ingest: dedupe by eventKey and the effect happen in one transaction

@@ -1,16 +1,20 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial';
+import { runsMigration, type RunsMigrationOptions } from './002-runs';
 import * as m003 from './003-people-names';
+
+export type MigrationOptions = RunsMigrationOptions;
 
 /**
  * Migrations are imported statically (not read from a folder) so they work the same under ts-jest
- * and after `tsc`. Add new ones here in order; names sort lexically.
+ * and after `tsc`. Add new ones here in order; names sort lexically. Options carry what a data
+ * migration needs from the config (002: each programme's zone).
  */
-const migrations: Record<string, Migration> = {
-  '001-initial': m001,
-  '003-people-names': m003,
-};
-
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+export function migrationProvider(opts: MigrationOptions = {}): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '001-initial': m001,
+    '002-runs': runsMigration(opts),
+    '003-people-names': m003,
+  };
+  return { getMigrations: async () => migrations };
+}
