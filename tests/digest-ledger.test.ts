@@ -48,7 +48,7 @@ describe('digest delivery through the ledger (Slack, fake Web API)', () => {
       { platform: 'slack', channelId: 'C0WOL1', userId: 'UADMIN', text: 'digest', target: { platform: 'slack', channelId: 'C0WOL1' } } as any,
       async () => undefined,
     );
-    expect(r.text).toMatch(/digest of day 1 is already failed \(msg_too_long\)/);
+    expect(r.text).toMatch(/digest of day 1 was not posted: failed \(msg_too_long\)/);
     expect(inThread('C0WOL1')).toHaveLength(0);
   });
 });

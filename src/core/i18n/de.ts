@@ -66,7 +66,7 @@ export const de: Record<MessageKey, string> = {
   'cmd.digest.private': 'Dieses Programm sammelt nichts, also gibt es keine Zusammenfassung.',
   'cmd.digest.posted': 'Die Zusammenfassung von Tag {day} steht jetzt in seinem Thread.',
   'cmd.digest.already': 'Die Zusammenfassung von Tag {day} steht schon in seinem Thread; ein Thread bekommt nur eine.',
-  'cmd.digest.state': 'Die Zusammenfassung von Tag {day} ist {state}{reason}.',
+  'cmd.digest.state': 'Die Zusammenfassung von Tag {day} wurde nicht gepostet: {state}{reason}.',
   'cmd.digest.retry': 'Die Zusammenfassung von Tag {day} ist noch nicht gepostet ({reason}); wolbot versucht es erneut.',
   'cmd.digest.lost': 'Ein anderer Prozess hat die Zusammenfassung von Tag {day} übernommen.',
 

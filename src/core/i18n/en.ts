@@ -73,7 +73,7 @@ export const en = {
   'cmd.digest.private': 'This programme gathers nothing, so there is no digest.',
   'cmd.digest.posted': 'Posted the digest of day {day} in its thread.',
   'cmd.digest.already': 'The digest of day {day} is already in its thread; a thread gets one digest.',
-  'cmd.digest.state': 'The digest of day {day} is {state}{reason}.',
+  'cmd.digest.state': 'The digest of day {day} was not posted: {state}{reason}.',
   'cmd.digest.retry': 'The digest of day {day} is not posted yet ({reason}); it will be retried.',
   'cmd.digest.lost': 'Another process took the digest of day {day} over.',
 
