@@ -3,7 +3,7 @@ import type { ExportPost } from '../src/core/export';
 import { toCsv, toMarkdown } from '../src/core/export-formats';
 
 const post = (channel: string, texts: string[]): ExportPost => ({
-  platform: 'slack', channel, day: 2, theme: 'Sharing', programme: 'wol-week', postedAt: '2026-11-17T09:00:00.000Z', thread: '1763370000.000100', reactions: 1,
+  platform: 'slack', channel, day: 2, theme: 'Sharing', programme: 'wol-week', run: 'wol-week@2026-11-16', postedAt: '2026-11-17T09:00:00.000Z', thread: '1763370000.000100', reactions: 1,
   replies: texts.map((text, i) => ({ id: `m${i}`, user: `U${i}`, name: `Person ${i}`, text, at: '2026-11-17T10:00:00.000Z', reactions: 0 })),
 });
 

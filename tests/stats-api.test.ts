@@ -27,7 +27,7 @@ channels: [local:general, local:design]
     // A share from an earlier programme: "veteran" is not a first-time sharer in this run.
     const s = app.store;
     const before = new Date(clock.t - 300 * 86_400_000);
-    const old = await s.claimDelivery({ id: 'old-run-day-1', programme: 'wol-week-2025', day: 1, platform: 'local', channelId: 'general', round: 0, state: 'claimed', trigger: 'manual', scheduledAt: before, owner: 'test', leaseUntil: new Date(before.getTime() + 60_000), now: before });
+    const old = await s.claimDelivery({ id: 'old-run-day-1', run: 'wol-week-2025@2025-11-17', kind: 'prompt', programme: 'wol-week-2025', day: 1, platform: 'local', channelId: 'general', round: 0, state: 'claimed', trigger: 'manual', scheduledAt: before, owner: 'test', leaseUntil: new Date(before.getTime() + 60_000), now: before });
     expect(old).not.toBeNull();
     expect(await s.markSending(old!.id, 'test', before)).toBe(true);
     expect(await s.markSent(old!.id, 'test', 'Lold-thread', before, before)).toBe(true);

@@ -2,6 +2,7 @@ import { channelLabel } from './channels';
 import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
 import type { WolSettings } from './settings';
+import { currentRun } from './runs';
 
 /** The sponsor's figures for one run (GET /v1/stats, and the wrap-up report). */
 export interface RunStats {
@@ -89,9 +90,9 @@ export function computeStats(input: StatsInput): RunStats {
 
 /** Reads the current run's threads and every live share from the store, then computes. */
 export async function buildStats(settings: WolSettings, store: Store): Promise<RunStats> {
-  const sent = await store.listDeliveries({ states: ['sent'] });
+  const sent = await store.listDeliveries({ run: currentRun(settings), kinds: ['prompt'], states: ['sent'] });
   const threads: StatsThread[] = sent
-    .filter((r) => r.programme === settings.programme.id && r.threadId)
+    .filter((r) => r.threadId)
     .map((r) => ({ deliveryId: r.id, day: r.day, platform: r.platform, channelId: r.channelId }));
   // Every live share in the store: a person's first share ever decides "first time".
   const all = (await store.listReplies({})).filter((r) => r.text !== null);
