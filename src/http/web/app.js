@@ -67,7 +67,8 @@ async function load() {
     renderHeader(status);
     renderProgramme(status);
   }
-  if (changed('stats', stats)) renderParticipation(stats);
+  const posted = new Set(status.channels.flatMap((c) => c.days.filter((d) => d.state === 'posted').map((d) => d.day)));
+  if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
   if (changed('gallery', [exp, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, status);
   document.getElementById('sandbox').hidden = !hasLocal;
   document.getElementById('nav-sandbox').hidden = !hasLocal;

@@ -19,12 +19,13 @@ function rows(tbodyId, items, keyOf, cells) {
   );
 }
 
-function drawChart(stats) {
+function drawChart(stats, posted) {
   const Chart = window.Chart;
   if (!Chart) return;
   const labels = stats.days.map((d) => [`Day ${d.day}`, d.theme]);
-  const shares = stats.days.map((d) => d.shares);
-  const people = stats.days.map((d) => d.people);
+  // A day not posted yet has no figure (a gap), not a zero that reads as "nobody came".
+  const shares = stats.days.map((d) => (posted.has(d.day) ? d.shares : null));
+  const people = stats.days.map((d) => (posted.has(d.day) ? d.people : null));
   if (chart) {
     chart.data.labels = labels;
     chart.data.datasets[0].data = shares;
@@ -54,18 +55,19 @@ function drawChart(stats) {
           ticks: { autoSkip: false, maxRotation: 0, font: { size: 11 }, callback(value) { const l = this.getLabelForValue(value); return this.chart.width < 560 && Array.isArray(l) ? l[0] : l; } },
         },
       },
-      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8 } } },
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12 } } },
     },
   });
 }
 
-export function renderParticipation(stats) {
+/** `posted`: the days posted in at least one channel (from /v1/status). */
+export function renderParticipation(stats, posted) {
   setText(document.getElementById('fig-people'), String(stats.people));
   setText(document.getElementById('fig-shares'), String(stats.shares));
   setText(document.getElementById('fig-returning'), String(stats.returning));
   setText(document.getElementById('fig-first'), String(stats.firstTime));
-  rows('day-figures', stats.days, (d) => d.day, (d) => [`Day ${d.day} · ${d.theme}`, d.shares, d.people]);
+  rows('day-figures', stats.days.map((d) => ({ ...d, posted: posted.has(d.day) })), (d) => d.day, (d) => [`Day ${d.day} · ${d.theme}`, d.posted ? d.shares : '–', d.posted ? d.people : '–']);
   const channels = stats.channels.length ? stats.channels : [];
   rows('channel-figures', channels, (c) => `${c.platform}:${c.channel}`, (c) => [c.name, c.shares, c.people]);
-  drawChart(stats);
+  drawChart(stats, posted);
 }

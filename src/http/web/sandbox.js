@@ -37,7 +37,7 @@ function setHeart(b) {
   const text = `React with a heart to ${b.dataset.what}; reactions so far: `;
   if (b.wolCount === n && b.childElementCount) return;
   b.wolCount = n;
-  b.replaceChildren(el('span', 'sr-only', text), `❤ ${n}`);
+  b.replaceChildren(el('span', 'sr-only', text), n ? `❤ ${n}` : '♡ 0');
 }
 
 function when(m) {
