@@ -70,7 +70,7 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
 
   app.use(securityHeaders());
   if (loopbackOnly) app.use(loopbackHostOnly());
-  app.use(healthRouter({ store, platforms: () => platforms }));
+  app.use(healthRouter({ store, platforms: () => platforms, adapters: () => adapters }));
   if (env.slack) {
     // Loaded only when on: bolt and botbuilder are heavy to require.
     const { createSlackAdapter } = await import('../adapters/slack');

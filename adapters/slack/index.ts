@@ -11,6 +11,7 @@ import type { AdminNotice, DigestMessage, PromptMessage } from '../../src/core/p
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import { digestMessage, promptMessage } from './blocks';
 import { catchUpReplies, CATCH_UP_DAYS } from './catch-up';
+import { KeepTrying } from './connection';
 import { DEFAULT_COMMAND, handleSlashCommand } from './commands';
 import { TokenCipher } from './crypto';
 import { handleEventCallback, type EventContext } from './events';
@@ -112,7 +113,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
   let receiver: WolReceiver | undefined;
   if (settings.mode === 'socket') {
     if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
-    socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log });
+    socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log, onReconnected: () => catchUp() });
   } else {
     if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
     receiver = new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: opts.nowMs });
@@ -170,40 +171,26 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     return String(res.ts);
   }
 
-  /** auth.test with backoff; never throws: an app with a refused token keeps serving the rest. */
-  async function authenticate(): Promise<boolean> {
-    if (!single) return true;
-    let delay = 1000;
-    const max = opts.authRetryMaxMs ?? 5 * 60_000;
-    for (let attempt = 1; !stopped; attempt++) {
-      try {
+  // Start-up: auth.test (or, with per-workspace tokens, api.test) until Slack answers; then the
+  // catch-up of replies written meanwhile. Never throws: the rest of the app serves meanwhile.
+  const connection = new KeepTrying({
+    what: single ? 'auth.test' : 'api.test',
+    attempt: async () => {
+      if (single) {
         const res: any = await clientFor(single.token).auth.test();
         single.teamId = res.team_id;
         single.ids = { botUserId: res.user_id, botId: res.bot_id };
         log.info({ team: res.team_id, botUser: res.user_id }, 'connected to Slack');
-        return true;
-      } catch (err) {
-        const reason = platformError(err);
-        if (reason && ['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked'].includes(reason)) {
-          log.error({ reason, attempt }, `Slack refused SLACK_BOT_TOKEN (${reason}): check the token in .env (Bot User OAuth Token, xoxb-…) and reinstall the app if it was revoked; retrying slowly`);
-          delay = max;
-        } else {
-          log.error({ reason: toDeliveryError(err).reason, attempt, retryInMs: delay }, 'cannot reach Slack (auth.test); retrying');
-        }
+      } else {
+        await createWebClient(undefined, apiUrl, log, opts.webTimeoutMs).api.test();
+        log.info('connected to Slack');
       }
-      if (attempt === 1) return false; // the first failure returns to start(); the rest run in the background
-      await sleepUnlessStopped(delay);
-      delay = Math.min(max, delay * 2);
-    }
-    return false;
-  }
-
-  function sleepUnlessStopped(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(resolve, ms);
-      t.unref?.();
-    });
-  }
+    },
+    refusedHelp: (reason) => `Slack refused SLACK_BOT_TOKEN (${reason}): check the token in .env (Bot User OAuth Token, xoxb-…) and reinstall the app if it was revoked; retrying slowly`,
+    log,
+    maxMs: opts.authRetryMaxMs,
+    onConnected: () => catchUp(),
+  });
 
   async function catchUp(): Promise<void> {
     try {
@@ -239,14 +226,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     async start() {
       stopped = false;
       if (bolt) await bolt.init(); // with `authorize` given this makes no network call
-      const ok = await authenticate();
-      if (ok) {
+      if (await connection.start()) {
         // Bounded: a long catch-up continues in the background instead of holding start-up.
         const c = catchUp();
         background = c;
         await Promise.race([c, new Promise((r) => setTimeout(r, 15_000).unref?.())]);
       } else {
-        background = authenticate().then((again) => (again ? catchUp() : undefined));
+        background = connection.background; // retries, then the catch-up
       }
       if (socket) {
         // Not awaited: connect() retries with backoff until it is connected or stopped.
@@ -254,8 +240,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       }
     },
 
+    connection() {
+      const states = [connection.state, socket?.state() ?? 'connected'];
+      return states.includes('refused') ? 'refused' : states.includes('retrying') ? 'retrying' : 'connected';
+    },
+
     async stop() {
       stopped = true;
+      connection.stop();
       if (socket) await socket.stop().catch(() => undefined);
       await Promise.race([background, new Promise((r) => setTimeout(r, 2_000).unref?.())]);
     },

@@ -1,5 +1,7 @@
 import { SocketModeClient } from '@slack/socket-mode';
+import type { ConnectionState } from '../../src/core/ports/chat-adapter';
 import type { Logger } from '../../src/core/ports/logger';
+import { KeepTrying } from './connection';
 import { validateEventsBody } from './events';
 import type { ReceiverHandlers } from './receiver';
 import { slackLogger } from './web';
@@ -14,8 +16,10 @@ export function createSocketMode(opts: {
   apiUrl: string;
   handlers: ReceiverHandlers;
   log: Logger;
-  /** Backoff ceiling of connection retries at start (default 60 s). */
+  /** Backoff ceiling of connection retries at start (default 5 min). */
   retryMaxMs?: number;
+  /** After the socket came back from a drop (the reply catch-up). */
+  onReconnected?: () => Promise<void>;
   stopTimeoutMs?: number;
 }) {
   const client = new SocketModeClient({
@@ -50,42 +54,41 @@ export function createSocketMode(opts: {
 
   // The client retries on its own only some failures of apps.connections.open: a network error or
   // an HTTP error at start (Slack down) makes start() reject for good. Keep trying with backoff.
-  let stopped = false;
-  let retryTimer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
-  const maxDelay = opts.retryMaxMs ?? 60_000;
-  async function connect(): Promise<void> {
-    let delay = Math.min(1_000, maxDelay);
-    for (let attempt = 1; !stopped; attempt++) {
-      try {
-        await client.start();
-        if (attempt > 1) opts.log.info({ attempt }, 'Slack Socket Mode connected');
-        return;
-      } catch (err) {
-        if (stopped) return;
-        const reason = (err as any)?.data?.error ?? (err as any)?.code ?? (err as Error)?.message;
-        opts.log.error({ reason, attempt, retryInMs: delay }, 'Slack Socket Mode could not connect (check SLACK_APP_TOKEN, an xapp- token with connections:write); retrying');
-      }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        retryTimer = setTimeout(resolve, delay);
-        retryTimer.unref?.();
-      });
-      delay = Math.min(maxDelay, delay * 2);
+  const connecting = new KeepTrying({
+    what: 'apps.connections.open',
+    attempt: async () => {
+      await client.start();
+      opts.log.info('Slack Socket Mode connected');
+    },
+    refusedHelp: (reason) => `Slack refused SLACK_APP_TOKEN (${reason}): it must be an app-level token (xapp-…) with connections:write; retrying slowly`,
+    log: opts.log,
+    maxMs: opts.retryMaxMs,
+  });
+  // After the first connection the client reconnects on its own; replies sent meanwhile are read back.
+  let everConnected = false;
+  let dropped = false;
+  client.on('connected', () => {
+    if (everConnected && dropped) {
+      opts.log.info('Slack Socket Mode reconnected');
+      void opts.onReconnected?.();
     }
-  }
+    everConnected = true;
+    dropped = false;
+  });
+  client.on('reconnecting', () => (dropped = true));
+  client.on('disconnected', () => (dropped = true));
 
   return {
     client,
-    start: (): Promise<void> => {
-      stopped = false;
-      return connect();
+    /** Not awaited by the adapter: keeps trying in the background until connected or stopped. */
+    start: async (): Promise<void> => {
+      if (!(await connecting.start())) await connecting.background;
     },
+    /** connected, retrying (not yet, or dropped and reconnecting), refused (bad app token). */
+    state: (): ConnectionState => (connecting.state !== 'connected' ? connecting.state : dropped ? 'retrying' : 'connected'),
     /** Bounded: a peer that never completes the close handshake does not hold shutdown for 30 s. */
     stop: async (): Promise<void> => {
-      stopped = true;
-      clearTimeout(retryTimer);
-      wake?.();
+      connecting.stop();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         client.disconnect().catch(() => undefined),

@@ -227,6 +227,7 @@ export class FakeSlack {
         is_enterprise_install: false,
       };
     }
+    if (method === 'api.test') return { ok: true, args }; // needs no token (reachability)
     if (!token || !this.tokens.has(token)) return { ok: false, error: 'invalid_auth' };
     const ch = (id: string) => this.channels.get(id);
     const me = this.botOf(token);

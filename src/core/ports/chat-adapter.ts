@@ -1,6 +1,9 @@
 import type { ChannelTarget, Platform, ThreadRef } from './platform';
 import type { AdminNotice, DigestMessage, PromptMessage } from './messages';
 
+/** How a platform's connection stands (shown by /healthz; never fails the check). */
+export type ConnectionState = 'connected' | 'retrying' | 'refused';
+
 /**
  * The one port every platform implements. Outbound calls come from the core; inbound events go the
  * other way through the InboundPort the adapter was given at construction.
@@ -8,8 +11,11 @@ import type { AdminNotice, DigestMessage, PromptMessage } from './messages';
  */
 export interface ChatAdapter {
   readonly platform: Platform;
+  /** Resolves once serving; an unreachable platform is no failure: the adapter keeps trying on its own. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Omitted by platforms with nothing to connect to (always `connected`). */
+  connection?(): ConnectionState;
   postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef>;
   postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void>;
   /**
