@@ -23,7 +23,7 @@ import { apiBase, type SlackSettings } from './settings';
 import { createSocketMode } from './socket-mode';
 import { SingleToken, type TokenSource } from './tokens';
 import { isMember, notifyAdmins, postToResponseUrl } from './web-tools';
-import { createWebClient, platformError, toDeliveryError, webClientOptions } from './web';
+import { createWebClient, toDeliveryError, webClientOptions } from './web';
 
 export type { SlackSettings } from './settings';
 
