@@ -49,7 +49,7 @@ export const de: Record<MessageKey, string> = {
   'cmd.post.noChannels': 'Es gibt keine aktiven Kanäle. Sag zuerst `subscribe` in einem Kanal.',
   'cmd.post.error': 'Beim Posten von Tag {day} ist ein Fehler aufgetreten: {error}. `status` zeigt, was gepostet wurde.',
   'cmd.post.starting': 'Tag {day} ({theme}) wird {again, select, yes {erneut } other {}}in {where} gepostet …',
-  'cmd.post.channels': '{n} Kanäle',
+  'cmd.post.channels': '{n} Kanälen',
   'cmd.unsubscribe.done': 'Dieser Kanal ist abgemeldet: Hier erscheinen keine Beiträge mehr. Mit `subscribe` kommt er zurück.',
   'cmd.unsubscribe.not': 'Dieser Kanal war nicht angemeldet.',
   'cmd.subscribe.badZone': '„{zone}“ ist keine Zeitzone, die ich kenne. Nimm einen IANA-Namen wie Europe/Berlin oder America/New_York. Es wurde nichts geändert.',

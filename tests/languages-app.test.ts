@@ -1,0 +1,108 @@
+/**
+ * Whole app with Slack on (fake Web API): a programme's language, cadence and `gather` reach what
+ * people see — the prompt and its frame, the digest, `help` — and what is kept.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { envelope, postToSlackEndpoint, slashCommand } from './helpers/slack-sign';
+import { SIGNING_SECRET, startSlackApp, waitFor, type SlackApp } from './helpers/slack-app';
+
+const post = (s: SlackApp, body: string | object, opts?: Parameters<typeof postToSlackEndpoint>[3]) =>
+  postToSlackEndpoint(s.events, SIGNING_SECRET, body, opts);
+
+async function appWith(program: string): Promise<SlackApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-lang-'));
+  fs.writeFileSync(
+    path.join(dir, 'wolbot.yaml'),
+    [`program: ${program}`, 'start: 2026-11-16', 'time: "09:00"', 'timezone: Europe/Berlin', 'admins: [UADMIN]', 'channels:', '  - slack:C0WOL1', ''].join('\n'),
+  );
+  return startSlackApp({ dir });
+}
+
+/** `/wol TEXT` as `user`; returns the immediate (private) answer. */
+async function say(s: SlackApp, text: string, user = 'UADMIN'): Promise<string> {
+  const r = await post(s, slashCommand(text, { user, responseUrl: s.fake.responseUrl(`r${Math.random()}`) }), { form: true });
+  expect(r.status).toBe(200);
+  return String(r.json.text);
+}
+
+async function postDay(s: SlackApp, day: number) {
+  await say(s, `post ${day}`);
+  await waitFor(async () => (await s.app.store.listDeliveries({ states: ['sent'] })).some((d) => d.day === day), `day ${day} sent`);
+  return s.fake.posts('C0WOL1').find((m) => !m.thread_ts)!;
+}
+
+async function reply(s: SlackApp, thread: string, user: string, text: string, n: number) {
+  const ts = (Number(thread) + n).toFixed(6);
+  const r = await post(s, envelope({ type: 'message', channel: 'C0WOL1', user, text, ts, thread_ts: thread, event_ts: ts, channel_type: 'channel' }, `Ev${n}${user}`));
+  expect(r.status).toBe(200);
+  return ts;
+}
+
+describe('a programme’s language, cadence and gather (whole app, fake Slack)', () => {
+  let s: SlackApp | undefined;
+  afterEach(async () => {
+    await s?.stop();
+    s = undefined;
+  });
+
+  test('program: wol-woche — the prompt, its frame, the digest and help are German', async () => {
+    s = await appWith('wol-woche');
+    expect(await say(s, 'post 2')).toBe('Tag 2 (Teilen) wird in slack:C0WOL1 gepostet …');
+    await waitFor(() => s!.fake.posts('C0WOL1').length === 1, 'the prompt');
+    const prompt = s.fake.posts('C0WOL1')[0]!;
+    const blocks = prompt.blocks as { type: string; text?: { text: string }; elements?: { text: string }[] }[];
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Tag 2 · Teilen' } });
+    const all = JSON.stringify(prompt);
+    expect(all).toContain('*Die Aufgabe für heute*');
+    expect(all).toContain('Antworte in diesem Thread');
+    expect(all).toContain('Galerie des Programms');
+    expect(all).not.toMatch(/Today|Reply in this thread|challenge|gallery/);
+    expect(prompt.text).toMatch(/^Tag 2 · Teilen\n.*\nDie Aufgabe für heute: Teile hier etwas/s);
+    // Exactly one sentence invites a reply in the thread.
+    expect(all.match(/Antworte in diesem Thread/g)).toHaveLength(1);
+
+    await reply(s, prompt.ts, 'U0ANA', 'Mein Entwurf für das Onboarding', 1);
+    await reply(s, prompt.ts, 'U0BEN', 'Eine Skizze, Fragen willkommen', 2);
+    await waitFor(async () => (await s!.app.store.listReplies({})).length === 2, 'two replies stored');
+    expect(await say(s, 'digest')).toBe('Die Zusammenfassung von Tag 2 steht jetzt in seinem Thread.');
+    const digest = s.fake.posts('C0WOL1').find((m) => m.thread_ts === prompt.ts)!;
+    expect((digest.blocks as any[])[0].text.text).toBe('Tag 2 · Teilen — der Tag bisher');
+    expect(JSON.stringify(digest)).toContain('2 Antworten von 2 Personen, 0 Reaktionen auf den Beitrag.');
+
+    const help = await say(s, 'help', 'U0ANA');
+    expect(help).toMatch(/^wolbot begleitet das Working-Out-Loud-Programm/);
+    expect(help).toContain('Für alle:');
+    expect(help).toContain('`/wol help` — diese Liste');
+    expect(await say(s, 'post 2', 'U0ANA')).toMatch(/^Tut mir leid, `post` ist den Admins des Programms vorbehalten/);
+  });
+
+  test('a weekly programme: "Week 2" and "this week", never "today"', async () => {
+    s = await appWith('weekly-habits');
+    const prompt = await postDay(s, 8);
+    expect((prompt.blocks as any[])[0].text.text).toBe('Week 2 · Ask early, offer often');
+    const all = JSON.stringify(prompt);
+    expect(all).toContain("This week's challenge");
+    expect(all).not.toMatch(/today/i);
+  });
+
+  test('gather: false (circle companion) — the prompt links the guides; a reply there is not stored and not exported', async () => {
+    s = await appWith('circle-companion');
+    const prompt = await postDay(s, 1);
+    const all = JSON.stringify(prompt);
+    expect(all).toContain('<https://workingoutloud.com/circle-guides|Open the Circle Guides>');
+    expect(all).toContain('does not collect, store or export');
+    expect(all).not.toMatch(/gallery|today/i);
+
+    await reply(s, prompt.ts, 'U0ANA', 'Something said in confidence', 1);
+    await s.app.core.idle();
+    expect(await s.app.store.listReplies({ includeDeleted: true })).toEqual([]);
+    expect((await s.app.core.exportPosts()).posts).toEqual([]);
+    const web = await fetch(`${s.app.url}/v1/export?format=json`, { headers: { authorization: 'Bearer web-token-for-tests-0123456789' } });
+    expect(web.status).toBe(200);
+    expect(JSON.stringify(await web.json())).not.toContain('in confidence');
+    expect(await say(s, 'digest')).toBe('This programme gathers nothing, so there is no digest.');
+    expect(s.fake.posts('C0WOL1').filter((m) => m.thread_ts === prompt.ts)).toEqual([]);
+  });
+});
