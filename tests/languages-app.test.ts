@@ -35,7 +35,7 @@ async function postDay(s: SlackApp, day: number) {
 
 async function reply(s: SlackApp, thread: string, user: string, text: string, n: number) {
   const ts = (Number(thread) + n).toFixed(6);
-  const r = await post(s, envelope({ type: 'message', channel: 'C0WOL1', user, text, ts, thread_ts: thread, event_ts: ts, channel_type: 'channel' }, `Ev${n}${user}`));
+  const r = await post(s, envelope({ type: 'message', channel: 'C0WOL1', user, text, ts, thread_ts: thread, event_ts: ts, channel_type: 'channel' }, { eventId: `Ev${n}${user}` }));
   expect(r.status).toBe(200);
   return ts;
 }
