@@ -65,11 +65,11 @@ describe('the CLI beside a running server on one SQLite file', () => {
     const exp = (await (await fetch(`${server.url}/v1/export?day=2`)).json()) as { posts: { channel: string; thread: string }[] };
     const post = exp.posts.find((p) => p.channel === 'second')!;
     const text = 'Draft of our onboarding guide — =SUM(A1) <!channel> & friends 🚀 שלום\u200b';
-    const reply = await fetch(`${server.url}/v1/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'second', thread: post.thread, text, user: 'ana' }) });
+    const reply = await fetch(`${server.url}/v1/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'second', thread: post.thread, text }) });
     expect(reply.status).toBe(201);
     const { id } = (await reply.json()) as { id: string };
     for (const item of [post.thread, id]) {
-      const r = await fetch(`${server.url}/v1/reactions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'second', item, emoji: 'tada', user: 'ben' }) });
+      const r = await fetch(`${server.url}/v1/reactions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'second', item, emoji: 'tada' }) });
       expect(r.status).toBe(200);
     }
 
@@ -78,7 +78,7 @@ describe('the CLI beside a running server on one SQLite file', () => {
     const posts = (JSON.parse(json.stdout) as { posts: { channel: string; reactions: number; replies: { user: string; text: string; reactions: number }[] }[] }).posts;
     const second = posts.find((p) => p.channel === 'second')!;
     expect(second.reactions).toBe(1);
-    expect(second.replies).toEqual([expect.objectContaining({ user: 'ana', text, reactions: 1 })]);
+    expect(second.replies).toEqual([expect.objectContaining({ user: 'sandbox-user', text, reactions: 1 })]);
 
     const csv = await runCli(['export', '--format', 'csv'], { cwd: ws.dir, env });
     expect(csv.stdout.split('\r\n')[0]).toBe('platform,channel,day,theme,thread,postedAt,user,at,reactions,text');

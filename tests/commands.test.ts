@@ -1,6 +1,7 @@
 import { startWolbot, type RunningApp } from '../src/app';
 import { parseCommand } from '../src/core/commands/parse';
 import { FakeClock } from './helpers/fake-clock';
+import { localPeople } from './helpers/local-people';
 import { tempWorkspace } from './helpers/workspace';
 
 describe('parseCommand', () => {
@@ -33,8 +34,10 @@ channels: [local:general, local:team2]
 `);
   const clock = new FakeClock('2026-11-17T10:00:00Z');
   let app: RunningApp;
+  // The sandbox API always speaks as sandbox-user (an admin here); other people speak through the core.
   const say = async (text: string, user?: string, channel = 'general') => {
-    const r = await fetch(`${app.url}/v1/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, text, user }) });
+    if (user) return localPeople(app).command(user, channel, text);
+    const r = await fetch(`${app.url}/v1/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, text }) });
     expect(r.status).toBe(200);
     return (await r.json()) as { text: string; followUps: string[] };
   };

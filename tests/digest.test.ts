@@ -1,6 +1,7 @@
 import { startWolbot, type RunningApp } from '../src/app';
 import type { DigestMessage } from '../src/core/ports/messages';
 import { FakeClock } from './helpers/fake-clock';
+import { localPeople } from './helpers/local-people';
 import { tempWorkspace } from './helpers/workspace';
 
 describe('daily digest', () => {
@@ -28,11 +29,12 @@ channels: [local:general]
   test('at the digest time the day\'s thread gets who shared and the most-reacted replies, once', async () => {
     await app.tick();
     const [post] = (await app.core.exportPosts()).posts;
-    const a = await api('/v1/replies', { channel: 'general', thread: post!.thread, user: 'ana', text: 'Shared my draft with two teams' });
-    await api('/v1/replies', { channel: 'general', thread: post!.thread, user: 'ben', text: 'Asked a question in the open' });
-    await api('/v1/replies', { channel: 'general', thread: post!.thread, user: 'ana', text: 'And a second thing' });
-    for (const user of ['ben', 'cy']) await api('/v1/reactions', { channel: 'general', item: a.id, emoji: 'clap', user });
-    await api('/v1/reactions', { channel: 'general', item: post!.thread, emoji: 'wave', user: 'cy' });
+    const people = localPeople(app, () => clock.now());
+    const a = await people.reply('ana', 'general', post!.thread, 'Shared my draft with two teams');
+    await people.reply('ben', 'general', post!.thread, 'Asked a question in the open');
+    await people.reply('ana', 'general', post!.thread, 'And a second thing');
+    for (const user of ['ben', 'cy']) await people.react(user, 'general', a.id, 'clap');
+    await people.react('cy', 'general', post!.thread, 'wave');
 
     clock.set('2026-11-16T16:59:00Z');
     await app.tick();
@@ -50,7 +52,8 @@ channels: [local:general]
   });
 
   test('`digest` posts the latest day\'s digest now (admins only), and never a second one in a thread', async () => {
-    const say = (user: string) => api('/v1/commands', { channel: 'general', text: 'digest', user }) as Promise<unknown> as Promise<{ text: string }>;
+    // The sandbox API speaks as sandbox-user (an admin here); a member speaks through the core.
+    const say = async (user: string) => (user === 'sandbox-user' ? ((await api('/v1/commands', { channel: 'general', text: 'digest' })) as unknown as { text: string }) : localPeople(app).command(user, 'general', 'digest'));
     expect((await say('member')).text).toMatch(/for the programme's admins/);
     expect(await digests()).toHaveLength(1);
     expect((await say('sandbox-user')).text).toMatch(/digest of day 1 is already in its thread/);

@@ -11,9 +11,10 @@ export const SANDBOX_USER = 'sandbox-user';
 export const SANDBOX_USER_NAME = 'Sandbox User';
 
 const id = z.string().min(1).max(200);
-const ReplyBody = z.strictObject({ channel: id, thread: id, text: z.string().min(1).max(40_000), user: id.optional() });
-const ReactionBody = z.strictObject({ channel: id, item: id, emoji: z.string().min(1).max(100), user: id.optional(), remove: z.boolean().optional() });
-const CommandBody = z.strictObject({ channel: id, text: z.string().max(1000), user: id.optional() });
+// No body chooses who acts: every write is sandbox-user's (a `user` key is refused as unknown).
+const ReplyBody = z.strictObject({ channel: id, thread: id, text: z.string().min(1).max(40_000) });
+const ReactionBody = z.strictObject({ channel: id, item: id, emoji: z.string().min(1).max(100), remove: z.boolean().optional() });
+const CommandBody = z.strictObject({ channel: id, text: z.string().max(1000) });
 
 function parse<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {
   const r = schema.safeParse(req.body);
@@ -23,8 +24,9 @@ function parse<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefi
 }
 
 /**
- * The sandbox's JSON API (under /v1): people "write" in local channels here. Every write goes
- * through the same InboundPort the real platforms use.
+ * The sandbox's JSON API (under /v1): the page "writes" in local channels here, always as
+ * sandbox-user and only on `local:` channels. Every write goes through the same InboundPort the
+ * real platforms use.
  */
 export function sandboxRouter(d: { inbound: InboundPort; messages: LocalMessages; clock: Clock; logger: Logger }): express.Router {
   const r = express.Router();
@@ -40,8 +42,8 @@ export function sandboxRouter(d: { inbound: InboundPort; messages: LocalMessages
     if (!b) return;
     const messageId = `L${randomUUID()}`;
     const at = d.clock.now();
-    const user = b.user ?? SANDBOX_USER;
-    const userName = user === SANDBOX_USER ? SANDBOX_USER_NAME : user;
+    const user = SANDBOX_USER;
+    const userName = SANDBOX_USER_NAME;
     const outcome = await d.inbound.reply({ eventKey: `local:${messageId}`, platform: 'local', channelId: b.channel, threadId: b.thread, messageId, user, userName, text: b.text, at });
     if (outcome === 'ignored') return void res.status(404).json({ error: `thread ${b.thread} is not a prompt in local:${b.channel}` });
     await d.messages.addLocalMessage({ id: messageId, channelId: b.channel, threadId: b.thread, user, kind: 'reply', body: { text: b.text }, at });
@@ -51,7 +53,7 @@ export function sandboxRouter(d: { inbound: InboundPort; messages: LocalMessages
   r.post('/v1/reactions', json, async (req, res) => {
     const b = parse(ReactionBody, req, res);
     if (!b) return;
-    const ev = { eventKey: `local:reaction:${randomUUID()}`, platform: 'local' as const, channelId: b.channel, itemId: b.item, user: b.user ?? SANDBOX_USER, emoji: b.emoji, at: d.clock.now() };
+    const ev = { eventKey: `local:reaction:${randomUUID()}`, platform: 'local' as const, channelId: b.channel, itemId: b.item, user: SANDBOX_USER, emoji: b.emoji, at: d.clock.now() };
     const outcome = b.remove ? await d.inbound.reactionRemoved(ev) : await d.inbound.reactionAdded(ev);
     if (outcome === 'ignored') return void res.status(404).json({ error: `${b.item} is not a prompt or reply in local:${b.channel}` });
     res.json({ outcome });
@@ -60,10 +62,10 @@ export function sandboxRouter(d: { inbound: InboundPort; messages: LocalMessages
   r.post('/v1/commands', json, async (req, res) => {
     const b = parse(CommandBody, req, res);
     if (!b) return;
-    const user = b.user ?? SANDBOX_USER;
     const followUps: string[] = [];
     const answer = await d.inbound.command(
-      { platform: 'local', channelId: b.channel, userId: user, text: b.text, target: { platform: 'local', channelId: b.channel } },
+      // Platform `local`: the core keeps the command's effect on sandbox channels and sandbox-user's words.
+      { platform: 'local', channelId: b.channel, userId: SANDBOX_USER, text: b.text, target: { platform: 'local', channelId: b.channel } },
       async (text) => {
         followUps.push(text);
       },

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Platform } from '../core/ports/platform';
 import type {
   ChannelRecord, DeliveryFilter, DeliveryKey, DeliveryRecord, IngestResult, LocalMessage, NewDelivery, NewReply,
-  PersonName, ReactionRecord, ReplyRecord, Store,
+  ForgetScope, PersonName, ReactionRecord, ReplyRecord, Store,
 } from '../core/ports/store';
 import * as channels from './channels';
 import type { StoreContext } from './context';
@@ -149,8 +149,8 @@ export class KyselyStore implements Store {
   }
 
   // people's words
-  forgetUser(userId: string): Promise<number> {
-    return people.forgetUser(this.ctx, userId);
+  forgetUser(userId: string, scope?: ForgetScope): Promise<number> {
+    return people.forgetUser(this.ctx, userId, scope);
   }
   pruneReplies(olderThan: Date): Promise<number> {
     return people.pruneReplies(this.ctx, olderThan);

@@ -1,25 +1,44 @@
 import type { Platform } from '../core/ports/platform';
-import type { PersonName } from '../core/ports/store';
+import type { ExpressionBuilder } from 'kysely';
+import type { ForgetScope, PersonName } from '../core/ports/store';
+import type { Database } from './schema';
 import type { StoreContext } from './context';
 import { iso, n } from './rows';
 import { writeTransaction } from './tx';
 
 /**
- * "forget me": every reply text (and its files and links) by this user id becomes NULL on every
- * platform, their reactions and their sandbox replies go. Returns rows touched; 0 when called again.
+ * "forget me": every reply text (and its files and links) by this user id becomes NULL, their
+ * reactions, sandbox replies and display name go — on every platform, or only within `scope` (the
+ * platform and workspace the person spoke from). Returns rows touched; 0 when called again.
  */
-export function forgetUser(ctx: StoreContext, userId: string): Promise<number> {
+export function forgetUser(ctx: StoreContext, userId: string, scope?: ForgetScope): Promise<number> {
   return writeTransaction(ctx.db, ctx.kind, async (trx) => {
-    const replies = await trx
+    // Channels of the scope's workspace (those stored without a workspace belong to the only one).
+    const inWorkspace = (eb: ExpressionBuilder<Database, 'replies' | 'reactions'>, table: 'replies' | 'reactions') =>
+      eb(`${table}.channel_id`, 'in', eb.selectFrom('channels').select('channels.channel_id')
+        .where('channels.platform', '=', scope!.platform)
+        .where((w) => w.or([w('channels.workspace_id', '=', scope!.workspaceId!), w('channels.workspace_id', 'is', null)])));
+    let replies = trx
       .updateTable('replies')
       .set({ text: null, files: '[]', links: '[]' })
       .where('user_id', '=', userId)
-      .where((eb) => eb.or([eb('text', 'is not', null), eb('files', '<>', '[]'), eb('links', '<>', '[]')]))
-      .executeTakeFirst();
-    const reactions = await trx.deleteFrom('reactions').where('user_id', '=', userId).executeTakeFirst();
-    const local = await trx.deleteFrom('local_messages').where('user_id', '=', userId).where('kind', '=', 'reply').executeTakeFirst();
-    const names = await trx.deleteFrom('people_names').where('user_id', '=', userId).executeTakeFirst();
-    return n(replies.numUpdatedRows) + n(reactions.numDeletedRows) + n(local.numDeletedRows) + n(names.numDeletedRows);
+      .where((eb) => eb.or([eb('text', 'is not', null), eb('files', '<>', '[]'), eb('links', '<>', '[]')]));
+    let reactions = trx.deleteFrom('reactions').where('user_id', '=', userId);
+    let names = trx.deleteFrom('people_names').where('user_id', '=', userId);
+    if (scope) {
+      replies = replies.where('platform', '=', scope.platform);
+      reactions = reactions.where('platform', '=', scope.platform);
+      names = names.where('platform', '=', scope.platform);
+      if (scope.workspaceId) {
+        replies = replies.where((eb) => inWorkspace(eb, 'replies'));
+        reactions = reactions.where((eb) => inWorkspace(eb, 'reactions'));
+      }
+    }
+    const r = await replies.executeTakeFirst();
+    const x = await reactions.executeTakeFirst();
+    const local = !scope || scope.platform === 'local' ? await trx.deleteFrom('local_messages').where('user_id', '=', userId).where('kind', '=', 'reply').executeTakeFirst() : { numDeletedRows: 0n };
+    const nm = await names.executeTakeFirst();
+    return n(r.numUpdatedRows) + n(x.numDeletedRows) + n(local.numDeletedRows) + n(nm.numDeletedRows);
   });
 }
 

@@ -526,6 +526,23 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.forgetUser(user)).toBe(0);
       });
 
+      it('forgets within a scope: one platform, and one workspace of it', async () => {
+        const user = uid('U');
+        const deliveryId = uid('d');
+        const [c1, c2] = [uid('C'), uid('C')];
+        await store.saveChannel({ platform: 'slack', channelId: c1, workspaceId: 'T1', name: null, timezone: null, time: null, active: true, paused: false, source: 'subscribed', inactiveReason: null }, T0);
+        await store.saveChannel({ platform: 'slack', channelId: c2, workspaceId: 'T2', name: null, timezone: null, time: null, active: true, paused: false, source: 'subscribed', inactiveReason: null }, T0);
+        const inT1 = newReply(deliveryId, { user, channelId: c1 });
+        const inT2 = newReply(deliveryId, { user, channelId: c2 });
+        const onTeams = newReply(deliveryId, { user, platform: 'teams', channelId: uid('C') });
+        for (const r of [inT1, inT2, onTeams]) await store.addReply(uid('evt'), r, T0);
+        expect(await store.forgetUser(user, { platform: 'slack', workspaceId: 'T1' })).toBe(1);
+        const texts = new Map((await store.listReplies({ deliveryIds: [deliveryId], includeDeleted: true })).map((r) => [r.messageId, r.text]));
+        expect([texts.get(inT1.messageId), texts.get(inT2.messageId), texts.get(onTeams.messageId)]).toEqual([null, 'hello', 'hello']);
+        expect(await store.forgetUser(user, { platform: 'slack' })).toBe(1);
+        expect(await store.forgetUser(user, { platform: 'local' })).toBe(0);
+      });
+
       it('prunes replies older than a date, with the reactions on them', async () => {
         const deliveryId = uid('d');
         const channelId = uid('C');

@@ -4,6 +4,7 @@
  */
 import { parseCsv } from './csv';
 import { postJson, startHarness, type Harness } from './app-harness';
+import { localPeople } from '../helpers/local-people';
 
 const TEXTS = [
   'Entwurf für Übermorgen — ß, œ, ñ',
@@ -50,22 +51,24 @@ describe('hostile input on our HTTP surface', () => {
   });
 
   test('text in any script, emoji, RTL and zero-width characters round-trips exactly (reply → export)', async () => {
-    for (const [i, text] of TEXTS.entries()) {
-      const r = await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text, user: `U_SCRIPT_${i}` });
+    const ids: string[] = [];
+    for (const text of TEXTS) {
+      const r = await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text });
       expect(r.status).toBe(201);
+      ids.push(((await r.json()) as { id: string }).id);
     }
-    const exp = (await (await fetch(`${h.app.url}/v1/export?format=json`)).json()) as { posts: { replies: { user: string; text: string }[] }[] };
-    const byUser = new Map(exp.posts.flatMap((p) => p.replies).map((r) => [r.user, r.text]));
-    TEXTS.forEach((text, i) => expect(Buffer.from(byUser.get(`U_SCRIPT_${i}`) ?? '', 'utf8').equals(Buffer.from(text, 'utf8'))).toBe(true));
+    const exp = (await (await fetch(`${h.app.url}/v1/export?format=json`)).json()) as { posts: { replies: { id: string; text: string }[] }[] };
+    const byId = new Map(exp.posts.flatMap((p) => p.replies).map((r) => [r.id, r.text]));
+    TEXTS.forEach((text, i) => expect(Buffer.from(byId.get(ids[i]!) ?? '', 'utf8').equals(Buffer.from(text, 'utf8'))).toBe(true));
   });
 
   test('CSV export neutralises formula prefixes; Markdown escapes structure, one quote per reply', async () => {
     const formulas = ['=HYPERLINK("http://evil/","x")', '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
     for (const [i, text] of formulas.entries()) {
-      expect((await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text, user: `U_CSV_${i}` })).status).toBe(201);
+      expect((await localPeople(h.app).reply(`U_CSV_${i}`, 'general', thread, text)).outcome).toBe('stored');
     }
     const mdHostile = 'intro\n# Fake heading\n---\n* list [link](http://evil) `code` <b>html</b> | table |\rlone-CR line\r- injected item';
-    expect((await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: mdHostile, user: 'U_MD' })).status).toBe(201);
+    expect((await localPeople(h.app).reply('U_MD', 'general', thread, mdHostile)).outcome).toBe('stored');
 
     const csv = await (await fetch(`${h.app.url}/v1/export?format=csv`)).text();
     const [head, ...rows] = parseCsv(csv.replace(/^[^\r\n]*\r\n/, (l) => l.trimEnd().split(',').map((c) => `"${c}"`).join(',') + '\r\n'));
@@ -102,11 +105,13 @@ describe('hostile input on our HTTP surface', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-    expect((await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: evil, user: 'U_HTML' })).status).toBe(201);
+    const posted = await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: evil });
+    expect(posted.status).toBe(201);
+    const { id } = (await posted.json()) as { id: string };
     const api = await fetch(`${h.app.url}/v1/export?format=json`);
     expect(api.headers.get('content-type')).toMatch(/^application\/json/);
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
-    const body = (await api.json()) as { posts: { replies: { user: string; text: string }[] }[] };
-    expect(body.posts.flatMap((p) => p.replies).find((r) => r.user === 'U_HTML')?.text).toBe(evil);
+    const body = (await api.json()) as { posts: { replies: { id: string; text: string }[] }[] };
+    expect(body.posts.flatMap((p) => p.replies).find((r) => r.id === id)?.text).toBe(evil);
   });
 });

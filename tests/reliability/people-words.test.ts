@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FakeClock } from '../helpers/fake-clock';
 import { postJson, startHarness } from './app-harness';
+import { localPeople } from '../helpers/local-people';
 
 /** Every text cell of every table that contains `needle` (so no column is forgotten). */
 function findInDb(file: string, needle: string): string[] {
@@ -35,23 +36,22 @@ describe("people's words", () => {
       const mine = ['X-secret-diary-entry-one', 'X-second-thought ✨'];
       const ids: string[] = [];
       for (const text of mine) {
-        const r = await postJson(`${url}/v1/replies`, { channel: 'general', thread, text, user: 'X' });
+        const r = await postJson(`${url}/v1/replies`, { channel: 'general', thread, text }); // X = sandbox-user
         expect(r.status).toBe(201);
         ids.push(((await r.json()) as { id: string }).id);
       }
-      const other = await postJson(`${url}/v1/replies`, { channel: 'general', thread, text: 'Y keeps this', user: 'Y' });
-      const otherId = ((await other.json()) as { id: string }).id;
-      for (const item of [thread, otherId]) expect((await postJson(`${url}/v1/reactions`, { channel: 'general', item, emoji: 'tada', user: 'X' })).status).toBe(200);
+      const otherId = (await localPeople(h.app).reply('Y', 'general', thread, 'Y keeps this')).id;
+      for (const item of [thread, otherId]) expect((await postJson(`${url}/v1/reactions`, { channel: 'general', item, emoji: 'tada' })).status).toBe(200);
       const file = path.join(h.dir, 'w.db');
       expect(findInDb(file, 'X-secret-diary')).not.toEqual([]); // the probe can see it before
 
-      const forget = await postJson(`${url}/v1/commands`, { channel: 'general', text: 'forget me', user: 'X' });
+      const forget = await postJson(`${url}/v1/commands`, { channel: 'general', text: 'forget me' });
       expect(forget.status).toBe(200);
       expect(((await forget.json()) as { text: string }).text.length).toBeGreaterThan(0);
 
       for (const t of ['X-secret-diary', 'X-second-thought']) expect(findInDb(file, t)).toEqual([]);
       const exp = await (await fetch(`${url}/v1/export`)).text();
-      for (const t of ['X-secret-diary', 'X-second-thought', '"user":"X"']) expect(exp).not.toContain(t);
+      for (const t of ['X-secret-diary', 'X-second-thought', '"user":"sandbox-user"']) expect(exp).not.toContain(t);
       const json = JSON.parse(exp) as { posts: { reactions: number; replies: { user: string; text: string; reactions: number }[] }[] };
       expect(json.posts[0]!.reactions).toBe(0);
       expect(json.posts[0]!.replies).toEqual([expect.objectContaining({ user: 'Y', text: 'Y keeps this', reactions: 0 })]);
@@ -66,9 +66,9 @@ describe("people's words", () => {
     const h = await startHarness(['local:general'], {}, 'retention: 30d', clock);
     try {
       const thread = await h.thread('local:general');
-      expect((await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'old-words-to-prune', user: 'A' })).status).toBe(201);
+      expect((await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'old-words-to-prune' })).status).toBe(201);
       clock.advance(20 * 24 * 3600_000);
-      expect((await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'newer-words-kept', user: 'B' })).status).toBe(201);
+      expect((await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'newer-words-kept' })).status).toBe(201);
       clock.advance(11 * 24 * 3600_000); // the first reply is now 31 days old, the second 11
       await h.app.tick();
       const file = path.join(h.dir, 'w.db');

@@ -39,7 +39,7 @@ describePg('store outage on PostgreSQL', () => {
       const health = await fetch(`${h.app.url}/healthz`);
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ ok: false });
-      const viaHttp = await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'http reply while down', user: 'U_OUT' });
+      const viaHttp = await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'http reply while down' });
       expect(viaHttp.status).toBeGreaterThanOrEqual(500);
       await expect(h.app.core.reply(event)).rejects.toBeDefined();
     } finally {
@@ -55,7 +55,7 @@ describePg('store outage on PostgreSQL', () => {
     expect(healthy).toBe(200);
     const outcomes = await Promise.all([h.app.core.reply(event), h.app.core.reply(event)]);
     expect(outcomes.sort()).toEqual(['duplicate', 'stored']);
-    const again = await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'http reply after recovery', user: 'U_OUT' });
+    const again = await postJson(`${h.app.url}/v1/replies`, { channel: 'general', thread, text: 'http reply after recovery' });
     expect(again.status).toBe(201);
 
     const { posts } = await h.app.core.exportPosts({ day: 1 });

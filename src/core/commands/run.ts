@@ -30,6 +30,21 @@ export interface CommandDeps {
 const done = Promise.resolve();
 const answer = (text: string): CommandAnswer => ({ text, done });
 
+/**
+ * What a command's words may reach: the caller's platform and, where both sides know it, the
+ * caller's workspace (a Slack team). `post`, `pause all`, `resume all` and `forget me` said in the
+ * sandbox never touch Slack or Teams, and a Slack workspace never touches another one.
+ */
+export function scopeOf(req: CommandRequest): { platform: CommandRequest['platform']; workspaceId: string | null } {
+  return { platform: req.platform, workspaceId: req.target.workspaceId ?? null };
+}
+
+export function inScope(req: CommandRequest, c: Pick<ChannelRecord, 'platform' | 'workspaceId'>): boolean {
+  const scope = scopeOf(req);
+  if (c.platform !== scope.platform) return false;
+  return !scope.workspaceId || !c.workspaceId || c.workspaceId === scope.workspaceId;
+}
+
 /** Runs the command words for any platform; admin words are checked against `admins`. */
 export class CommandService {
   constructor(private readonly d: CommandDeps) {}
@@ -59,12 +74,17 @@ export class CommandService {
         return answer(helpText(prefix, tr));
       case 'unknown':
         return answer(`${tr.t('cmd.unknown', { problem: cmd.problem })}\n\n${helpText(prefix, tr)}`);
-      case 'status':
-        return answer(renderStatus(await buildStatus(this.d.settings, this.d.store, this.d.enabled, this.d.clock.now()), tr));
+      case 'status': {
+        const report = await buildStatus(this.d.settings, this.d.store, this.d.enabled, this.d.clock.now());
+        // A member sees the programme and this channel; other channels and their failures are the admins' business.
+        if (!this.isAdmin(req)) report.channels = report.channels.filter((c) => c.channel.platform === req.platform && c.channel.channelId === req.channelId);
+        return answer(renderStatus(report, tr));
+      }
       case 'forget-me': {
         const ids = [...new Set([req.userId, ...(req.altUserIds ?? [])].filter(Boolean))];
         let n = 0;
-        for (const id of ids) n += await this.d.store.forgetUser(id);
+        // Only the caller's own platform (and workspace): the same id elsewhere may be someone else.
+        for (const id of ids) n += await this.d.store.forgetUser(id, scopeOf(req));
         return answer(n ? tr.t('cmd.forget.done', { n }) : tr.t('cmd.forget.none'));
       }
       case 'post':
@@ -92,7 +112,7 @@ export class CommandService {
     if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days }));
     const prompt = settings.programme.prompts.find((p) => p.day === day);
     if (!prompt) return answer(tr.t('cmd.post.noDay', { day, days }));
-    const channels = here ? [here] : await this.d.scheduler.postableChannels();
+    const channels = here ? [here] : (await this.d.scheduler.postableChannels()).filter((c) => inScope(req, c));
     if (channels.length === 0) return answer(tr.t('cmd.post.noChannels'));
     const hint = `${prefix}post ${day}${cmd.here ? ' here' : ''} again`;
     const work = postDayManually({ settings, store, deliverer: this.d.deliverer, clock }, day, channels, cmd.again).then(async (results) => {
@@ -150,7 +170,7 @@ export class CommandService {
 
   private async pause(pause: boolean, all: boolean, req: CommandRequest, tr: Translator): Promise<string> {
     const { store, clock } = this.d;
-    const targets = all ? await store.listChannels({ activeOnly: true }) : [await store.getChannel(req.platform, req.channelId)].filter((c): c is ChannelRecord => c !== null && c.active);
+    const targets = all ? (await store.listChannels({ activeOnly: true })).filter((c) => inScope(req, c)) : [await store.getChannel(req.platform, req.channelId)].filter((c): c is ChannelRecord => c !== null && c.active);
     if (targets.length === 0) return tr.t('cmd.pause.none');
     for (const c of targets) await store.setChannelPaused(c.platform, c.channelId, pause, clock.now());
     const scope = all ? tr.t('cmd.pause.scopeAll', { n: targets.length }) : tr.t('cmd.pause.scopeHere');

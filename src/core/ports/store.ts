@@ -7,6 +7,12 @@ import type { ChannelTarget, Platform } from './platform';
  * Times are Date objects at the port; implementations keep them as UTC ISO-8601 text.
  */
 
+/** Where `forget me` reaches: one platform and, when given, one workspace (channels stored without one count as its own). */
+export interface ForgetScope {
+  platform: Platform;
+  workspaceId?: string | null;
+}
+
 export type ChannelSource = 'config' | 'subscribed' | 'known';
 
 export interface ChannelRecord extends ChannelTarget {
@@ -218,7 +224,7 @@ export interface Store {
 
   // people's words
   /** Removes every reply text, reaction and display name of this user id on every platform; returns rows touched. */
-  forgetUser(userId: string): Promise<number>;
+  forgetUser(userId: string, scope?: ForgetScope): Promise<number>;
   /** Replies before `olderThan` go, and the names of people with no reply left. */
   pruneReplies(olderThan: Date): Promise<number>;
   /** Insert or refresh a person's display name. */
