@@ -1,5 +1,6 @@
 import { startWolbot, type RunningApp } from '../src/app';
 import { FakeClock } from './helpers/fake-clock';
+import { localPeople } from './helpers/local-people';
 import { tempWorkspace } from './helpers/workspace';
 
 /** GET /v1/stats: the sponsor's figures, counted from what people really shared. */
@@ -18,8 +19,8 @@ channels: [local:general, local:design]
     fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const threadOf = async (channel: string, day: number): Promise<string> => (await app.core.exportPosts({ day })).posts.find((p) => p.channel === channel)!.thread;
   const share = async (channel: string, day: number, user: string, text: string): Promise<void> => {
-    const res = await post('/v1/replies', { channel, thread: await threadOf(channel, day), user, text });
-    expect(res.status).toBe(201);
+    // The sandbox API speaks only as sandbox-user (#8): other people speak through the core.
+    expect((await localPeople(app, () => clock.now()).reply(user, channel, await threadOf(channel, day), text)).outcome).toBe('stored');
   };
 
   beforeAll(async () => {
@@ -45,7 +46,7 @@ channels: [local:general, local:design]
     await share('general', 2, 'ana', 'day two from ana');
     await share('design', 2, 'dan', 'first time, on day two');
     // `forget me` removes everything eve wrote: she no longer counts.
-    expect((await post('/v1/commands', { channel: 'design', text: 'forget me', user: 'eve' })).status).toBe(200);
+    expect((await localPeople(app).command('eve', 'design', 'forget me')).text).toMatch(/removed/);
   }, 60_000);
   afterAll(async () => {
     await app?.stop();

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startWolbot, type RunningApp } from '../../src/app';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { FakeClock } from '../helpers/fake-clock';
+import { localPeople } from '../helpers/local-people';
 import { tempWorkspace } from '../helpers/workspace';
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -40,7 +41,9 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
   };
   const posts = async (): Promise<ExportPost[]> => (await api('/v1/export')).posts;
   const thread = async (channel: string, day: number): Promise<string> => (await posts()).find((p) => p.channel === channel && p.day === day)!.thread;
-  const share = (channel: string, t: string, user: string, text: string) => api('/v1/replies', { channel, thread: t, user, text });
+  // The sandbox API speaks only as sandbox-user (#8): other people speak through the core.
+  const share = (channel: string, t: string, user: string, text: string) =>
+    user === 'sandbox-user' ? api('/v1/replies', { channel, thread: t, text }) : localPeople(app, () => clock.now()).reply(user, channel, t, text);
   const watch = (p: Page): void => {
     p.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
