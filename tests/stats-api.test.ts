@@ -25,10 +25,10 @@ channels: [local:general, local:design]
 
   beforeAll(async () => {
     app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
-    // A share from an earlier programme: "veteran" is not a first-time sharer in this run.
+    // A share from an earlier run of the same programme (spring): "veteran" is not a first-time sharer now.
     const s = app.store;
-    const before = new Date(clock.t - 300 * 86_400_000);
-    const old = await s.claimDelivery({ id: 'old-run-day-1', run: 'wol-week-2025@2025-11-17', kind: 'prompt', programme: 'wol-week-2025', day: 1, platform: 'local', channelId: 'general', round: 0, state: 'claimed', trigger: 'manual', scheduledAt: before, owner: 'test', leaseUntil: new Date(before.getTime() + 60_000), now: before });
+    const before = new Date('2026-03-02T09:00:00Z');
+    const old = await s.claimDelivery({ id: 'old-run-day-1', run: 'wol-week@2026-03-02', kind: 'prompt', programme: 'wol-week', day: 1, platform: 'local', channelId: 'general', round: 0, state: 'claimed', trigger: 'manual', scheduledAt: before, owner: 'test', leaseUntil: new Date(before.getTime() + 60_000), now: before });
     expect(old).not.toBeNull();
     expect(await s.markSending(old!.id, 'test', before)).toBe(true);
     expect(await s.markSent(old!.id, 'test', 'Lold-thread', before, before)).toBe(true);
@@ -77,12 +77,25 @@ channels: [local:general, local:design]
     });
   });
 
-  test('?run= names the current run by its start; an unknown run is a clear 404', async () => {
+  test('?run=START chooses a run; /v1/runs lists them; an unknown run is a clear 404', async () => {
     const current = await fetch(`${app.url}/v1/stats?run=2026-11-16`);
     expect(current.status).toBe(200);
     expect((await current.json()).shares).toBe(7);
-    const unknown = await fetch(`${app.url}/v1/stats?run=2020-01-06`);
-    expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error).toMatch(/no run starting 2020-01-06/);
+    const spring = await (await fetch(`${app.url}/v1/stats?run=2026-03-02`)).json();
+    expect(spring).toMatchObject({ run: { programme: 'wol-week', start: '2026-03-02' }, people: 1, returning: 0, firstTime: 1, shares: 1 });
+    expect(spring.days[0]).toEqual({ day: 1, theme: 'Connection', shares: 1, people: 1 });
+    const exported = await (await fetch(`${app.url}/v1/export?run=2026-03-02`)).json();
+    expect(exported.posts.map((p: { day: number; replies: { text: string }[] }) => [p.day, p.replies.map((r) => r.text)])).toEqual([[1, ['last year']]]);
+    expect(await (await fetch(`${app.url}/v1/runs`)).json()).toEqual({
+      runs: [
+        { id: 'wol-week@2026-11-16', programme: 'wol-week', start: '2026-11-16', current: true },
+        { id: 'wol-week@2026-03-02', programme: 'wol-week', start: '2026-03-02', current: false },
+      ],
+    });
+    for (const path of ['/v1/stats?run=2020-01-06', '/v1/export?run=2020-01-06']) {
+      const unknown = await fetch(`${app.url}${path}`);
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).error).toMatch(/no run starting 2020-01-06/);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { channelLabel } from './channels';
 import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
 import type { WolSettings } from './settings';
-import { currentRun } from './runs';
+import { currentRun, parseRunId } from './runs';
 
 /** The sponsor's figures for one run (GET /v1/stats, and the wrap-up report). */
 export interface RunStats {
@@ -88,9 +88,10 @@ export function computeStats(input: StatsInput): RunStats {
   };
 }
 
-/** Reads the current run's threads and every live share from the store, then computes. */
-export async function buildStats(settings: WolSettings, store: Store): Promise<RunStats> {
-  const sent = await store.listDeliveries({ run: currentRun(settings), kinds: ['prompt'], states: ['sent'] });
+/** Reads one run's threads (default: the current run) and every live share, then computes. */
+export async function buildStats(settings: WolSettings, store: Store, opts: { run?: string } = {}): Promise<RunStats> {
+  const run = opts.run ?? currentRun(settings);
+  const sent = await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] });
   const threads: StatsThread[] = sent
     .filter((r) => r.threadId)
     .map((r) => ({ deliveryId: r.id, day: r.day, platform: r.platform, channelId: r.channelId }));
@@ -104,7 +105,7 @@ export async function buildStats(settings: WolSettings, store: Store): Promise<R
   }
   const channelNames = new Map((await store.listChannels()).map((c) => [channelLabel(c), c.name]));
   return computeStats({
-    run: { programme: settings.programme.id, start: settings.start },
+    run: parseRunId(run),
     days: settings.programme.prompts.map((p) => ({ day: p.day, theme: p.theme })),
     threads,
     channelNames,

@@ -1,6 +1,8 @@
 import express from 'express';
 import { channelSchedule } from '../core/calendar';
 import { toCsv, toMarkdown } from '../core/export-formats';
+import { buildExport } from '../core/export';
+import { currentRun, parseRunId, runId } from '../core/runs';
 import { buildStats } from '../core/stats';
 import type { Store } from '../core/ports/store';
 import type { WolbotCore } from '../core/wolbot-core';
@@ -33,18 +35,37 @@ export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router
     });
   });
 
-  // The sponsor's figures. `?run=START` names a run by its start date; only the current one exists yet.
+  /** Every run with prompts in the ledger, and the current one (which may have none yet). */
+  const knownRuns = async (): Promise<string[]> => {
+    const ids = new Set((await d.store.listDeliveries({ kinds: ['prompt'] })).map((x) => x.run));
+    ids.add(currentRun(d.core.settings));
+    return [...ids];
+  };
+  /** `?run=START` (the start date of one of this programme's runs) → a run id; undefined = current. */
+  const runOf = async (req: express.Request, res: express.Response): Promise<string | null | undefined> => {
+    const q = req.query.run;
+    if (q === undefined) return undefined;
+    const id = typeof q === 'string' ? runId(d.core.settings.programme.id, q) : '';
+    if (id && (await knownRuns()).includes(id)) return id;
+    res.status(404).json({ error: `no run starting ${String(q)}; the current run starts ${d.core.settings.start}` });
+    return null;
+  };
+
+  // The sponsor's figures for the current run, or `?run=START`.
   r.get('/v1/stats', async (req, res) => {
-    const run = req.query.run;
-    if (run !== undefined && (typeof run !== 'string' || run !== d.core.settings.start)) return void res.status(404).json({ error: `no run starting ${String(run)}; the current run starts ${d.core.settings.start}` });
-    res.json(await buildStats(d.core.settings, d.store));
+    const run = await runOf(req, res);
+    if (run === null) return;
+    res.json(await buildStats(d.core.settings, d.store, { run }));
   });
 
-  // Until runs are kept (the runs helper's work), the current run is the only one: the page asks
-  // here for its run chooser, and a missing route would be a 404 in every visitor's console.
-  r.get('/v1/runs', (_req, res) => {
-    const s = d.core.settings;
-    res.json({ runs: [{ id: s.start, programme: s.programme.id, start: s.start, current: true }] });
+  // The page's run chooser: the runs of this programme the ledger holds, newest first.
+  r.get('/v1/runs', async (_req, res) => {
+    const current = currentRun(d.core.settings);
+    const runs = (await knownRuns())
+      .map((id) => ({ id, ...parseRunId(id), current: id === current }))
+      .filter((x) => x.programme === d.core.settings.programme.id)
+      .sort((a, b) => b.start.localeCompare(a.start));
+    res.json({ runs });
   });
 
   r.get('/v1/export', async (req, res) => {
@@ -53,7 +74,9 @@ export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router
     const day = dayQ === undefined ? undefined : Number(dayQ);
     if (day !== undefined && !(Number.isInteger(day) && day > 0)) return void res.status(400).json({ error: 'day must be a positive integer' });
     if (!['json', 'csv', 'md'].includes(format)) return void res.status(400).json({ error: 'format must be json, csv or md' });
-    const { posts } = await d.core.exportPosts({ day });
+    const run = await runOf(req, res);
+    if (run === null) return;
+    const { posts } = run === undefined ? await d.core.exportPosts({ day }) : await buildExport(d.core.settings, d.store, { day, run });
     if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(toCsv(posts));
     if (format === 'md') return void res.type('text/markdown; charset=utf-8').send(toMarkdown(posts, d.core.settings.programme.title));
     res.json({ posts });

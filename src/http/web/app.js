@@ -47,7 +47,7 @@ async function loadRuns() {
   for (const r of runs) {
     const o = document.createElement('option');
     o.value = String(r.start);
-    o.textContent = `${r.programme} · ${dateLabel(r.start)}${r.current ? ' (current)' : ''}`;
+    o.textContent = `Starting ${dateLabel(r.start)}${r.current ? ' (current)' : ''}`;
     if (r.current) o.selected = true;
     sel.append(o);
   }
