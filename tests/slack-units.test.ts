@@ -35,6 +35,66 @@ describe('pacer (fake clock)', () => {
   });
 });
 
+describe('pacer: a 429 on one channel (fake clock)', () => {
+  test('holds that channel for Retry-After while the workspace goes on at full pace', async () => {
+    const clock = new FakeClock(0);
+    const p = new Pacer(clock, 10);
+    await p.acquire('T1', 'C1');
+    p.channelLimited('T1', 'C1', 3000);
+    expect(p.rate('T1')).toBe(10);
+    const others: number[] = [];
+    for (const c of ['C2', 'C3', 'C4']) {
+      await p.acquire('T1', c);
+      others.push(clock.t);
+    }
+    // The refused post gave its slot back: C2 takes it.
+    expect(others).toEqual([0, 100, 200]);
+    await p.acquire('T1', 'C1');
+    expect(clock.t).toBe(3000);
+  });
+
+  test('the same channel refused again after waiting means the workspace: its rate halves', async () => {
+    const clock = new FakeClock(0);
+    const p = new Pacer(clock, 10);
+    await p.acquire('T1', 'C1');
+    p.channelLimited('T1', 'C1', 1000);
+    await p.acquire('T1', 'C1');
+    p.channelLimited('T1', 'C1', 1000);
+    expect(p.rate('T1')).toBe(5);
+    // A success in between starts the count again.
+    await p.acquire('T1', 'C2');
+    p.channelLimited('T1', 'C2', 1000);
+    await p.acquire('T1', 'C2');
+    p.succeeded('T1', 'C2');
+    await p.acquire('T1', 'C2');
+    p.channelLimited('T1', 'C2', 1000);
+    expect(p.rate('T1')).toBe(5.25);
+  });
+
+  test('a caller that wakes late does not make the next second hold more than the ceiling', async () => {
+    const clock = new FakeClock(0);
+    const sleep = clock.sleep;
+    let calls = 0;
+    // The second wait overruns by 300 ms, as on a busy event loop.
+    clock.sleep = async (ms: number) => sleep(++calls === 1 ? ms + 300 : ms);
+    const p = new Pacer(clock, 2);
+    const times: number[] = [];
+    for (const c of ['C1', 'C2', 'C3', 'C4']) {
+      await p.acquire('T1', c);
+      times.push(clock.t);
+    }
+    expect(times).toEqual([0, 800, 1000, 1800]);
+  });
+
+  test('a margin spaces posts a little under the ceiling', async () => {
+    const clock = new FakeClock(0);
+    const p = new Pacer(clock, 10, { margin: 0.2 });
+    await p.acquire('T1', 'C1');
+    await p.acquire('T1', 'C2');
+    expect(clock.t).toBe(125);
+  });
+});
+
 describe('blocks and text', () => {
   test('header is the rendered heading, at most 150 characters', () => {
     expect(promptHeader({ heading: 'Day 3 · Learning' })).toBe('Day 3 · Learning');

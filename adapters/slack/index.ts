@@ -61,7 +61,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
   const { settings, inbound, clock } = opts;
   const log = opts.logger.child({ component: 'slack' });
   const apiUrl = apiBase(settings);
-  const pacer = new Pacer(clock, Math.max(0.1, settings.maxPostsPerSecond || 20));
+  // 5% under the ceiling: a post that leaves a few ms late must not make the next second's burst.
+  const pacer = new Pacer(clock, Math.max(0.1, settings.maxPostsPerSecond || 20), { margin: 0.05 });
   const clients = new Map<string, WebClient>();
   const clientFor = (token: string) => {
     let c = clients.get(token);
@@ -163,10 +164,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       res = await client.chat.postMessage(args as any);
     } catch (err) {
       const de = toDeliveryError(err);
-      if (de.reason === 'ratelimited') pacer.rateLimited(key, de.retryAfterMs);
+      if (de.reason === 'ratelimited') pacer.channelLimited(key, args.channel, de.retryAfterMs);
       throw de;
     }
-    pacer.succeeded(key);
+    pacer.succeeded(key, args.channel);
     if (!res?.ts) throw new DeliveryError('uncertain', 'no_ts', { message: 'Slack accepted the post but returned no ts' });
     return String(res.ts);
   }
