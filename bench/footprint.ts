@@ -51,9 +51,14 @@ export async function footprint(replies: number) {
     seedReplies(path.join(dir, 'wolbot.db'), replies);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const served = Date.now();
-    const res = await fetch(`${server.url}/v1/export?format=json`, { headers: { authorization: `Bearer ${WEB_TOKEN}` } });
-    const bytes = (await res.arrayBuffer()).byteLength;
-    const serverExportSeconds = (Date.now() - served) / 1000;
+    let serverExport: { status: number; bytes: number; seconds: number } | { error: string };
+    try {
+      const res = await fetch(`${server.url}/v1/export?format=json`, { headers: { authorization: `Bearer ${WEB_TOKEN}` } });
+      const bytes = (await res.arrayBuffer()).byteLength;
+      serverExport = { status: res.status, bytes, seconds: round((Date.now() - served) / 1000) };
+    } catch (err) {
+      serverExport = { error: `${(err as Error).message} ${(err as Error & { cause?: Error }).cause?.message ?? ''}` };
+    }
     await sleep(1000);
     const withRepliesRssMb = rssMb(server.proc.pid);
     const serverPeakRssMb = rssMb(server.proc.pid, 'VmHWM');
@@ -68,7 +73,7 @@ export async function footprint(replies: number) {
       idleRssMb: round(idleRssMb, 1),
       replies,
       seedSeconds: round(seedSeconds),
-      serverExport: { status: res.status, bytes, seconds: round(serverExportSeconds) },
+      serverExport,
       withRepliesRssMb: round(withRepliesRssMb, 1),
       serverPeakRssMb: round(serverPeakRssMb, 1),
       exports,

@@ -140,17 +140,22 @@ export async function listReplies({ db }: StoreContext, f: { deliveryIds?: strin
   return rows.map(toReply);
 }
 
+/** Bound parameters per IN list: SQLite allows 32,766 in one statement, PostgreSQL 65,535. */
+const IN_CHUNK = 5000;
+
+/** Reactions per item; a thread of any size (the ids go in chunks of IN_CHUNK). */
 export async function reactionCounts({ db }: StoreContext, platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  if (itemIds.length === 0) return counts;
-  const rows = await db
-    .selectFrom('reactions')
-    .select(['item_id', (eb) => eb.fn.countAll().as('c')])
-    .where('platform', '=', platform)
-    .where('channel_id', '=', channelId)
-    .where('item_id', 'in', itemIds)
-    .groupBy('item_id')
-    .execute();
-  for (const r of rows) counts.set(r.item_id, Number(r.c));
+  for (let i = 0; i < itemIds.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('reactions')
+      .select(['item_id', (eb) => eb.fn.countAll().as('c')])
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .where('item_id', 'in', itemIds.slice(i, i + IN_CHUNK))
+      .groupBy('item_id')
+      .execute();
+    for (const r of rows) counts.set(r.item_id, Number(r.c));
+  }
   return counts;
 }

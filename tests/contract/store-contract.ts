@@ -493,6 +493,16 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(counts.get('prompt-1')).toBe(2);
       });
 
+      it('counts reactions in a thread of any size (more ids than one statement may bind)', async () => {
+        const channelId = uid('C');
+        const ids = Array.from({ length: 40_000 }, (_, i) => `m-${i}`);
+        for (const itemId of ['m-0', 'm-20000', 'm-39999']) {
+          await store.addReaction(uid('evt'), { platform: 'slack', channelId, itemId, user: 'U1', emoji: 'tada', at: T0 }, T0);
+        }
+        const counts = await store.reactionCounts('slack', channelId, ids);
+        expect([...counts.entries()].sort()).toEqual([['m-0', 1], ['m-20000', 1], ['m-39999', 1]]);
+      });
+
       it('prunes old event keys', async () => {
         const oldKey = uid('evt');
         const newKey = uid('evt');
