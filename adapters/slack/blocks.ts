@@ -1,4 +1,4 @@
-import type { DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import type { PromptMessage } from '../../src/core/ports/messages';
 import { escapeSlack } from './text';
 
 export const PROMPT_EVENT_TYPE = 'wol_prompt';
@@ -39,32 +39,6 @@ export function promptMessage(p: PromptMessage) {
       event_type: PROMPT_EVENT_TYPE,
       event_payload: { delivery_id: p.deliveryId, programme: p.programme, day: p.day },
     },
-    unfurl_links: false,
-    unfurl_media: false,
-  };
-}
-
-/** Quote user text: escaped, each line prefixed so it reads as a quotation. */
-function quote(s: string, max = 280): string {
-  return clip(escapeSlack(s.trim()), max)
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
-}
-
-/** The arguments of chat.postMessage for a day's digest (channel and thread_ts added by the caller). */
-export function digestMessage(d: DigestMessage) {
-  const title = clip(d.title, HEADER_MAX);
-  const summary = escapeSlack(d.summary);
-  const highlights = d.highlights.map((h) => `<@${escapeSlack(h.user)}> (${escapeSlack(h.reactionsText)})\n${quote(h.text)}`);
-  const blocks: object[] = [
-    { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: summary } },
-  ];
-  for (const h of highlights) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(h, SECTION_MAX) } });
-  return {
-    text: `${escapeSlack(title)}\n${summary}${highlights.length ? `\n${highlights.join('\n')}` : ''}`,
-    blocks,
     unfurl_links: false,
     unfurl_media: false,
   };

@@ -9,7 +9,8 @@ import type { InboundPort } from '../../src/core/ports/inbound';
 import type { Logger } from '../../src/core/ports/logger';
 import type { AdminNotice, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
-import { digestMessage, promptMessage } from './blocks';
+import { promptMessage } from './blocks';
+import { summaryMessage } from './summary-blocks';
 import { catchUpReplies, CATCH_UP_DAYS } from './catch-up';
 import { KeepTrying } from './connection';
 import { DEFAULT_COMMAND, handleSlashCommand } from './commands';
@@ -261,7 +262,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
 
     async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
       const { client, key } = await workspace(target);
-      await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...digestMessage(digest) });
+      await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
     },
 
     async findPostedPrompt(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null> {

@@ -1,4 +1,4 @@
-import type { DigestMessage, PromptMessage } from '../../src/core/ports';
+import type { PromptMessage } from '../../src/core/ports';
 
 /** Adaptive Card content type and schema version Teams renders (1.5 on desktop, web and mobile). */
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -70,35 +70,5 @@ export function promptActivity(p: PromptMessage): TeamsMessage {
     type: 'message',
     text: promptText(p),
     attachments: [{ contentType: ADAPTIVE_CARD, content: promptCard(p) }],
-  };
-}
-
-export function digestText(d: DigestMessage): string {
-  const head = `**${d.title}** — ${d.summary}`;
-  const lines = d.highlights.map((h, i) => `${i + 1}. ${escapeTeamsText(h.text)} (${h.reactionsText})`);
-  return lines.length ? `${head}\n\n${d.labels.highlights}:\n\n${lines.join('\n')}` : head;
-}
-
-export function digestActivity(d: DigestMessage): TeamsMessage {
-  const body: unknown[] = [
-    { type: 'TextBlock', text: d.title, weight: 'Bolder', size: 'Medium', wrap: true },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: d.labels.replies, value: String(d.replyCount) },
-        { title: d.labels.people, value: String(d.peopleCount) },
-        { title: d.labels.promptReactions, value: String(d.promptReactions) },
-      ],
-    },
-  ];
-  for (const h of d.highlights) {
-    body.push({ type: 'TextBlock', text: `${escapeTeamsText(h.text)} (${h.reactions})`, wrap: true, separator: true });
-  }
-  return {
-    type: 'message',
-    text: digestText(d),
-    attachments: [
-      { contentType: ADAPTIVE_CARD, content: { type: 'AdaptiveCard', version: CARD_VERSION, body } },
-    ],
   };
 }

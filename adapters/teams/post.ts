@@ -1,6 +1,7 @@
 import type { AdminNotice, ChannelTarget, Clock, DigestMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
-import { digestActivity, promptActivity, type TeamsMessage } from './card';
+import { promptActivity, type TeamsMessage } from './card';
+import { summaryActivity } from './summary-card';
 import { toDeliveryError, type Connectors } from './connector';
 import { PER_CONVERSATION, PER_TENANT, type Pacer } from './pacer';
 import { asTeamsReference, threadConversationId, type TeamsReference } from './reference';
@@ -43,7 +44,7 @@ export class TeamsPoster {
 
   /** The digest is a reply in the day's thread. */
   async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
-    await this.sendTo(requireReference(target), thread.id, digestActivity(digest));
+    await this.sendTo(requireReference(target), thread.id, summaryActivity(digest));
   }
 
   async notifyAdmins(notice: AdminNotice): Promise<void> {

@@ -1,5 +1,6 @@
 export * from './platform';
 export * from './messages';
+export * from './summary';
 export * from './delivery-error';
 export * from './chat-adapter';
 export * from './inbound';

@@ -1,4 +1,5 @@
 import type { ChannelTarget } from './platform';
+import type { SummaryMessage } from './summary';
 
 /**
  * What a prompt post carries; the adapter decides how it looks (Block Kit, Adaptive Card, …).
@@ -25,30 +26,20 @@ export interface PromptMessage {
   link?: { url: string; label: string };
 }
 
-export interface DigestEntry {
-  user: string;
-  /** Raw user text; the adapter escapes it for its medium. */
-  text: string;
-  reactions: number;
-  /** "3 reactions", in the programme's language. */
-  reactionsText: string;
-}
-
-/** The daily digest, posted in the day's thread; its words are rendered by the core. */
-export interface DigestMessage {
+/** The daily digest, posted in the day's thread: it thanks the day's sharers by name. */
+export interface DigestMessage extends SummaryMessage {
+  kind: 'digest';
   day: number;
   theme: string;
-  /** "Day 3 · Sharing — the day so far". */
-  title: string;
-  /** "4 replies from 3 people, 2 reactions on the prompt." */
-  summary: string;
-  /** Labels for a fact list and the highlights. */
-  labels: { replies: string; people: string; promptReactions: string; highlights: string };
-  replyCount: number;
-  peopleCount: number;
-  promptReactions: number;
-  /** The most-reacted replies, best first. */
-  highlights: DigestEntry[];
+  /** Display names of everyone who shared, in the order they first shared. */
+  sharers: string[];
+  /** How many replies were shared. */
+  shares: number;
+}
+
+/** A post on its own in the channel: the kick-off before day 1, the wrap-up after the last day. */
+export interface AnnouncementMessage extends SummaryMessage {
+  kind: 'kickoff' | 'wrapup';
 }
 
 /** A private note to the organizers (a post that failed for good, …). */

@@ -1,0 +1,46 @@
+/**
+ * What wolbot gives back in chat — a day's digest, the kick-off, the wrap-up — as plain-text parts
+ * the adapter lays out for its medium (Block Kit, Adaptive Card, the sandbox) with a text fallback.
+ * Every string is plain text, already in the programme's language: the adapter escapes all of it
+ * (names and quotes come from people). People appear by display name, never as a mention.
+ */
+export interface SummaryLink {
+  url: string;
+  label: string;
+}
+
+export interface SummaryLine {
+  /** Our words (may contain people's names). */
+  text: string;
+  /** Someone's words, quoted; the adapter may shorten a long quote (the link leads to all of it). */
+  quote?: string;
+  link?: SummaryLink;
+}
+
+export interface SummarySection {
+  heading?: string;
+  lines: SummaryLine[];
+}
+
+export type SummaryKind = 'digest' | 'kickoff' | 'wrapup';
+
+export interface SummaryMessage {
+  kind: SummaryKind;
+  title: string;
+  /** Paragraphs before the sections. */
+  intro: string[];
+  sections: SummarySection[];
+  /** Shown last (workingoutloud.com, the gallery). */
+  links: SummaryLink[];
+}
+
+/** Plain text of a summary (the sandbox shows it; adapters build their escaped fallbacks the same way). */
+export function summaryPlainText(m: SummaryMessage): string {
+  const out = [m.title, ...m.intro];
+  for (const s of m.sections) {
+    const lines = s.lines.map((l) => [l.text, l.quote ? `“${l.quote}”` : '', l.link ? `${l.link.label}: ${l.link.url}` : ''].filter(Boolean).join(' '));
+    out.push([s.heading, ...lines].filter(Boolean).join('\n'));
+  }
+  if (m.links.length) out.push(m.links.map((l) => `${l.label}: ${l.url}`).join('\n'));
+  return out.join('\n\n');
+}
