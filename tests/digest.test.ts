@@ -4,67 +4,107 @@ import { FakeClock } from './helpers/fake-clock';
 import { localPeople } from './helpers/local-people';
 import { tempWorkspace } from './helpers/workspace';
 
-describe('daily digest', () => {
-  const ws = tempWorkspace(`program: wol-week
+const config = (extra = '') => `program: wol-week
 start: 2026-11-16
 time: "09:00"
 digest: "17:00"
 timezone: Europe/London
 admins: [sandbox-user]
 channels: [local:general]
-`);
+${extra}`;
+
+async function sandbox(extra = '') {
+  const ws = tempWorkspace(config(extra));
   const clock = new FakeClock('2026-11-16T09:00:00Z');
-  let app: RunningApp;
+  const app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+  const api = (path: string, body: unknown) => fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: string; text: string }>);
   const digests = async () => (await app.store.listLocalMessages('general')).filter((m) => m.kind === 'digest');
-  const api = (path: string, body: unknown) => fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: string }>);
+  const thread = async (day: number) => (await app.core.exportPosts()).posts.find((p) => p.day === day)!.thread;
+  // The sandbox API speaks as sandbox-user; other people speak through the core.
+  const people = localPeople(app, () => clock.now());
+  return { ws, clock, app, api, digests, thread, people, stop: async () => (await app.stop(), ws.cleanup()) };
+}
 
+describe('daily digest (sandbox)', () => {
+  let s: Awaited<ReturnType<typeof sandbox>>;
   beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+    s = await sandbox();
   });
-  afterAll(async () => {
-    await app.stop();
-    ws.cleanup();
-  });
+  afterAll(() => s.stop());
 
-  test('at the digest time the day\'s thread gets who shared and the most-reacted replies, once', async () => {
-    await app.tick();
-    const [post] = (await app.core.exportPosts()).posts;
-    const people = localPeople(app, () => clock.now());
-    const a = await people.reply('ana', 'general', post!.thread, 'Shared my draft with two teams');
-    await people.reply('ben', 'general', post!.thread, 'Asked a question in the open');
-    await people.reply('ana', 'general', post!.thread, 'And a second thing');
-    for (const user of ['ben', 'cy']) await people.react(user, 'general', a.id, 'clap');
-    await people.react('cy', 'general', post!.thread, 'wave');
+  test('at the digest time the day\'s thread is thanked by name, with what drew responses and the open question, once', async () => {
+    await s.app.tick();
+    const t = await s.thread(1);
+    const a = await s.api('/v1/replies', { channel: 'general', thread: t, text: 'Shared my draft <b>plan</b> with two teams' }); // Sandbox User
+    s.clock.set('2026-11-16T10:00:00Z');
+    await s.people.reply('ben', 'general', t, 'Does anyone know a good one-pager template?', 'Ben');
+    s.clock.set('2026-11-16T11:00:00Z');
+    await s.api('/v1/replies', { channel: 'general', thread: t, text: 'And a second thing' });
+    for (const user of ['ben', 'cy']) await s.people.react(user, 'general', a.id, 'clap');
 
-    clock.set('2026-11-16T16:59:00Z');
-    await app.tick();
-    expect(await digests()).toHaveLength(0);
-    clock.set('2026-11-16T17:00:00Z');
-    await app.tick();
-    await app.tick();
-    const d = await digests();
+    s.clock.set('2026-11-16T16:59:00Z');
+    await s.app.tick();
+    expect(await s.digests()).toHaveLength(0);
+    s.clock.set('2026-11-16T17:00:00Z');
+    await s.app.tick();
+    await s.app.tick();
+    const d = await s.digests();
     expect(d).toHaveLength(1);
-    expect(d[0]!.threadId).toBe(post!.thread);
-    const body = d[0]!.body as DigestMessage;
-    expect(body).toMatchObject({ day: 1, theme: 'Connection', replyCount: 3, peopleCount: 2, promptReactions: 1 });
-    expect(body.highlights[0]).toEqual({ user: 'ana', text: 'Shared my draft with two teams', reactions: 2, reactionsText: '2 reactions' });
-    expect(body.title).toBe('Day 1 · Connection — the day so far');
+    expect(d[0]!.threadId).toBe(t);
+    const body = d[0]!.body as DigestMessage & { text: string };
+    expect(body).toMatchObject({ kind: 'digest', day: 1, theme: 'Connection', sharers: ['Sandbox User', 'Ben'], shares: 3 });
+    expect(body.intro[0]).toBe('Thank you, Sandbox User and Ben, for working out loud today.');
+    expect(body.sections.map((x) => x.heading)).toEqual(['What got people talking', 'Can you help?']);
+    expect(body.sections[0]!.lines).toEqual([{ text: 'Sandbox User: 2 reactions', quote: 'Shared my draft <b>plan</b> with two teams' }]);
+    expect(body.sections[1]!.lines[0]).toMatchObject({ text: expect.stringMatching(/^Ben asked/), quote: 'Does anyone know a good one-pager template?' });
+    // Read aloud: warm, short, no zeros, nobody pinged.
+    expect(body.text).not.toMatch(/\b0\b|<@/);
+    expect(body.text.length).toBeLessThan(600);
   });
 
   test('`digest` posts the latest day\'s digest now (admins only), and never a second one in a thread', async () => {
-    // The sandbox API speaks as sandbox-user (an admin here); a member speaks through the core.
-    const say = async (user: string) => (user === 'sandbox-user' ? ((await api('/v1/commands', { channel: 'general', text: 'digest' })) as unknown as { text: string }) : localPeople(app).command(user, 'general', 'digest'));
+    const say = async (user: string) => (user === 'sandbox-user' ? s.api('/v1/commands', { channel: 'general', text: 'digest' }) : s.people.command(user, 'general', 'digest'));
     expect((await say('member')).text).toMatch(/for the programme's admins/);
-    expect(await digests()).toHaveLength(1);
+    expect(await s.digests()).toHaveLength(1);
     expect((await say('sandbox-user')).text).toMatch(/digest of day 1 is already in its thread/);
-    expect(await digests()).toHaveLength(1);
-    await app.core.postDay(2);
-    const day2 = (await app.core.exportPosts({ day: 2 })).posts[0]!;
+    expect(await s.digests()).toHaveLength(1);
+    await s.app.core.postDay(2);
+    const day2 = (await s.app.core.exportPosts({ day: 2 })).posts[0]!;
     expect((await say('sandbox-user')).text).toMatch(/Posted the digest of day 2/);
     expect((await say('sandbox-user')).text).toMatch(/digest of day 2 is already in its thread/);
-    const d = await digests();
-    const day1 = (await app.core.exportPosts({ day: 1 })).posts[0]!;
+    const d = await s.digests();
+    const day1 = (await s.app.core.exportPosts({ day: 1 })).posts[0]!;
     // One digest in each day's thread (both made at the same fake instant: order by thread).
     expect(d.map((m) => m.threadId).sort()).toEqual([day1.thread, day2.thread].sort());
+  });
+
+  test('a day nobody shared gets one encouraging line, without numbers', async () => {
+    const day2 = (await s.app.core.exportPosts({ day: 2 })).posts[0]!;
+    const d = (await s.digests()).find((m) => m.threadId === day2.thread)!;
+    const body = d.body as DigestMessage & { text: string };
+    expect(body).toMatchObject({ day: 2, sharers: [], sections: [] });
+    expect(body.intro).toEqual([expect.stringMatching(/^Quiet in here today/)]);
+    expect(body.text).not.toMatch(/\d+ (repl|reaction|people)/);
+  });
+});
+
+describe('digest_quiet: skip', () => {
+  test('a day nobody shared posts nothing; a day with a share still gets its digest', async () => {
+    const s = await sandbox('digest_quiet: skip');
+    try {
+      await s.app.tick();
+      s.clock.set('2026-11-16T17:00:00Z');
+      await s.app.tick();
+      expect(await s.digests()).toHaveLength(0);
+      s.clock.set('2026-11-17T09:00:00Z');
+      await s.app.tick();
+      await s.api('/v1/replies', { channel: 'general', thread: await s.thread(2), text: 'my half-made thing' });
+      s.clock.set('2026-11-17T17:00:00Z');
+      await s.app.tick();
+      const d = await s.digests();
+      expect(d.map((m) => (m.body as DigestMessage).day)).toEqual([2]);
+    } finally {
+      await s.stop();
+    }
   });
 });

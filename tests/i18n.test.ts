@@ -41,8 +41,10 @@ describe('message catalogue', () => {
   });
 
   test('plurals follow the language', () => {
-    expect(translator('en').t('digest.summary', { replies: 1, people: 1, reactions: 0 })).toBe('1 reply from 1 person, 0 reactions on the prompt.');
-    expect(translator('de').t('digest.summary', { replies: 4, people: 1, reactions: 1 })).toBe('4 Antworten von 1 Person, 1 Reaktion auf den Beitrag.');
+    expect(translator('en').t('digest.replies', { n: 1 })).toBe('1 reply');
+    expect(translator('de').t('digest.replies', { n: 4 })).toBe('4 Antworten');
+    expect(translator('de').t('digest.thanks.daily', { n: 1, names: 'Ana' })).toBe('Danke, Ana, dass du heute deine Arbeit gezeigt hast.');
+    expect(translator('de').t('digest.thanks.daily', { n: 2, names: 'Ana und Ben' })).toBe('Danke, Ana und Ben, dass ihr heute eure Arbeit gezeigt habt.');
   });
 });
 

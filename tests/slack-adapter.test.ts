@@ -93,17 +93,15 @@ describe('Slack adapter posting against the fake Web API', () => {
 
   test('digest in the thread escapes people’s words', async () => {
     const ref = await h.adapter.postPrompt(target, prompt);
-    await h.adapter.postDigest(ref, target, {
-      day: 2, theme: 'Sharing', replyCount: 2, peopleCount: 2, promptReactions: 3,
-      title: 'Day 2 · Sharing — the day so far', summary: '2 replies from 2 people, 3 reactions on the prompt.',
-      labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' },
-      highlights: [{ user: 'U0ANA', text: 'hey <!channel> & <https://evil.example|click>', reactions: 2, reactionsText: '2 reactions' }],
-    });
+    await h.adapter.postDigest(ref, target, { kind: 'digest', day: 2, theme: 'Sharing', title: 'Day 2 · Sharing: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote: 'hey <!channel> & <https://evil.example|click>', link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 });
     const d = h.fake.callsOf('chat.postMessage')[1].args;
     expect(d.thread_ts).toBe(ref.id);
     const all = JSON.stringify(d);
     expect(all).not.toContain('<!channel>');
     expect(all).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');
+    expect(all).toContain('Ana &lt;b&gt;');
+    expect(all).not.toContain('<@');
+    expect(all).toContain('<https://example.com/x|View>');
   });
 
   test('notifyAdmins opens a DM with each admin', async () => {

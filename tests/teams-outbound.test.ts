@@ -38,7 +38,7 @@ describe('Teams outbound', () => {
 
   it('postDigest replies in the thread (conversation id arrives URL-encoded and is decoded)', async () => {
     const thread = { platform: 'teams' as const, channelId: CHANNEL, id: `${CHANNEL};messageid=42` };
-    await adapter.postDigest(thread, target, { day: 3, theme: 'Learning', title: 'Day 3 · Learning — the day so far', summary: '2 replies from 2 people, 1 reaction on the prompt.', labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' }, replyCount: 2, peopleCount: 2, promptReactions: 1, highlights: [{ user: 'u', text: 'a <b>', reactions: 1, reactionsText: '1 reaction' }] });
+    await adapter.postDigest(thread, target, { kind: 'digest', day: 3, theme: 'Learning', title: 'Day 3 · Learning: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote: 'a <b>', link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 });
     const [call] = fake.of('sendToConversation');
     expect(call.path).toContain(encodeURIComponent(thread.id));
     expect(call.conversationId).toBe(thread.id);
@@ -63,7 +63,7 @@ describe('Teams outbound', () => {
     fake.failNext({ kind: 'createConversation', status: 403 });
     await expect(adapter.postPrompt(target, prompt)).rejects.toMatchObject({ kind: 'permanent', deactivateChannel: true, reason: 'bot_removed' });
     fake.failNext({ kind: 'sendToConversation', status: 404 });
-    await expect(adapter.postDigest({ platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=1` }, target, { day: 1, theme: 't', title: 'Day 1 · t — the day so far', summary: '0 replies from 0 people, 0 reactions on the prompt.', labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' }, replyCount: 0, peopleCount: 0, promptReactions: 0, highlights: [] }))
+    await expect(adapter.postDigest({ platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=1` }, target, { kind: 'digest', day: 1, theme: 't', title: 'Day 1 · t', intro: ['Quiet in here today.'], sections: [], links: [], sharers: [], shares: 0 }))
       .rejects.toMatchObject({ kind: 'permanent', deactivateChannel: true, reason: 'conversation_not_found' });
   });
 

@@ -1,5 +1,7 @@
 import { botAuthConfig } from '../adapters/teams/auth';
-import { ADAPTIVE_CARD, digestActivity, escapeTeamsText, promptActivity } from '../adapters/teams/card';
+import { ADAPTIVE_CARD, escapeTeamsText, promptActivity } from '../adapters/teams/card';
+import { summaryActivity } from '../adapters/teams/summary-card';
+import type { SummaryMessage } from '../src/core/ports/summary';
 import { toDeliveryError } from '../adapters/teams/connector';
 import { stripBotMention } from '../adapters/teams/mention';
 import { Pacer } from '../adapters/teams/pacer';
@@ -43,10 +45,12 @@ describe('prompt card', () => {
   });
 
   it('escapes user text in digests', () => {
-    const d = digestActivity({ day: 3, theme: 'Learning', title: 'Day 3 · Learning — the day so far', summary: '2 replies from 1 person, 4 reactions on the prompt.', labels: { replies: 'Replies', people: 'People', promptReactions: 'Reactions on the prompt', highlights: 'Highlights' }, replyCount: 2, peopleCount: 1, promptReactions: 4, highlights: [{ user: 'u', text: '<script>x</script> **bold** [link](http://e.vil)', reactions: 2, reactionsText: '2 reactions' }] });
+    const d = summaryActivity({ kind: 'digest', day: 3, theme: 'Learning', title: 'Day 3 · Learning: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote: '<script>x</script> **bold** [link](http://e.vil)', link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 } as SummaryMessage);
     expect(d.text).not.toContain('<script>');
     expect(d.text).toContain('&lt;script&gt;');
     expect(d.text).not.toContain('[link](');
+    expect(d.text).toContain('[View](https://example.com/x)');
+    expect(JSON.stringify(d)).not.toMatch(/<at>/);
     expect(escapeTeamsText('a_b*c')).toBe('a\\_b\\*c');
   });
 });

@@ -4,6 +4,7 @@ import type { Clock } from '../../src/core/ports/clock';
 import type { AdminNotice, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import type { Store } from '../../src/core/ports/store';
+import { summaryPlainText } from '../../src/core/ports/summary';
 
 export type LocalMessages = Pick<Store, 'addLocalMessage' | 'listLocalMessages'>;
 
@@ -26,7 +27,7 @@ export class LocalAdapter implements ChatAdapter {
   }
 
   async postDigest(thread: ThreadRef, _target: ChannelTarget, digest: DigestMessage): Promise<void> {
-    await this.d.messages.addLocalMessage({ id: `L${randomUUID()}`, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: digest, at: this.d.clock.now() });
+    await this.d.messages.addLocalMessage({ id: `L${randomUUID()}`, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: { ...digest, text: summaryPlainText(digest) }, at: this.d.clock.now() });
   }
 
   async findPostedPrompt(target: ChannelTarget, deliveryId: string): Promise<ThreadRef | null> {

@@ -270,6 +270,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       return findPostedPrompt(client, target.channelId, deliveryId, around);
     },
 
+    async messageLink(target: ChannelTarget, _thread: ThreadRef, messageId: string): Promise<string | null> {
+      // chat.getPermalink needs no scope beyond the bot's; Slack builds the thread-aware URL.
+      const { client } = await workspace(target);
+      const res: any = await client.chat.getPermalink({ channel: target.channelId, message_ts: messageId });
+      return typeof res?.permalink === 'string' ? res.permalink : null;
+    },
+
     async lookUpName(target: ChannelTarget, userId: string): Promise<string | null> {
       const { client } = await workspace(target);
       const res: any = await client.users.info({ user: userId });

@@ -8,6 +8,7 @@ import { TeamsPoster } from './post';
 import { createTeamsRouter } from './router';
 import { teamsAuthMode, type TeamsSettings } from './settings';
 import { createTurnHandler } from './turn';
+import { messageDeepLink } from './deep-link';
 
 export type { TeamsSettings } from './settings';
 
@@ -54,6 +55,7 @@ export function createTeamsAdapter(opts: {
       // Teams has no way to search a channel for our post: a human has to look.
       throw new DeliveryError('uncertain', 'teams_no_lookup');
     },
+    messageLink: async (target: ChannelTarget, thread: ThreadRef, messageId: string) => messageDeepLink(target, thread, messageId),
     notifyAdmins: async (notice: AdminNotice): Promise<void> => {
       try {
         await need().notifyAdmins(notice);

@@ -139,5 +139,6 @@ export function loadOrganizerConfig(file: string, cwd: string): LoadedSettings {
     channels: ch.channels,
   };
   if (raw.digest !== undefined) settings.digest = raw.digest;
+  if (raw.digest_quiet !== undefined) settings.digestQuiet = raw.digest_quiet;
   return { settings, configFile: file, programmeFile, demo: false };
 }

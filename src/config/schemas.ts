@@ -64,6 +64,7 @@ export const organizerSchema = z.strictObject(
     time: hhmm(),
     timezone,
     digest: hhmm().optional(),
+    digest_quiet: z.enum(['skip', 'nudge'], { error: 'expected skip or nudge' }).optional(),
     grace: duration.optional(),
     retention: text('a duration like 365d', (s) => {
       const ms = parseDuration(s);

@@ -9,55 +9,59 @@ import type { Logger } from './ports/logger';
 import type { DigestMessage } from './ports/messages';
 import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
 import { headingFor, translatorOf } from './frame';
+import { analyse, digestContent, type Share } from './give/digest-content';
+import type { PeopleNames } from './names';
 import { gathers, promptForDay } from './programme';
 import { currentRun } from './runs';
 import type { WolSettings } from './settings';
 
-const HIGHLIGHTS = 3;
-
 /**
- * The day's digest: who shared, how much, and the most-reacted replies, posted in the day's
- * thread. Each is a ledger row of kind `digest` (one per run, day and channel, round 0): claimed,
+ * The day's digest, posted in the day's thread: thanks by name, what drew responses, open
+ * questions. Each is a ledger row of kind `digest` (one per run, day and channel, round 0): claimed,
  * posted, then marked; a transient failure is retried like a prompt; a digest that may have
  * landed is never re-sent blindly, so a thread never gets two.
  */
 export class DigestService {
-  constructor(private readonly d: { settings: WolSettings; store: Store; adapters: AdapterRegistry; deliverer: Deliverer; clock: Clock; logger: Logger }) {
+  constructor(private readonly d: { settings: WolSettings; store: Store; adapters: AdapterRegistry; deliverer: Deliverer; names: PeopleNames; clock: Clock; logger: Logger }) {
     d.deliverer.register('digest', this.poster());
   }
 
-  async build(rec: DeliveryRecord): Promise<DigestMessage> {
-    const { store } = this.d;
+  /** The digest of one delivery; null on a day nobody shared when the programme says `digest_quiet: skip`. */
+  async build(rec: DeliveryRecord, channel?: ChannelRecord): Promise<DigestMessage | null> {
+    const { store, settings } = this.d;
+    const { programme } = settings;
     const replies = (await store.listReplies({ deliveryIds: [rec.id] })).filter((r) => r.text !== null);
-    const counts = await store.reactionCounts(rec.platform, rec.channelId, [rec.threadId!, ...replies.map((r) => r.messageId)]);
-    const { programme } = this.d.settings;
+    const counts = await store.reactionCounts(rec.platform, rec.channelId, replies.map((r) => r.messageId));
+    // Any name the store lacks is asked of the platform now, before the digest posts.
+    const names = await this.d.names.resolve(rec.platform, rec.channelId, replies.map((r) => r.user));
     const tr = translatorOf(programme);
-    const ranked = replies
-      .map((r) => {
-        const reactions = counts.get(r.messageId) ?? 0;
-        return { user: r.user, text: r.text!, reactions, reactionsText: tr.t('digest.reactions', { n: reactions }) };
-      })
-      .sort((a, b) => b.reactions - a.reactions);
+    const shares: Share[] = replies.map((r) => ({
+      messageId: r.messageId, user: r.user, name: names.get(r.user) ?? tr.t('give.someone'), text: r.text!, at: r.at, reactions: counts.get(r.messageId) ?? 0,
+    }));
+    const { highlights, asks } = analyse(shares);
+    const links = await this.links(rec, channel, [...highlights.map((h) => h.share.messageId), ...asks.map((a) => a.messageId)]);
     const theme = promptForDay(programme, rec.day)?.theme ?? '';
-    const replyCount = replies.length;
-    const peopleCount = new Set(replies.map((r) => r.user)).size;
-    const promptReactions = counts.get(rec.threadId!) ?? 0;
-    return {
-      day: rec.day,
-      theme,
-      title: tr.t(programme.cadence === 'weekly' ? 'digest.title.weekly' : 'digest.title.daily', { heading: headingFor(programme, rec.day, theme) }),
-      summary: tr.t('digest.summary', { replies: replyCount, people: peopleCount, reactions: promptReactions }),
-      labels: {
-        replies: tr.t('digest.fact.replies'),
-        people: tr.t('digest.fact.people'),
-        promptReactions: tr.t('digest.fact.promptReactions'),
-        highlights: tr.t('digest.highlights'),
-      },
-      replyCount,
-      peopleCount,
-      promptReactions,
-      highlights: ranked.slice(0, HIGHLIGHTS),
-    };
+    return digestContent({
+      day: rec.day, theme, heading: headingFor(programme, rec.day, theme), shares, links,
+      quiet: settings.digestQuiet ?? 'nudge', weekly: programme.cadence === 'weekly', tr,
+    });
+  }
+
+  /** Links to the replies the digest points at (best effort: a digest without links still thanks). */
+  private async links(rec: DeliveryRecord, channel: ChannelRecord | undefined, messageIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const adapter = this.d.adapters.get(rec.platform);
+    const ch = channel ?? (await this.d.store.getChannel(rec.platform, rec.channelId));
+    if (!adapter?.messageLink || !ch || !rec.threadId) return out;
+    for (const id of new Set(messageIds)) {
+      try {
+        const url = await adapter.messageLink(targetOf(ch), { platform: rec.platform, channelId: rec.channelId, id: rec.threadId }, id);
+        if (url) out.set(id, url);
+      } catch (err) {
+        this.d.logger.warn({ err, channel: channelLabel(ch) }, 'no link to a reply');
+      }
+    }
+    return out;
   }
 
   /** The day's prompt thread a digest goes into: the latest round posted. */
@@ -71,7 +75,9 @@ export class DigestService {
       post: async (rec, channel, adapter) => {
         const prompt = await this.promptOf(rec);
         if (!prompt) throw new DeliveryError('permanent', `day ${rec.day} has no posted thread for its digest`);
-        await adapter.postDigest({ platform: rec.platform, channelId: rec.channelId, id: prompt.threadId! }, targetOf(channel), await this.build(prompt));
+        const digest = await this.build(prompt, channel);
+        // A quiet day under `digest_quiet: skip`: the row is done, nothing is posted.
+        if (digest) await adapter.postDigest({ platform: rec.platform, channelId: rec.channelId, id: prompt.threadId! }, targetOf(channel), digest);
         return prompt.threadId!;
       },
       // No lookUp: a digest that may have landed is marked uncertain rather than posted twice.

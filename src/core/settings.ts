@@ -20,6 +20,8 @@ export interface WolSettings {
   timezone: string;
   /** HH:MM local time of the daily digest, if any. */
   digest?: string;
+  /** A day nobody shared: `nudge` (default) posts one encouraging line, `skip` posts nothing. */
+  digestQuiet?: 'skip' | 'nudge';
   /** How late (ms) a post missed by downtime is still made. */
   graceMs: number;
   /** How long (ms) replies are kept. */

@@ -60,7 +60,7 @@ export class WolbotCore implements InboundPort {
     const leaseMs = d.leaseMs ?? DEFAULT_LEASE_MS;
     this.leases = new LeaseKeeper({ store, clock, logger: logger.child({ component: 'leases' }), owner: d.owner, leaseMs });
     this.deliverer = new Deliverer({ store, adapters: this.adapters, programmeOf: (run) => (parseRunId(run).programme === settings.programme.id ? settings.programme : undefined), clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
-    this.digests = new DigestService({ settings, store, adapters: this.adapters, deliverer: this.deliverer, clock, logger: logger.child({ component: 'digest' }) });
+    this.digests = new DigestService({ settings, store, adapters: this.adapters, deliverer: this.deliverer, names: this.names, clock, logger: logger.child({ component: 'digest' }) });
     this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, clock, logger: logger.child({ component: 'scheduler' }) });
     // Only the configured programme can say `gather: false`; past runs of others keep gathering.
     const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);

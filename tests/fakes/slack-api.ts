@@ -282,6 +282,12 @@ export class FakeSlack {
         if (!c || (c.team && c.team !== me.team.id)) return { ok: false, error: 'channel_not_found' };
         return { ok: true, channel: { id: args.channel, name: c.name, is_member: c.is_member, is_channel: true } };
       }
+      case 'chat.getPermalink': {
+        const m = this.messages.find((x) => x.channel === args.channel && x.ts === args.message_ts);
+        if (!m) return { ok: false, error: 'message_not_found' };
+        const p = `https://test.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}`;
+        return { ok: true, channel: m.channel, permalink: m.thread_ts && m.thread_ts !== m.ts ? `${p}?thread_ts=${m.thread_ts}&cid=${m.channel}` : p };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };
       case 'users.info': {

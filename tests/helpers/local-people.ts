@@ -8,10 +8,11 @@ import type { RunningApp } from '../../src/app';
 
 export function localPeople(app: RunningApp, now: () => Date = () => new Date()) {
   return {
-    async reply(user: string, channel: string, thread: string, text: string): Promise<{ id: string; outcome: string }> {
+    /** `name`: the display name the event carries (as Teams sends `from.name`). */
+    async reply(user: string, channel: string, thread: string, text: string, name?: string): Promise<{ id: string; outcome: string }> {
       const id = `L${randomUUID()}`;
       const at = now();
-      const outcome = await app.core.reply({ eventKey: `local:${id}`, platform: 'local', channelId: channel, threadId: thread, messageId: id, user, text, at });
+      const outcome = await app.core.reply({ eventKey: `local:${id}`, platform: 'local', channelId: channel, threadId: thread, messageId: id, user, ...(name ? { userName: name } : {}), text, at });
       if (outcome !== 'ignored') await app.store.addLocalMessage({ id, channelId: channel, threadId: thread, user, kind: 'reply', body: { text }, at });
       return { id, outcome };
     },

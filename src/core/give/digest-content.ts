@@ -1,6 +1,7 @@
 import type { DigestMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
-import type { GiveWords } from './words';
+import type { Translator } from '../i18n/catalogue';
+import { listOf } from './names-list';
 
 /** One reply in the day's thread, as the digest sees it. */
 export interface Share {
@@ -63,13 +64,16 @@ export function digestContent(o: {
   shares: Share[];
   links: Map<string, string>;
   quiet: 'skip' | 'nudge';
-  words: GiveWords;
+  weekly: boolean;
+  tr: Translator;
 }): DigestMessage | null {
-  const { words: w } = o;
+  const w = o.tr;
+  const list = (xs: string[]) => listOf(w.lang, xs);
+  const period = o.weekly ? 'weekly' : 'daily';
   const base = { kind: 'digest' as const, day: o.day, theme: o.theme, links: [] };
   if (o.shares.length === 0) {
     if (o.quiet === 'skip') return null;
-    return { ...base, title: o.heading, intro: [w.t('give.digest.quiet')], sections: [], sharers: [], shares: 0 };
+    return { ...base, title: o.heading, intro: [w.t(`digest.quiet.${period}`)], sections: [], sharers: [], shares: 0 };
   }
   const sharers = sharersOf(o.shares);
   const { highlights, asks } = analyse(o.shares);
@@ -77,21 +81,21 @@ export function digestContent(o: {
   const sections: SummarySection[] = [];
   if (highlights.length) {
     sections.push({
-      heading: w.t('give.digest.responses'),
+      heading: w.t('digest.responses'),
       lines: highlights.map(({ share, replies }): SummaryLine => {
         // Only what is there: "3 reactions", "1 reply", never a zero.
-        const detail = w.list([share.reactions ? w.t('give.reactions', { n: share.reactions }) : '', replies ? w.t('give.replies', { n: replies }) : ''].filter(Boolean));
-        return { text: w.t('give.digest.response', { name: share.name, detail }), quote: share.text, ...view(share.messageId) };
+        const detail = list([share.reactions ? w.t('digest.reactions', { n: share.reactions }) : '', replies ? w.t('digest.replies', { n: replies }) : ''].filter(Boolean));
+        return { text: w.t('digest.response', { name: share.name, detail }), quote: share.text, ...view(share.messageId) };
       }),
     });
   }
   if (asks.length) {
-    sections.push({ heading: w.t('give.digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('give.digest.ask', { name: a.name }), quote: a.text, ...view(a.messageId) })) });
+    sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: a.name }), quote: a.text, ...view(a.messageId) })) });
   }
   return {
     ...base,
-    title: w.t('give.digest.title', { heading: o.heading }),
-    intro: [w.t('give.digest.thanks', { n: sharers.length, names: w.list(sharers) })],
+    title: w.t(`digest.title.${period}`, { heading: o.heading }),
+    intro: [w.t(`digest.thanks.${period}`, { n: sharers.length, names: list(sharers) })],
     sections,
     sharers,
     shares: o.shares.length,

@@ -15,16 +15,21 @@ export const en = {
   'frame.footer.private': 'wolbot does not collect, store or export replies in this thread.',
   'frame.link': 'Read more',
 
-  // The daily (or weekly) digest in the prompt's thread.
-  'digest.title.daily': '{heading} — the day so far',
-  'digest.title.weekly': '{heading} — the week so far',
-  'digest.summary':
-    '{replies, plural, one {# reply} other {# replies}} from {people, plural, one {# person} other {# people}}, {reactions, plural, one {# reaction} other {# reactions}} on the prompt.',
+  // The daily (or weekly) digest in the prompt's thread: thanks by name, never a count of zero.
+  'digest.title.daily': '{heading}: thank you',
+  'digest.title.weekly': '{heading}: thank you',
+  'digest.thanks.daily': 'Thank you, {names}, for working out loud today.',
+  'digest.thanks.weekly': 'Thank you, {names}, for working out loud this week.',
   'digest.reactions': '{n, plural, one {# reaction} other {# reactions}}',
-  'digest.fact.replies': 'Replies',
-  'digest.fact.people': 'People',
-  'digest.fact.promptReactions': 'Reactions on the prompt',
-  'digest.highlights': 'Highlights',
+  'digest.replies': '{n, plural, one {# reply} other {# replies}}',
+  'digest.responses': 'What got people talking',
+  'digest.response': '{name}: {detail}',
+  'digest.asks': 'Can you help?',
+  'digest.ask': '{name} asked, and nobody has answered yet. If you know something that helps, reply in the thread.',
+  'digest.quiet.daily': 'Quiet in here today, and that’s fine. Something small and unfinished on your desk? This thread is a good place for it.',
+  'digest.quiet.weekly': 'Quiet in here this week, and that’s fine. Something small and unfinished on your desk? This thread is a good place for it.',
+  'give.someone': 'a colleague',
+  'give.link.view': 'View',
 
   // help
   'help.intro': 'wolbot runs the Working Out Loud programme in this chat. Reply in a prompt\'s thread with your work in progress; replies there are gathered into the programme\'s gallery.',

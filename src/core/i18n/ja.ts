@@ -13,6 +13,5 @@ export const ja: Messages = {
   'frame.link': '詳しくはこちら',
   'digest.title.daily': '{heading} — 今日のまとめ',
   'digest.title.weekly': '{heading} — 今週のまとめ',
-  'digest.summary': '{people}人から{replies}件の返信、投稿へのリアクション{reactions}件。',
   'digest.reactions': 'リアクション{n}件',
 };

@@ -29,6 +29,8 @@ export interface ChatAdapter {
    * Called after replies are stored and before digests post; never while an event is being acknowledged.
    */
   lookUpName?(target: ChannelTarget, userId: string): Promise<string | null>;
+  /** A link people can open to one reply in a thread (Slack permalink, Teams deep link), or null. */
+  messageLink?(target: ChannelTarget, thread: ThreadRef, messageId: string): Promise<string | null>;
   /** Tell the organizers something privately (best effort). */
   notifyAdmins?(notice: AdminNotice): Promise<void>;
 }

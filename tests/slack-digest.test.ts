@@ -1,0 +1,55 @@
+/** The digest on Slack, through the fake Web API: names, not mentions; links to what drew responses. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { envelope, postToSlackEndpoint } from './helpers/slack-sign';
+import { SIGNING_SECRET, startSlackApp, waitFor, writeSlackConfig, type SlackApp } from './helpers/slack-app';
+
+describe('Slack digest', () => {
+  let s: SlackApp;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-slack-digest-'));
+    writeSlackConfig(dir, 'digest: "17:00"');
+    s = await startSlackApp({ dir });
+    for (const [id, name] of [['U0ANA', 'Ana'], ['U0BEN', 'Ben'], ['U0CAT', 'Cat <!here>']]) s.fake.userNames.set(id, name);
+  });
+  afterAll(() => s.stop());
+
+  test('names the sharers without pinging them, links the share that drew a response, invites help on the open question', async () => {
+    await s.app.tick();
+    const thread = s.fake.posts('C0WOL1')[0]!.ts;
+    let n = 0;
+    const say = async (user: string, text: string) => {
+      const m = s.fake.addMessage({ channel: 'C0WOL1', user, text, thread_ts: thread, ts: (Number(thread) + ++n).toFixed(6) });
+      const r = await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'message', channel: 'C0WOL1', user, text, ts: m.ts, thread_ts: thread, event_ts: m.ts, channel_type: 'channel' }));
+      expect(r.status).toBe(200);
+      return m.ts;
+    };
+    // Cat's name cannot be looked up when she shares: the digest asks again before it posts.
+    s.fake.fail('users.info', { kind: 'error', error: 'internal_error' }, { match: (a) => a.user === 'U0CAT' });
+    const ana = await say('U0ANA', 'My draft onboarding checklist');
+    await say('U0BEN', '<@U0ANA> this helps me a lot, thank you');
+    const cat = await say('U0CAT', 'Has anyone tried pairing on docs?');
+    await waitFor(() => s.fake.callsOf('users.info').length === 3, 'three look-ups');
+
+    s.clock.t = Date.parse('2026-11-16T17:00:30Z');
+    await s.app.tick();
+    const digest = s.fake.posts('C0WOL1').find((m) => m.thread_ts === thread)!;
+    expect(digest).toBeDefined();
+    expect(digest.metadata).toBeUndefined();
+    const all = JSON.stringify({ text: digest.text, blocks: digest.blocks });
+    expect(all).not.toContain('<@');
+    expect(all).not.toContain('<!here>');
+    expect(digest.text).toContain('Thank you, Ana, Ben and Cat &lt;!here&gt;, for working out loud today.');
+    expect(digest.text).toContain('Ana: 1 reply');
+    expect(digest.text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${thread}&cid=C0WOL1|View>`);
+    expect(digest.text).toContain('Cat &lt;!here&gt; asked, and nobody has answered yet');
+    expect(digest.text).toContain(`p${cat.replace('.', '')}`);
+    expect((digest.blocks as any[])[0]).toMatchObject({ type: 'header', text: { text: 'Day 1 · Connection: thank you' } });
+    // Once: a later tick posts no second digest.
+    await s.app.tick();
+    expect(s.fake.posts('C0WOL1').filter((m) => m.thread_ts === thread)).toHaveLength(1);
+    // The store kept Cat's name from the digest's look-up.
+    expect((await s.app.store.getNames('slack', ['U0CAT'])).get('U0CAT')?.name).toBe('Cat <!here>');
+  });
+});
