@@ -9,7 +9,7 @@ const values = {
   n: 2, theme: 'T', heading: 'H', replies: 1, people: 2, reactions: 3, p: '/wol ', word: 'post', w: 'x', user: 'U1', problem: 'p',
   date: '2026-11-16', days: '1, 2', day: 3, error: 'e', where: 'C1', again: 'yes', zone: 'Europe/Berlin', time: '09:00',
   scope: 's', resume: 'resume', when: '', hint: 'h', state: 'failed', reason: 'r', title: 't', id: 'i', start: 's', platform: 'slack',
-  utc: 'u', at: 'a', round: 1, advice: 'a', kind: 'digest',
+  utc: 'u', at: 'a', round: 1, advice: 'a', kind: 'digest', names: 'Ana and Ben', name: 'Ana', detail: '2 reactions',
 };
 
 const programme = (over: Partial<Programme> = {}): Programme => ({

@@ -53,6 +53,8 @@ function byline(name, m) {
 function bodyText(m) {
   const b = m.body ?? {};
   if (typeof b === 'string') return b;
+  // Digests, kick-offs and wrap-ups carry their whole plain text (title included).
+  if (['digest', 'kickoff', 'wrapup'].includes(m.kind) && typeof b.text === 'string') return b.text;
   if (m.kind === 'digest' && typeof b.text !== 'string') {
     const lines = [b.title || `Day ${b.day}${b.theme ? ` · ${b.theme}` : ''}`];
     if (b.summary) lines.push(b.summary);
