@@ -1,6 +1,5 @@
 import express from 'express';
 import type { Router } from 'express';
-import { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
@@ -112,14 +111,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
   // Transport: our receiver on the shared express server, or Socket Mode.
   const router = express.Router();
   let socket: ReturnType<typeof createSocketMode> | undefined;
-  let receiver: WolReceiver | undefined;
   if (settings.mode === 'socket') {
     if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
     socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log, onReconnected: () => catchUp() });
   } else {
     if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
-    receiver = new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: opts.nowMs });
-    router.use(receiver.router);
+    router.use(new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: opts.nowMs }).router);
   }
   if (oauthInstalls) {
     router.use(
@@ -134,21 +131,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     );
   }
 
-  // Bolt's App sits behind our receiver for interactivity listeners. deferInitialization: its
-  // constructor must not call auth.test (an invalid token would kill the process).
-  const bolt = receiver
-    ? new App({
-        receiver,
-        deferInitialization: true,
-        authorize: async (source) => {
-          const ws = await tokens.forTeam(source.teamId);
-          if (!ws) throw new Error(`no Slack token for ${source.teamId}`);
-          return { botToken: ws.token, botUserId: ws.self.botUserId, botId: ws.self.botId, teamId: ws.teamId };
-        },
-        clientOptions: webClientOptions(apiUrl, log),
-      })
-    : undefined;
-  bolt?.error(async (err) => log.warn({ err }, 'bolt listener error'));
 
   let stopped = false;
 
@@ -227,7 +209,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
 
     async start() {
       stopped = false;
-      if (bolt) await bolt.init(); // with `authorize` given this makes no network call
       if (await connection.start()) {
         // Bounded: a long catch-up continues in the background instead of holding start-up.
         const c = catchUp();

@@ -1,7 +1,6 @@
 import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { verifySlackRequest } from '@slack/bolt';
-import type { App, Receiver } from '@slack/bolt';
 import type { Logger } from '../../src/core/ports/logger';
 import { validateEventsBody } from './events';
 
@@ -24,6 +23,8 @@ const STORE_BUDGET_MS = 2_500;
 
 class StoreTooSlow extends Error {}
 
+const isTyped = (v: unknown): v is { type: string } => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
+
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
@@ -33,14 +34,13 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Our own thin Bolt Receiver on the shared express server. Unlike Bolt's stock receivers it answers
- * 200 only after the event is stored (5xx otherwise, so Slack redelivers), 400 for signed but
- * unreadable bodies, 401 for forged or stale ones. Events are then handed to Bolt's App for any
- * listeners registered there (interactivity), after the answer.
+ * Our own thin receiver on the shared express server (Bolt's App is not used: we have no
+ * listeners). Unlike Bolt's stock receivers it answers 200 only after the event is stored (5xx
+ * otherwise, so Slack redelivers), 400 for signed but unreadable bodies, 401 for forged or stale
+ * ones. The signature check is Bolt's exported `verifySlackRequest`.
  */
-export class WolReceiver implements Receiver {
+export class WolReceiver {
   readonly router: Router;
-  private app?: App;
 
   constructor(
     private readonly opts: {
@@ -66,16 +66,6 @@ export class WolReceiver implements Receiver {
       },
     );
   }
-
-  init(app: App): void {
-    this.app = app;
-  }
-
-  async start(): Promise<void> {
-    // The express server belongs to app.ts: nothing to listen on here.
-  }
-
-  async stop(): Promise<void> {}
 
   /** Why the headers alone already rule the request out (no signature, stale or future timestamp), or null. */
   private headerProblem(req: Request): string | null {
@@ -146,10 +136,9 @@ export class WolReceiver implements Receiver {
         } catch {
           return bad('payload is not JSON');
         }
-        if (typeof payload !== 'object' || payload === null || typeof (payload as any).type !== 'string') return bad('payload has no type');
+        if (!isTyped(payload)) return bad('payload has no type');
         if (!(await this.firstTime(req))) return void res.status(200).end();
-        res.status(200).end(); // nothing to store for interactivity: acknowledge, then let Bolt listeners see it
-        this.handOff(payload as Record<string, unknown>);
+        res.status(200).end(); // interactivity: nothing of ours listens, so acknowledge and store nothing
         return;
       }
       if (typeof form.command !== 'string' || !form.channel_id || !form.user_id) return bad('not a slash command');
@@ -193,14 +182,5 @@ export class WolReceiver implements Receiver {
     const first = await this.opts.handlers.firstTime(`slack:signature:${req.header('x-slack-signature')}`);
     if (!first) this.opts.log.warn('ignored a replayed Slack request (its signature was already answered)');
     return first;
-  }
-
-  /** After the answer: give the body to Bolt's App (its listeners, if any). Never affects the answer. */
-  private handOff(body: Record<string, unknown>): void {
-    const app = this.app as any;
-    if (!app?.initialized) return;
-    Promise.resolve(app.processEvent({ body, ack: async () => undefined })).catch((err: unknown) =>
-      this.opts.log.debug({ err }, 'bolt listener failed'),
-    );
   }
 }

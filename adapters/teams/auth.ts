@@ -1,5 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { noRetryHttpClient } from './http-client';
 import type { TeamsSettings } from './settings';
 
 /**
@@ -32,7 +33,8 @@ export interface BotAuth {
 /** An empty app id gives an anonymous adapter: only call this when anonymous mode is allowed. */
 export function createBotAuth(s: TeamsSettings): BotAuth {
   const config = botAuthConfig(s);
-  const auth = new ConfigurationBotFrameworkAuthentication(config as unknown as Record<string, string>);
+  // Every connector client botbuilder builds sends through our client, which never retries on its own.
+  const auth = new ConfigurationBotFrameworkAuthentication(config as unknown as Record<string, string>, undefined, undefined, undefined, { httpClient: noRetryHttpClient });
   // No onTurnError: an error in our turn logic must reach CloudAdapter.process, which answers 500
   // so that Teams redelivers the activity (store failures). See router.ts.
   return { cloud: new CloudAdapter(auth), auth, appId: config.MicrosoftAppId };

@@ -1,11 +1,12 @@
 import type { CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import { TeamsConnectorClient, type ConnectorClient } from 'botframework-connector';
 import { DeliveryError } from '../../src/core/ports';
+import { noRetryHttpClient } from './http-client';
 
 /**
- * Connector clients for proactive sends, one per serviceUrl, with the Azure pipeline's retry policy
- * removed: it retries 429/5xx/network errors up to 3 times on its own, which could create a prompt
- * thread twice behind the ledger's back. The ledger decides about retries, not the HTTP client.
+ * Connector clients for proactive sends, one per serviceUrl. They send through `noRetryHttpClient`
+ * (given to botbuilder as a public option, see auth.ts and http-client.ts): the ledger decides
+ * about retries, not the HTTP client.
  */
 export class Connectors {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
@@ -32,9 +33,7 @@ export class Connectors {
    */
   async teams(serviceUrl: string): Promise<TeamsConnectorClient> {
     const connector = await this.get(serviceUrl);
-    const teams = new TeamsConnectorClient(connector.credentials, { baseUri: serviceUrl });
-    withoutRetries(teams as unknown as ConnectorClient);
-    return teams;
+    return new TeamsConnectorClient(connector.credentials, { baseUri: serviceUrl, httpClient: noRetryHttpClient });
   }
 
   private async create(serviceUrl: string): Promise<ConnectorClient> {
@@ -49,19 +48,8 @@ export class Connectors {
       client = ctx.turnState.get(this.cloud.ConnectorClientKey) as ConnectorClient;
     });
     if (!client) throw new Error('botbuilder gave no connector client');
-    withoutRetries(client);
     return client;
   }
-}
-
-interface Pipeline {
-  removePolicy(o: { phase?: string; name?: string }): unknown;
-}
-
-function withoutRetries(client: ConnectorClient): void {
-  const inner = (client as unknown as { client?: { pipeline?: Pipeline } }).client;
-  if (!inner?.pipeline) throw new Error('botbuilder connector client has no pipeline: cannot disable its retries');
-  inner.pipeline.removePolicy({ phase: 'Retry' });
 }
 
 export type CreateParams = ConversationParameters;
@@ -75,7 +63,7 @@ interface HttpishError {
 }
 
 /** Network failures that happen before any byte of the request left: safe to retry. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'CERT_HAS_EXPIRED']);
+const NOT_SENT = new Set(['ERR_BAD_PORT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'CERT_HAS_EXPIRED']);
 
 /** Maps a connector failure onto the ledger's three kinds. */
 export function toDeliveryError(err: unknown, nowMs: number): DeliveryError {
