@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { createLocalAdapter } from '../adapters/local';
 import type { EnvSettings, LoadedSettings } from './config';
-import { openContext, platformsOn } from './context';
+import { openContext, platformsOn, type Context } from './context';
 import type { ChatAdapter } from './core/ports/chat-adapter';
 import type { Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
@@ -59,6 +59,18 @@ function limitServer(server: Server): void {
 export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   const cwd = opts.cwd ?? process.cwd();
   const ctx = await openContext({ env: opts.env, cwd, loadDotenv: opts.loadDotenv, clock: opts.clock, logStream: opts.logStream });
+  // A part that fails to start closes what was opened before it (newest first), so the process
+  // exits instead of holding a port or a store while serving nothing.
+  const opened: { what: string; close: () => Promise<unknown> }[] = [{ what: 'store', close: () => ctx.store.close() }];
+  try {
+    return await serve(ctx, opts, opened);
+  } catch (err) {
+    for (const o of opened.reverse()) await o.close().catch((e: unknown) => ctx.logger.warn({ err: e }, `could not close the ${o.what} after a failed start`));
+    throw err;
+  }
+}
+
+async function serve(ctx: Context, opts: StartOptions, opened: { what: string; close: () => Promise<unknown> }[]): Promise<RunningApp> {
   const { env, logger, store, loaded, core, clock } = ctx;
   const on = platformsOn(env, loaded);
   const adapters: ChatAdapter[] = [];
@@ -120,14 +132,22 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
 
   const host = env.host ?? (loopbackOnly ? '127.0.0.1' : undefined);
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = () => resolve(s);
+    // Express 5 hands a listen error to this callback too.
+    const listening = (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, opts.port ?? env.port, host)) : resolve(s));
     const s = host ? app.listen(opts.port ?? env.port, host, listening) : app.listen(opts.port ?? env.port, listening);
-    s.once('error', reject);
+    s.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, opts.port ?? env.port, host)));
   });
+  opened.push({ what: 'server', close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) });
   limitServer(server);
   const port = (server.address() as AddressInfo).port;
   logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (sandbox or anonymous Teams: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
-  for (const a of adapters) await a.start();
+  for (const a of adapters) {
+    // An unreachable platform is no failure (adapters keep trying); a start that throws is.
+    await a.start().catch((err: unknown) => {
+      throw new Error(`the ${a.platform} adapter could not start: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    opened.push({ what: `${a.platform} adapter`, close: () => a.stop() });
+  }
 
   if (store.kind === 'sqlite') {
     // One file, one host: a crashed server's claims need not wait out their lease.
@@ -135,6 +155,7 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
     if (claims) logger.info({ owners, claims }, 'taking over the claims of a process that is gone');
   }
   const cron = opts.cron === false ? null : startCron(() => core.tick(), logger, { run: () => core.sweep(), everyMs: core.leases.intervalMs });
+  if (cron) opened.push({ what: 'scheduler', close: () => cron.stop() });
   const status = await core.status();
   const next = status.channels
     .filter((c) => c.next)
@@ -180,4 +201,13 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
       await store.close();
     },
   };
+}
+
+/** "port 3000 is already in use", not a stack: the one line an operator needs. */
+function listenError(err: NodeJS.ErrnoException, port: number, host: string | undefined): Error {
+  const where = `${host ?? 'all interfaces'}, port ${port}`;
+  if (err.code === 'EADDRINUSE') return new Error(`port ${port} is already in use (${where}): stop the other process or set PORT`);
+  if (err.code === 'EACCES') return new Error(`no permission to listen on ${where}: choose a PORT above 1023`);
+  if (err.code === 'EADDRNOTAVAIL') return new Error(`cannot listen on ${where}: HOST is not an address of this machine`);
+  return new Error(`cannot listen on ${where}: ${err.message}`);
 }

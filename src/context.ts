@@ -22,6 +22,10 @@ export function secretsOf(env: EnvSettings): (string | undefined)[] {
   return [env.slack?.botToken, env.slack?.appToken, env.slack?.signingSecret, env.slack?.clientSecret, env.slack?.stateSecret, env.teams?.appPassword, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
 }
 
+function withoutPassword(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+}
+
 function passwordOf(url: string): string | undefined {
   try {
     return url.startsWith('postgres') ? decodeURIComponent(new URL(url).password) || undefined : undefined;
@@ -43,7 +47,9 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
   // learns each programme's zone from it. The demo's start lives in the store, so it comes after.
   const configured = env.configPath === null ? null : loadSettings(env.configPath, opts.cwd, { now: clock.now() });
   const zones = new Map(configured ? [[configured.settings.programme.id, configured.settings.timezone]] : []);
-  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger, migration: { timezoneFor: (p) => zones.get(p) } });
+  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger, migration: { timezoneFor: (p) => zones.get(p) } }).catch((err: unknown) => {
+    throw new Error(`cannot open the store ${withoutPassword(env.databaseUrl)} (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`);
+  });
   try {
     let loaded = configured;
     if (!loaded) {

@@ -11,9 +11,16 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) {
       process.stderr.write(`wolbot cannot start: the configuration has problems:\n${err.problems.join('\n')}\n`);
     } else {
-      process.stderr.write(`wolbot cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`wolbot cannot start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
     }
-    process.exit(1);
+    // Everything opened was closed: Node exits by itself once stderr drained. Should a library
+    // still hold the loop, exit anyway rather than stay up serving nothing.
+    process.exitCode = 1;
+    setTimeout(() => {
+      process.stderr.write('wolbot: something was still open after a failed start; exiting\n');
+      process.exit(1);
+    }, 5000).unref();
+    return;
   }
   let stopping = false;
   const stop = (signal: string) => {
