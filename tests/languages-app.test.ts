@@ -68,8 +68,9 @@ describe('a programme’s language, cadence and gather (whole app, fake Slack)',
     await waitFor(async () => (await s!.app.store.listReplies({})).length === 2, 'two replies stored');
     expect(await say(s, 'digest')).toBe('Die Zusammenfassung von Tag 2 steht jetzt in seinem Thread.');
     const digest = s.fake.posts('C0WOL1').find((m) => m.thread_ts === prompt.ts)!;
-    expect((digest.blocks as any[])[0].text.text).toBe('Tag 2 · Teilen — der Tag bisher');
-    expect(JSON.stringify(digest)).toContain('2 Antworten von 2 Personen, 0 Reaktionen auf den Beitrag.');
+    expect((digest.blocks as any[])[0].text.text).toBe('Tag 2 · Teilen: danke');
+    expect(digest.text).toMatch(/Danke, .+, dass ihr heute eure Arbeit gezeigt habt\./);
+    expect(JSON.stringify(digest)).not.toMatch(/Thank|today|shared/);
 
     const help = await say(s, 'help', 'U0ANA');
     expect(help).toMatch(/^wolbot begleitet das Working-Out-Loud-Programm/);

@@ -19,9 +19,8 @@ export const DEFAULT_COMMAND = '/wol';
 
 const ephemeral = (text: string) => ({ response_type: 'ephemeral', text });
 
-export function inviteHint(channelName?: string): string {
-  const where = channelName ? `#${channelName}` : 'this channel';
-  return `wolbot is not a member of ${where} yet, so it cannot post here. Add it with \`/invite @wolbot\` in ${where}, then run \`/wol subscribe\` again.`;
+export function inviteHint(inbound: Pick<InboundPort, 'phrase'>, channelName?: string): string {
+  return inbound.phrase('chat.notMember', { where: channelName ? `#${channelName}` : inbound.phrase('chat.thisChannel') });
 }
 
 /** A `/wol …` slash command → the core's command words; the immediate answer is ephemeral. */
@@ -30,7 +29,7 @@ export async function handleSlashCommand(form: Record<string, string>, deps: Com
   if (form.command !== command) {
     // Another command pointed at our URL (a misconfigured or hostile app): nothing runs.
     deps.log.warn({ command: form.command }, 'ignored a slash command that is not ours');
-    return ephemeral(`This app answers \`${command}\` only. Nothing was changed.`);
+    return ephemeral(deps.inbound.phrase('chat.otherCommand', { command }));
   }
   const text = (form.text ?? '').trim();
   const channelId = form.channel_id;
@@ -49,7 +48,7 @@ export async function handleSlashCommand(form: Record<string, string>, deps: Com
   // `subscribe` in a channel we cannot post to would only fail later: say how to invite us.
   if (/^subscribe\b/i.test(text) && teamId) {
     const member = await withTimeout(deps.isMember(teamId, channelId).catch(() => undefined), 1_000, undefined);
-    if (member === false) return ephemeral(inviteHint(channelName));
+    if (member === false) return ephemeral(inviteHint(deps.inbound, channelName));
   }
 
   const work = deps.inbound.command(
@@ -68,19 +67,19 @@ export async function handleSlashCommand(form: Record<string, string>, deps: Com
     answer = await withTimeout<CommandAnswer | 'late'>(work, ACK_BUDGET_MS, 'late');
   } catch (err) {
     deps.log.error({ err }, '/wol command failed');
-    return ephemeral('Sorry, that did not work just now. Please try again in a minute.');
+    return ephemeral(deps.inbound.phrase('chat.failedNow'));
   }
   if (answer === 'late') {
     // Still answer within Slack's limit; the real answer follows through response_url.
     work.then((a) => followUp(a.text)).catch((err) => {
       deps.log.error({ err }, '/wol command failed');
-      return followUp('Sorry, that did not work. The organizers can find the details in the logs.');
+      return followUp(deps.inbound.phrase('chat.failedLater'));
     });
-    return ephemeral('Working on it…');
+    return ephemeral(deps.inbound.phrase('chat.working'));
   }
   answer.done.catch((err) => deps.log.error({ err }, '/wol background work failed'));
   let reply = answer.text;
-  if (/not (a member|in (this|the) channel)|not_in_channel/i.test(reply) && !/\/invite/.test(reply)) reply += `\n${inviteHint(channelName)}`;
+  if (/not (a member|in (this|the) channel)|not_in_channel/i.test(reply) && !/\/invite/.test(reply)) reply += `\n${inviteHint(deps.inbound, channelName)}`;
   return ephemeral(reply);
 }
 

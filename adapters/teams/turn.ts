@@ -13,10 +13,6 @@ export interface TurnDeps {
   poster: TeamsPoster;
 }
 
-export const GREETING =
-  "Hello, I'm wolbot: I run Working Out Loud programmes here. Each day I post the day's theme and a small challenge, " +
-  'and the replies under it become the week\'s shared work in progress. An organizer starts it in a channel with ' +
-  '**@wolbot subscribe** (or **@wolbot subscribe Europe/Berlin** for another timezone); **@wolbot help** lists every command.';
 
 /**
  * The bot's logic for one inbound activity, free of botbuilder types (CloudAdapter only
@@ -38,7 +34,7 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
   async function greet(a: InboundActivity): Promise<void> {
     const where = channelData(a).team?.id ?? a.conversation?.id ?? channelOf(a);
     try {
-      await d.poster.sendTo(referenceFor(a), where, { type: 'message', text: GREETING });
+      await d.poster.sendTo(referenceFor(a), where, { type: 'message', text: d.inbound.phrase('chat.greeting') });
     } catch (err) {
       log.warn({ err, conversationId: where }, 'could not greet the new team');
     }
@@ -63,7 +59,7 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
     const word = isTeamChannel(a) ? null : channelOnlyWord(text);
     if (word) {
       // A personal or group chat cannot hold prompt threads: do not let the core subscribe it.
-      await say(channelOnlyAnswer(word)).catch((err) => log.warn({ err, channelId }, 'could not answer a command'));
+      await say(channelOnlyAnswer(d.inbound, word)).catch((err) => log.warn({ err, channelId }, 'could not answer a command'));
       return;
     }
     const answer = await d.inbound.command(
@@ -119,12 +115,8 @@ export function channelOnlyWord(text: string): string | null {
   return null;
 }
 
-export function channelOnlyAnswer(word: string): string {
-  return (
-    `\`${word}\` only works in a team channel, not in a chat: @mention me in the channel you mean, e.g. ` +
-    `**@wolbot ${word === 'post here' ? 'post 1 here' : word}**. Here you can use \`help\`, \`status\`, \`post N\`, ` +
-    `\`pause all\` and \`resume all\`. Nothing was changed.`
-  );
+export function channelOnlyAnswer(inbound: Pick<InboundPort, 'phrase'>, word: string): string {
+  return inbound.phrase('chat.channelOnly', { word, example: word === 'post here' ? 'post 1 here' : word });
 }
 
 /** Runs tasks with the same key one after another (in this process). */

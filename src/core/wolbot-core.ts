@@ -11,7 +11,7 @@ import { ChannelLifecycle } from './lifecycle';
 import { describeResults, postDayManually, type ManualPostResult } from './manual-post';
 import type { ChatAdapter } from './ports/chat-adapter';
 import type { Clock } from './ports/clock';
-import type { RecentThread, ChannelLifecycleEvent, CommandAnswer, CommandRequest, FollowUp, InboundPort, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
+import type { ChatPhrase, RecentThread, ChannelLifecycleEvent, CommandAnswer, CommandRequest, FollowUp, InboundPort, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
 import type { Logger } from './ports/logger';
 import type { ChannelTarget, Platform } from './ports/platform';
 import type { ChannelRecord, Store } from './ports/store';
@@ -172,6 +172,9 @@ export class WolbotCore implements InboundPort {
   }
   recentThreads(platform: Platform, since: Date): Promise<RecentThread[]> {
     return this.collector.recentThreads(platform, since);
+  }
+  phrase(phrase: ChatPhrase, values?: Record<string, string | number>): string {
+    return translatorOf(this.d.settings.programme).t(phrase, values);
   }
   rememberReference(target: ChannelTarget): Promise<boolean> {
     return this.lifecycle.remember(target);

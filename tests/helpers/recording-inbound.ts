@@ -4,7 +4,9 @@
  * runs one script through it and through the real core and requires the same outcomes — and can be
  * told to fail like a broken store.
  */
+import { english } from '../../src/core/i18n/catalogue';
 import type {
+  ChatPhrase,
   RecentThread,
   ChannelLifecycleEvent,
   CommandAnswer,
@@ -99,6 +101,10 @@ export class RecordingInbound implements InboundPort {
   }
   async rememberReference(_t: ChannelTarget): Promise<boolean> {
     return true;
+  }
+  /** The English catalogue, as the real core renders it for an English programme. */
+  phrase(phrase: ChatPhrase, values?: Record<string, string | number>): string {
+    return english.t(phrase, values);
   }
 }
 

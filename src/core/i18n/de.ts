@@ -103,6 +103,14 @@ export const de: Record<MessageKey, string> = {
   'status.state':
     '{state, select, past {vorbei} posted {gepostet} due {fällig} upcoming {geplant} failed {fehlgeschlagen} skipped {übersprungen} retrying {wird wiederholt} sending {wird gesendet} uncertain {unklar} other {{state}}}',
 
+  'chat.working': 'Bin dran …',
+  'chat.failedNow': 'Das hat gerade nicht geklappt. Versuch es bitte in einer Minute noch einmal.',
+  'chat.failedLater': 'Das hat leider nicht geklappt. Die Organisation findet die Einzelheiten in den Logs.',
+  'chat.otherCommand': 'Diese App beantwortet nur `{command}`. Es wurde nichts geändert.',
+  'chat.notMember': 'wolbot ist noch nicht Mitglied von {where} und kann hier deshalb nicht posten. Füg ihn mit `/invite @wolbot` in {where} hinzu und sag dann noch einmal `/wol subscribe`.',
+  'chat.thisChannel': 'diesem Kanal',
+  'chat.greeting': 'Hallo, ich bin wolbot und begleite hier Working-Out-Loud-Programme. Zu jedem Termin poste ich ein Thema und eine kleine Aufgabe, und die Antworten darunter werden zur gemeinsamen Arbeit der Woche. Jemand aus der Organisation startet es in einem Kanal mit **@wolbot subscribe** (oder **@wolbot subscribe Europe/Berlin** für eine andere Zeitzone); **@wolbot help** zeigt alle Befehle.',
+  'chat.channelOnly': '`{word}` funktioniert nur in einem Team-Kanal, nicht in einem Chat: Erwähne mich in dem Kanal, den du meinst, z. B. **@wolbot {example}**. Hier gehen `help`, `status`, `post N`, `pause all` und `resume all`. Es wurde nichts geändert.',
   'notice.failed': 'wolbot konnte {kind, select, digest {die Zusammenfassung von Tag {day}} kickoff {den Auftakt} wrapup {den Abschluss} other {Tag {day}}} nicht in {where} posten: {reason}. {advice}',
   'notice.uncertain': 'wolbot weiß nicht sicher, ob {kind, select, digest {die Zusammenfassung von Tag {day}} kickoff {der Auftakt} wrapup {der Abschluss} other {Tag {day}}} in {where} angekommen ist ({reason}). Von sich aus postet wolbot nichts noch einmal: Schau im Kanal nach{kind, select, prompt {, und falls er fehlt, sag `post {day} here again`} other {}}.',
   'advice.invite': 'Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um den verpassten Tag nachzuholen.',

@@ -112,6 +112,16 @@ export const en = {
   'status.state':
     '{state, select, past {past} posted {posted} due {due} upcoming {upcoming} failed {failed} skipped {skipped} retrying {retrying} sending {sending} uncertain {uncertain} other {{state}}}',
 
+  // Words only an adapter knows when to say (see ChatPhrase in ports/inbound.ts).
+  'chat.working': 'Working on it…',
+  'chat.failedNow': 'Sorry, that did not work just now. Please try again in a minute.',
+  'chat.failedLater': 'Sorry, that did not work. The organizers can find the details in the logs.',
+  'chat.otherCommand': 'This app answers `{command}` only. Nothing was changed.',
+  'chat.notMember': 'wolbot is not a member of {where} yet, so it cannot post here. Add it with `/invite @wolbot` in {where}, then run `/wol subscribe` again.',
+  'chat.thisChannel': 'this channel',
+  'chat.greeting': 'Hello, I\'m wolbot: I run Working Out Loud programmes here. Each day I post the day\'s theme and a small challenge, and the replies under it become the week\'s shared work in progress. An organizer starts it in a channel with **@wolbot subscribe** (or **@wolbot subscribe Europe/Berlin** for another timezone); **@wolbot help** lists every command.',
+  'chat.channelOnly': '`{word}` only works in a team channel, not in a chat: @mention me in the channel you mean, e.g. **@wolbot {example}**. Here you can use `help`, `status`, `post N`, `pause all` and `resume all`. Nothing was changed.',
+
   // Private notes to the organizers when a post fails.
   'notice.failed': 'wolbot could not post {kind, select, digest {the digest of day {day}} kickoff {the kick-off} wrapup {the wrap-up} other {day {day}}} in {where}: {reason}. {advice}',
   'notice.uncertain': 'wolbot is not sure whether {kind, select, digest {the digest of day {day}} kickoff {the kick-off} wrapup {the wrap-up} other {day {day}}} reached {where} ({reason}). It will not post it again by itself: look in the channel{kind, select, prompt {, and if it is missing say `post {day} here again`} other {}}.',

@@ -98,7 +98,20 @@ export interface RecentThread extends ThreadRef {
   workspaceId: string | null;
 }
 
+/** Words only an adapter knows when to say; the core renders them in the programme's language. */
+export type ChatPhrase =
+  | 'chat.working'
+  | 'chat.failedNow'
+  | 'chat.failedLater'
+  | 'chat.otherCommand'
+  | 'chat.notMember'
+  | 'chat.thisChannel'
+  | 'chat.greeting'
+  | 'chat.channelOnly';
+
 export interface InboundPort {
+  /** The bot's words for `phrase`, ready to post (adapters know no languages). */
+  phrase(phrase: ChatPhrase, values?: Record<string, string | number>): string;
   reply(e: ReplyEvent): Promise<ReplyOutcome>;
   replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome>;
   replyDeleted(e: ReplyDeletedEvent): Promise<ReplyOutcome>;
