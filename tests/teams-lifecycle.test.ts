@@ -203,11 +203,15 @@ describe('Teams lifecycle through the whole app', () => {
       await ok(app, help);
       expect(fake.textsIn(help.conversation.id).join('\n')).toMatch(/forget me/);
 
+      // A member sees the programme and this chat's channel (none here); an admin sees every channel (#8).
       const status = personalMessage(fake.url, 'status', MEMBER);
       await ok(app, status);
       const st = fake.textsIn(status.conversation.id).at(-1)!;
       expect(st).toMatch(/^Programme: /);
-      expect(st).toContain(`teams:${CHANNEL}`);
+      expect(st).not.toContain(`teams:${CHANNEL}`);
+      const adminStatus = personalMessage(fake.url, 'status', { ...ADMIN, id: '29:admin-second-chat' });
+      await ok(app, adminStatus);
+      expect(fake.textsIn(adminStatus.conversation.id).at(-1)!).toContain(`teams:${CONFIGURED}`);
 
       const sub = personalMessage(fake.url, 'subscribe', ADMIN);
       await ok(app, sub);

@@ -28,7 +28,7 @@ export function createTeamsAdapter(opts: {
   const turn = poster
     ? createTurnHandler({ inbound: opts.inbound, logger, clock: opts.clock, poster })
     : async () => undefined;
-  const router = createTeamsRouter({ cloud: bot?.cloud ?? null, turn, logger });
+  const router = createTeamsRouter({ cloud: bot?.cloud ?? null, auth: bot?.auth, appId: bot?.appId ?? '', turn, logger, keyFetchBudgetMs: opts.settings.keyFetchBudgetMs });
 
   const need = (): TeamsPoster => {
     if (!poster) throw new DeliveryError('permanent', 'teams_disabled', { message: 'Teams is off: no MICROSOFT_APP_ID' });

@@ -1,49 +1,133 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from '../../src/core/ports';
+import type { WolCloudAdapter } from './auth';
+import { tokenProblem } from './token-precheck';
 import { validateActivity, type InboundActivity } from './validate';
 
+/** A key endpoint slower than this makes the request a 401, never a hung request or a 500. */
+export const KEY_FETCH_BUDGET_MS = 5_000;
+
+class KeysTooSlow extends Error {}
+
+/** Anonymous mode talks only to an emulator on this machine: a serviceUrl elsewhere is refused. */
+export function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/** As CloudAdapter.process does before it runs a turn: timestamps become Dates, raw ones kept. */
+function forBotbuilder(body: Record<string, unknown>): Activity {
+  const a = { ...body } as Record<string, unknown>;
+  for (const k of ['timestamp', 'expiration', 'localTimestamp'] as const) {
+    if (typeof a[k] === 'string') {
+      a[`raw${k[0]!.toUpperCase()}${k.slice(1)}`] = a[k];
+      a[k] = new Date(a[k] as string);
+    }
+  }
+  return a as unknown as Activity;
+}
+
 /**
- * POST /api/messages. Order: closed → 404; body not JSON / not an activity → 400 (CloudAdapter
- * would answer some of these with 500); then CloudAdapter authenticates (401 without a valid Bot
- * Framework token when an app id is set) and runs the turn.
+ * POST /api/messages. Order: closed → 404; with an app id, no `Authorization: Bearer …` → 401
+ * before the body is read; body not JSON / not an activity → 400; anonymous mode and a serviceUrl
+ * off this machine → 403; then the Bot Framework token is checked by botbuilder's authentication
+ * (bounded in time) — any failure, including an unreachable key endpoint, is a 401 with a short body
+ * and one log line — and the turn runs.
  *
- * Turn errors: when the core could not store an event the turn throws, CloudAdapter answers 500 and
- * Teams redelivers the activity (dedupe keys make that safe). Nothing else is allowed to throw.
+ * Turn errors: when the core could not store an event the turn throws and we answer 500, so Teams
+ * redelivers the activity (dedupe keys make that safe). Nothing else is allowed to throw.
  */
 export function createTeamsRouter(opts: {
-  cloud: CloudAdapter | null;
+  cloud: WolCloudAdapter | null;
+  auth?: BotFrameworkAuthentication;
+  /** '' (anonymous) or the app id. */
+  appId?: string;
   turn: (a: InboundActivity) => Promise<void>;
   logger: Logger;
+  keyFetchBudgetMs?: number;
 }): express.Router {
   const router = express.Router();
   const log = opts.logger;
 
-  if (!opts.cloud) {
+  if (!opts.cloud || !opts.auth) {
     router.all('/api/messages', (_req, res) => {
       res.status(404).json({ error: 'teams_disabled', message: 'Set MICROSOFT_APP_ID (or TEAMS_ALLOW_ANONYMOUS=true for a local emulator).' });
     });
     return router;
   }
   const cloud = opts.cloud;
+  const auth = opts.auth;
+  const anonymous = !opts.appId;
+  const unauthorized = (res: Response, reason: string, level: 'warn' | 'error' = 'warn') => {
+    log[level]({ reason }, 'refused a Teams request that failed authentication');
+    res.status(401).json({ error: 'unauthorized' });
+  };
 
-  router.post('/api/messages', express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
-    const v = validateActivity(req.body);
-    if (!v.ok) {
-      log.warn({ error: v.error }, 'invalid activity');
-      res.status(400).json({ error: 'invalid_activity', message: v.error });
-      return;
-    }
-    const activity = v.activity; // our own copy: CloudAdapter rewrites timestamps on req.body
-    await cloud.process(req, res, async () => {
+  router.post(
+    '/api/messages',
+    (req: Request, res: Response, next: NextFunction) => {
+      // No token at all: refuse before buffering the body, and close the connection.
+      if (!anonymous && !/^Bearer \S+$/.test(req.get('authorization') ?? '')) {
+        res.set('Connection', 'close');
+        return unauthorized(res, 'no bearer token');
+      }
+      next();
+    },
+    express.json({ limit: '1mb' }),
+    async (req: Request, res: Response) => {
+      const v = validateActivity(req.body);
+      if (!v.ok) {
+        log.warn({ error: v.error }, 'invalid activity');
+        res.status(400).json({ error: 'invalid_activity', message: v.error });
+        return;
+      }
+      const activity = v.activity; // our own copy: botbuilder rewrites timestamps on its own
+      if (anonymous && activity.serviceUrl !== undefined && !isLoopbackUrl(activity.serviceUrl)) {
+        log.warn({ serviceUrl: activity.serviceUrl }, 'anonymous Teams mode: refused an activity whose serviceUrl is not on this machine');
+        res.status(403).json({ error: 'forbidden', message: 'anonymous mode answers only a local emulator (a loopback serviceUrl)' });
+        return;
+      }
+      const botActivity = forBotbuilder(req.body as Record<string, unknown>);
+      const problem = anonymous ? null : tokenProblem(req.get('authorization') ?? '', opts.appId ?? '', Math.floor(Date.now() / 1000));
+      if (problem) return unauthorized(res, problem);
+
+      let authenticated: AuthenticateRequestResult;
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await opts.turn(activity);
+        const budget = opts.keyFetchBudgetMs ?? KEY_FETCH_BUDGET_MS;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new KeysTooSlow(`token not verified within ${budget} ms (signing keys unreachable or slow)`)), budget);
+        });
+        authenticated = await Promise.race([auth.authenticateRequest(botActivity, req.get('authorization') ?? ''), late]);
+      } catch (err) {
+        // One line, the reason only: no stack, and nothing of the library's text goes to the caller.
+        const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : 'unknown';
+        const keys = err instanceof KeysTooSlow || /fetch|ECONN|ENOTFOUND|EAI_AGAIN|socket|Failed to load|network|timeout/i.test(reason);
+        return unauthorized(res, reason, keys ? 'error' : 'warn');
+      } finally {
+        clearTimeout(timer);
+      }
+
+      try {
+        const invoke = await cloud.runAuthenticated(authenticated, botActivity, async () => {
+          await opts.turn(activity);
+        });
+        res.status(invoke?.status ?? 200);
+        if (invoke?.body !== undefined) res.json(invoke.body);
+        else res.end();
       } catch (err) {
         log.error({ err, type: activity.type, id: activity.id }, 'activity not stored: answering 500 so Teams retries');
-        throw new Error('not stored, retry later'); // the body CloudAdapter sends: no internals
+        if (!res.headersSent) res.status(500).json({ error: 'not stored, retry later' });
       }
-    });
-  });
+    },
+  );
   router.all('/api/messages', (_req, res) => {
     res.status(405).json({ error: 'method_not_allowed' });
   });

@@ -8,6 +8,13 @@ export interface TeamsSettings {
   allowAnonymous: boolean;
   /** How long one connector request may take before it counts as "may have been sent" (default 15 s). */
   requestTimeoutMs?: number;
+  /** Tests: how long verifying a token (signing keys included) may take before it is a 401 (default 5 s). */
+  keyFetchBudgetMs?: number;
+  /**
+   * Tests: botbuilder authentication settings beside the app's (e.g. `ToBotFromChannelOpenIdMetadataUrl`
+   * pointing at a local key server). Never read from the environment.
+   */
+  authOverrides?: Record<string, string | boolean>;
 }
 
 /** authenticated: app id set · anonymous: no app id, allowAnonymous · closed: endpoint answers 404. */

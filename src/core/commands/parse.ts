@@ -13,6 +13,14 @@ export type Command =
   | { word: 'resume'; all: boolean }
   | { word: 'unknown'; input: string; problem: string };
 
+/**
+ * A word is repeated back only when it is plain (letters, digits, `-`, `_`, `/`, `+`): anything
+ * else could be a link, a mention or markup that the chat would render live in our answer.
+ */
+export function echoable(word: string): boolean {
+  return word.length <= 40 && /^[\p{L}\p{N}_+\-/]+$/u.test(word);
+}
+
 export const ADMIN_WORDS = new Set(['post', 'subscribe', 'unsubscribe', 'digest', 'pause', 'resume']);
 
 /**
@@ -41,7 +49,7 @@ export function parseCommand(input: string, tr: Translator = english): Command {
         else if (w === 'again') again = true;
         else if (w === 'today' && day === undefined) day = 'today';
         else if (/^[1-9]\d{0,3}$/.test(w) && day === undefined) day = Number(w);
-        else return bad(tr.t('parse.post', { w }));
+        else return bad(echoable(w) ? tr.t('parse.post', { w }) : tr.t('parse.postQuiet'));
       }
       return { word: 'post', day: day ?? 'today', here, again };
     }
@@ -57,7 +65,7 @@ export function parseCommand(input: string, tr: Translator = english): Command {
       if (rest.length === 0) return { word: head, all: false };
       return rest.length === 1 && rest[0] === 'all' ? { word: head, all: true } : bad(tr.t('parse.all', { word: head }));
     default:
-      return bad(tr.t('parse.unknown', { w: words[0]! }));
+      return bad(echoable(words[0]!) ? tr.t('parse.unknown', { w: words[0]! }) : tr.t('parse.unknownQuiet'));
   }
 }
 

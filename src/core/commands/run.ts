@@ -14,7 +14,7 @@ import { translatorOf } from '../frame';
 import type { Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
 import { buildStatus, renderStatus } from '../status';
-import { ADMIN_WORDS, helpText, parseCommand, type Command } from './parse';
+import { ADMIN_WORDS, echoable, helpText, parseCommand, type Command } from './parse';
 
 export interface CommandDeps {
   settings: WolSettings;
@@ -142,7 +142,7 @@ export class CommandService {
   }
 
   private async subscribe(req: CommandRequest, tr: Translator, timezone?: string): Promise<string> {
-    if (timezone && !IANAZone.isValidZone(timezone)) return tr.t('cmd.subscribe.badZone', { zone: timezone });
+    if (timezone && !IANAZone.isValidZone(timezone)) return echoable(timezone) ? tr.t('cmd.subscribe.badZone', { zone: timezone }) : tr.t('cmd.subscribe.badZoneQuiet');
     const { store, clock, settings } = this.d;
     const old = await store.getChannel(req.platform, req.channelId);
     await store.saveChannel(

@@ -44,6 +44,8 @@ export const de: Record<MessageKey, string> = {
   'parse.subscribe': '`subscribe` nimmt höchstens eine Zeitzone, z. B. `subscribe Europe/Berlin`',
   'parse.all': '`{word}` oder `{word} all`',
   'parse.unknown': '„{w}“ kenne ich nicht',
+  'parse.unknownQuiet': 'Dieses Wort kenne ich nicht',
+  'parse.postQuiet': '`post` nimmt eine Tageszahl, `today`, `here` und `again`: `post [N|today] [here] [again]`',
 
   'cmd.refused': 'Tut mir leid, `{word}` ist den Admins des Programms vorbehalten, und du stehst nicht auf der Liste. Es wurde nichts geändert. Jemand aus der Organisation kann deine ID ({user}) unter `admins` in der Konfiguration eintragen.',
   'cmd.unknown': '{problem}. Es wurde nichts geändert.',
@@ -57,6 +59,7 @@ export const de: Record<MessageKey, string> = {
   'cmd.post.channels': '{n} Kanälen',
   'cmd.unsubscribe.done': 'Dieser Kanal ist abgemeldet: Hier erscheinen keine Beiträge mehr. Mit `subscribe` kommt er zurück.',
   'cmd.unsubscribe.not': 'Dieser Kanal war nicht angemeldet.',
+  'cmd.subscribe.badZoneQuiet': 'Das ist keine Zeitzone, die ich kenne. Nimm einen IANA-Namen wie Europe/Berlin oder America/New_York. Es wurde nichts geändert.',
   'cmd.subscribe.badZone': '„{zone}“ ist keine Zeitzone, die ich kenne. Nimm einen IANA-Namen wie Europe/Berlin oder America/New_York. Es wurde nichts geändert.',
   'cmd.subscribe.updated': 'Dieser Kanal war schon angemeldet; die Einstellungen sind aktualisiert.',
   'cmd.subscribe.done': 'Angemeldet: Dieser Kanal bekommt das Programm.',

@@ -50,6 +50,8 @@ export const en = {
   'parse.subscribe': '`subscribe` takes at most a timezone, e.g. `subscribe Europe/Berlin`',
   'parse.all': 'use `{word}` or `{word} all`',
   'parse.unknown': 'I don\'t know "{w}"',
+  'parse.unknownQuiet': 'I don\'t know that word',
+  'parse.postQuiet': '`post` takes a day number, `today`, `here` and `again`: use `post [N|today] [here] [again]`',
 
   // Command answers.
   'cmd.refused': 'Sorry, `{word}` is for the programme\'s admins, and you are not on the list. Nothing was changed. An organizer can add your id ({user}) to `admins` in the config.',
@@ -64,6 +66,7 @@ export const en = {
   'cmd.post.channels': '{n} channels',
   'cmd.unsubscribe.done': 'This channel is unsubscribed: no more posts here. `subscribe` brings it back.',
   'cmd.unsubscribe.not': 'This channel was not subscribed.',
+  'cmd.subscribe.badZoneQuiet': 'That is not a timezone I know. Use an IANA name such as Europe/Berlin or America/New_York. Nothing was changed.',
   'cmd.subscribe.badZone': '"{zone}" is not a timezone I know. Use an IANA name such as Europe/Berlin or America/New_York. Nothing was changed.',
   'cmd.subscribe.updated': 'This channel was already subscribed; settings updated.',
   'cmd.subscribe.done': 'Subscribed: this channel will get the programme.',
