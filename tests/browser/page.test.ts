@@ -62,6 +62,10 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     fs.mkdirSync(OUT, { recursive: true });
     app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
     expect(app.loaded.demo).toBe(true);
+    // A kick-off as the sandbox keeps one (structured parts): it shows without a reply box.
+    // (Cast: the sandbox's message kinds gain `kickoff` with the kick-off work.)
+    const kickoff = { id: 'Ltest-kickoff', channelId: 'general', threadId: null, user: 'wolbot', kind: 'kickoff', body: { kind: 'kickoff', title: 'The week starts today', intro: ['A short post each morning.'], sections: [{ heading: 'Your words', lines: [{ text: 'Say forget me to remove yours.' }] }], links: [{ label: 'workingoutloud.com', url: 'https://workingoutloud.com/' }] }, at: new Date(clock.t - 3600_000) };
+    await app.store.addLocalMessage(kickoff as unknown as Parameters<RunningApp['store']['addLocalMessage']>[0]);
     await app.tick(); // the demo's day 1, due now
     // A second sandbox channel, subscribed and posted to the way an admin would.
     await api('/v1/commands', { channel: 'design', text: 'subscribe' });
@@ -104,6 +108,10 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     await expect(sandbox.locator('.challenge').first().textContent()).resolves.toMatch(/\S/);
     const prompts = await sandbox.locator('.msg.prompt').count();
     expect(await sandbox.getByRole('textbox', { name: 'Reply…', exact: true }).count()).toBe(prompts);
+    const kickoff = sandbox.locator('.kind-kickoff', { hasText: 'The week starts today' });
+    await expect(kickoff.locator('.sum-heading').textContent()).resolves.toBe('Your words');
+    await expect(kickoff.getByRole('link', { name: 'workingoutloud.com' }).getAttribute('href')).resolves.toBe('https://workingoutloud.com/');
+    expect(await kickoff.locator('textarea').count()).toBe(0);
     expect(await sandbox.locator('.msg:not(.prompt) textarea').count()).toBe(0);
   });
 
@@ -189,7 +197,7 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     // A heart on the prompt counts.
     const heart = page.locator('.msg.prompt').last().locator('.msg-actions .heart');
     await heart.click();
-    await page.waitForFunction(() => /❤ 1/.test(document.querySelector('.msg.prompt:last-of-type .msg-actions .heart')?.textContent ?? ''));
+    await heart.filter({ hasText: '❤ 1' }).waitFor();
     await page.screenshot({ path: path.join(OUT, 'page-1280.png'), fullPage: true });
   });
 

@@ -67,7 +67,12 @@ export function renderParticipation(stats, posted) {
   setText(document.getElementById('fig-returning'), String(stats.returning));
   setText(document.getElementById('fig-first'), String(stats.firstTime));
   rows('day-figures', stats.days.map((d) => ({ ...d, posted: posted.has(d.day) })), (d) => d.day, (d) => [`Day ${d.day} · ${d.theme}`, d.posted ? d.shares : '–', d.posted ? d.people : '–']);
-  const channels = stats.channels.length ? stats.channels : [];
-  rows('channel-figures', channels, (c) => `${c.platform}:${c.channel}`, (c) => [c.name, c.shares, c.people]);
+  rows('channel-figures', stats.channels, (c) => `${c.platform}:${c.channel}`, (c) => [c.name, c.shares, c.people]);
+  const body = document.querySelector('#channel-figures tbody');
+  if (!stats.channels.length && !body.querySelector('.empty-row')) {
+    const td = el('td', null, 'No posts in this run yet.');
+    td.colSpan = 3;
+    body.append(el('tr', 'empty-row', [td]));
+  } else if (stats.channels.length) body.querySelector('.empty-row')?.remove();
   drawChart(stats, posted);
 }

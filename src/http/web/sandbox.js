@@ -65,18 +65,48 @@ function bodyText(m) {
   return [b.title, b.heading, b.text, b.intro].filter((x) => typeof x === 'string' && x).join('\n\n') || JSON.stringify(b);
 }
 
+/** A digest, kick-off or wrap-up laid out from its parts (title, intro, sections, links). */
+function summaryNodes(b) {
+  const out = [el('p', 'sum-title', String(b.title ?? ''))];
+  for (const para of b.intro ?? []) out.push(el('p', 'msg-text', [linkify(String(para))]));
+  for (const sec of b.sections ?? []) {
+    const list = el('ul', 'sum-lines');
+    for (const line of sec.lines ?? []) {
+      const li = el('li', null, [linkify(String(line.text ?? ''))]);
+      if (line.quote) li.append(' ', el('q', 'sum-quote', String(line.quote)));
+      if (line.link?.url && /^https?:/i.test(line.link.url)) li.append(' ', link(line.link.url, line.link.label || line.link.url));
+      list.append(li);
+    }
+    out.push(el('div', 'sum-section', [sec.heading ? el('p', 'sum-heading', String(sec.heading)) : null, list]));
+  }
+  const links = (b.links ?? []).filter((l) => /^https?:/i.test(l.url ?? ''));
+  if (links.length) out.push(el('p', 'sum-links', links.flatMap((l, i) => [i ? ' · ' : null, link(l.url, l.label || l.url)]).filter(Boolean)));
+  return out;
+}
+
+/** The body of a message that is not a prompt: structured when it has parts, else its text. */
+function bodyNodes(m) {
+  const b = m.body ?? {};
+  if (b && typeof b === 'object' && Array.isArray(b.sections)) return summaryNodes(b);
+  const text = el('p', 'msg-text');
+  text.append(linkify(bodyText(m)));
+  return [text];
+}
+
 function threadItem() {
   return el('li', 'msg in-thread');
 }
 
 function fillThreadItem(node, m) {
   const name = m.kind === 'reply' ? authorName({ name: names.get(m.id), user: m.user }) : m.user;
-  const text = el('p', 'msg-text');
-  text.append(linkify(m.kind === 'reply' ? String(m.body?.text ?? '') : bodyText(m)));
+  let body = bodyNodes(m);
+  if (m.kind === 'reply') {
+    body = [el('p', 'msg-text', [linkify(String(m.body?.text ?? ''))])];
+  }
   node.classList.toggle('bot', m.kind !== 'reply');
   let heart = node.querySelector('.heart');
   if (m.kind === 'reply' && !heart) heart = heartButton(m.id, `${name}’s share`);
-  node.replaceChildren(...[byline(name, m), text, m.kind === 'reply' ? heart : null].filter(Boolean));
+  node.replaceChildren(...[byline(name, m), ...body, m.kind === 'reply' ? heart : null].filter(Boolean));
 }
 
 function promptNode(m) {
@@ -151,11 +181,9 @@ function plainNode() {
 }
 
 function fillPlain(node, { m }) {
-  const text = el('p', 'msg-text');
-  text.append(linkify(bodyText(m)));
   node.className = `msg kind-${m.kind}`;
   const label = { kickoff: 'Kick-off', notice: 'Note to the organizers', wrapup: 'Wrap-up' }[m.kind];
-  node.replaceChildren(...[byline(m.user, m), label ? el('p', 'kind-label', label) : null, text].filter(Boolean));
+  node.replaceChildren(...[byline(m.user, m), label ? el('p', 'kind-label', label) : null, ...bodyNodes(m)].filter(Boolean));
 }
 
 export function renderSandbox(local, exp, status) {
