@@ -12,15 +12,34 @@ import type { Database as Schema } from './schema';
 /** SQLite adds a consistent online copy (VACUUM INTO) to the shared store. */
 class SqliteStore extends KyselyStore {
   async backup(file: string): Promise<void> {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    await sql`vacuum into ${path.resolve(file)}`.execute(this.ctx.db);
+    const target = path.resolve(file);
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    // VACUUM INTO accepts an empty file: create it owner-only first, so the copy never is readable by others.
+    createPrivate(target);
+    await sql`vacuum into ${target}`.execute(this.ctx.db);
+    fs.chmodSync(target, 0o600);
   }
 }
 
 const isBusy = (err: unknown) => /^SQLITE_BUSY/.test((err as { code?: string }).code ?? '');
 
+/**
+ * People's words live in this file: a new one is created readable by its owner only (0600).
+ * SQLite gives the -wal and -shm files the main file's permissions.
+ */
+function createPrivate(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
 async function openFile(file: string): Promise<Database.Database> {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    createPrivate(file);
+  }
   // better-sqlite3's `timeout` is SQLite's busy_timeout: wait for another process's write lock.
   const raw = new Database(file, { timeout: 5000 });
   try {

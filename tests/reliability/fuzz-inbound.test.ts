@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { handleEventCallback, validateEventsBody } from '../../adapters/slack/events';
+import { decodeSlackText, escapeSlack, extractLinks } from '../../adapters/slack/text';
 import { validateActivity } from '../../adapters/teams/validate';
 import { silentLogger } from '../../src/core/ports/logger';
 import { RecordingInbound } from '../helpers/recording-inbound';
@@ -77,6 +78,30 @@ describe('fuzz: platform normalizers (read-only use of the adapters)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test('Slack text: escaping then decoding gives back any text; links are found once each', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (t) => {
+        expect(decodeSlackText(escapeSlack(t))).toBe(t);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(extractLinks('<https://a.example|a.example> <https://a.example> <mailto:x@y.example|x@y.example>')).toEqual(['https://a.example', 'mailto:x@y.example']);
+  });
+
+  test('Slack text: a 1 MB pathological reply (`<http:a|` over and over) is stored exactly as sent (linear decoding; no timing asserted)', async () => {
+    const text = '<http:a|'.repeat(131_072); // 1 MiB, never closed: quadratic with a backtracking link pattern
+    const inbound = new RecordingInbound();
+    inbound.threads = [{ platform: 'slack', channelId: 'C0', id: '1700000000.000001' }];
+    const event = { type: 'message', channel: 'C0', user: 'U1', text, ts: '1700000000.000200', thread_ts: '1700000000.000001', channel_type: 'channel' };
+    await handleEventCallback({ type: 'event_callback', event_id: 'EvHUGE', team_id: 'T0', event } as Record<string, unknown>, { inbound, log: silentLogger, self: () => ({ botUserId: 'UBOT', botId: 'BBOT' }) });
+    const stored = [...inbound.replies.values()];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.text.length).toBe(text.length);
+    expect(stored[0]!.text === text).toBe(true);
+    // The same shape with links that do close still decodes each one.
+    expect(decodeSlackText('<https://x.example|x.example> '.repeat(3))).toBe('x.example '.repeat(3));
   });
 
   test('Teams: validateActivity never throws and answers ok or an error', () => {
