@@ -26,4 +26,10 @@ export default tseslint.config(
     files: ['tests/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', ...Object.fromEntries(unsafe.map((r) => [r, 'off'])) },
   },
+  {
+    // Migrations are written against Kysely<any> on purpose (Kysely's advice): a migration must keep
+    // compiling when the current schema type moves on, so it cannot use that type.
+    files: ['src/store/migrate.ts', 'src/store/migrations/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', ...Object.fromEntries(unsafe.map((r) => [r, 'off'])) },
+  },
 );

@@ -59,7 +59,7 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
     const word = isTeamChannel(a) ? null : channelOnlyWord(text);
     if (word) {
       // A personal or group chat cannot hold prompt threads: do not let the core subscribe it.
-      await say(channelOnlyAnswer(d.inbound, word)).catch((err) => log.warn({ err, channelId }, 'could not answer a command'));
+      await say(channelOnlyAnswer(d.inbound, word)).catch((err: unknown) => log.warn({ err, channelId }, 'could not answer a command'));
       return;
     }
     const answer = await d.inbound.command(
@@ -76,8 +76,8 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
     );
     // The command has taken effect: a failed answer is logged, not turned into a redelivery
     // (which would run the command again).
-    await say(answer.text).catch((err) => log.warn({ err, channelId }, 'could not answer a command'));
-    answer.done.catch((err) => log.error({ err, channelId }, 'command background work failed'));
+    await say(answer.text).catch((err: unknown) => log.warn({ err, channelId }, 'could not answer a command'));
+    answer.done.catch((err: unknown) => log.error({ err, channelId }, 'command background work failed'));
   }
 
   return async (a) => {

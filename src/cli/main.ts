@@ -131,7 +131,7 @@ async function run(argv: string[]): Promise<number> {
 
 quietOnClosedPipe(process.stdout);
 // Never process.exit() right after writing: a pipe may not have taken the output yet (finish waits).
-run(process.argv.slice(2))
+void run(process.argv.slice(2))
   .catch((err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(`wolbot: ${err.message}\n\n${USAGE[process.argv[2] ?? 'main'] ?? USAGE.main}\n`);

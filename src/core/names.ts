@@ -72,6 +72,6 @@ export class PeopleNames {
 }
 
 function clean(name: string | null | undefined): string | null {
-  const s = name?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const s = name?.replace(/\p{Cc}+/gu, ' ').trim();
   return s ? s.slice(0, NAME_MAX) : null;
 }

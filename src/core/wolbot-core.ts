@@ -158,7 +158,7 @@ export class WolbotCore implements InboundPort {
   }
   async command(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer> {
     const a = await this.commands.run(req, followUp);
-    this.track(a.done);
+    void this.track(a.done);
     return a;
   }
   channelLifecycle(e: ChannelLifecycleEvent): Promise<void> {

@@ -119,7 +119,7 @@ export class CommandService {
       await this.d.scheduler.drainRetries();
       await followUp(describeResults(results, day, (c) => c.timezone ?? settings.timezone, hint, tr));
     });
-    const finished = work.catch((err) => {
+    const finished = work.catch((err: unknown) => {
       this.d.logger.error({ err, day }, 'manual post failed');
       return followUp(tr.t('cmd.post.error', { day, error: err instanceof Error ? err.message : String(err) })).catch(() => undefined);
     });
