@@ -152,7 +152,7 @@ export interface IngestRun {
 }
 
 /** One wolbot-vs-bare-Bolt comparison on one store. */
-export async function ingestVsBolt(kind: 'sqlite' | 'postgres', seconds: number, opts: { profileDir?: string } = {}): Promise<IngestRun> {
+export async function ingestVsBolt(kind: 'sqlite' | 'postgres', seconds: number, opts: { profileDir?: string; connections?: number } = {}): Promise<IngestRun> {
   const dir = tempDir(`ingest-${kind}`);
   const fake = await new BenchSlack().start();
   const store = kind === 'sqlite' ? sqliteStore(dir) : await postgresStore(process.env.TEST_DATABASE_URL!);
@@ -167,8 +167,8 @@ export async function ingestVsBolt(kind: 'sqlite' | 'postgres', seconds: number,
     await load(bolt.url, wolbot.threadTs, 2);
     await new Promise((r) => setTimeout(r, 500));
     const before = await store.count();
-    const w = await load(wolbot.child.url, wolbot.threadTs, seconds);
-    const b = await load(bolt.url, wolbot.threadTs, seconds);
+    const w = await load(wolbot.child.url, wolbot.threadTs, seconds, opts.connections);
+    const b = await load(bolt.url, wolbot.threadTs, seconds, opts.connections);
     await wolbot.child.stop();
     const stored = (await store.count()) - before;
     return {

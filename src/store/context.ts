@@ -1,7 +1,10 @@
+import type { GroupCommit } from './group-commit';
 import type { Db } from './tx';
 
-/** What each query module needs: the Kysely instance and which dialect it speaks. */
+/** What each query module needs: the Kysely instance, which dialect it speaks, and its group commit. */
 export interface StoreContext {
   db: Db;
   kind: 'sqlite' | 'postgres';
+  /** Inbound events' writes, several to a transaction (see group-commit.ts). */
+  commits: GroupCommit;
 }

@@ -2,14 +2,15 @@ import type { Platform } from '../core/ports/platform';
 import type { IngestResult, NewReply, ReactionRecord, ReplyRecord } from '../core/ports/store';
 import type { StoreContext } from './context';
 import { bool, iso, n, toReply } from './rows';
-import { type Db, writeTransaction } from './tx';
+import type { Db } from './tx';
 
 /**
  * Each ingest call records its event key and applies its effect in one write transaction, so a
  * platform's retry of the same event is stored once, and a crash leaves neither half behind.
+ * Concurrent events share a transaction (group commit); each call resolves once it is committed.
  */
 async function ingest(ctx: StoreContext, eventKey: string, now: Date, effect: (trx: Db) => Promise<IngestResult>): Promise<IngestResult> {
-  return writeTransaction(ctx.db, ctx.kind, async (trx) => {
+  return ctx.commits.run(async (trx) => {
     const first = await trx
       .insertInto('processed_events')
       .values({ event_key: eventKey, at: iso(now) })

@@ -7,6 +7,7 @@ import type {
 import * as channels from './channels';
 import type { StoreContext } from './context';
 import * as deliveries from './deliveries';
+import { GroupCommit } from './group-commit';
 import * as ingest from './ingest';
 import * as misc from './misc';
 import * as people from './people';
@@ -21,13 +22,14 @@ export class KyselyStore implements Store {
   constructor(db: Db, kind: 'sqlite' | 'postgres', description: string) {
     this.kind = kind;
     this.description = description;
-    this.ctx = { db, kind };
+    this.ctx = { db, kind, commits: new GroupCommit(db, kind) };
   }
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.ctx.db);
   }
   async close(): Promise<void> {
+    await this.ctx.commits.flush();
     await this.ctx.db.destroy();
   }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Logger } from '../core/ports/logger';
 import type { Store } from '../core/ports/store';
 import { KyselyStore } from './kysely-store';
@@ -64,6 +64,30 @@ async function openFile(file: string): Promise<Database.Database> {
   }
 }
 
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query afresh; a prepared statement per distinct SQL text is kept instead
+ * (the hot ones, ingest and the delivery look-up, then skip SQLite's parser). A statement still
+ * iterating (a streamed read) is busy: the caller then gets a fresh one.
+ */
+function withStatementCache(raw: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) return hit;
+      const stmt = raw.prepare(text);
+      if (!hit) {
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /**
  * Opens (creating it and its folder if needed) and migrates a SQLite file. The migrator takes no
  * lock on SQLite, so it runs inside BEGIN IMMEDIATE on the very connection Kysely uses: a second
@@ -76,7 +100,7 @@ export async function openSqliteStore(file: string, logger: Logger, migration: M
   } catch (err) {
     throw new Error(`cannot open SQLite database ${file}: ${(err as Error).message}`, { cause: err });
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   try {
     await migrateLocked(raw, db, logger, migration);
   } catch (err) {

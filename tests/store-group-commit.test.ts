@@ -1,0 +1,93 @@
+/**
+ * Group commit: concurrent inbound events share write transactions. Each caller hears back only
+ * once its event is committed (another connection sees it), the same event in one batch is stored
+ * once, and an event that fails takes none of its batch with it. SQLite always; PostgreSQL with
+ * TEST_DATABASE_URL.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { NewReply, Store } from '../src/core/ports/store';
+import { openStore } from '../src/store';
+import { databases, describePg } from './helpers/pg';
+
+const NOW = new Date();
+let seq = 0;
+const reply = (over: Partial<NewReply> = {}): NewReply => {
+  const n = ++seq;
+  return {
+    platform: 'slack', channelId: 'CGROUP', messageId: `${Math.floor(NOW.getTime() / 1000)}.${String(n).padStart(6, '0')}`, threadId: '1.000001',
+    deliveryId: 'd-group', user: `U${n}`, text: `reply ${n}`, at: NOW, files: [], links: [], external: false, ...over,
+  };
+};
+
+function groupCommitSuite(name: string, url: () => Promise<string>, cwd: string) {
+  describe(`group commit (${name})`, () => {
+    let dbUrl: string;
+    let store: Store;
+    let other: Store;
+    beforeEach(async () => {
+      dbUrl = await url();
+      store = await openStore(dbUrl, { cwd });
+      other = await openStore(dbUrl, { cwd });
+    });
+    afterEach(async () => {
+      await store.close();
+      await other.close();
+    });
+
+    const seenByOther = async () => (await other.listReplies({ deliveryIds: ['d-group'] })).map((r) => r.messageId);
+
+    it('answers each of many concurrent events only once it is committed', async () => {
+      const replies = Array.from({ length: 40 }, () => reply());
+      const results = await Promise.all(replies.map((r, i) => store.addReply(`evt-${seq}-${i}`, r, NOW)));
+      expect(results).toEqual(replies.map(() => 'stored'));
+      expect((await seenByOther()).sort()).toEqual(replies.map((r) => r.messageId).sort());
+    });
+
+    it('stores the same event once when its copies arrive together, and the same message once under two keys', async () => {
+      const r = reply();
+      const twice = reply();
+      const results = await Promise.all([
+        ...Array.from({ length: 5 }, () => store.addReply('evt-same', r, NOW)),
+        store.addReply('evt-a', twice, NOW),
+        store.addReply('evt-b', twice, NOW),
+      ]);
+      expect(results.slice(0, 5).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'stored']);
+      expect(results.slice(5)).toEqual(['stored', 'duplicate']);
+      expect((await seenByOther()).filter((id) => id === r.messageId || id === twice.messageId).sort()).toEqual([r.messageId, twice.messageId].sort());
+    });
+
+    it('an event that fails fails alone: the others of its batch are stored, and its key stays free for a retry', async () => {
+      const good = Array.from({ length: 9 }, () => reply());
+      const bad = reply({ user: null as unknown as string }); // violates NOT NULL
+      const calls = [...good.slice(0, 4).map((r, i) => store.addReply(`evt-g${seq}-${i}`, r, NOW)), store.addReply('evt-bad', bad, NOW), ...good.slice(4).map((r, i) => store.addReply(`evt-h${seq}-${i}`, r, NOW))];
+      const settled = await Promise.allSettled(calls);
+      expect(settled.map((s) => s.status)).toEqual([...Array(4).fill('fulfilled'), 'rejected', ...Array(5).fill('fulfilled')]);
+      const seen = await seenByOther();
+      expect(seen).toEqual(expect.arrayContaining(good.map((r) => r.messageId)));
+      expect(seen).not.toContain(bad.messageId);
+      expect(await store.addReply('evt-bad', { ...bad, user: 'UFIXED' }, NOW)).toBe('stored');
+    });
+
+    it('close waits for events still queued, and they are in the store afterwards', async () => {
+      const replies = Array.from({ length: 30 }, () => reply());
+      const pending = replies.map((r, i) => store.addReply(`evt-c${seq}-${i}`, r, NOW));
+      await store.close();
+      expect(await Promise.all(pending)).toEqual(replies.map(() => 'stored'));
+      store = await openStore(dbUrl, { cwd });
+      expect(await seenByOther()).toEqual(expect.arrayContaining(replies.map((r) => r.messageId)));
+    });
+  });
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-group-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+let n = 0;
+groupCommitSuite('sqlite', async () => `sqlite:${path.join(tmp, `g${++n}.db`)}`, tmp);
+
+const dbs = databases();
+afterAll(() => dbs.dropAll());
+describePg('group commit on PostgreSQL', () => {
+  groupCommitSuite('postgres', async () => (await dbs.fresh()).url, tmp);
+});
