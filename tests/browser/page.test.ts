@@ -66,6 +66,12 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     // (Cast: the sandbox's message kinds gain `kickoff` with the kick-off work.)
     const kickoff = { id: 'Ltest-kickoff', channelId: 'general', threadId: null, user: 'wolbot', kind: 'kickoff', body: { kind: 'kickoff', title: 'The week starts today', intro: ['A short post each morning.'], sections: [{ heading: 'Your words', lines: [{ text: 'Say forget me to remove yours.' }] }], links: [{ label: 'workingoutloud.com', url: 'https://workingoutloud.com/' }] }, at: new Date(clock.t - 3600_000) };
     await app.store.addLocalMessage(kickoff as unknown as Parameters<RunningApp['store']['addLocalMessage']>[0]);
+    // An earlier run of the same programme, in spring: the header offers a run chooser.
+    const spring = new Date('2026-03-02T09:00:00Z');
+    const old = await app.store.claimDelivery({ id: 'spring-day-1', run: 'wol-week@2026-03-02', kind: 'prompt', programme: 'wol-week', day: 1, platform: 'local', channelId: 'general', round: 0, state: 'claimed', trigger: 'manual', scheduledAt: spring, owner: 'test', leaseUntil: new Date(spring.getTime() + 60_000), now: spring });
+    await app.store.markSending(old!.id, 'test', spring);
+    await app.store.markSent(old!.id, 'test', 'Lspring-thread', spring, spring);
+    await app.store.addReply('local:spring-share', { platform: 'local', channelId: 'general', messageId: 'Lspring-share', threadId: 'Lspring-thread', deliveryId: old!.id, user: 'ana', text: 'Spring notes on my mentoring circle', at: spring, files: [], links: [], external: false }, spring);
     await app.tick(); // the demo's day 1, due now
     // A second sandbox channel, subscribed and posted to the way an admin would.
     await api('/v1/commands', { channel: 'design', text: 'subscribe' });
@@ -233,6 +239,20 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     } finally {
       await ctx.close();
     }
+  });
+
+  test('the run chooser switches figures and gallery to an earlier run, and back', async () => {
+    const run = page.getByRole('combobox', { name: 'Run' });
+    await run.waitFor();
+    const now = await page.locator('#fig-shares').textContent();
+    await run.selectOption({ label: 'Starting Mon, 2 Mar 2026' });
+    await gallery(page).locator('.share-text', { hasText: 'Spring notes on my mentoring circle' }).waitFor();
+    await page.waitForFunction(() => document.getElementById('fig-shares')!.textContent === '1');
+    await expect(visibleShares(page).count()).resolves.toBe(1);
+    await expect(gallery(page).locator('.g-day-date').first().textContent()).resolves.toBe('Mon, 2 Mar 2026');
+    await run.selectOption({ index: 0 });
+    await page.waitForFunction((n) => document.getElementById('fig-shares')!.textContent === n, now);
+    await expect(gallery(page).getByText('Spring notes on my mentoring circle').count()).resolves.toBe(0);
   });
 
   test('the page is served under the strict CSP, with its own chart script; no console errors', async () => {

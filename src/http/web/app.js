@@ -13,10 +13,16 @@ let runs = null; // null: this server has no /v1/runs
 let timer = null;
 let inFlight = null;
 
-function runQuery() {
+/** The earlier run being shown, or null for the current one. */
+function pastRun() {
   const sel = document.getElementById('run');
   const chosen = runs?.find((r) => String(r.start) === sel.value);
-  return chosen && !chosen.current ? `?run=${encodeURIComponent(chosen.start)}` : '';
+  return chosen && !chosen.current ? chosen : null;
+}
+
+function runQuery() {
+  const past = pastRun();
+  return past ? `?run=${encodeURIComponent(past.start)}` : '';
 }
 
 /** True when `value` differs from what was rendered last under `name`. */
@@ -69,7 +75,8 @@ async function load() {
   }
   const posted = new Set(status.channels.flatMap((c) => c.days.filter((d) => d.state === 'posted').map((d) => d.day)));
   if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
-  if (changed('gallery', [exp, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, status);
+  const past = pastRun()?.start ?? null;
+  if (changed('gallery', [exp, past, status.programme.schedule, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, status, past);
   document.getElementById('sandbox').hidden = !hasLocal;
   document.getElementById('nav-sandbox').hidden = !hasLocal;
   if (hasLocal && changed('sandbox', [local, exp, status.channels])) renderSandbox(local, exp, status);

@@ -145,10 +145,19 @@ export function applyFilters() {
   setText($('gallery-count'), total === 0 ? 'Nothing shared yet: shares appear here as people reply to the day’s post.' : narrowing ? `Showing ${plural(shown, 'share', 'shares')} of ${total}.` : `${plural(total, 'share', 'shares')} so far.`);
 }
 
-export function renderGallery(exp, status) {
+/** YYYY-MM-DD plus n calendar days. */
+function addDays(ymd, n) {
+  const d = new Date(`${ymd}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** `pastRunStart`: the start date of an earlier run being shown (its days fall on other dates). */
+export function renderGallery(exp, status, pastRunStart) {
   zones = new Map(status.channels.map((c) => [`${c.platform}:${c.id}`, c.timezone]));
   names = new Map(status.channels.map((c) => [`${c.platform}:${c.id}`, channelName(c)]));
-  const dates = new Map((status.programme.schedule ?? []).map((d) => [d.day, d.date]));
+  const schedule = status.programme.schedule ?? [];
+  const dates = new Map(schedule.map((d) => [d.day, pastRunStart ? addDays(pastRunStart, d.day - 1) : d.date]));
   const byDay = new Map();
   for (const p of exp.posts) {
     if (!byDay.has(p.day)) byDay.set(p.day, { day: p.day, theme: p.theme, date: dates.get(p.day), posts: [] });
