@@ -1,5 +1,5 @@
 /**
- * Whole app with Slack on (fake Web API): a programme's language, cadence and `gather` reach what
+ * Whole app with Slack on (fake Web API) and with Teams: a programme's language, cadence and `gather` reach what
  * people see — the prompt and its frame, the digest, `help` — and what is kept.
  */
 import fs from 'node:fs';
@@ -7,6 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { envelope, postToSlackEndpoint, slashCommand } from './helpers/slack-sign';
 import { SIGNING_SECRET, startSlackApp, waitFor, type SlackApp } from './helpers/slack-app';
+import { startTeamsApp, until } from './helpers/teams-app';
+import { FakeBotConnector, TEAM, botAdded, mentionPost, postActivity, type Person } from './fakes/bot-connector';
+import type { RunningApp } from '../src/app';
 
 const post = (s: SlackApp, body: string | object, opts?: Parameters<typeof postToSlackEndpoint>[3]) =>
   postToSlackEndpoint(s.events, SIGNING_SECRET, body, opts);
@@ -105,5 +108,43 @@ describe('a programme’s language, cadence and gather (whole app, fake Slack)',
     expect(JSON.stringify(await web.json())).not.toContain('in confidence');
     expect(await say(s, 'digest')).toBe('This programme gathers nothing, so there is no digest.');
     expect(s.fake.posts('C0WOL1').filter((m) => m.thread_ts === prompt.ts)).toEqual([]);
+  });
+});
+
+describe('a German programme on Teams (whole app, fake Bot Connector)', () => {
+  const CHANNEL = '19:wol-de@thread.tacv2';
+  const ADMIN: Person = { id: '29:admin-de', aadObjectId: 'aad-admin-de', name: 'Ada Admin' };
+  let fake: FakeBotConnector;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    fake = await new FakeBotConnector().start();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-teams-de-'));
+    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), 'program: wol-woche\nstart: 2030-11-18\ntime: "09:00"\ntimezone: Europe/Berlin\nadmins: [aad-admin-de]\n');
+    app = await startTeamsApp({ dir, dbUrl: `sqlite:${dir}/w.db`, config: `${dir}/wolbot.yaml` });
+  });
+  afterAll(async () => {
+    await app?.stop().catch(() => undefined);
+    await fake?.stop();
+  });
+
+  test('the greeting, the card and help are German', async () => {
+    expect((await postActivity(app.url, botAdded(fake.url, ADMIN))).status).toBe(200);
+    expect(fake.textsIn(TEAM)[0]).toMatch(/^Hallo, ich bin wolbot/);
+
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'subscribe', ADMIN))).status).toBe(200);
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'post 3', ADMIN))).status).toBe(200);
+    const create = await until('createConversation', () => fake.of('createConversation')[0]);
+    const card = JSON.stringify(create.body.activity.attachments[0].content);
+    expect(card).toContain('Tag 3 · Lernen');
+    expect(card).toContain('Die Aufgabe für heute');
+    expect(card).toContain('Antworte in diesem Thread');
+    expect(card).not.toMatch(/Today|Reply in this thread|gallery/);
+    expect(create.body.activity.text).toMatch(/\*\*Die Aufgabe für heute:\*\* Schreib in zwei, drei Sätzen/);
+
+    const help = mentionPost(fake.url, CHANNEL, 'help', ADMIN);
+    expect((await postActivity(app.url, help)).status).toBe(200);
+    expect(fake.textsIn(help.conversation.id).join('\n')).toContain('`@wolbot help` — diese Liste');
   });
 });

@@ -57,7 +57,7 @@ export function describeResults(results: ManualPostResult[], day: number, zoneOf
         const when = o.delivery.postedAt ? tr.t('post.alreadyWhen', { time: formatLocal(o.delivery.postedAt, zoneOf(r.channel)), zone: zoneOf(r.channel) }) : '';
         lines.push(tr.t('post.already', { where, day, when, hint: againHint }));
       } else {
-        lines.push(tr.t('post.alreadyState', { where, day, state: o.delivery.state, reason: o.delivery.reason ? ` (${o.delivery.reason})` : '', hint: againHint }));
+        lines.push(tr.t('post.alreadyState', { where, day, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '', hint: againHint }));
       }
     } else if (o.kind === 'retry') lines.push(tr.t('post.retry', { where, reason: o.reason }));
     else if (o.kind === 'failed') lines.push(tr.t('post.failed', { where, reason: o.reason }));

@@ -189,13 +189,13 @@ export class CommandService {
       case 'already':
         return o.delivery.state === 'sent'
           ? tr.t('cmd.digest.already', { day: r.day })
-          : tr.t('cmd.digest.state', { day: r.day, state: o.delivery.state, reason: o.delivery.reason ? ` (${o.delivery.reason})` : '' });
+          : tr.t('cmd.digest.state', { day: r.day, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '' });
       case 'retry':
         return tr.t('cmd.digest.retry', { day: r.day, reason: o.reason });
       case 'lost':
         return tr.t('cmd.digest.lost', { day: r.day });
       default:
-        return tr.t('cmd.digest.state', { day: r.day, state: o.kind, reason: `: ${o.reason}` });
+        return tr.t('cmd.digest.state', { day: r.day, state: tr.t('status.state', { state: o.kind }), reason: `: ${o.reason}` });
     }
   }
 }

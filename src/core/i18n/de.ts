@@ -6,7 +6,7 @@ export const de: Record<MessageKey, string> = {
   'frame.heading.weekly': 'Woche {n} · {theme}',
   'frame.challenge.daily': 'Die Aufgabe für heute',
   'frame.challenge.weekly': 'Die Aufgabe für diese Woche',
-  'frame.invite': 'Antworte in diesem Thread mit etwas, woran du gerade arbeitest: ein Entwurf, eine Frage, etwas Halbfertiges.',
+  'frame.invite': 'Antworte in diesem Thread mit dem, woran du gerade arbeitest: einem Entwurf, einer Frage, etwas Halbfertigem.',
   'frame.invite.private': 'Nimm deine Gedanken mit in das Treffen deines Circles; dieser Thread ist nur eine Erinnerung.',
   'frame.footer': 'Antworten hier landen in der Galerie des Programms, die alle Teilnehmenden sehen können.',
   'frame.footer.private': 'wolbot sammelt, speichert und exportiert keine Antworten in diesem Thread.',
@@ -104,7 +104,7 @@ export const de: Record<MessageKey, string> = {
   'status.digest.problem': 'Zusammenfassung: {state}{reason}',
   'status.planned': 'Tag {day} {theme}: {state} {date} {time}',
   'status.state':
-    '{state, select, past {vorbei} posted {gepostet} due {fällig} upcoming {geplant} failed {fehlgeschlagen} skipped {übersprungen} retrying {wird wiederholt} sending {wird gesendet} uncertain {unklar} other {{state}}}',
+    '{state, select, past {vorbei} posted {gepostet} due {fällig} upcoming {geplant} failed {fehlgeschlagen} skipped {übersprungen} retrying {wird wiederholt} retry {wird wiederholt} sending {wird gesendet} claimed {wird gesendet} recovering {wird geprüft} sent {gepostet} uncertain {unklar} other {{state}}}',
 
   'chat.working': 'Bin dran …',
   'chat.failedNow': 'Das hat gerade nicht geklappt. Versuch es bitte in einer Minute noch einmal.',

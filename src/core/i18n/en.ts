@@ -113,7 +113,7 @@ export const en = {
   'status.digest.problem': 'digest: {state}{reason}',
   'status.planned': 'day {day} {theme}: {state} {date} {time}',
   'status.state':
-    '{state, select, past {past} posted {posted} due {due} upcoming {upcoming} failed {failed} skipped {skipped} retrying {retrying} sending {sending} uncertain {uncertain} other {{state}}}',
+    '{state, select, past {past} posted {posted} due {due} upcoming {upcoming} failed {failed} skipped {skipped} retrying {retrying} retry {retrying} sending {sending} claimed {sending} recovering {being checked} sent {posted} uncertain {uncertain} other {{state}}}',
 
   // Words only an adapter knows when to say (see ChatPhrase in ports/inbound.ts).
   'chat.working': 'Working on it…',
