@@ -1,8 +1,8 @@
-import type { WebClient } from '@slack/web-api';
+import type { ConversationsRepliesResponse, WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/core/ports/clock';
 import type { RecentThread } from '../../src/core/ports/inbound';
 import type { ThreadRef } from '../../src/core/ports/platform';
-import { ingestMessage, type EventContext, type SelfIds } from './events';
+import { ingestMessage, type EventContext, type SelfIds, type SlackObject } from './events';
 import { decodeSlackText, tsToDate } from './text';
 import { toDeliveryError } from './web';
 
@@ -44,13 +44,14 @@ export async function catchUpReplies(opts: {
       // A reply that arrives live while we read was not "deleted": only older stored replies count.
       const readFromSec = opts.clock.now().getTime() / 1000 - LIVE_MARGIN_SEC;
       for (let page = 0; page < CATCH_UP_MAX_PAGES; page++) {
-        const res: any = await fetchReplies(c.client, thread, cursor, opts.clock, opts.pageLimit);
+        const res = await fetchReplies(c.client, thread, cursor, opts.clock, opts.pageLimit);
         if (!Array.isArray(res?.messages)) break; // not a readable answer: incomplete
-        for (const m of res.messages as any[]) {
-          if (!m || m.ts === thread.id) continue;
-          if (typeof m.ts === 'string' && m.subtype !== 'tombstone') seen.add(m.ts);
+        for (const m of res.messages) {
+          if (!m || !m.ts || m.ts === thread.id) continue;
+          // Slack's reply type does not list `subtype`; a deleted parent shows as a tombstone.
+          if ((m as SlackObject).subtype !== 'tombstone') seen.add(m.ts);
           const meta = { eventKey: `catchup:${thread.channelId}:${m.ts}`, channelId: thread.channelId, teamId: c.teamId, self: c.self };
-          const r = await ingestMessage(m, meta, opts.ctx);
+          const r = await ingestMessage(m as SlackObject, meta, opts.ctx);
           if (r === 'stored') out.stored++;
           // An edit made while we were down: apply it (ignored by the store when the text is the same reply).
           if (r === 'duplicate' && m.edited?.ts && typeof m.text === 'string') {
@@ -95,7 +96,7 @@ export async function catchUpReplies(opts: {
 }
 
 /** One page of a thread; waits out one 429 (Retry-After) before giving up on the thread. */
-async function fetchReplies(client: WebClient, thread: ThreadRef, cursor: string | undefined, clock: Clock, limit = 200): Promise<any> {
+async function fetchReplies(client: WebClient, thread: ThreadRef, cursor: string | undefined, clock: Clock, limit = 200): Promise<ConversationsRepliesResponse | undefined> {
   const call = () => client.conversations.replies({ channel: thread.channelId, ts: thread.id, limit, cursor });
   try {
     return await call();

@@ -12,7 +12,7 @@ export interface EventContext {
   inbound: InboundPort;
   log: Logger;
   /** Our ids in the event's workspace (single-workspace: from auth.test). */
-  self(teamId: string | undefined, body?: any): SelfIds;
+  self(teamId: string | undefined, body?: SlackObject): SelfIds;
   /** The workspace uninstalled us or revoked our token (oauth mode drops the installation). */
   workspaceGone?(teamId: string, reason: string): Promise<void>;
   /** One workspace from .env (HTTP, Socket Mode): losing it ends every Slack channel. */
@@ -22,7 +22,10 @@ export interface EventContext {
 /** Message subtypes that are people writing in a thread; everything else (joins, topics, bots) is not. */
 const REPLY_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share', 'me_message']);
 
-const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object from Slack, read field by field through `str` and `isObj`: nothing in it is trusted. */
+export type SlackObject = Record<string, unknown>;
+
+export const isObj = (v: unknown): v is SlackObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function fileRefs(files: unknown): string[] | undefined {
@@ -33,7 +36,7 @@ function fileRefs(files: unknown): string[] | undefined {
     .filter((f): f is string => !!f);
 }
 
-function fromUs(m: Record<string, any>, self: SelfIds): boolean {
+function fromUs(m: SlackObject, self: SelfIds): boolean {
   if (m.bot_id || m.subtype === 'bot_message' || m.bot_profile) return true;
   return !!self.botUserId && m.user === self.botUserId;
 }
@@ -44,11 +47,11 @@ function fromUs(m: Record<string, any>, self: SelfIds): boolean {
  * treats a message id it already holds as a duplicate (catch-up after a live event).
  */
 export async function ingestMessage(
-  m: Record<string, any>,
+  m: SlackObject,
   meta: { eventKey: string; channelId: string; teamId?: string; self: SelfIds },
   ctx: EventContext,
 ): Promise<'stored' | 'duplicate' | 'ignored'> {
-  if (!REPLY_SUBTYPES.has(m.subtype) || fromUs(m, meta.self)) return 'ignored';
+  if (!REPLY_SUBTYPES.has(str(m.subtype)) || fromUs(m, meta.self)) return 'ignored';
   const ts = str(m.ts);
   const threadTs = str(m.thread_ts);
   const user = str(m.user);
@@ -72,7 +75,7 @@ export async function ingestMessage(
   });
 }
 
-async function onMessage(ev: Record<string, any>, eventKey: string, teamId: string | undefined, body: any, ctx: EventContext) {
+async function onMessage(ev: SlackObject, eventKey: string, teamId: string | undefined, body: SlackObject, ctx: EventContext) {
   const channelId = str(ev.channel);
   if (!channelId) return;
   const self = ctx.self(teamId, body);
@@ -91,7 +94,7 @@ async function onMessage(ev: Record<string, any>, eventKey: string, teamId: stri
       threadId: threadTs,
       messageId: ts,
       text: decodeSlackText(typeof m.text === 'string' ? m.text : ''),
-      at: str(m.edited?.ts) ? tsToDate(m.edited.ts) : tsToDate(str(ev.event_ts) ?? str(ev.ts) ?? ts),
+      at: tsToDate((isObj(m.edited) ? str(m.edited.ts) : undefined) ?? str(ev.event_ts) ?? str(ev.ts) ?? ts),
     });
     return;
   }
@@ -112,7 +115,7 @@ async function onMessage(ev: Record<string, any>, eventKey: string, teamId: stri
   await ingestMessage(ev, { eventKey, channelId, teamId, self }, ctx);
 }
 
-async function onReaction(ev: Record<string, any>, eventKey: string, teamId: string | undefined, body: any, ctx: EventContext) {
+async function onReaction(ev: SlackObject, eventKey: string, teamId: string | undefined, body: SlackObject, ctx: EventContext) {
   const item = ev.item;
   if (!isObj(item) || item.type !== 'message') return;
   const channelId = str(item.channel);
@@ -131,11 +134,12 @@ async function onReaction(ev: Record<string, any>, eventKey: string, teamId: str
  * One Events API envelope (`event_callback`) → the InboundPort calls it means. Resolves when every
  * effect is stored; rejects when the store failed (the caller answers 5xx so Slack retries).
  */
-export async function handleEventCallback(body: Record<string, any>, ctx: EventContext): Promise<void> {
-  const ev = body.event as Record<string, any>;
-  const eventKey: string = body.event_id;
+export async function handleEventCallback(body: SlackObject, ctx: EventContext): Promise<void> {
+  const ev = isObj(body.event) ? body.event : {};
+  const eventKey = str(body.event_id) ?? '';
   const teamId = str(body.team_id) ?? str(ev.team);
-  switch (ev.type) {
+  const type = str(ev.type);
+  switch (type) {
     case 'message':
       return onMessage(ev, eventKey, teamId, body, ctx);
     case 'reaction_added':
@@ -146,7 +150,7 @@ export async function handleEventCallback(body: Record<string, any>, ctx: EventC
       return;
     case 'tokens_revoked': {
       // Only our bot token matters; a user revoking a user token changes nothing for us.
-      const bots: unknown = ev.tokens?.bot;
+      const bots: unknown = isObj(ev.tokens) ? ev.tokens.bot : undefined;
       if (teamId && Array.isArray(bots) && bots.length > 0) await workspaceGone(teamId, 'tokens_revoked', ctx);
       return;
     }
@@ -156,7 +160,7 @@ export async function handleEventCallback(body: Record<string, any>, ctx: EventC
     case 'group_deleted': {
       const channelId = str(ev.channel);
       if (channelId) {
-        const reason = ev.type.endsWith('archive') ? 'channel_archived' : 'channel_deleted';
+        const reason = type.endsWith('archive') ? 'channel_archived' : 'channel_deleted';
         await ctx.inbound.channelLifecycle({ platform: 'slack', channelId, kind: 'deactivated', reason, workspaceId: teamId });
       }
       return;
@@ -178,7 +182,7 @@ export async function handleEventCallback(body: Record<string, any>, ctx: EventC
       return;
     }
     default:
-      ctx.log.debug({ type: ev.type }, 'slack event not used');
+      ctx.log.debug({ type }, 'slack event not used');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import type { ConversationsHistoryResponse, WebClient } from '@slack/web-api';
 import { DeliveryError } from '../../src/core/ports/delivery-error';
 import type { ThreadRef } from '../../src/core/ports/platform';
 import { PROMPT_EVENT_TYPE } from './blocks';
@@ -24,7 +24,7 @@ export async function findPostedPrompt(
   const t = around.getTime();
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    let res: any;
+    let res: ConversationsHistoryResponse;
     try {
       res = await client.conversations.history({
         channel: channelId,
@@ -43,9 +43,11 @@ export async function findPostedPrompt(
         message: `could not check Slack history for delivery ${deliveryId}: ${de.reason}`,
       });
     }
-    for (const m of (res.messages ?? []) as any[]) {
+    for (const m of res.messages ?? []) {
       const md = m.metadata;
-      if (md?.event_type === PROMPT_EVENT_TYPE && md.event_payload?.delivery_id === deliveryId && m.ts) {
+      // Slack types event_payload as {}: it holds what we put there (blocks.ts), read as unknown.
+      const payload = md?.event_payload as { delivery_id?: unknown } | undefined;
+      if (md?.event_type === PROMPT_EVENT_TYPE && payload?.delivery_id === deliveryId && m.ts) {
         return { platform: 'slack', channelId, id: String(m.ts) };
       }
     }
