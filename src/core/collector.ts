@@ -2,19 +2,42 @@ import type { Clock } from './ports/clock';
 import type { RecentThread, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
 import type { Logger } from './ports/logger';
 import type { Platform } from './ports/platform';
-import type { Store } from './ports/store';
+import type { DeliveryRecord, Store } from './ports/store';
+
+type PromptRef = Pick<DeliveryRecord, 'id' | 'day' | 'programme'>;
+
+/** Prompt threads remembered per process (each reply would otherwise look its thread up twice). */
+const PROMPT_CACHE = 5000;
 
 /**
  * Collects the replies and reactions under our prompts. Each call resolves after the store has the
  * event (dedupe by event key and the effect in one transaction), so adapters may then acknowledge.
  */
 export class Collector {
+  private readonly prompts = new Map<string, PromptRef>();
+
   /** `gathers(programme)` false: a circle companion — nothing said under its prompts is kept. */
   constructor(private readonly d: { store: Store; clock: Clock; logger: Logger; gathers: (programme: string) => boolean }) {}
 
-  async isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean> {
+  /**
+   * The prompt whose thread this is. A sent prompt's thread, id, day and programme never change
+   * (deliveries are never deleted), so a hit is remembered; a miss is not (the thread may be ours
+   * a moment later, once its post is recorded).
+   */
+  private async promptOf(platform: Platform, channelId: string, threadId: string): Promise<PromptRef | null> {
+    const key = `${platform}\u0000${channelId}\u0000${threadId}`;
+    const hit = this.prompts.get(key);
+    if (hit) return hit;
     const rec = await this.d.store.findDeliveryByThread(platform, channelId, threadId);
-    return rec !== null;
+    if (!rec) return null;
+    if (this.prompts.size >= PROMPT_CACHE) this.prompts.delete(this.prompts.keys().next().value!);
+    const ref = { id: rec.id, day: rec.day, programme: rec.programme };
+    this.prompts.set(key, ref);
+    return ref;
+  }
+
+  async isPromptThread(platform: Platform, channelId: string, threadId: string): Promise<boolean> {
+    return (await this.promptOf(platform, channelId, threadId)) !== null;
   }
 
   async recentThreads(platform: Platform, since: Date): Promise<RecentThread[]> {
@@ -24,13 +47,13 @@ export class Collector {
   }
 
   async storedReplyIds(platform: Platform, channelId: string, threadId: string): Promise<string[]> {
-    const rec = await this.d.store.findDeliveryByThread(platform, channelId, threadId);
+    const rec = await this.promptOf(platform, channelId, threadId);
     if (!rec) return [];
     return (await this.d.store.listReplies({ deliveryIds: [rec.id] })).filter((r) => r.text !== null).map((r) => r.messageId);
   }
 
   async reply(e: ReplyEvent): Promise<ReplyOutcome> {
-    const rec = await this.d.store.findDeliveryByThread(e.platform, e.channelId, e.threadId);
+    const rec = await this.promptOf(e.platform, e.channelId, e.threadId);
     if (!rec || !this.d.gathers(rec.programme)) return 'ignored';
     const result = await this.d.store.addReply(
       e.eventKey,
@@ -73,7 +96,7 @@ export class Collector {
 
   /** Reactions count on our prompts and on replies we collected, nothing else. */
   private async isOurs(e: ReactionEvent): Promise<boolean> {
-    const prompt = await this.d.store.findDeliveryByThread(e.platform, e.channelId, e.itemId);
+    const prompt = await this.promptOf(e.platform, e.channelId, e.itemId);
     if (prompt) return this.d.gathers(prompt.programme);
     return (await this.d.store.getReply(e.platform, e.channelId, e.itemId)) !== null;
   }
