@@ -57,7 +57,7 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
       const anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
       loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: anchor });
     }
-    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId() });
+    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId(), publicUrl: env.publicUrl });
     await core.syncChannels();
     return { env, logger, store, loaded, core, clock };
   } catch (err) {

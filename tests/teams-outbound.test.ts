@@ -36,6 +36,18 @@ describe('Teams outbound', () => {
     expect(call.body.activity.attachments[0].content.version).toBe('1.5');
   });
 
+  it('a kick-off opens a thread of its own with a card that mentions nobody, and messageLink builds a deep link', async () => {
+    const ref = await adapter.postAnnouncement(target, { kind: 'kickoff', title: 'WOL Week starts Monday', intro: ['Hello <at>Ana</at>'], sections: [], links: [{ url: 'https://workingoutloud.com', label: 'What is Working Out Loud?' }] });
+    const [call] = fake.of('createConversation');
+    expect(ref.id).toBe(`${CHANNEL};messageid=${call.response.activityId}`);
+    const card = call.body.activity.attachments[0].content;
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'What is Working Out Loud?', url: 'https://workingoutloud.com' }]);
+    expect(JSON.stringify(call.body.activity)).not.toContain('<at>');
+    expect(call.body.activity.entities ?? []).toEqual([]);
+    const link = await adapter.messageLink!(target, { platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=100` }, '200');
+    expect(link).toBe(`https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL)}/200?tenantId=${TENANT}&parentMessageId=100`);
+  });
+
   it('postDigest replies in the thread (conversation id arrives URL-encoded and is decoded)', async () => {
     const thread = { platform: 'teams' as const, channelId: CHANNEL, id: `${CHANNEL};messageid=42` };
     await adapter.postDigest(thread, target, { kind: 'digest', day: 3, theme: 'Learning', title: 'Day 3 · Learning: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote: 'a <b>', link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 });

@@ -6,7 +6,7 @@ import type { Clock } from '../../src/core/ports/clock';
 import { DeliveryError } from '../../src/core/ports/delivery-error';
 import type { InboundPort } from '../../src/core/ports/inbound';
 import type { Logger } from '../../src/core/ports/logger';
-import type { AdminNotice, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import { promptMessage } from './blocks';
 import { summaryMessage } from './summary-blocks';
@@ -244,6 +244,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
       const { client, key } = await workspace(target);
       await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
+    },
+
+    async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
+      const { client, key } = await workspace(target);
+      // No metadata: a kick-off or wrap-up is not a day's prompt (recovery never mistakes it for one).
+      const ts = await post(key, client, { channel: target.channelId, ...summaryMessage(message) });
+      return { platform: 'slack', channelId: target.channelId, id: ts };
     },
 
     async findPostedPrompt(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null> {

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { AdminNotice, ChannelTarget, ChatAdapter, Clock, DigestMessage, InboundPort, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
+import type { AdminNotice, AnnouncementMessage, ChannelTarget, ChatAdapter, Clock, DigestMessage, InboundPort, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
 import { createBotAuth } from './auth';
 import { Connectors } from './connector';
@@ -51,6 +51,7 @@ export function createTeamsAdapter(opts: {
     },
     postPrompt: async (target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> => need().postPrompt(target, prompt),
     postDigest: async (thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> => need().postDigest(thread, target, digest),
+    postAnnouncement: async (target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> => need().postAnnouncement(target, message),
     async findPostedPrompt(): Promise<ThreadRef | null> {
       // Teams has no way to search a channel for our post: a human has to look.
       throw new DeliveryError('uncertain', 'teams_no_lookup');

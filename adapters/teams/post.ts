@@ -1,4 +1,4 @@
-import type { AdminNotice, ChannelTarget, Clock, DigestMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
+import type { AdminNotice, AnnouncementMessage, ChannelTarget, Clock, DigestMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
 import { promptActivity, type TeamsMessage } from './card';
 import { summaryActivity } from './summary-card';
@@ -22,13 +22,22 @@ export class TeamsPoster {
    * the tenant, and it reports the conversation id where the activity id belongs.
    */
   async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
+    return this.openThread(target, promptActivity(prompt));
+  }
+
+  /** A kick-off or wrap-up opens a thread of its own in the channel. */
+  async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
+    return this.openThread(target, summaryActivity(message));
+  }
+
+  private async openThread(target: ChannelTarget, activity: TeamsMessage): Promise<ThreadRef> {
     const ref = requireReference(target);
     const params = {
       isGroup: true,
       channelData: { channel: { id: target.channelId }, tenant: { id: ref.tenantId ?? undefined } },
       tenantId: ref.tenantId ?? undefined,
       bot: ref.botId ? { id: ref.botId, name: ref.botName ?? '' } : undefined,
-      activity: promptActivity(prompt),
+      activity,
       members: [],
     };
     const res = await this.send(ref, target.channelId, async (client) =>

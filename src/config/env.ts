@@ -41,6 +41,8 @@ export interface EnvSettings {
   slack: SlackEnv | null;
   teams: TeamsEnv | null;
   webToken?: string;
+  /** PUBLIC_URL: the page's public address (links to the gallery in wrap-ups), without a trailing slash. */
+  publicUrl?: string;
   secretKey?: string;
   /** WOLBOT_LEASE_MS: how long a delivery claim is held before another process may take it over (default 30 s in the core; renewed every third of it while held). */
   leaseMs?: number;
@@ -90,6 +92,11 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
   if (webToken !== undefined && webToken.length < MIN_WEB_TOKEN) {
     problems.push(`WEB_TOKEN: too short (${webToken.length} characters); use at least ${MIN_WEB_TOKEN} random characters, e.g. the output of \`openssl rand -base64 24\``);
   }
+  let publicUrl = get('PUBLIC_URL');
+  if (publicUrl !== undefined) {
+    if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(publicUrl)) problems.push(`PUBLIC_URL: expected the page's address such as https://wolbot.example.com, got "${publicUrl}"`);
+    else publicUrl = publicUrl.replace(/\/+$/, '');
+  }
   const host = get('HOST');
   if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) problems.push(`HOST: expected an address such as 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   const leaseMs = readLeaseMs(get('WOLBOT_LEASE_MS'), problems);
@@ -106,6 +113,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     teams,
     ...(host !== undefined ? { host } : {}),
     ...(webToken !== undefined ? { webToken } : {}),
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(secretKey !== undefined ? { secretKey } : {}),
     ...(leaseMs !== undefined ? { leaseMs } : {}),
   };

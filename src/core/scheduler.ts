@@ -4,6 +4,7 @@ import { channelSchedule, type Occurrence } from './calendar';
 import { channelLabel } from './channels';
 import type { Deliverer, DeliveryOutcome } from './delivery';
 import type { DigestService } from './digest';
+import type { Announcements } from './give/announcements';
 import { mapLimit } from './map-limit';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
@@ -41,6 +42,8 @@ export class Scheduler {
       adapters: AdapterRegistry;
       deliverer: Deliverer;
       digests: DigestService;
+      /** Kick-offs before day 1 and wrap-ups after the last day. */
+      announcements?: Announcements;
       clock: Clock;
       logger: Logger;
     },
@@ -96,6 +99,8 @@ export class Scheduler {
     count(outcomes.filter((o): o is DeliveryOutcome => o !== null), report);
     await this.drainRetries(report);
     await this.d.digests.postDue(now);
+    // After the day's digest, so the last day's thread is thanked before the wrap-up.
+    if (!this.stopping) await this.d.announcements?.postDue(now, channels);
     await this.prune(now);
     return report;
   }

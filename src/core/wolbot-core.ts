@@ -16,6 +16,8 @@ import type { Logger } from './ports/logger';
 import type { ChannelTarget, Platform } from './ports/platform';
 import type { ChannelRecord, Store } from './ports/store';
 import { PeopleNames } from './names';
+import { Announcements } from './give/announcements';
+import { channelSchedule } from './calendar';
 import { parseRunId } from './runs';
 import { Scheduler, type TickReport } from './scheduler';
 import type { WolSettings } from './settings';
@@ -35,6 +37,8 @@ export interface CoreDeps {
   owner: string;
   /** How long a claim is held without a heartbeat before another process may take it over (default 30 s). */
   leaseMs?: number;
+  /** PUBLIC_URL: the page's public address (the wrap-up links to the gallery there). */
+  publicUrl?: string;
 }
 
 /** The platform-neutral heart of wolbot: scheduling, ledger, collection, commands. */
@@ -61,7 +65,11 @@ export class WolbotCore implements InboundPort {
     this.leases = new LeaseKeeper({ store, clock, logger: logger.child({ component: 'leases' }), owner: d.owner, leaseMs });
     this.deliverer = new Deliverer({ store, adapters: this.adapters, programmeOf: (run) => (parseRunId(run).programme === settings.programme.id ? settings.programme : undefined), clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
     this.digests = new DigestService({ settings, store, adapters: this.adapters, deliverer: this.deliverer, names: this.names, clock, logger: logger.child({ component: 'digest' }) });
-    this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, clock, logger: logger.child({ component: 'scheduler' }) });
+    const announcements = new Announcements({
+      settings, store, adapters: this.adapters, deliverer: this.deliverer, names: this.names, clock, logger: logger.child({ component: 'announcements' }),
+      schedule: (c) => channelSchedule(settings, c), publicUrl: d.publicUrl,
+    });
+    this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, announcements, clock, logger: logger.child({ component: 'scheduler' }) });
     // Only the configured programme can say `gather: false`; past runs of others keep gathering.
     const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);
     this.collector = new Collector({ store, clock, logger: logger.child({ component: 'collector' }), gathers: gathering });

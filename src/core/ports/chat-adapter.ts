@@ -1,5 +1,5 @@
 import type { ChannelTarget, Platform, ThreadRef } from './platform';
-import type { AdminNotice, DigestMessage, PromptMessage } from './messages';
+import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from './messages';
 
 /** How a platform's connection stands (shown by /healthz; never fails the check). */
 export type ConnectionState = 'connected' | 'retrying' | 'refused';
@@ -18,6 +18,11 @@ export interface ChatAdapter {
   connection?(): ConnectionState;
   postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef>;
   postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void>;
+  /**
+   * A post of its own in the channel — the kick-off, the wrap-up — never a day's prompt (no
+   * `wol_prompt` metadata on Slack; its own thread on Teams). Returns where it landed.
+   */
+  postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef>;
   /**
    * Crash recovery: find a post of this delivery made around `around` (the previous attempt).
    * Return null when surely not posted; throw DeliveryError('uncertain') when the platform

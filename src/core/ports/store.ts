@@ -127,7 +127,7 @@ export interface LocalMessage {
   /** null for a top-level message; else the id of the message it answers. */
   threadId: string | null;
   user: string;
-  kind: 'prompt' | 'digest' | 'notice' | 'reply';
+  kind: 'prompt' | 'digest' | 'kickoff' | 'wrapup' | 'notice' | 'reply';
   /** JSON-serialisable body (the prompt or digest as posted). */
   body: unknown;
   at: Date;

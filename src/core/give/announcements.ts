@@ -1,0 +1,166 @@
+import type { AdapterRegistry } from '../adapter-registry';
+import { localInstant, type Occurrence } from '../calendar';
+import { channelLabel, targetOf } from '../channels';
+import type { Deliverer } from '../delivery';
+import type { DeliveryPoster } from '../delivery-poster';
+import { headingFor, translatorOf } from '../frame';
+import type { PeopleNames } from '../names';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { AnnouncementMessage } from '../ports/messages';
+import type { ChannelRecord, ReplyRecord, Store } from '../ports/store';
+import { currentRun } from '../runs';
+import type { WolSettings } from '../settings';
+import { buildStats, personKey } from '../stats';
+import { kickoffContent } from './kickoff-content';
+import { wrapupContent, type RunShare } from './wrapup-content';
+
+const HOUR = 3600_000;
+/** The kick-off goes out once day 1 is less than this far away… */
+const KICKOFF_LEAD_MS = 7 * 24 * HOUR;
+/** …and more than this. */
+const KICKOFF_MIN_LEAD_MS = HOUR;
+/** Without a digest time, the wrap-up follows the last day's post by this much. */
+const WRAPUP_AFTER_POST_MS = 8 * HOUR;
+/** A wrap-up missed by downtime is still made this long after its time, never later. */
+const WRAPUP_WINDOW_MS = 3 * 24 * HOUR;
+/** The ledger key's day for rows that belong to no single day. */
+const NO_DAY = 0;
+
+/**
+ * The kick-off before a channel's day 1 and the wrap-up after its last day: ledger rows of kinds
+ * `kickoff` and `wrapup` keyed by run, so each is posted once per channel per run across restarts
+ * and replicas. Only the scheduler posts them: never `wolbot post` or the `post` word.
+ */
+export class Announcements {
+  private wrapupCache?: { key: string; at: number; message: AnnouncementMessage };
+
+  constructor(
+    private readonly d: {
+      settings: WolSettings;
+      store: Store;
+      adapters: AdapterRegistry;
+      deliverer: Deliverer;
+      names: PeopleNames;
+      clock: Clock;
+      logger: Logger;
+      schedule: (c: ChannelRecord) => Occurrence[];
+      publicUrl?: string;
+    },
+  ) {
+    d.deliverer.register('kickoff', this.poster(async (channel) => this.kickoff(channel)));
+    d.deliverer.register('wrapup', this.poster(async () => this.wrapup()));
+  }
+
+  /** Claim and post the kick-offs and wrap-ups that are due now in these channels. */
+  async postDue(now: Date, channels: ChannelRecord[]): Promise<number> {
+    const run = currentRun(this.d.settings);
+    const rows = await this.d.store.listDeliveries({ run });
+    const touched = new Set(rows.map((r) => channelLabel(r)));
+    const hasKind = new Set(rows.map((r) => `${channelLabel(r)}#${r.kind}`));
+    const prompted = new Set(rows.filter((r) => r.kind === 'prompt' && r.state === 'sent').map((r) => channelLabel(r)));
+    let posted = 0;
+    for (const channel of channels) {
+      const schedule = this.d.schedule(channel);
+      if (schedule.length === 0) continue;
+      const label = channelLabel(channel);
+      const lead = schedule[0]!.at.getTime() - now.getTime();
+      // Nothing of this run in the channel yet (no prompt, no kick-off): welcome it once.
+      if (!touched.has(label) && lead < KICKOFF_LEAD_MS && lead > KICKOFF_MIN_LEAD_MS) {
+        const o = await this.d.deliverer.claimAndSend(channel, { run, kind: 'kickoff', day: NO_DAY, round: 0 }, now, 'schedule');
+        if (o.kind === 'sent') posted++;
+      }
+      const due = this.wrapupAt(schedule.at(-1)!);
+      const late = now.getTime() - due.getTime();
+      if (prompted.has(label) && !hasKind.has(`${label}#wrapup`) && late >= 0 && late <= WRAPUP_WINDOW_MS) {
+        const o = await this.d.deliverer.claimAndSend(channel, { run, kind: 'wrapup', day: NO_DAY, round: 0 }, due, 'schedule');
+        if (o.kind === 'sent') posted++;
+      }
+    }
+    return posted;
+  }
+
+  /** At the last day's digest time, or its post time plus 8 hours when there is no digest. */
+  private wrapupAt(last: Occurrence): Date {
+    const { digest } = this.d.settings;
+    return digest ? localInstant(last.localDate, digest, last.timezone) : new Date(last.at.getTime() + WRAPUP_AFTER_POST_MS);
+  }
+
+  private poster(build: (channel: ChannelRecord) => Promise<AnnouncementMessage>): DeliveryPoster {
+    return {
+      post: async (_rec, channel, adapter) => (await adapter.postAnnouncement(targetOf(channel), await build(channel))).id,
+      // No look-up: one that may have landed is marked uncertain rather than posted twice.
+    };
+  }
+
+  kickoff(channel: ChannelRecord): AnnouncementMessage {
+    const { settings } = this.d;
+    return kickoffContent({ programme: settings.programme, schedule: this.d.schedule(channel), retentionMs: settings.retentionMs, tr: translatorOf(settings.programme) });
+  }
+
+  /** The whole run across every channel and platform (built once a minute at most: every channel gets the same). */
+  async wrapup(): Promise<AnnouncementMessage> {
+    const { settings, store } = this.d;
+    const run = currentRun(settings);
+    const nowMs = this.d.clock.now().getTime();
+    if (this.wrapupCache?.key === run && nowMs - this.wrapupCache.at < 60_000) return this.wrapupCache.message;
+    const tr = translatorOf(settings.programme);
+    const threads = (await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] })).filter((r) => r.threadId);
+    const byId = new Map(threads.map((t) => [t.id, t]));
+    const all = (await store.listReplies({})).filter((r) => r.text !== null);
+    const mine = all.filter((r) => byId.has(r.deliveryId));
+    // A first-time sharer: their first share ever is in this run.
+    const first = new Map<string, ReplyRecord>();
+    for (const r of all) {
+      const k = personKey(r);
+      if (!first.has(k) || r.at < first.get(k)!.at) first.set(k, r);
+    }
+    const firstTimers = new Set([...first].filter(([, r]) => byId.has(r.deliveryId)).map(([k]) => k));
+    const pairs: { s: RunShare; r: ReplyRecord }[] = [];
+    for (const [where, group] of groupBy(mine, (r) => `${r.platform}\u0000${r.channelId}`)) {
+      const [platform, channelId] = where.split('\u0000') as [ReplyRecord['platform'], string];
+      const names = await this.d.names.resolve(platform, channelId, group.map((r) => r.user));
+      const counts = await store.reactionCounts(platform, channelId, group.map((r) => r.messageId));
+      for (const r of group) {
+        const day = byId.get(r.deliveryId)!.day;
+        const theme = settings.programme.prompts.find((p) => p.day === day)?.theme ?? '';
+        pairs.push({ r, s: { person: personKey(r), name: names.get(r.user) ?? tr.t('give.someone'), day, heading: headingFor(settings.programme, day, theme), text: r.text!, reactions: counts.get(r.messageId) ?? 0, at: r.at } });
+      }
+    }
+    await this.linkHighlights(pairs, byId);
+    const shares = pairs.map((p) => p.s);
+    const headings = new Map(settings.programme.prompts.map((p) => [p.day, headingFor(settings.programme, p.day, p.theme)]));
+    const message = wrapupContent({
+      title: settings.programme.title, stats: await buildStats(settings, store, { run }), headings, shares, firstTimers,
+      galleryUrl: this.d.publicUrl ? `${this.d.publicUrl}/` : undefined, tr,
+    });
+    this.wrapupCache = { key: run, at: nowMs, message };
+    return message;
+  }
+
+  /** Links for the few most-reacted shares (the ones the wrap-up shows). */
+  private async linkHighlights(pairs: { s: RunShare; r: ReplyRecord }[], threads: Map<string, { threadId: string | null }>): Promise<void> {
+    const top = pairs.filter(({ s }) => s.reactions > 0).sort((a, b) => b.s.reactions - a.s.reactions || a.s.at.getTime() - b.s.at.getTime()).slice(0, 3);
+    for (const { s, r } of top) {
+      const adapter = this.d.adapters.get(r.platform);
+      const channel = await this.d.store.getChannel(r.platform, r.channelId);
+      const threadId = threads.get(r.deliveryId)?.threadId;
+      if (!adapter?.messageLink || !channel || !threadId) continue;
+      try {
+        s.link = (await adapter.messageLink(targetOf(channel), { platform: r.platform, channelId: r.channelId, id: threadId }, r.messageId)) ?? undefined;
+      } catch (err) {
+        this.d.logger.warn({ err, channel: channelLabel(channel) }, 'no link to a highlight');
+      }
+    }
+  }
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push(x);
+  }
+  return out;
+}

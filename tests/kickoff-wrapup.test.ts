@@ -1,0 +1,161 @@
+/**
+ * Kick-off before day 1 and wrap-up after the last day, through the fake Slack Web API and the
+ * sandbox: once per channel per run (restarts too), never from `post`, nobody pinged.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { envelope, postToSlackEndpoint, slashCommand } from './helpers/slack-sign';
+import { SIGNING_SECRET, startSlackApp, waitFor, writeSlackConfig, type SlackApp } from './helpers/slack-app';
+import { FakeSlack } from './fakes/slack-api';
+
+const at = (iso: string) => Date.parse(iso);
+const kickoffs = (s: SlackApp, ch: string) => s.fake.posts(ch).filter((m) => !m.thread_ts && !m.metadata && /starts/.test(m.text ?? ''));
+
+function dirWith(extra = ''): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-give-'));
+  writeSlackConfig(dir, extra);
+  return dir;
+}
+
+describe('kick-off', () => {
+  test('three days before day 1 each channel gets one welcome, also after a restart', async () => {
+    const dir = dirWith();
+    const fake = await new FakeSlack(() => Date.now()).start();
+    try {
+      let s = await startSlackApp({ dir, fake, clockAt: at('2026-11-13T09:00:00Z') });
+      await s.app.tick();
+      await s.app.tick();
+      for (const ch of ['C0WOL1', 'C0WOL2']) expect(kickoffs(s, ch)).toHaveLength(1);
+      const [london] = kickoffs(s, 'C0WOL1');
+      const [ny] = kickoffs(s, 'C0WOL2');
+      expect(london!.metadata).toBeUndefined();
+      expect(london!.text).toContain('International Working Out Loud Week starts Monday 16 November');
+      expect(london!.text).toContain('09:00 (Europe/London)');
+      expect(ny!.text).toContain('09:00 (America/New_York)');
+      expect(london!.text).toMatch(/gathered into the programme’s gallery, which everyone in the programme can see/);
+      expect(london!.text).toMatch(/kept for 365 days/);
+      expect(london!.text).toMatch(/forget me/);
+      expect(JSON.stringify(london!.blocks)).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
+      expect(JSON.stringify(london)).not.toContain('<@');
+      await s.stop();
+      // A restart (a new process on the same store) posts nothing again.
+      s = await startSlackApp({ dir, fake, clockAt: at('2026-11-14T09:00:00Z') });
+      await s.app.tick();
+      for (const ch of ['C0WOL1', 'C0WOL2']) expect(kickoffs(s, ch)).toHaveLength(1);
+      await s.stop();
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  test('none where day 1 is due within the hour; the later channel still gets its own', async () => {
+    const s = await startSlackApp({ dir: dirWith(), clockAt: at('2026-11-16T08:30:00Z') }); // London 08:30, New York 03:30
+    try {
+      await s.app.tick();
+      expect(kickoffs(s, 'C0WOL1')).toHaveLength(0);
+      expect(kickoffs(s, 'C0WOL2')).toHaveLength(1);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('never from `post`: a channel whose day 1 was posted by hand gets no welcome', async () => {
+    const s = await startSlackApp({ dir: dirWith(), clockAt: at('2026-11-13T09:00:00Z') });
+    try {
+      await postToSlackEndpoint(s.events, SIGNING_SECRET, slashCommand('post 1 here'), { form: true });
+      await waitFor(() => s.fake.posts('C0WOL1').length === 1, 'day 1 posted by hand');
+      expect(kickoffs(s, 'C0WOL1')).toHaveLength(0);
+      await s.app.tick();
+      expect(kickoffs(s, 'C0WOL1')).toHaveLength(0);
+      expect(kickoffs(s, 'C0WOL2')).toHaveLength(1);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('wrap-up', () => {
+  test('after the last day one wrap-up per channel, crediting sharers from every channel and platform', async () => {
+    const dir = dirWith('  - local:general');
+    const s = await startSlackApp({ dir, clockAt: at('2026-11-16T09:00:30Z'), env: { PUBLIC_URL: 'https://wol.example.com/' } });
+    try {
+      s.fake.userNames.set('U0ANA', 'Ana');
+      s.fake.userNames.set('U0BEN', 'Ben');
+      await s.app.core.postDay(1);
+      await s.app.core.postDay(2);
+      const t1 = s.fake.posts('C0WOL1')[0]!.ts;
+      const t2 = s.fake.posts('C0WOL2')[0]!.ts;
+      const say = async (ch: string, thread: string, user: string, text: string, n: number) => {
+        const ts = (Number(thread) + n).toFixed(6);
+        s.fake.addMessage({ channel: ch, user, text, ts, thread_ts: thread });
+        await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'message', channel: ch, user, text, ts, thread_ts: thread, event_ts: ts }));
+        return ts;
+      };
+      const ana = await say('C0WOL1', t1, 'U0ANA', 'My first draft, out in the open', 1);
+      await say('C0WOL2', t2, 'U0BEN', 'A question I am stuck on', 1);
+      await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'reaction_added', user: 'U0BEN', reaction: 'tada', item: { type: 'message', channel: 'C0WOL1', ts: ana }, event_ts: ana }));
+      const local = (await s.app.core.exportPosts()).posts.find((p) => p.platform === 'local' && p.day === 1)!;
+      const res = await fetch(`${s.app.url}/v1/replies`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer web-token-for-tests-0123456789' },
+        body: JSON.stringify({ channel: 'general', thread: local.thread, text: 'Shared from the sandbox' }),
+      });
+      expect([res.status, await res.text()]).toEqual([201, expect.any(String)]);
+      await waitFor(async () => (await s.app.store.getNames('slack', ['U0ANA', 'U0BEN'])).size === 2, 'names');
+
+      // Before the wrap-up time (day 5, London 09:00 + 8 h): nothing.
+      s.clock.t = at('2026-11-20T16:59:00Z');
+      await s.app.tick();
+      const wrapups = () => s.fake.posts().filter((m) => !m.thread_ts && /: thank you/.test(m.text ?? ''));
+      expect(wrapups()).toHaveLength(0);
+      s.clock.t = at('2026-11-20T17:00:30Z');
+      await s.app.tick();
+      expect(wrapups().map((m) => m.channel)).toEqual(['C0WOL1']);
+      s.clock.t = at('2026-11-20T22:00:30Z'); // New York 17:00
+      await s.app.tick();
+      await s.app.tick();
+      expect(wrapups().map((m) => m.channel).sort()).toEqual(['C0WOL1', 'C0WOL2']);
+      const sandbox = (await s.app.store.listLocalMessages('general')).filter((m) => m.kind === 'wrapup');
+      expect(sandbox).toHaveLength(1);
+
+      const [first] = wrapups();
+      expect(first!.metadata).toBeUndefined();
+      const text = first!.text!;
+      expect(text).toContain('3 people shared 3 pieces of work in 3 channels.');
+      expect(text).toContain('Thank you, Ana, Ben and Sandbox User, for working out loud.'); // Ben wrote in the other channel
+      expect(text).toContain('A special welcome to Ana, Ben and Sandbox User, who shared for the first time.');
+      expect(text).toContain('Day 1 · Connection: 3 shares');
+      expect(text).toContain('Day 3 · Learning: a quiet one');
+      expect(text).toContain('Ana, Day 1 · Connection: 1 reaction');
+      expect(text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${t1}&cid=C0WOL1|View>`);
+      expect(text).toContain('<https://wol.example.com/|Everything shared, in the gallery>');
+      expect(JSON.stringify(wrapups())).not.toContain('<@');
+      expect((sandbox[0]!.body as { text: string }).text).toContain('Ben');
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('kick-off words', () => {
+  const schedule = [{ day: 1, theme: 'One', timezone: 'Europe/Berlin', localDate: '2026-11-16', localTime: '09:00', at: new Date('2026-11-16T08:00:00Z') }];
+  const base = { id: 'p', title: 'Circle', footer: 'f', prompts: [{ day: 1, theme: 'One', text: 't', challenge: 'c' }] };
+
+  test('a programme that gathers nothing says so, and its own intro replaces the default line', async () => {
+    const { kickoffContent } = await import('../src/core/give/kickoff-content');
+    const { translator } = await import('../src/core/i18n/catalogue');
+    const m = kickoffContent({ programme: { ...base, gather: false, intro: 'Our circle meets on Mondays.' }, schedule, retentionMs: 30 * 86_400_000, tr: translator('en') });
+    expect(m.intro[0]).toBe('Our circle meets on Mondays.');
+    expect(m.intro.join(' ')).toContain('This programme collects nothing');
+    expect(m.intro.join(' ')).not.toMatch(/gallery|forget me/);
+  });
+
+  test('German reads naturally', async () => {
+    const { kickoffContent } = await import('../src/core/give/kickoff-content');
+    const { translator } = await import('../src/core/i18n/catalogue');
+    const m = kickoffContent({ programme: { ...base, language: 'de' }, schedule, retentionMs: 30 * 86_400_000, tr: translator('de') });
+    expect(m.title).toBe('Circle beginnt Montag, 16. November');
+    expect(m.intro[1]).toBe('Ab Montag, 16. November postet wolbot hier jeden Tag um 09:00 (Europe/Berlin) einen kurzen Impuls, 1 Tag lang: One.');
+    expect(m.intro).toContain('Antworten werden 30 Tage aufbewahrt und dann gelöscht.');
+  });
+});
