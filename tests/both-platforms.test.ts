@@ -62,10 +62,13 @@ channels: [slack:C0BOTH]
     expect(await app.store.getChannel('teams', TEAMS_CHANNEL)).toMatchObject({ active: true, timezone: 'America/New_York' });
 
     const slackPosts = () => slack.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0BOTH");
-    const teamsThreads = () => teams.calls.filter((c) => c.kind === 'createConversation');
+    const created = () => teams.calls.filter((c) => c.kind === 'createConversation');
+    const isKickoff = (c: ReturnType<typeof created>[number]) => /Week starts Monday 16 November/.test(c.body.activity.text);
+    const teamsThreads = () => created().filter((c) => !isKickoff(c));
 
-    await app.tick(); // 08:00 London: nothing due
+    await app.tick(); // 08:00 London: no prompt due; New York's day 1 is 6 h away, so its welcome goes out
     expect([slackPosts().length, teamsThreads().length]).toEqual([0, 0]);
+    expect(created().filter(isKickoff)).toHaveLength(1); // London's day 1 is within the hour: no welcome there
 
     clock.set('2026-11-16T09:00:00Z'); // 09:00 London
     await app.tick();

@@ -81,7 +81,7 @@ describe('the CLI beside a running server on one SQLite file', () => {
     expect(second.replies).toEqual([expect.objectContaining({ user: 'sandbox-user', text, reactions: 1 })]);
 
     const csv = await runCli(['export', '--format', 'csv'], { cwd: ws.dir, env });
-    expect(csv.stdout.split('\r\n')[0]).toBe('platform,channel,day,theme,thread,postedAt,user,at,reactions,text');
+    expect(csv.stdout.split('\r\n')[0]).toBe('platform,channel,day,theme,thread,postedAt,user,name,at,reactions,text');
     expect(csv.stdout).toContain('"ana"');
     expect(csv.stdout).toContain('"Draft of our onboarding guide');
 

@@ -142,14 +142,16 @@ describe('wolbot with Slack (whole app, fake Web API)', () => {
 
   test('the cron posts at each channel’s local time (London 09:00, New York 09:00)', async () => {
     await s.app.tick();
-    expect(s.fake.posts('C0WOL1')).toHaveLength(1);
-    expect(s.fake.posts('C0WOL2')).toHaveLength(0);
+    expect(s.fake.prompts('C0WOL1')).toHaveLength(1);
+    expect(s.fake.prompts('C0WOL2')).toHaveLength(0);
+    // New York's day 1 is 5 hours away: its welcome (no prompt metadata) went out at this tick.
+    expect(s.fake.posts('C0WOL2').map((m) => m.metadata)).toEqual([undefined]);
     s.clock.t = Date.parse('2026-11-16T14:00:30Z');
     await s.app.tick();
     await s.app.tick();
-    expect(s.fake.posts('C0WOL1')).toHaveLength(1);
-    expect(s.fake.posts('C0WOL2')).toHaveLength(1);
-    expect((s.fake.posts('C0WOL2')[0].blocks as any[])[0].text.text).toBe('Day 1 · Connection');
+    expect(s.fake.prompts('C0WOL1')).toHaveLength(1);
+    expect(s.fake.prompts('C0WOL2')).toHaveLength(1);
+    expect((s.fake.prompts('C0WOL2')[0].blocks as any[])[0].text.text).toBe('Day 1 · Connection');
   });
 
   test('not_in_channel fails the delivery for good, shown by status, no retry storm', async () => {

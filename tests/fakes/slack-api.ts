@@ -129,6 +129,11 @@ export class FakeSlack {
     return this.messages.filter((m) => !!m.bot_id && bots.has(m.bot_id) && (!channel || m.channel === channel));
   }
 
+  /** Day prompts that landed (posts carrying `wol_prompt` metadata; kick-offs and digests do not). */
+  prompts(channel?: string): FakeMessage[] {
+    return this.posts(channel).filter((m) => m.metadata?.event_type === 'wol_prompt');
+  }
+
   nextTs(): string {
     this.seq++;
     const sec = Math.floor(this.now() / 1000);
