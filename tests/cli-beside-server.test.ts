@@ -82,12 +82,12 @@ describe('the CLI beside a running server on one SQLite file', () => {
 
     const csv = await runCli(['export', '--format', 'csv'], { cwd: ws.dir, env });
     expect(csv.stdout.split('\r\n')[0]).toBe('platform,channel,day,theme,thread,postedAt,user,name,at,reactions,text');
-    expect(csv.stdout).toContain('"ana"');
+    expect(csv.stdout).toContain('"sandbox-user"');
     expect(csv.stdout).toContain('"Draft of our onboarding guide');
 
     const md = await runCli(['export', '--format', 'md'], { cwd: ws.dir, env });
     expect(md.stdout).toMatch(/## Day 2: Sharing/);
-    expect(md.stdout).toContain('— ana,');
+    expect(md.stdout).toMatch(/— (Sandbox User|sandbox-user),/);
     expect(md.stdout).toContain('\\<!channel\\>');
   });
 

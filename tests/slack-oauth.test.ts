@@ -124,7 +124,11 @@ describe('wolbot with Slack multi-workspace install (whole app, fake Web API)', 
     const info = s.fake.callsOf('conversations.info').map((c) => [c.args.channel, c.token]);
     expect(info).toEqual(expect.arrayContaining([[ONE.channel, ONE.token], [TWO.channel, TWO.token]]));
 
+    // A command reaches its own workspace only (#8): each workspace's admin posts there.
     expect((await command(s, 'post 1', ONE, 'p1')).status).toBe(200);
+    await waitFor(() => s!.fake.posts().length === 1, 'the post in workspace one');
+    expect(s.fake.posts(TWO.channel)).toHaveLength(0);
+    expect((await command(s, 'post 1', TWO, 'p1b')).status).toBe(200);
     await waitFor(() => s!.fake.posts().length === 2, 'a post in each workspace');
     const posts = s.fake.callsOf('chat.postMessage').map((c) => [c.args.channel, c.token]).sort();
     expect(posts).toEqual([[ONE.channel, ONE.token], [TWO.channel, TWO.token]]);
@@ -153,6 +157,7 @@ describe('wolbot with Slack multi-workspace install (whole app, fake Web API)', 
       s = await startSlackApp({ dir, fake, env: OAUTH_ENV });
       await twoWorkspaces(s);
       await command(s, 'post 1', ONE, 'p1');
+      await command(s, 'post 1', TWO, 'p1b');
       await waitFor(async () => (await s!.app.core.exportPosts()).posts.length === 2, 'both posted');
       await s.stop();
       s = undefined;
