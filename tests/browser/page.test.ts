@@ -250,6 +250,11 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     await page.waitForFunction(() => document.getElementById('fig-shares')!.textContent === '1');
     await expect(visibleShares(page).count()).resolves.toBe(1);
     await expect(gallery(page).locator('.g-day-date').first().textContent()).resolves.toBe('Mon, 2 Mar 2026');
+    // Day 2 went out in the current run, not in spring: no figure there, not a zero.
+    const day2 = page.locator('#day-figures tbody tr', { has: page.getByRole('rowheader', { name: /^Day 2 / }) });
+    await expect(day2.locator('td').allTextContents()).resolves.toEqual(['–', '–']);
+    // The sandbox stays the live channel: its day 2 prompt keeps its heart count.
+    await expect(page.locator('.msg.prompt').last().locator('.msg-actions .heart').textContent()).resolves.toMatch(/❤ 1$/);
     await run.selectOption({ index: 0 });
     await page.waitForFunction((n) => document.getElementById('fig-shares')!.textContent === n, now);
     await expect(gallery(page).getByText('Spring notes on my mentoring circle').count()).resolves.toBe(0);

@@ -20,11 +20,6 @@ function pastRun() {
   return chosen && !chosen.current ? chosen : null;
 }
 
-function runQuery() {
-  const past = pastRun();
-  return past ? `?run=${encodeURIComponent(past.start)}` : '';
-}
-
 /** True when `value` differs from what was rendered last under `name`. */
 function changed(name, value) {
   const s = JSON.stringify(value);
@@ -62,10 +57,17 @@ async function loadRuns() {
 }
 
 async function load() {
-  const q = runQuery();
-  const status = await api(`/v1/status${q}`);
+  const past = pastRun()?.start ?? null;
+  const q = past ? `?run=${encodeURIComponent(past)}` : '';
+  const status = await api('/v1/status');
   const hasLocal = status.channels.some((c) => c.platform === 'local' && c.platformOn);
-  const [exp, stats, local] = await Promise.all([api(`/v1/export${q}`), api(`/v1/stats${q}`), hasLocal ? api('/v1/local/messages') : Promise.resolve(null)]);
+  const [exp, stats, local, liveExp] = await Promise.all([
+    api(`/v1/export${q}`),
+    api(`/v1/stats${q}`),
+    hasLocal ? api('/v1/local/messages') : Promise.resolve(null),
+    // The sandbox is always the live channel, whatever run the figures show.
+    hasLocal && past ? api('/v1/export') : Promise.resolve(null),
+  ]);
   const banner = document.getElementById('banner');
   setText(banner, '');
   banner.hidden = true;
@@ -73,13 +75,15 @@ async function load() {
     renderHeader(status);
     renderProgramme(status);
   }
-  const posted = new Set(status.channels.flatMap((c) => c.days.filter((d) => d.state === 'posted').map((d) => d.day)));
+  // Days with a prompt out: they get a figure, later days a gap.
+  const posted = new Set(exp.posts.map((p) => p.day));
+  if (!past) for (const c of status.channels) for (const d of c.days) if (d.state === 'posted') posted.add(d.day);
   if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
-  const past = pastRun()?.start ?? null;
   if (changed('gallery', [exp, past, status.programme.schedule, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, status, past);
   document.getElementById('sandbox').hidden = !hasLocal;
   document.getElementById('nav-sandbox').hidden = !hasLocal;
-  if (hasLocal && changed('sandbox', [local, exp, status.channels])) renderSandbox(local, exp, status);
+  const sandboxExp = liveExp ?? exp;
+  if (hasLocal && changed('sandbox', [local, sandboxExp, status.channels])) renderSandbox(local, sandboxExp, status);
 }
 
 /** One load at a time; a call while one runs waits for it and then loads again. */
