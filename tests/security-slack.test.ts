@@ -90,6 +90,8 @@ describe('SLACK_COMMAND renames the command', () => {
       expect(old.json.text).toBe('This app answers `/wolweek` only. Nothing was changed.');
       const renamed = await post(s, { ...slashCommand('help'), command: '/wolweek' }, { form: true });
       expect(renamed.json.text).toMatch(/Working Out Loud/);
+      expect(renamed.json.text).toContain('`/wolweek post [N|today] [here] [again]`');
+      expect(renamed.json.text).not.toMatch(/\/wol /);
     } finally {
       await s.stop();
     }

@@ -58,6 +58,7 @@ export async function handleSlashCommand(form: Record<string, string>, deps: Com
       userId: form.user_id,
       text,
       target: { platform: 'slack', channelId, workspaceId: teamId ?? null },
+      prefix: `${command} `,
       channelName,
     },
     followUp,

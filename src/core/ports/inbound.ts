@@ -65,6 +65,8 @@ export interface CommandRequest {
   target: ChannelTarget;
   /** Display name of the channel, if known. */
   channelName?: string;
+  /** How people address the bot here, as help and hints write it (e.g. a renamed `/wolweek `). */
+  prefix?: string;
 }
 
 /** Later messages for the person who gave a command (Slack response_url, a Teams reply). */
