@@ -72,13 +72,13 @@ export async function handleSlashCommand(form: Record<string, string>, deps: Com
   }
   if (answer === 'late') {
     // Still answer within Slack's limit; the real answer follows through response_url.
-    work.then((a) => followUp(a.text)).catch((err) => {
+    work.then((a) => followUp(a.text)).catch((err: unknown) => {
       deps.log.error({ err }, '/wol command failed');
       return followUp(deps.inbound.phrase('chat.failedLater'));
     });
     return ephemeral(deps.inbound.phrase('chat.working'));
   }
-  answer.done.catch((err) => deps.log.error({ err }, '/wol background work failed'));
+  answer.done.catch((err: unknown) => deps.log.error({ err }, '/wol background work failed'));
   let reply = answer.text;
   if (/not (a member|in (this|the) channel)|not_in_channel/i.test(reply) && !/\/invite/.test(reply)) reply += `\n${inviteHint(deps.inbound, channelName)}`;
   return ephemeral(reply);

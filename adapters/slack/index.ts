@@ -1,6 +1,6 @@
 import express from 'express';
 import type { Router } from 'express';
-import type { WebClient } from '@slack/web-api';
+import type { ChatPostMessageArguments, ChatPostMessageResponse, WebClient } from '@slack/web-api';
 import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import { DeliveryError } from '../../src/core/ports/delivery-error';
@@ -23,7 +23,7 @@ import { apiBase, type SlackSettings } from './settings';
 import { createSocketMode } from './socket-mode';
 import { SingleToken, type TokenSource } from './tokens';
 import { isMember, notifyAdmins, postToResponseUrl } from './web-tools';
-import { createWebClient, toDeliveryError, webClientOptions } from './web';
+import { createWebClient, toDeliveryError } from './web';
 
 export type { SlackSettings } from './settings';
 
@@ -140,11 +140,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     return { ws, client: clientFor(ws.token), key: target.workspaceId ?? ws.teamId ?? DEFAULT_WORKSPACE };
   }
 
-  async function post(key: string, client: WebClient, args: Record<string, unknown> & { channel: string }): Promise<string> {
+  async function post(key: string, client: WebClient, args: ChatPostMessageArguments): Promise<string> {
     await pacer.acquire(key, args.channel);
-    let res: any;
+    let res: ChatPostMessageResponse;
     try {
-      res = await client.chat.postMessage(args as any);
+      res = await client.chat.postMessage(args);
     } catch (err) {
       const de = toDeliveryError(err);
       if (de.reason === 'ratelimited') pacer.channelLimited(key, args.channel, de.retryAfterMs);
@@ -161,7 +161,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     what: single ? 'auth.test' : 'api.test',
     attempt: async () => {
       if (single) {
-        const res: any = await clientFor(single.token).auth.test();
+        const res = await clientFor(single.token).auth.test();
         single.teamId = res.team_id;
         single.ids = { botUserId: res.user_id, botId: res.bot_id };
         log.info({ team: res.team_id, botUser: res.user_id }, 'connected to Slack');
@@ -219,7 +219,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       }
       if (socket) {
         // Not awaited: connect() retries with backoff until it is connected or stopped.
-        socket.start().catch((err) => log.error({ err }, 'Slack Socket Mode stopped trying to connect'));
+        socket.start().catch((err: unknown) => log.error({ err }, 'Slack Socket Mode stopped trying to connect'));
       }
     },
 
@@ -261,13 +261,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     async messageLink(target: ChannelTarget, _thread: ThreadRef, messageId: string): Promise<string | null> {
       // chat.getPermalink needs no scope beyond the bot's; Slack builds the thread-aware URL.
       const { client } = await workspace(target);
-      const res: any = await client.chat.getPermalink({ channel: target.channelId, message_ts: messageId });
+      const res = await client.chat.getPermalink({ channel: target.channelId, message_ts: messageId });
       return typeof res?.permalink === 'string' ? res.permalink : null;
     },
 
     async lookUpName(target: ChannelTarget, userId: string): Promise<string | null> {
       const { client } = await workspace(target);
-      const res: any = await client.users.info({ user: userId });
+      const res = await client.users.info({ user: userId });
       const u = res?.user ?? {};
       // What Slack itself shows: the display name, else the full name, else the handle.
       return u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || null;

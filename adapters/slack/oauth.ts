@@ -5,7 +5,7 @@ import type { Installation, InstallationQuery, InstallationStore } from '@slack/
 import type { Clock } from '../../src/core/ports/clock';
 import type { Logger } from '../../src/core/ports/logger';
 import type { Store } from '../../src/core/ports/store';
-import type { SelfIds } from './events';
+import type { SelfIds, SlackObject } from './events';
 import { TokenCipher } from './crypto';
 import { selfFromBody, type TokenSource, type Workspace } from './tokens';
 import { slackLogger } from './web';
@@ -52,7 +52,7 @@ export class StoreInstallations implements InstallationStore, TokenSource {
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
     const data = await this.store.getInstallation('slack', this.key(query));
     if (!data) throw new Error(`no Slack installation for ${this.key(query)}`);
-    return JSON.parse(this.cipher.decrypt(data));
+    return JSON.parse(this.cipher.decrypt(data)) as Installation<'v1' | 'v2', boolean>; // what storeInstallation wrote
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
@@ -75,7 +75,7 @@ export class StoreInstallations implements InstallationStore, TokenSource {
     return ws;
   }
 
-  self(teamId: string | undefined, body?: any): SelfIds {
+  self(teamId: string | undefined, body?: SlackObject): SelfIds {
     const hit = teamId ? this.cache.get(teamId) : undefined;
     return hit ? hit.self : selfFromBody(body);
   }

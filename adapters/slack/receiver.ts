@@ -2,12 +2,12 @@ import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../../src/core/ports/logger';
-import { validateEventsBody } from './events';
+import { validateEventsBody, type SlackObject } from './events';
 
 /** What the receiver hands on once a request is authentic and readable. */
 export interface ReceiverHandlers {
   /** Store an event_callback; resolves once stored (or recognised as duplicate / not ours). */
-  onEvent(body: Record<string, any>, retry: { num?: number; reason?: string }): Promise<void>;
+  onEvent(body: SlackObject, retry: { num?: number; reason?: string }): Promise<void>;
   /** A slash command: returns the immediate (ephemeral) response body. Must be quick. */
   onCommand(form: Record<string, string>): Promise<Record<string, unknown>>;
   /**
@@ -59,7 +59,7 @@ export class WolReceiver {
       (req, res, next) => (this.refuseEarly(req, res) ? undefined : next()),
       express.raw({ type: () => true, limit: '1mb' }),
       (req, res) => {
-        this.handle(req, res).catch((err) => {
+        this.handle(req, res).catch((err: unknown) => {
           opts.log.error({ err }, 'slack request failed');
           if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
         });
@@ -156,7 +156,7 @@ export class WolReceiver {
     }
     const problem = validateEventsBody(body);
     if (problem) return bad(problem);
-    const b = body as Record<string, any>;
+    const b = body as SlackObject; // validated just above
     if (b.type === 'url_verification') {
       res.status(200).json({ challenge: b.challenge });
       return;

@@ -2,9 +2,18 @@ import { SocketModeClient } from '@slack/socket-mode';
 import type { ConnectionState } from '../../src/core/ports/chat-adapter';
 import type { Logger } from '../../src/core/ports/logger';
 import { KeepTrying } from './connection';
-import { validateEventsBody } from './events';
+import { isObj, validateEventsBody, type SlackObject } from './events';
 import type { ReceiverHandlers } from './receiver';
 import { slackLogger } from './web';
+
+/** What @slack/socket-mode hands a `slack_event` listener (its own type is `any`). */
+interface SocketEnvelope {
+  ack: (response?: Record<string, unknown>) => Promise<void>;
+  type: string;
+  body: unknown;
+  retry_num?: number;
+  retry_reason?: string;
+}
 
 /**
  * Socket Mode with @slack/socket-mode's client directly (not Bolt's SocketModeReceiver): the event
@@ -28,7 +37,7 @@ export function createSocketMode(opts: {
     clientOptions: { slackApiUrl: opts.apiUrl, retryConfig: { retries: 0 }, timeout: 10_000 },
   });
 
-  client.on('slack_event', async ({ ack, type, body, retry_num, retry_reason }: any) => {
+  const onEnvelope = async ({ ack, type, body, retry_num, retry_reason }: SocketEnvelope): Promise<void> => {
     try {
       if (type === 'events_api') {
         const problem = validateEventsBody(body);
@@ -37,11 +46,11 @@ export function createSocketMode(opts: {
           await ack();
           return;
         }
-        await opts.handlers.onEvent(body, { num: retry_num, reason: retry_reason });
+        await opts.handlers.onEvent(body as SlackObject, { num: retry_num, reason: retry_reason });
         await ack();
       } else if (type === 'slash_commands') {
         const form: Record<string, string> = {};
-        for (const [k, v] of Object.entries(body ?? {})) if (typeof v === 'string') form[k] = v;
+        for (const [k, v] of Object.entries(isObj(body) ? body : {})) if (typeof v === 'string') form[k] = v;
         await ack(await opts.handlers.onCommand(form));
       } else {
         await ack(); // interactivity and anything else: nothing to store
@@ -50,7 +59,8 @@ export function createSocketMode(opts: {
       // Not acknowledged: Slack redelivers the envelope.
       opts.log.error({ err, type }, 'could not handle Socket Mode envelope; not acknowledged');
     }
-  });
+  };
+  client.on('slack_event', (envelope: SocketEnvelope) => void onEnvelope(envelope));
 
   // The client retries on its own only some failures of apps.connections.open: a network error or
   // an HTTP error at start (Slack down) makes start() reject for good. Keep trying with backoff.

@@ -1,4 +1,4 @@
-import type { SelfIds } from './events';
+import { isObj, type SelfIds, type SlackObject } from './events';
 
 /** A workspace we can post to: its bot token and our ids there. */
 export interface Workspace {
@@ -12,15 +12,16 @@ export interface TokenSource {
   /** null when we have no token for that workspace (not installed, uninstalled). */
   forTeam(teamId: string | null | undefined): Promise<Workspace | null>;
   /** Our ids in a workspace, synchronously, for filtering our own messages out of events. */
-  self(teamId: string | undefined, body?: any): SelfIds;
+  self(teamId: string | undefined, body?: SlackObject): SelfIds;
   /** A workspace uninstalled us. */
   forget(teamId: string): Promise<void>;
 }
 
 /** Ids from the envelope's `authorizations` (present on every Events API delivery). */
-export function selfFromBody(body: any): SelfIds {
-  const a = Array.isArray(body?.authorizations) ? body.authorizations.find((x: any) => x?.is_bot) : undefined;
-  return a?.user_id ? { botUserId: String(a.user_id) } : {};
+export function selfFromBody(body: SlackObject | undefined): SelfIds {
+  const list: unknown = body?.authorizations;
+  const a = Array.isArray(list) ? list.filter(isObj).find((x) => x.is_bot === true) : undefined;
+  return typeof a?.user_id === 'string' && a.user_id ? { botUserId: a.user_id } : {};
 }
 
 /** HTTP and Socket Mode: the single SLACK_BOT_TOKEN; ids learned from auth.test at start. */
@@ -34,7 +35,7 @@ export class SingleToken implements TokenSource {
     return { token: this.token, teamId: this.teamId, self: this.ids };
   }
 
-  self(_teamId: string | undefined, body?: any): SelfIds {
+  self(_teamId: string | undefined, body?: SlackObject): SelfIds {
     return this.ids.botUserId ? this.ids : { ...selfFromBody(body), ...this.ids };
   }
 

@@ -7,7 +7,7 @@ import { platformError } from './web';
 /** Is our bot in the channel? false when Slack says it is not (or cannot see a private channel). */
 export async function isMember(client: WebClient, channelId: string): Promise<boolean | undefined> {
   try {
-    const res: any = await client.conversations.info({ channel: channelId });
+    const res = await client.conversations.info({ channel: channelId });
     return typeof res.channel?.is_member === 'boolean' ? res.channel.is_member : undefined;
   } catch (err) {
     const reason = platformError(err);
@@ -31,7 +31,7 @@ export async function postToResponseUrl(url: string, text: string, timeoutMs = 1
 export async function notifyAdmins(client: WebClient, notice: AdminNotice, log: Logger): Promise<void> {
   for (const admin of notice.admins) {
     try {
-      const open: any = await client.conversations.open({ users: admin });
+      const open = await client.conversations.open({ users: admin });
       const channel = open.channel?.id;
       if (!channel) continue;
       await client.chat.postMessage({ channel, text: escapeSlack(notice.text), unfurl_links: false });

@@ -1,5 +1,5 @@
 import { WebClient, ErrorCode, LogLevel, type FetchFunction, type WebClientOptions } from '@slack/web-api';
-import type { Logger as SlackLogger } from '@slack/web-api';
+import type { Logger as SlackLogger, WebAPICallError, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { DeliveryError } from '../../src/core/ports/delivery-error';
 import type { Logger } from '../../src/core/ports/logger';
 
@@ -69,21 +69,24 @@ const BAD_REQUEST = new Set(['invalid_blocks', 'invalid_metadata', 'msg_too_long
 /** Network errors that mean the request never reached Slack (safe to retry). */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED']);
 
+/** One link of an error's `cause` chain, read without trusting its shape. */
+type ErrorLink = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | null | undefined;
+
 function causeCode(err: unknown): string | undefined {
-  let e: any = err;
+  let e = err as ErrorLink;
   for (let i = 0; i < 4 && e; i++) {
     if (typeof e.code === 'string' && !e.code.startsWith('slack_')) return e.code;
-    e = e.cause;
+    e = e.cause as ErrorLink;
   }
   return undefined;
 }
 
 function isTimeout(err: unknown): boolean {
-  let e: any = err;
+  let e = err as ErrorLink;
   for (let i = 0; i < 4 && e; i++) {
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
     if (typeof e.message === 'string' && /TimeoutError|aborted due to timeout/.test(e.message)) return true;
-    e = e.cause;
+    e = e.cause as ErrorLink;
   }
   return false;
 }
@@ -94,10 +97,11 @@ function isTimeout(err: unknown): boolean {
  */
 export function toDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
-  const e = err as any;
+  // The Web API's failures carry their kind in `code`; anything else falls to `default`.
+  const e = err as WebAPICallError | ErrorLink;
   switch (e?.code) {
     case ErrorCode.PlatformError: {
-      const reason: string = e.data?.error ?? 'unknown_error';
+      const reason = (e as WebAPIPlatformError).data?.error ?? 'unknown_error';
       if (CHANNEL_GONE.has(reason)) return new DeliveryError('permanent', reason, { deactivateChannel: true });
       if (TOKEN_GONE.has(reason) || BAD_REQUEST.has(reason)) return new DeliveryError('permanent', reason);
       if (reason === 'ratelimited') return new DeliveryError('transient', reason, { retryAfterMs: 1000 });
@@ -105,15 +109,15 @@ export function toDeliveryError(err: unknown): DeliveryError {
       return new DeliveryError('transient', reason);
     }
     case ErrorCode.RateLimitedError:
-      return new DeliveryError('transient', 'ratelimited', { retryAfterMs: Math.max(1, Number(e.retryAfter) || 1) * 1000 });
+      return new DeliveryError('transient', 'ratelimited', { retryAfterMs: Math.max(1, Number((e as WebAPIRateLimitedError).retryAfter) || 1) * 1000 });
     case ErrorCode.HTTPError: {
-      const status: number = e.statusCode;
+      const status = (e as WebAPIHTTPError).statusCode;
       if (status >= 500) return new DeliveryError('transient', `http_${status}`);
       if (status === 401 || status === 403 || status === 404 || status === 410) return new DeliveryError('permanent', `http_${status}`);
       return new DeliveryError('transient', `http_${status}`);
     }
     case ErrorCode.RequestError: {
-      const original = e.original ?? e;
+      const original = (e as WebAPIRequestError).original ?? e;
       if (isTimeout(original)) return new DeliveryError('uncertain', 'timeout', { message: 'Slack did not answer in time; the post may have landed' });
       const code = causeCode(original);
       if (code && NOT_SENT.has(code)) return new DeliveryError('transient', `network_${code}`);
@@ -122,12 +126,12 @@ export function toDeliveryError(err: unknown): DeliveryError {
     }
     default:
       if (isTimeout(e)) return new DeliveryError('uncertain', 'timeout');
-      return new DeliveryError('transient', e?.message ? String(e.message).slice(0, 80) : 'unknown_error');
+      return new DeliveryError('transient', typeof e?.message === 'string' && e.message ? e.message.slice(0, 80) : 'unknown_error');
   }
 }
 
 /** The Slack error string of a failed call, if it was a platform error. */
 export function platformError(err: unknown): string | undefined {
-  const e = err as any;
-  return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+  const e = err as WebAPICallError | ErrorLink;
+  return e?.code === ErrorCode.PlatformError ? (e as WebAPIPlatformError).data?.error : undefined;
 }
