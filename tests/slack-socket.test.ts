@@ -87,6 +87,16 @@ describe('wolbot with Slack over Socket Mode (whole app, fake Web API and fake s
     expect((await repliesIn('C0WOL1')).map((r) => r.text)).toEqual(['draft & notes']);
   });
 
+  test('after the socket drops and comes back, replies written meanwhile are caught up', async () => {
+    const t = await postDay2();
+    sock.drop();
+    // Written while the socket was down: no event will ever arrive for it.
+    s.fake.addMessage({ channel: 'C0WOL1', user: 'U0ANA', text: 'sent while the socket was down', thread_ts: t.C0WOL1, type: 'message' });
+    await waitFor(() => sock.connections === 2, 'the client reconnected', 1000);
+    await waitFor(async () => (await repliesIn('C0WOL1')).length === 1, 'the reply caught up', 1000);
+    expect((await repliesIn('C0WOL1')).map((r) => r.text)).toEqual(['sent while the socket was down']);
+  });
+
   test('with the store failing there is no ack; the redelivery after recovery is stored once', async () => {
     const t = await postDay2();
     const ts = (Number(t.C0WOL1) + 1).toFixed(6);

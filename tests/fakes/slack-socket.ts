@@ -62,6 +62,11 @@ export class FakeSocketMode {
     return new Promise((r) => this.connectWaiters.push(r));
   }
 
+  /** Cut the connection as a network drop would (the client reconnects on its own). */
+  drop(): void {
+    this.client?.terminate();
+  }
+
   async stop(): Promise<void> {
     for (const c of this.wss?.clients ?? []) c.terminate();
     await new Promise<void>((r) => (this.wss ? this.wss.close(() => r()) : r()));
