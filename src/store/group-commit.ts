@@ -45,9 +45,14 @@ export class GroupCommit {
 
   private async drain(): Promise<void> {
     try {
+      // Let the rest of this turn of the event loop queue its work first: requests read together
+      // are handled in one I/O phase, and SQLite's synchronous statements would otherwise commit
+      // the first one alone before the others reach the queue.
+      await new Promise((r) => setImmediate(r));
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         await this.commit(batch);
+        await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.running = null;
