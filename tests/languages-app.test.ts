@@ -10,6 +10,8 @@ import { SIGNING_SECRET, startSlackApp, waitFor, type SlackApp } from './helpers
 import { startTeamsApp, until } from './helpers/teams-app';
 import { FakeBotConnector, TEAM, botAdded, mentionPost, postActivity, type Person } from './fakes/bot-connector';
 import type { RunningApp } from '../src/app';
+import { promptMessage as slackPrompt } from '../adapters/slack/blocks';
+import { promptActivity } from '../adapters/teams/card';
 
 const post = (s: SlackApp, body: string | object, opts?: Parameters<typeof postToSlackEndpoint>[3]) =>
   postToSlackEndpoint(s.events, SIGNING_SECRET, body, opts);
@@ -146,5 +148,22 @@ describe('a German programme on Teams (whole app, fake Bot Connector)', () => {
     const help = mentionPost(fake.url, CHANNEL, 'help', ADMIN);
     expect((await postActivity(app.url, help)).status).toBe(200);
     expect(fake.textsIn(help.conversation.id).join('\n')).toContain('`@wolbot help` — diese Liste');
+  });
+});
+
+describe('a prompt’s link, laid out by each adapter', () => {
+  const base = {
+    deliveryId: 'd', programme: 'p', programmeTitle: 'P', day: 8, theme: 'T', text: 't', challenge: 'c', footer: 'f',
+    heading: 'Week 2 · T', challengeLabel: "This week's challenge", invite: 'i',
+  };
+  test('Slack: <url|label> that cannot be broken out of; Teams: a markdown link in the card and the text', () => {
+    const link = { url: 'https://example.org/guide?a=1&b=2|x>y (z)', label: 'The <guide> & more' };
+    const slack = slackPrompt({ ...base, link });
+    expect(slack.blocks.map((b: any) => b.text?.text).join('\n')).toContain('<https://example.org/guide?a=1&amp;b=2%7Cx%3Ey%20(z)|The &lt;guide&gt; &amp; more>');
+    const teams = promptActivity({ ...base, link });
+    const md = '[The &lt;guide&gt; &amp; more](https://example.org/guide?a=1&b=2|x%3Ey%20%28z%29)';
+    expect(JSON.stringify(teams.attachments![0]!.content)).toContain(JSON.stringify(md).slice(1, -1));
+    expect(teams.text).toContain(md);
+    expect(JSON.stringify(slackPrompt(base))).not.toContain('example.org');
   });
 });

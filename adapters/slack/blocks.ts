@@ -13,6 +13,11 @@ export function promptHeader(p: Pick<PromptMessage, 'heading'>): string {
   return clip(p.heading, HEADER_MAX);
 }
 
+/** A URL inside Slack's `<url|label>`: what would end it is percent-encoded, `&` is Slack-escaped. */
+export function linkTarget(url: string): string {
+  return url.replace(/[|<>\s]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+}
+
 /** The arguments of chat.postMessage for a prompt (channel added by the caller). */
 export function promptMessage(p: PromptMessage) {
   const header = promptHeader(p);
@@ -20,7 +25,7 @@ export function promptMessage(p: PromptMessage) {
   const challenge = escapeSlack(p.challenge);
   const footer = escapeSlack(p.footer);
   const label = escapeSlack(p.challengeLabel);
-  const link = p.link ? `<${p.link.url}|${escapeSlack(p.link.label)}>` : '';
+  const link = p.link ? `<${linkTarget(p.link.url)}|${escapeSlack(p.link.label)}>` : '';
   const blocks: object[] = [
     { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } },

@@ -23,6 +23,11 @@ export function escapeTeamsText(s: string): string {
     .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
 }
 
+/** A markdown link whose URL cannot end early (brackets and spaces percent-encoded). */
+export function markdownLink(label: string, url: string): string {
+  return `[${escapeTeamsText(label)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
+}
+
 export function promptCard(p: PromptMessage): Record<string, unknown> {
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -32,7 +37,7 @@ export function promptCard(p: PromptMessage): Record<string, unknown> {
       { type: 'TextBlock', text: p.programmeTitle, isSubtle: true, size: 'Small', wrap: true },
       { type: 'TextBlock', text: p.heading, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
       { type: 'TextBlock', text: p.text, wrap: true },
-      ...(p.link ? [{ type: 'TextBlock', text: `[${escapeTeamsText(p.link.label)}](${p.link.url})`, wrap: true }] : []),
+      ...(p.link ? [{ type: 'TextBlock', text: markdownLink(p.link.label, p.link.url), wrap: true }] : []),
       {
         type: 'Container',
         style: 'emphasis',
@@ -58,7 +63,7 @@ export function promptText(p: PromptMessage): string {
   return [
     `**${p.heading}** (${p.programmeTitle})`,
     p.text,
-    ...(p.link ? [`[${escapeTeamsText(p.link.label)}](${p.link.url})`] : []),
+    ...(p.link ? [markdownLink(p.link.label, p.link.url)] : []),
     `**${p.challengeLabel}:** ${p.challenge}`,
     p.invite,
     `_${p.footer}_`,
