@@ -86,8 +86,8 @@ describe('the CLI beside a running server on one SQLite file', () => {
     expect(csv.stdout).toContain('"Draft of our onboarding guide');
 
     const md = await runCli(['export', '--format', 'md'], { cwd: ws.dir, env });
-    expect(md.stdout).toMatch(/## Day 2: Sharing/);
-    expect(md.stdout).toMatch(/— (Sandbox User|sandbox-user),/);
+    expect(md.stdout).toMatch(/## Day 2 · Sharing/);
+    expect(md.stdout).toContain('— **Sandbox User** · ');
     expect(md.stdout).toContain('\\<!channel\\>');
   });
 

@@ -96,7 +96,8 @@ async function run(argv: string[]): Promise<number> {
       const day = positiveInt(flags.day, '--day');
       return withContext(env, async (ctx) => {
         const { posts } = await ctx.core.exportPosts({ day });
-        await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title));
+        const report = format === 'md' ? await ctx.core.reportContext() : undefined;
+        await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));
         return 0;
       });
     }

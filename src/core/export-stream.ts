@@ -1,5 +1,5 @@
 import type { ExportPost } from './export';
-import { toCsv, toMarkdown } from './export-formats';
+import { toCsv, toMarkdown, type ReportContext } from './export-formats';
 
 /** How much of a single string is handed to a stream at once. */
 const SLICE = 64 * 1024;
@@ -8,7 +8,7 @@ const SLICE = 64 * 1024;
  * An export as chunks, for writing to a pipe with back-pressure. Byte for byte what the whole-string
  * formats give — built from them post by post, so a field added there is streamed here too.
  */
-export function* exportChunks(posts: ExportPost[], format: 'json' | 'csv' | 'md', title: string): Generator<string, void, undefined> {
+export function* exportChunks(posts: ExportPost[], format: 'json' | 'csv' | 'md', title: string, report?: ReportContext): Generator<string, void, undefined> {
   if (format === 'json') {
     // = JSON.stringify({ posts }, null, 2) + '\n', one post at a time.
     if (posts.length === 0) {
@@ -31,7 +31,7 @@ export function* exportChunks(posts: ExportPost[], format: 'json' | 'csv' | 'md'
     for (const p of posts) yield toCsv([p]).slice(head.length);
     return;
   }
-  const md = toMarkdown(posts, title);
+  const md = toMarkdown(posts, title, report);
   const text = md.endsWith('\n') ? md : `${md}\n`;
   for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
 }

@@ -16,6 +16,7 @@ import type { Logger } from './ports/logger';
 import type { ChannelTarget, Platform } from './ports/platform';
 import type { ChannelRecord, Store } from './ports/store';
 import { PeopleNames } from './names';
+import { reportContext } from './give/report-context';
 import { Announcements } from './give/announcements';
 import { channelSchedule } from './calendar';
 import { parseRunId } from './runs';
@@ -120,6 +121,11 @@ export class WolbotCore implements InboundPort {
 
   status(): Promise<StatusReport> {
     return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p as Platform), this.d.clock.now());
+  }
+
+  /** Figures, zones and channel names for the Markdown report (read from the store only). */
+  reportContext(opts: { run?: string } = {}) {
+    return reportContext(this.d.settings, this.d.store, opts);
   }
 
   exportPosts(opts: { day?: number } = {}) {

@@ -78,7 +78,7 @@ export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router
     if (run === null) return;
     const { posts } = run === undefined ? await d.core.exportPosts({ day }) : await buildExport(d.core.settings, d.store, { day, run });
     if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(toCsv(posts));
-    if (format === 'md') return void res.type('text/markdown; charset=utf-8').send(toMarkdown(posts, d.core.settings.programme.title));
+    if (format === 'md') return void res.type('text/markdown; charset=utf-8').send(toMarkdown(posts, d.core.settings.programme.title, await d.core.reportContext(run === undefined ? {} : { run })));
     res.json({ posts });
   });
 

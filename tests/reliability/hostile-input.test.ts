@@ -84,8 +84,10 @@ describe('hostile input on our HTTP surface', () => {
     const md = await (await fetch(`${h.app.url}/v1/export?format=md`)).text();
     const lines = md.split(/\r\n|\r|\n/);
     const start = lines.findIndex((l) => l.startsWith('> intro'));
-    const end = lines.findIndex((l, i) => i > start && l.startsWith('— U'));
+    // The report: the quote, one blank line, then who wrote it.
+    const end = lines.findIndex((l, i) => i > start && l.startsWith('— ')) - 1;
     expect(start).toBeGreaterThanOrEqual(0);
+    expect(lines[end]).toBe('');
     // Every line of the reply stays inside its quote, whatever line ending it used.
     for (const l of lines.slice(start, end)) expect(l.startsWith('> ')).toBe(true);
     const quoted = lines.slice(start, end).join('\n');

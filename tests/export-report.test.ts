@@ -1,0 +1,56 @@
+/** `export --format md` / `/v1/export?format=md`: a report a community manager can forward. */
+import { startWolbot, type RunningApp } from '../src/app';
+import { FakeClock } from './helpers/fake-clock';
+import { localPeople } from './helpers/local-people';
+import { tempWorkspace } from './helpers/workspace';
+
+describe('Markdown report', () => {
+  const ws = tempWorkspace(`program: wol-week
+start: 2026-11-16
+time: "09:00"
+timezone: Europe/London
+admins: [sandbox-user]
+channels:
+  - local:general
+  - { id: "local:ny", timezone: America/New_York }
+`);
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+  });
+  afterAll(async () => {
+    await app.stop();
+    ws.cleanup();
+  });
+
+  test('days in order, local times, names, links, the sponsor figures, and a day posted twice in one channel counted right', async () => {
+    const people = localPeople(app, () => clock.now());
+    await app.tick(); // day 1 in local:general (London 09:00)
+    clock.set('2026-11-16T09:30:00Z');
+    await app.core.postDay(1, { channel: (await app.store.getChannel('local', 'general'))!, again: true }); // posted twice here
+    const day1 = (await app.core.exportPosts({ day: 1 })).posts;
+    await people.reply('ana', 'general', day1[0]!.thread, 'Draft plan | see https://example.com/plan', 'Ana');
+    clock.set('2026-11-17T10:00:00Z');
+    await app.core.postDay(2);
+    const day2 = (await app.core.exportPosts({ day: 2 })).posts;
+    await people.reply('ana', 'general', day2.find((p) => p.channel === 'general')!.thread, 'Back again', 'Ana');
+    await people.reply('ben', 'ny', day2.find((p) => p.channel === 'ny')!.thread, 'First time here', 'Ben');
+
+    const md = await (await fetch(`${app.url}/v1/export?format=md`)).text();
+    expect(md.indexOf('## Day 1 · Connection')).toBeLessThan(md.indexOf('## Day 2 · Sharing'));
+    expect(md).toContain('2 posts in 1 channel, 1 share.');
+    expect(md).toContain('2 posts in 2 channels, 2 shares.');
+    expect(md).toContain('Posted Monday, 16 November 2026 at 09:00 (Europe/London)\n');
+    expect(md).toContain('Posted Tuesday, 17 November 2026 at 05:00 (America/New_York)');
+    expect(md).toContain('Posted Monday, 16 November 2026 at 09:30 (Europe/London) — posted again');
+    expect(md).toContain('**Ana** · Mon 09:30');
+    expect(md).toContain('Draft plan \\| see https://example.com/plan');
+    expect(md).toContain('- 2 people took part');
+    expect(md).toContain('- 1 person shared on two or more days');
+    expect(md).toContain('- 2 people shared for the first time');
+    expect(md).toContain('| 2 | Sharing | 2 | 2 |');
+    expect(md).toContain('| 3 | Learning | — | — |');
+    expect(md).not.toMatch(/0 reactions/);
+  });
+});
