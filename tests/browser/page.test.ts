@@ -78,6 +78,8 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     await api('/v1/commands', { channel: 'design', text: 'post 1 here' });
     await share('general', await thread('general', 1), 'ana', 'Alpha: met two people from the platform team, notes at https://example.com/notes.');
     await share('design', await thread('design', 1), 'ben', 'Beta sketch of the onboarding flow');
+    // Slack's markup for a mention and a labelled link reads as words and a link.
+    await share('general', await thread('general', 1), 'cara', 'Thanks <@U0ANA|ana>, see <https://example.com/doc|the doc>');
     // Someone tries to inject markup: it must show as text.
     await share('general', await thread('general', 1), 'mallory', '<img src=x onerror="document.title=\'pwned\'"> hello');
     browser = await launchChromium();
@@ -106,6 +108,8 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     // Links in people's text are clickable, and only http(s) ones.
     const a = gallery(page).getByRole('link', { name: 'https://example.com/notes' });
     await expect(a.getAttribute('rel')).resolves.toBe('noopener noreferrer nofollow ugc');
+    await expect(gallery(page).locator('.share-text', { hasText: 'Thanks' }).textContent()).resolves.toBe('Thanks @ana, see the doc');
+    await expect(gallery(page).getByRole('link', { name: 'the doc' }).getAttribute('href')).resolves.toBe('https://example.com/doc');
     const evil = gallery(page).locator('.share-text', { hasText: 'hello' });
     await expect(evil.textContent()).resolves.toBe('<img src=x onerror="document.title=\'pwned\'"> hello');
     expect(await page.locator('#gallery-days img, #chat img').count()).toBe(0);

@@ -67,8 +67,16 @@ function safeUrl(raw) {
   }
 }
 
+// Slack's own markup for mentions and channels reads as words on the page: <@U123|ana> → @ana.
+const SLACK_REFS = /<([@#!])([A-Za-z0-9._-]+)(?:\|([^>]*))?>/g;
+
+function slackWords(text) {
+  return text.replace(SLACK_REFS, (_m, sigil, id, label) => (sigil === '!' ? `@${label || id}` : `${sigil}${label || id}`));
+}
+
 /** A fragment of text nodes and anchors: links clickable, everything else plain text. */
-export function linkify(text) {
+export function linkify(raw) {
+  const text = slackWords(raw);
   const frag = document.createDocumentFragment();
   let last = 0;
   for (const m of text.matchAll(LINK_RE)) {
