@@ -1,4 +1,4 @@
-import { startWolbot, type RunningApp } from '../src/app';
+import { startWolbot } from '../src/app';
 import type { DigestMessage } from '../src/core/ports/messages';
 import { FakeClock } from './helpers/fake-clock';
 import { localPeople } from './helpers/local-people';

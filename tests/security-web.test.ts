@@ -1,6 +1,6 @@
 /** Issue #8, findings 2, 3 (Host), 8 and 9 (WEB_TOKEN length): the page and /v1 over real HTTP. */
 import http from 'node:http';
-import { startWolbot, type RunningApp } from '../src/app';
+import { startWolbot } from '../src/app';
 import { PAGE_CSP } from '../src/http/security-headers';
 import { openStore } from '../src/store';
 import { FakeClock } from './helpers/fake-clock';

@@ -15,8 +15,6 @@ channels: [local:general, local:design]
   const clock = new FakeClock('2026-11-16T09:00:00Z');
   let app: RunningApp;
 
-  const post = async (path: string, body: object): Promise<Response> =>
-    fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const threadOf = async (channel: string, day: number): Promise<string> => (await app.core.exportPosts({ day })).posts.find((p) => p.channel === channel)!.thread;
   const share = async (channel: string, day: number, user: string, text: string): Promise<void> => {
     // The sandbox API speaks only as sandbox-user (#8): other people speak through the core.

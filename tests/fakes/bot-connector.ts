@@ -18,10 +18,10 @@ export interface ConnectorCall {
   conversationId?: string;
   activityId?: string;
   authorization?: string;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   /** What the fake answered (status and JSON). */
   status?: number;
-  response?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  response?: any;
 }
 
 export interface ScriptedFailure {

@@ -7,7 +7,6 @@ export const CHROMIUM = '/usr/bin/chromium';
 export function chromiumAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;
   if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium for the browser tests`);
-  // eslint-disable-next-line no-console
   console.warn(`Browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium to run them).`);
   return false;
 }

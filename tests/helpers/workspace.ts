@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 
 /** A temp folder with a wolbot.yaml and a SQLite path, removed by cleanup(). */
 export function tempWorkspace(configYaml?: string): { dir: string; config: string; dbUrl: string; cleanup(): void } {
@@ -13,7 +14,6 @@ export function tempWorkspace(configYaml?: string): { dir: string; config: strin
 /** A writable stream that keeps every log line (to search logs for secrets or messages). */
 export function logSink(): { stream: NodeJS.WritableStream; text(): string } {
   const chunks: string[] = [];
-  const { Writable } = require('node:stream') as typeof import('node:stream');
   const stream = new Writable({
     write(chunk, _enc, cb) {
       chunks.push(String(chunk));

@@ -2,6 +2,7 @@
  * Secrets never reach logs or CLI output: a full run with every kind of failure we can provoke
  * (failed posts, forged and malformed requests, wrong web token) is captured and searched.
  */
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FakeSlack } from '../fakes/slack-api';
@@ -57,7 +58,7 @@ describe('secrets stay out of logs and output', () => {
 
   test("the CLI's stdout and stderr of failing runs hold no secret", async () => {
     const fake = await new FakeSlack().start();
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'wolbot-secrets-cli-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-secrets-cli-'));
     try {
       fs.writeFileSync(path.join(dir, 'wolbot.yaml'), dueNowConfig(['slack:C0CLI']));
       // The bot token is not one the fake knows: every Slack call fails with invalid_auth.
