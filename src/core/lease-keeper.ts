@@ -26,10 +26,12 @@ export class LeaseKeeper {
     return Math.max(100, Math.floor(this.d.leaseMs / 3));
   }
 
+  private stopped = false;
+
   /** Start renewing `id` (nested holds of one id count). */
   hold(id: string): void {
     this.held.set(id, (this.held.get(id) ?? 0) + 1);
-    if (!this.timer) {
+    if (!this.timer && !this.stopped) {
       this.timer = setInterval(() => void this.beat(), this.intervalMs);
       this.timer.unref();
     }
@@ -45,6 +47,17 @@ export class LeaseKeeper {
     }
   }
 
+  /**
+   * Shutdown: renew nothing any more. Claims given back (releaseClaim) must keep the lease end
+   * they were given, or a send still hanging would push it out again and delay the takeover.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.beating; // a renewal already on its way lands before any release
+  }
+
   /** One renewal of every held lease (the timer calls it; one at a time). */
   beat(): Promise<void> {
     this.beating ??= this.renew().finally(() => (this.beating = null));
@@ -53,7 +66,7 @@ export class LeaseKeeper {
 
   private async renew(): Promise<void> {
     const ids = [...this.held.keys()];
-    if (ids.length === 0) return;
+    if (ids.length === 0 || this.stopped) return;
     const now = this.d.clock.now();
     try {
       const kept = new Set(await this.d.store.renewLeases(ids, this.d.owner, now, new Date(now.getTime() + this.d.leaseMs)));

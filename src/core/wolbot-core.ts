@@ -137,6 +137,7 @@ export class WolbotCore implements InboundPort {
     this.scheduler.stop();
     const all = Promise.allSettled([...this.background]);
     await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    await this.leases.stop();
     let released = 0;
     for (const id of this.deliverer.pending()) {
       if (await this.d.store.releaseClaim(id, this.d.owner, this.d.clock.now())) released++;
