@@ -208,6 +208,8 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     const heart = page.locator('.msg.prompt').last().locator('.msg-actions .heart');
     await heart.click();
     await heart.filter({ hasText: '❤ 1' }).waitFor();
+    // From the top: sticky bars would otherwise show mid-page in a full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(OUT, 'page-1280.png'), fullPage: true });
   });
 
@@ -219,6 +221,7 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     expect(widths).toEqual({ doc: 390, body: 390 });
     const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > 390.5 && (e as HTMLElement).offsetParent !== null).map((e) => e.tagName + '.' + e.className));
     expect(wide).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(OUT, 'page-390.png'), fullPage: true });
     expect(fs.statSync(path.join(OUT, 'page-390.png')).size).toBeGreaterThan(10_000);
     expect(fs.statSync(path.join(OUT, 'page-1280.png')).size).toBeGreaterThan(10_000);

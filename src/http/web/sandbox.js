@@ -209,7 +209,9 @@ export function renderSandbox(local, exp, status) {
     }
   }
   const mine = (local?.messages ?? []).filter((m) => m.channelId === channel);
-  const top = mine.filter((m) => !m.threadId);
+  // In time order; prompts posted in the same minute (post N by hand) in day order.
+  const dayOf = (m) => (m.kind === 'prompt' ? Number(m.body?.day) || 0 : 0);
+  const top = mine.filter((m) => !m.threadId).sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || dayOf(a) - dayOf(b));
   const inThread = (id) => mine.filter((m) => m.threadId === id);
   const items = top.map((m) => ({ m, replies: m.kind === 'prompt' ? inThread(m.id).map((r) => ({ ...r, name: names.get(r.id) })) : [] }));
   const chat = $('chat');
