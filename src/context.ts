@@ -6,6 +6,8 @@ import { WolbotCore } from './core/wolbot-core';
 import { createLogger } from './logging';
 import { newOwnerId } from './owner';
 import { openStore } from './store';
+import { openStoreReadOnly } from './store/read-only';
+import type { CheckInput } from './cli/check';
 
 /** What every entry point (server, CLI) opens first. */
 export interface Context {
@@ -74,3 +76,22 @@ export function platformsOn(env: EnvSettings, loaded: LoadedSettings): { slack: 
   return { slack, teams, local };
 }
 
+
+/**
+ * What `wolbot check` needs: env, the config, and the store only to read, only when it exists
+ * (never created, migrated or written; no channels synced).
+ */
+export async function openCheckInput(opts: { env: NodeJS.ProcessEnv; cwd: string; loadDotenv?: boolean; clock?: Clock }): Promise<CheckInput> {
+  if (opts.loadDotenv) loadDotenv(opts.cwd, opts.env);
+  const env = readEnv(opts.env, opts.cwd);
+  const clock = opts.clock ?? systemClock;
+  const configured = env.configPath === null ? null : loadSettings(env.configPath, opts.cwd, { now: clock.now() });
+  const opened = await openStoreReadOnly(env.databaseUrl, opts.cwd);
+  let loaded = configured;
+  if (!loaded) {
+    // The demo's start is kept in the store; before the first run it is today's.
+    const kept = opened.store ? await opened.store.getMeta('demo.anchor') : null;
+    loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: kept ? (JSON.parse(kept) as DemoAnchor) : undefined });
+  }
+  return { loaded, store: opened.store, storeNote: opened.store ? undefined : opened.note, now: clock.now() };
+}

@@ -1,8 +1,9 @@
 import { channelSchedule, formatLocal, localDateOf, localInstant } from '../src/core/calendar';
-import type { WolSettings } from '../src/core/settings';
+import type { DaysRule, ProgrammeSettings } from '../src/core/settings';
 
-function settings(over: Partial<WolSettings> & { days?: number[] } = {}): WolSettings {
-  const days = over.days ?? [1, 2, 3, 4, 5];
+function settings(input: Partial<Omit<ProgrammeSettings, 'days'>> & { days?: number[]; rule?: DaysRule } = {}): ProgrammeSettings {
+  const { days: dayList, rule, ...over } = input;
+  const days = dayList ?? [1, 2, 3, 4, 5];
   return {
     programme: {
       id: 'p',
@@ -14,9 +15,8 @@ function settings(over: Partial<WolSettings> & { days?: number[] } = {}): WolSet
     time: '09:00',
     timezone: 'Europe/London',
     graceMs: 0,
-    retentionMs: 0,
-    admins: [],
     channels: [],
+    ...(rule ? { days: rule } : {}),
     ...over,
   };
 }
@@ -112,5 +112,34 @@ describe('localDateOf / formatLocal', () => {
     expect(localDateOf(at, 'America/New_York')).toBe('2026-11-16');
     expect(formatLocal(at, 'Asia/Kolkata')).toBe('2026-11-17 05:00');
     expect(formatLocal(new Date('2026-10-25T00:30:59Z'), 'Europe/London')).toBe('2026-10-25 01:30');
+  });
+});
+
+describe('working-day calendars', () => {
+  test('started on a Thursday with `days: weekdays`: day 3 is Monday, day 5 Wednesday', () => {
+    const occ = channelSchedule(settings({ start: '2026-11-19', rule: 'weekdays' }), none);
+    expect(occ.map((o) => [o.day, o.localDate])).toEqual([
+      [1, '2026-11-19'], [2, '2026-11-20'], [3, '2026-11-23'], [4, '2026-11-24'], [5, '2026-11-25'],
+    ]);
+    expect(iso(occ[2]!.at)).toBe('2026-11-23T09:00Z');
+  });
+
+  test('a skipped date moves that day and the ones after it to the next working day; calendar days stay the default', () => {
+    const occ = channelSchedule(settings({ start: '2026-11-16', skip: ['2026-11-18'] }), none);
+    expect(occ.map((o) => o.localDate)).toEqual(['2026-11-16', '2026-11-17', '2026-11-19', '2026-11-20', '2026-11-21']);
+    const both = channelSchedule(settings({ start: '2026-11-16', rule: 'weekdays', skip: ['2026-11-20'] }), none);
+    expect(both.map((o) => o.localDate)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-23']);
+  });
+
+  test('a start on a weekend with `weekdays` begins on Monday', () => {
+    const occ = channelSchedule(settings({ start: '2026-11-21', rule: 'weekdays', days: [1, 2] }), none);
+    expect(occ.map((o) => o.localDate)).toEqual(['2026-11-23', '2026-11-24']);
+  });
+
+  test('a weekly series keeps its cadence (1, 8, 15, 22) and moves only the post that falls on a skipped date or a weekend', () => {
+    const occ = channelSchedule(settings({ start: '2026-11-02', days: [1, 8, 15, 22], skip: ['2026-11-09'] }), none);
+    expect(occ.map((o) => [o.day, o.localDate])).toEqual([[1, '2026-11-02'], [8, '2026-11-10'], [15, '2026-11-16'], [22, '2026-11-23']]);
+    const sat = channelSchedule(settings({ start: '2026-11-07', rule: 'weekdays', days: [1, 8] }), none);
+    expect(sat.map((o) => o.localDate)).toEqual(['2026-11-09', '2026-11-16']);
   });
 });

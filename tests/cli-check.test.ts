@@ -69,7 +69,7 @@ channels:
   });
 
   test.each([
-    [['post'], /--day N is required/],
+    [['post'], /the day is required: post N \(or post --day N\)/],
     [['post', '--day', 'two'], /--day must be a positive whole number/],
     [['post', '--day', '2', '--channel', 'general'], /--channel must look like/],
     [['export', '--format', 'xml'], /--format must be json, csv or md/],

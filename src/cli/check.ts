@@ -1,34 +1,68 @@
+import type { LoadedSettings } from '../config';
+import { programmeFor } from '../core/campaigns';
 import { channelLabel } from '../core/channels';
 import { dayRows } from '../core/day-states';
 import { languageReport } from '../core/i18n/catalogue';
-import type { Context } from '../context';
+import type { ChannelRecord, DeliveryRecord, Store } from '../core/ports/store';
 import { currentRun } from '../core/runs';
+import type { ProgrammeSettings } from '../core/settings';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
-/** Every programme day for every channel: theme, local date/time, UTC, state. */
-export async function runCheck(ctx: Context): Promise<string> {
-  const { settings, configFile, programmeFile } = ctx.loaded;
-  const now = ctx.clock.now();
-  const deliveries = await ctx.store.listDeliveries({ run: currentRun(settings) });
-  const channels = (await ctx.store.listChannels()).filter((c) => c.source !== 'known');
-  const out = [
-    `Config OK: ${configFile}`,
-    `Programme: ${settings.programme.title} (${programmeFile}), ${settings.programme.prompts.length} days, day 1 = ${settings.start}`,
-    languageReport(settings.programme.language),
-  ];
-  const shown = channels.length ? channels : [{ platform: '(default)', channelId: settings.timezone, timezone: null, time: null, active: true, paused: false }];
-  if (!channels.length) out.push('No channels yet (the config lists none and none is subscribed); days at the default time and zone:');
-  const themeWidth = Math.max(...settings.programme.prompts.map((p) => p.theme.length));
-  for (const c of shown) {
-    const zone = c.timezone ?? settings.timezone;
-    const flags = !c.active ? ' [inactive]' : c.paused ? ' [paused]' : '';
-    out.push('', `${channels.length ? channelLabel(c) : '(default)'} — ${zone}, ${c.time ?? settings.time}${flags}`);
-    for (const r of dayRows(settings, c, deliveries, now)) {
-      out.push(`  day ${pad(String(r.day), 3)} ${pad(r.theme, themeWidth)}  ${r.localDate} ${r.localTime} ${zone}  ${r.at.toISOString().slice(0, 16)}Z  ${r.state}${r.delivery?.reason ? ` (${r.delivery.reason})` : ''}`);
+type Shown = Pick<ChannelRecord, 'platform' | 'channelId' | 'timezone' | 'time' | 'active' | 'paused'>;
+
+/** What `check` reads: the config, and the store only when there is one (it never writes). */
+export interface CheckInput {
+  loaded: LoadedSettings;
+  store: Store | null;
+  /** Why there is no store to read, when there is none. */
+  storeNote?: string;
+  now: Date;
+}
+
+/**
+ * Every programme's days for every channel: theme, local date and time (after `days` and `skip`),
+ * UTC, and the state in the programme's current run (from the store, when it exists).
+ */
+export async function runCheck(input: CheckInput): Promise<string> {
+  const { loaded, store, now } = input;
+  const { settings, configFile } = loaded;
+  const out = [`Config OK: ${configFile}`];
+  if (!store) out.push(`Store: ${input.storeNote ?? 'none'}; states are shown as if nothing was posted.`);
+  const stored = store ? (await store.listChannels()).filter((c) => c.source !== 'known') : [];
+  for (const [i, p] of settings.programmes.entries()) {
+    const run = currentRun(p);
+    const deliveries: DeliveryRecord[] = store ? await store.listDeliveries({ run }) : [];
+    const calendar = [p.days === 'weekdays' ? 'weekdays only' : '', p.skip?.length ? `skipping ${p.skip.join(', ')}` : ''].filter(Boolean).join(', ');
+    out.push(
+      '',
+      `Programme: ${p.programme.title} (${loaded.programmeFiles[i] ?? p.programme.id}), ${p.programme.prompts.length} days, day 1 = ${p.start}${calendar ? ` (${calendar})` : ''}, run ${run}`,
+      languageReport(p.programme.language),
+    );
+    const channels = channelsOf(p, stored, (c) => programmeFor(settings, c) === p);
+    const shown: Shown[] = channels.length ? channels : [{ platform: 'local', channelId: '(default)', timezone: null, time: null, active: true, paused: false }];
+    if (!channels.length) out.push('No channels yet (the config lists none and none is subscribed); days at the default time and zone:');
+    const themeWidth = Math.max(...p.programme.prompts.map((x) => x.theme.length));
+    for (const c of shown) {
+      const zone = c.timezone ?? p.timezone;
+      const flags = !c.active ? ' [inactive]' : c.paused ? ' [paused]' : '';
+      out.push('', `${channels.length ? channelLabel(c) : '(default)'} — ${zone}, ${c.time ?? p.time}${flags}`);
+      for (const r of dayRows(p, c, deliveries, now)) {
+        out.push(`  day ${pad(String(r.day), 3)} ${pad(r.theme, themeWidth)}  ${r.localDate} ${r.localTime} ${zone}  ${r.at.toISOString().slice(0, 16)}Z  ${r.state}${r.delivery?.reason ? ` (${r.delivery.reason})` : ''}`);
+      }
     }
   }
   return out.join('\n');
+}
+
+/** The programme's channels: from the store when it has them (subscribed ones too), else the config's. */
+function channelsOf(p: ProgrammeSettings, stored: ChannelRecord[], mine: (c: ChannelRecord) => boolean): Shown[] {
+  const fromStore = stored.filter(mine);
+  const labels = new Set(fromStore.map(channelLabel));
+  const fromConfig: Shown[] = p.channels
+    .filter((c) => !labels.has(channelLabel(c)))
+    .map((c) => ({ platform: c.platform, channelId: c.channelId, timezone: c.timezone ?? null, time: c.time ?? null, active: true, paused: false }));
+  return [...fromStore, ...fromConfig];
 }

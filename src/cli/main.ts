@@ -1,6 +1,7 @@
 /** `wolbot <command>`: check, post, export, status, backup. Results on stdout, diagnostics on stderr. */
 import { parseArgs } from 'node:util';
-import { openContext, platformsOn, type Context } from '../context';
+import { openCheckInput, openContext, platformsOn, type Context } from '../context';
+import { programmeFor, runsNamed } from '../core/campaigns';
 import { ConfigError } from '../config';
 import { processEnv } from '../config/process-env';
 import { exportChunks } from '../core/export-stream';
@@ -46,6 +47,14 @@ async function withContext<T>(env: NodeJS.ProcessEnv, fn: (ctx: Context) => Prom
   }
 }
 
+/** `--run START` (or a whole run id) → the runs it names; undefined = the current ones. */
+function runsFlag(ctx: Context, v: string | boolean | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  const runs = typeof v === 'string' ? runsNamed(ctx.loaded.settings, v) : null;
+  if (!runs) throw new UsageError(`--run takes a start date YYYY-MM-DD (or a run id like wol-week@2026-11-16), not "${String(v)}"`);
+  return runs;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -59,55 +68,74 @@ async function run(argv: string[]): Promise<number> {
       const { flags } = parse(rest, { config: { type: 'string' } });
       if (flags.help) return out(USAGE.check!), 0;
       if (typeof flags.config === 'string') env.WOLBOT_CONFIG = flags.config;
-      return withContext(env, async (ctx) => (out(await runCheck(ctx)), 0));
+      // check only reads: no store is created, migrated or written, and no channel is synced.
+      const input = await openCheckInput({ env, cwd: process.cwd(), loadDotenv: true });
+      try {
+        out(await runCheck(input));
+      } finally {
+        await input.store?.close();
+      }
+      return 0;
     }
     case 'post': {
-      const { flags } = parse(rest, { day: { type: 'string' }, channel: { type: 'string' }, again: { type: 'boolean' } });
+      const { flags, positionals } = parse(rest, { day: { type: 'string' }, channel: { type: 'string' }, programme: { type: 'string' }, again: { type: 'boolean' } });
       if (flags.help) return out(USAGE.post!), 0;
-      const day = positiveInt(flags.day, '--day');
-      if (day === undefined) throw new UsageError('--day N is required');
+      // `post 3` is `post --day 3`, as in chat.
+      if (positionals.length > 1 || (positionals.length === 1 && flags.day !== undefined)) throw new UsageError('give the day once: post N or post --day N');
+      const day = positiveInt(positionals[0] ?? flags.day, positionals.length ? 'the day' : '--day');
+      if (day === undefined) throw new UsageError('the day is required: post N (or post --day N)');
       const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
       if (channelSpec !== undefined && !/^(slack|teams|local):.+/.test(channelSpec)) throw new UsageError(`--channel must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${channelSpec}"`);
       return withContext(env, async (ctx) => {
-        if (!ctx.loaded.settings.programme.prompts.some((p) => p.day === day)) {
-          process.stderr.write(`The programme has no day ${day}; its days are ${ctx.loaded.settings.programme.prompts.map((p) => p.day).join(', ')}.\n`);
-          return 2;
-        }
-        await registerSenders(ctx);
+        const { settings } = ctx.loaded;
         let channel;
         if (channelSpec) {
           const i = channelSpec.indexOf(':');
-          channel = await ctx.store.getChannel(channelSpec.slice(0, i) as 'slack', channelSpec.slice(i + 1));
+          channel = (await ctx.store.getChannel(channelSpec.slice(0, i) as 'slack', channelSpec.slice(i + 1))) ?? undefined;
           if (!channel) {
             process.stderr.write(`No channel ${channelSpec} in the config or the store. \`wolbot status\` lists the channels.\n`);
             return 1;
           }
         }
-        const results = await ctx.core.postDay(day, { channel, again: flags.again === true });
-        out(ctx.core.describePostResults(results, day, `wolbot post --day ${day}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
+        const wanted = typeof flags.programme === 'string' ? flags.programme : undefined;
+        const programme = channel ? programmeFor(settings, channel) : wanted ? settings.programmes.find((p) => p.programme.id === wanted) : settings.programmes.length === 1 ? settings.programmes[0] : undefined;
+        if (!programme) {
+          const ids = settings.programmes.map((p) => p.programme.id).join(', ');
+          process.stderr.write(wanted ? `No programme "${wanted}" in the config (it has ${ids}).\n` : `The config runs several programmes (${ids}): say which with --programme ID, or give --channel.\n`);
+          return 2;
+        }
+        if (!programme.programme.prompts.some((p) => p.day === day)) {
+          process.stderr.write(`The programme has no day ${day}; its days are ${programme.programme.prompts.map((p) => p.day).join(', ')}.\n`);
+          return 2;
+        }
+        await registerSenders(ctx);
+        const results = await ctx.core.postDay(day, { channel, programme, again: flags.again === true });
+        out(ctx.core.describePostResults(results, day, `wolbot post ${positionals.length ? day : `--day ${day}`}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
         return results.some((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'uncertain') ? 1 : 0;
       });
     }
     case 'export': {
-      const { flags } = parse(rest, { format: { type: 'string' }, day: { type: 'string' } });
+      const { flags } = parse(rest, { format: { type: 'string' }, day: { type: 'string' }, run: { type: 'string' } });
       if (flags.help) return out(USAGE.export!), 0;
       const format = (flags.format as string | undefined) ?? 'json';
       if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
       const day = positiveInt(flags.day, '--day');
       return withContext(env, async (ctx) => {
-        const { posts } = await ctx.core.exportPosts({ day });
-        const report = format === 'md' ? await ctx.core.reportContext() : undefined;
+        const runs = runsFlag(ctx, flags.run);
+        const { posts } = await ctx.core.exportPosts({ day, runs });
+        const report = format === 'md' ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
         await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));
         return 0;
       });
     }
     case 'status': {
-      const { flags, positionals } = parse(rest, {});
+      const { flags, positionals } = parse(rest, { run: { type: 'string' } });
       if (flags.help) return out(USAGE.status!), 0;
-      if (positionals.length) throw new UsageError(`status takes no arguments`);
+      if (positionals.length) throw new UsageError(`status takes no arguments (a past run: --run START)`);
       return withContext(env, async (ctx) => {
+        const runs = runsFlag(ctx, flags.run);
         await registerSenders(ctx);
-        out(renderStatus(await ctx.core.status()));
+        out(renderStatus(await ctx.core.status({ runs })));
         return 0;
       });
     }
@@ -122,6 +150,27 @@ async function run(argv: string[]): Promise<number> {
         }
         await ctx.store.backup(positionals[0]!);
         out(`Backed up ${ctx.store.description} to ${positionals[0]}`);
+        return 0;
+      });
+    }
+    case 'channels': {
+      const { flags, positionals } = parse(rest, {});
+      if (flags.help) return out(USAGE.channels!), 0;
+      const [verb, spec, ...more] = positionals;
+      if (verb !== 'remove' || !spec || more.length) throw new UsageError('use: channels remove PLATFORM:ID');
+      const i = spec.indexOf(':');
+      if (i < 1 || !/^(slack|teams|local)$/.test(spec.slice(0, i)) || i === spec.length - 1) throw new UsageError(`PLATFORM:ID must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${spec}"`);
+      return withContext(env, async (ctx) => {
+        const r = await ctx.core.forgetChannel(spec.slice(0, i) as 'slack', spec.slice(i + 1));
+        if (r === 'configured') {
+          process.stderr.write(`${spec} is in the config (${ctx.loaded.configFile}): remove it there; a channel in the config is always kept.\n`);
+          return 1;
+        }
+        if (r === 'unknown') {
+          process.stderr.write(`No channel ${spec} in the store. \`wolbot status\` lists the channels.\n`);
+          return 1;
+        }
+        out(`Forgot ${spec}: it gets no more posts and is no longer listed. What it posted stays in exports of its runs.`);
         return 0;
       });
     }

@@ -5,24 +5,33 @@ export const USAGE: Record<string, string> = {
 
 Commands:
   check [--config FILE]                          validate the config and programme; list every day per channel
-  post --day N [--channel PLATFORM:ID] [--again] post day N now (skips channels that have it unless --again)
-  export [--format json|csv|md] [--day N]        the collected threads (json by default)
-  status                                         the programme, each channel's next post, what was posted/failed/skipped
+  post N [--channel PLATFORM:ID] [--programme ID] [--again]
+                                                 post day N now (skips channels that have it unless --again); --day N works too
+  export [--format json|csv|md] [--day N] [--run START]
+                                                 the collected threads of the current run, or of the run started on START
+  status [--run START]                           each programme's run, each channel's next post, what was posted/failed/skipped
+  channels remove PLATFORM:ID                    forget a channel nobody wants any more (not one in the config)
   backup FILE                                    a consistent copy of the SQLite store, safe while the bot runs
 
 Every command reads .env and the same config as the server (WOLBOT_CONFIG, default wolbot.yaml or the demo).
 Add --help after a command for its options.`,
   check: `Usage: wolbot check [--config FILE]
 Validates the organizer config and its programme. Prints every programme day for every channel:
-theme, local date and time, UTC time, and whether it is past, posted, due or upcoming.
+theme, local date and time (after days: and skip:), UTC time, and whether it is past, posted, due or upcoming.
+Only reads: it never creates or changes the store (it reads it when it exists).
 Exit 0 when valid; exit 1 with one line per problem (FILE:LINE: field: problem).`,
-  post: `Usage: wolbot post --day N [--channel PLATFORM:ID] [--again]
-Posts day N now to every active channel, or only to --channel (e.g. slack:C0123ABC).
-A channel that already has day N is skipped with a note, unless --again.`,
-  export: `Usage: wolbot export [--format json|csv|md] [--day N]
-Prints the collected threads on stdout: json ({"posts": [...]}), csv (one row per reply) or md (a report by day).`,
-  status: `Usage: wolbot status
-Prints the programme, each channel's next post, and what was posted, failed or skipped.`,
+  post: `Usage: wolbot post N [--channel PLATFORM:ID] [--programme ID] [--again]   (or post --day N …)
+Posts day N of the current run now to every active channel of the programme, or only to --channel
+(e.g. slack:C0123ABC). With several programmes in the config, say which with --programme ID.
+A channel that already has day N in this run is skipped with a note, unless --again.`,
+  export: `Usage: wolbot export [--format json|csv|md] [--day N] [--run START]
+Prints the collected threads on stdout: json ({"posts": [...]}), csv (one row per reply) or md (a report by day).
+Without --run: each programme's current run; --run START (a start date, or a run id like wol-week@2026-11-16) a past one.`,
+  status: `Usage: wolbot status [--run START]
+Prints each programme's current run (or the run started on START), each channel's next post, and what was posted, failed or skipped.`,
+  channels: `Usage: wolbot channels remove PLATFORM:ID
+Forgets a channel nobody wants any more (e.g. one a draft config named): it gets no posts and is no longer listed.
+A channel in the config is kept: remove it there. What it posted stays in exports of its runs.`,
   backup: `Usage: wolbot backup FILE
 Writes a consistent copy of the SQLite store to FILE while the bot keeps running (PostgreSQL: use pg_dump).`,
 };

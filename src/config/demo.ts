@@ -1,7 +1,7 @@
 /** The built-in demo config: runs the founding programme in the local sandbox, starting now. */
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
-import type { WolSettings } from '../core/settings';
+import type { ProgrammeSettings, WolSettings } from '../core/settings';
 import { ConfigError } from './config-error';
 import { parseDuration } from './duration';
 import { DEFAULT_GRACE, DEFAULT_RETENTION, type LoadedSettings } from './organizer';
@@ -31,15 +31,19 @@ export function demoSettings(anchor: DemoAnchor, cwd: string): LoadedSettings {
   const programmeFile = path.join(schedulesDir(), `${DEMO_PROGRAMME}.yaml`);
   const p = readProgrammeFile(programmeFile, cwd);
   if (!p.programme) throw new ConfigError(p.problems);
-  const settings: WolSettings = {
+  const programme: ProgrammeSettings = {
     programme: p.programme,
     start: anchor.start,
     time: anchor.time,
     timezone: anchor.timezone,
     graceMs: parseDuration(DEFAULT_GRACE)!,
-    retentionMs: parseDuration(DEFAULT_RETENTION)!,
-    admins: [DEMO_ADMIN],
     channels: [{ platform: 'local', channelId: 'general' }],
   };
-  return { settings, configFile: DEMO_CONFIG_FILE, programmeFile, demo: true };
+  const settings: WolSettings = {
+    ...programme,
+    programmes: [programme],
+    retentionMs: parseDuration(DEFAULT_RETENTION)!,
+    admins: [DEMO_ADMIN],
+  };
+  return { settings, configFile: DEMO_CONFIG_FILE, programmeFile, programmeFiles: [programmeFile], demo: true };
 }

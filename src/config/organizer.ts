@@ -1,14 +1,16 @@
 /** Reads and checks the organizer config (wolbot.yaml) and the programme it names. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ConfiguredChannel, WolSettings } from '../core/settings';
+import type { Programme } from '../core/programme';
+import type { ConfiguredChannel, ProgrammeSettings, WolSettings } from '../core/settings';
+import { channelIdProblem } from './channel-rules';
 import { isChannelSpecError, parseChannelSpec } from './channel-spec';
 import { ConfigError } from './config-error';
 import { parseDuration } from './duration';
 import { issuesToProblems } from './issues';
 import { displayPath, readProgrammeFile, schedulesDir } from './programme-file';
-import { channelObject, describe, organizerSchema, type OrganizerRaw } from './schemas';
-import { parseYaml, problemAt, sortByLine, type YamlSource } from './yaml-source';
+import { channelObject, describe, multiOrganizerSchema, organizerSchema, programmeFields, programmeItemSchema, type ProgrammeItemRaw } from './schemas';
+import { fieldName, parseYaml, problemAt, sortByLine, type PathKey, type YamlSource } from './yaml-source';
 
 export const DEFAULT_GRACE = '4h';
 export const DEFAULT_RETENTION = '365d';
@@ -17,10 +19,14 @@ export interface LoadedSettings {
   settings: WolSettings;
   configFile: string;
   programmeFile: string;
+  /** Each programme's file, in the order of `settings.programmes`. */
+  programmeFiles: string[];
   demo: boolean;
 }
 
 const ORGANIZER_KEYS = Object.keys(organizerSchema.shape);
+const MULTI_KEYS = Object.keys(multiOrganizerSchema.shape);
+const PROGRAMME_KEYS = Object.keys(programmeFields);
 const CHANNEL_KEYS = Object.keys(channelObject.shape);
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -44,30 +50,33 @@ export function resolveProgramme(program: string, configFile: string): { file: s
   return { error: `no programme "${program}" in ${dir} (known: ${known.join(', ') || 'none'}); or give a path` };
 }
 
-function checkChannels(src: YamlSource, raw: unknown[]): { channels: ConfiguredChannel[]; problems: string[] } {
+/**
+ * The channels of one programme (at `at`, e.g. ['programmes', 1]); `seen` spans every programme so
+ * a channel named twice, in one programme or two, is refused where it is named the second time.
+ */
+function checkChannels(src: YamlSource, raw: unknown[], at: PathKey[], seen: Map<string, string>): { channels: ConfiguredChannel[]; problems: string[] } {
   const problems: string[] = [];
   const channels: ConfiguredChannel[] = [];
-  const seen = new Map<string, number>();
   raw.forEach((entry, i) => {
     let spec: string;
     let extra: { timezone?: string; time?: string } = {};
     let specPath: (string | number)[];
     if (typeof entry === 'string') {
       spec = entry;
-      specPath = ['channels', i];
+      specPath = [...at, 'channels', i];
     } else if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
       const r = channelObject.safeParse(entry);
       if (!r.success) {
-        problems.push(...issuesToProblems(src, r.error.issues, ['channels', i], () => CHANNEL_KEYS));
+        problems.push(...issuesToProblems(src, r.error.issues, [...at, 'channels', i], () => CHANNEL_KEYS));
         if (typeof (entry as { id?: unknown }).id !== 'string') return;
         spec = (entry as { id: string }).id;
       } else {
         spec = r.data.id;
         extra = { ...(r.data.timezone ? { timezone: r.data.timezone } : {}), ...(r.data.time ? { time: r.data.time } : {}) };
       }
-      specPath = ['channels', i, 'id'];
+      specPath = [...at, 'channels', i, 'id'];
     } else {
-      problems.push(problemAt(src, ['channels', i], `expected "platform:id" or { id, timezone?, time? }, got ${describe(entry)}`));
+      problems.push(problemAt(src, [...at, 'channels', i], `expected "platform:id" or { id, timezone?, time? }, got ${describe(entry)}`));
       return;
     }
     if (spec.trim() === '') return; // already reported as empty
@@ -76,13 +85,22 @@ function checkChannels(src: YamlSource, raw: unknown[]): { channels: ConfiguredC
       problems.push(problemAt(src, specPath, parsed.error));
       return;
     }
-    const key = `${parsed.platform}:${parsed.channelId}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.push(problemAt(src, specPath, `duplicate channel ${key} (already at channels[${first}])`));
+    const idProblem = channelIdProblem(parsed.platform, parsed.channelId);
+    if (idProblem) {
+      problems.push(problemAt(src, specPath, idProblem));
       return;
     }
-    seen.set(key, i);
+    const key = `${parsed.platform}:${parsed.channelId}`;
+    const first = seen.get(key);
+    const here = fieldName([...at, 'channels', i]);
+    if (first !== undefined) {
+      const sameProgramme = first.startsWith(fieldName([...at, 'channels']) + '[');
+      problems.push(problemAt(src, specPath, sameProgramme
+        ? `duplicate channel ${key} (already at ${first})`
+        : `channel ${key} is already in another programme (${first}); a channel belongs to one programme`));
+      return;
+    }
+    seen.set(key, here);
     channels.push({ ...parsed, ...extra });
   });
   return { channels, problems };
@@ -102,22 +120,86 @@ export function loadOrganizerConfig(file: string, cwd: string): LoadedSettings {
   const problems = [...src.problems];
   if (src.data === undefined) throw new ConfigError(problems);
 
-  const parsed = organizerSchema.safeParse(src.data);
-  if (!parsed.success) {
-    problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? ORGANIZER_KEYS : CHANNEL_KEYS)));
-  }
-  const rawChannels = (src.data as { channels?: unknown })?.channels;
-  const ch = checkChannels(src, Array.isArray(rawChannels) ? rawChannels : []);
-  problems.push(...ch.problems);
-  problems.splice(0, problems.length, ...sortByLine(src, problems));
+  const data = src.data as Record<string, unknown> | null;
+  const multi = !!data && typeof data === 'object' && !Array.isArray(data) && 'programmes' in data;
+  const seen = new Map<string, string>();
+  const programmes: { raw: ProgrammeItemRaw | null; programme: Programme | null; file: string; channels: ConfiguredChannel[] }[] = [];
+  let shared: { retention?: string; admins?: string[] | null } | null = null;
 
-  // The programme is checked even when the config has problems, so every problem shows at once.
-  const program = (src.data as { program?: unknown })?.program;
+  if (multi) {
+    // A programme's key beside `programmes:` is a mistake the organizer should see as such.
+    const top: Record<string, unknown> = { ...data };
+    for (const k of PROGRAMME_KEYS) {
+      if (!(k in top)) continue;
+      problems.push(problemAt(src, [k], 'belongs inside an item of `programmes:` (each programme has its own)', 'key'));
+      delete top[k];
+    }
+    const parsed = multiOrganizerSchema.safeParse(top);
+    if (parsed.success) shared = parsed.data;
+    else problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? MULTI_KEYS : PROGRAMME_KEYS)));
+    const items = Array.isArray(data!.programmes) ? data!.programmes : [];
+    items.forEach((item, i) => programmes.push(checkProgramme(src, item, ['programmes', i], seen, file, cwd, problems)));
+  } else {
+    const parsed = organizerSchema.safeParse(src.data);
+    if (parsed.success) shared = parsed.data;
+    else problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? ORGANIZER_KEYS : CHANNEL_KEYS)));
+    programmes.push(checkProgramme(src, src.data, [], seen, file, cwd, problems, parsed.success ? parsed.data : null));
+  }
+  // This file's problems in line order, then the programme files' (each already in its own order).
+  const mine = problems.filter((x) => x.startsWith(`${src.display}:`));
+  const sorted = [...sortByLine(src, mine), ...problems.filter((x) => !x.startsWith(`${src.display}:`))];
+  if (sorted.length > 0 || !shared || programmes.some((p) => !p.raw || !p.programme)) throw new ConfigError(sorted);
+
+  const list: ProgrammeSettings[] = programmes.map(({ raw, programme, channels }) => {
+    const p: ProgrammeSettings = {
+      programme: programme!,
+      start: raw!.start,
+      time: raw!.time,
+      timezone: raw!.timezone,
+      graceMs: parseDuration(raw!.grace ?? DEFAULT_GRACE)!,
+      days: raw!.days ?? 'calendar',
+      skip: [...new Set(raw!.skip ?? [])].sort(),
+      channels,
+    };
+    if (raw!.digest !== undefined) p.digest = raw!.digest;
+    if (raw!.digest_quiet !== undefined) p.digestQuiet = raw!.digest_quiet;
+    return p;
+  });
+  const settings: WolSettings = {
+    ...list[0]!,
+    channels: list.flatMap((p) => p.channels),
+    programmes: list,
+    retentionMs: parseDuration(shared.retention ?? DEFAULT_RETENTION)!,
+    admins: shared.admins ?? [],
+  };
+  const programmeFile = programmes[0]!.file;
+  return { settings, configFile: file, programmeFile, programmeFiles: programmes.map((p) => p.file), demo: false };
+}
+
+/**
+ * One programme's keys at `at` (the top for the single form, `programmes[i]` otherwise): its
+ * settings, channels and programme file. Problems go to `problems`; the programme is checked
+ * even when its settings have problems, so every problem shows at once.
+ */
+function checkProgramme(
+  src: YamlSource, item: unknown, at: PathKey[], seen: Map<string, string>, file: string, cwd: string, problems: string[],
+  alreadyParsed?: ProgrammeItemRaw | null,
+): { raw: ProgrammeItemRaw | null; programme: Programme | null; file: string; channels: ConfiguredChannel[] } {
+  let raw: ProgrammeItemRaw | null = null;
+  if (at.length === 0) raw = alreadyParsed ?? null; // the single form: checked with the shared keys
+  else {
+    const r = programmeItemSchema.safeParse(item);
+    if (r.success) raw = r.data;
+    else problems.push(...issuesToProblems(src, r.error.issues, at, (p) => (p.length === at.length ? PROGRAMME_KEYS : CHANNEL_KEYS)));
+  }
+  const obj = item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
+  const ch = checkChannels(src, Array.isArray(obj.channels) ? obj.channels : [], at, seen);
+  problems.push(...ch.problems);
+  let programme: Programme | null = null;
   let programmeFile = '';
-  let programme = null;
-  if (typeof program === 'string' && program.trim() !== '') {
-    const where = resolveProgramme(program.trim(), file);
-    if ('error' in where) problems.push(problemAt(src, ['program'], where.error));
+  if (typeof obj.program === 'string' && obj.program.trim() !== '') {
+    const where = resolveProgramme(obj.program.trim(), file);
+    if ('error' in where) problems.push(problemAt(src, [...at, 'program'], where.error));
     else {
       programmeFile = where.file;
       const p = readProgrammeFile(where.file, cwd);
@@ -125,20 +207,5 @@ export function loadOrganizerConfig(file: string, cwd: string): LoadedSettings {
       programme = p.programme;
     }
   }
-  if (problems.length > 0 || !parsed.success || !programme) throw new ConfigError(problems);
-
-  const raw: OrganizerRaw = parsed.data;
-  const settings: WolSettings = {
-    programme,
-    start: raw.start,
-    time: raw.time,
-    timezone: raw.timezone,
-    graceMs: parseDuration(raw.grace ?? DEFAULT_GRACE)!,
-    retentionMs: parseDuration(raw.retention ?? DEFAULT_RETENTION)!,
-    admins: raw.admins ?? [],
-    channels: ch.channels,
-  };
-  if (raw.digest !== undefined) settings.digest = raw.digest;
-  if (raw.digest_quiet !== undefined) settings.digestQuiet = raw.digest_quiet;
-  return { settings, configFile: file, programmeFile, demo: false };
+  return { raw, programme, file: programmeFile, channels: ch.channels };
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { parseDuration } from './duration';
 import { charCount, HEADER_MAX_CHARS, SECTION_MAX_CHARS } from './limits';
 
-export const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** HH:MM; one-digit hours (`9:00`) are accepted and read as `09:00`. */
+export const HHMM_RE = /^([01]?\d|2[0-3]):[0-5]\d$/;
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function describe(v: unknown): string {
@@ -31,7 +32,7 @@ const maxChars = (n: number) => (s: string) =>
   charCount(s) > n ? `is ${charCount(s)} characters; at most ${n} can be shown` : null;
 
 export const hhmm = (what = 'a time HH:MM (00:00–23:59)') =>
-  text(what, (s) => (HHMM_RE.test(s) ? null : `expected a time HH:MM (00:00–23:59), got ${describe(s)}`));
+  text(what, (s) => (HHMM_RE.test(s) ? null : `expected a time HH:MM (00:00–23:59), got ${describe(s)}`)).transform((s) => s.padStart(5, '0'));
 
 export const isoDate = text('a date YYYY-MM-DD', (s) =>
   DATE_RE.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid ? null : `expected a real date YYYY-MM-DD, got ${describe(s)}`,
@@ -57,24 +58,42 @@ export const channelObject = z.strictObject(
   { error: required('a mapping') },
 );
 
+/** The keys of one programme: the single form's top level, or one item of `programmes:`. */
+export const programmeFields = {
+  program: text('a programme name (e.g. wol-week) or a path'),
+  start: isoDate,
+  time: hhmm(),
+  timezone,
+  digest: hhmm().optional(),
+  grace: duration.optional(),
+  days: z.enum(['calendar', 'weekdays'], { error: (i) => `expected calendar or weekdays, got ${describe(i.input)}` }).optional(),
+  skip: list(isoDate, 'a list of dates YYYY-MM-DD'),
+  digest_quiet: z.enum(['skip', 'nudge'], { error: (i) => `expected skip or nudge, got ${describe(i.input)}` }).optional(),
+  // Entries are strings or mappings: each is checked on its own (see organizer.ts).
+  channels: list(z.unknown(), 'a list of channels'),
+};
+
+/** Settings that are the bot's, not a programme's: they stay at the top in both forms. */
+export const sharedFields = {
+  retention: text('a duration like 365d', (s) => {
+    const ms = parseDuration(s);
+    return ms === null ? `expected a duration like 365d, got ${describe(s)}` : ms <= 0 ? 'must be longer than 0' : null;
+  }).optional(),
+  admins: list(text('a platform user id'), 'a list of platform user ids'),
+};
+
+export const programmeItemSchema = z.strictObject(programmeFields, { error: required('a mapping of programme settings (program, start, time, timezone, …)') });
+export type ProgrammeItemRaw = z.infer<typeof programmeItemSchema>;
+
+/** The single-programme form: a programme's keys and the shared ones at the top. */
 export const organizerSchema = z.strictObject(
-  {
-    program: text('a programme name (e.g. wol-week) or a path'),
-    start: isoDate,
-    time: hhmm(),
-    timezone,
-    digest: hhmm().optional(),
-    digest_quiet: z.enum(['skip', 'nudge'], { error: 'expected skip or nudge' }).optional(),
-    grace: duration.optional(),
-    retention: text('a duration like 365d', (s) => {
-      const ms = parseDuration(s);
-      return ms === null ? `expected a duration like 365d, got ${describe(s)}` : ms <= 0 ? 'must be longer than 0' : null;
-    }).optional(),
-    admins: list(text('a platform user id'), 'a list of platform user ids'),
-    // Entries are strings or mappings: each is checked on its own (see organizer.ts).
-    channels: list(z.unknown(), 'a list of channels'),
-  },
+  { ...programmeFields, ...sharedFields },
   { error: required('a mapping of settings (program, start, time, timezone, …)') },
+);
+/** Several programmes: `programmes:` items, the shared keys beside it. */
+export const multiOrganizerSchema = z.strictObject(
+  { ...sharedFields, programmes: z.array(z.unknown(), { error: required('a list of programmes') }).min(1, { error: 'must list at least one programme' }) },
+  { error: required('a mapping of settings') },
 );
 export type OrganizerRaw = z.infer<typeof organizerSchema>;
 

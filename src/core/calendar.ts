@@ -10,7 +10,7 @@
  *   first, earlier occurrence (01:30 BST = 00:30Z).
  */
 import { DateTime, IANAZone } from 'luxon';
-import type { WolSettings } from './settings';
+import type { ProgrammeSettings } from './settings';
 
 export interface Occurrence {
   day: number;
@@ -85,20 +85,71 @@ export function addDays(localDate: string, days: number): string {
   return dt.plus({ days }).toFormat('yyyy-MM-dd');
 }
 
+/** Is this local date one that gets posts under `days` and `skip`? */
+export function isWorkingDay(localDate: string, p: Pick<ProgrammeSettings, 'days' | 'skip'>): boolean {
+  if (p.skip?.includes(localDate)) return false;
+  if (p.days === 'weekdays') {
+    const weekday = DateTime.fromISO(localDate, { zone: 'utc' }).weekday; // 1 = Monday … 7 = Sunday
+    if (weekday > 5) return false;
+  }
+  return true;
+}
+
+function nextWorkingDay(localDate: string, p: Pick<ProgrammeSettings, 'days' | 'skip'>): string {
+  let d = localDate;
+  // A week holds at least one weekday; a long list of skipped dates is bounded by its length.
+  for (let i = 0; i <= 7 + (p.skip?.length ?? 0) && !isWorkingDay(d, p); i++) d = addDays(d, 1);
+  return d;
+}
+
+/** A weekly series keeps its own cadence (1, 8, 15, …): each post moves off a non-working date alone. */
+function isWeekly(p: ProgrammeSettings): boolean {
+  if (p.programme.cadence) return p.programme.cadence === 'weekly';
+  const days = [...new Set(p.programme.prompts.map((x) => x.day))].sort((a, b) => a - b);
+  return days.length > 1 && days.slice(1).every((d, i) => d - days[i]! >= 7);
+}
+
 /**
- * Every programme day for one channel, in day order: local date = start + (day - 1) days, at the
- * channel's time (or the default) in the channel's zone (or the default).
+ * The local date of each programme day. With every date a working day it is start + (day - 1).
+ * Otherwise a daily programme counts working days (day N is the Nth working day from the start,
+ * so a Thursday start with `weekdays` puts day 3 on Monday), and a weekly series keeps its dates
+ * a week apart, each moved to the next working day when it falls on a skipped date or a weekend.
+ */
+export function programmeDates(p: ProgrammeSettings): Map<number, string> {
+  const days = [...new Set(p.programme.prompts.map((x) => x.day))].sort((a, b) => a - b);
+  const out = new Map<number, string>();
+  if (p.days !== 'weekdays' && !(p.skip?.length)) {
+    for (const d of days) out.set(d, addDays(p.start, d - 1));
+    return out;
+  }
+  if (isWeekly(p)) {
+    for (const d of days) out.set(d, nextWorkingDay(addDays(p.start, d - 1), p));
+    return out;
+  }
+  let date = nextWorkingDay(p.start, p);
+  let n = 1;
+  for (const d of days) {
+    for (; n < d; n++) date = nextWorkingDay(addDays(date, 1), p);
+    out.set(d, date);
+  }
+  return out;
+}
+
+/**
+ * Every programme day for one channel, in day order: the programme's local date for the day (see
+ * programmeDates), at the channel's time (or the default) in the channel's zone (or the default).
  */
 export function channelSchedule(
-  settings: WolSettings,
+  settings: ProgrammeSettings,
   ch: { timezone: string | null; time: string | null },
 ): Occurrence[] {
   const timezone = ch.timezone ?? settings.timezone;
   const localTime = ch.time ?? settings.time;
+  const dates = programmeDates(settings);
   return [...settings.programme.prompts]
     .sort((a, b) => a.day - b.day)
     .map((p) => {
-      const localDate = addDays(settings.start, p.day - 1);
+      const localDate = dates.get(p.day)!;
       return { day: p.day, theme: p.theme, timezone, localDate, localTime, at: localInstant(localDate, localTime, timezone) };
     });
 }

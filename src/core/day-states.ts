@@ -1,6 +1,6 @@
 import { channelSchedule, type Occurrence } from './calendar';
 import type { ChannelRecord, DeliveryRecord } from './ports/store';
-import type { WolSettings } from './settings';
+import type { ProgrammeSettings } from './settings';
 
 export type DayState = 'past' | 'posted' | 'due' | 'upcoming' | 'failed' | 'skipped' | 'retrying' | 'sending' | 'uncertain';
 
@@ -23,7 +23,7 @@ const BY_STATE: Record<DeliveryRecord['state'], DayState> = {
 };
 
 /** Every programme day of one channel with what happened to it (or will); `deliveries` are one run's rows. */
-export function dayRows(settings: WolSettings, channel: ChannelRecord | { timezone: string | null; time: string | null; platform: string; channelId: string }, deliveries: DeliveryRecord[], now: Date): DayRow[] {
+export function dayRows(settings: ProgrammeSettings, channel: ChannelRecord | { timezone: string | null; time: string | null; platform: string; channelId: string }, deliveries: DeliveryRecord[], now: Date): DayRow[] {
   const mine = deliveries.filter((r) => r.platform === channel.platform && r.channelId === channel.channelId);
   return channelSchedule(settings, channel).map((occ) => {
     const recs = mine.filter((r) => r.day === occ.day && r.kind === 'prompt').sort((a, b) => b.round - a.round);

@@ -13,7 +13,8 @@ import { analyse, digestContent, type Share } from './give/digest-content';
 import type { PeopleNames } from './names';
 import { gathers, promptForDay } from './programme';
 import { currentRun } from './runs';
-import type { WolSettings } from './settings';
+import type { ProgrammeSettings, WolSettings } from './settings';
+import { programmeFor, programmeOfRun } from './campaigns';
 
 /**
  * The day's digest, posted in the day's thread: thanks by name, what drew responses, open
@@ -28,7 +29,9 @@ export class DigestService {
 
   /** The digest of one delivery; null on a day nobody shared when the programme says `digest_quiet: skip`. */
   async build(rec: DeliveryRecord, channel?: ChannelRecord): Promise<DigestMessage | null> {
-    const { store, settings } = this.d;
+    const { store } = this.d;
+    // The programme of the digest's own run (several programmes may run at once).
+    const settings = programmeOfRun(this.d.settings, rec.run) ?? this.d.settings;
     const { programme } = settings;
     const replies = (await store.listReplies({ deliveryIds: [rec.id] })).filter((r) => r.text !== null);
     const counts = await store.reactionCounts(rec.platform, rec.channelId, replies.map((r) => r.messageId));
@@ -86,7 +89,7 @@ export class DigestService {
 
   /** The `digest` command: the latest day's digest now, unless that day already has one. */
   async postLatest(channel: ChannelRecord): Promise<{ day: number; outcome: DeliveryOutcome } | null> {
-    const run = currentRun(this.d.settings);
+    const run = currentRun(programmeFor(this.d.settings, channel));
     const sent = (await this.d.store.listDeliveries({ run, kinds: ['prompt'], platform: channel.platform, channelId: channel.channelId, states: ['sent'] }))
       .sort((a, b) => b.postedAt!.getTime() - a.postedAt!.getTime());
     const latest = sent[0];
@@ -95,15 +98,21 @@ export class DigestService {
     return { day: latest.day, outcome };
   }
 
-  /** Scheduled digests: at `digest` local time on the day of each sent prompt, within grace. */
+  /** Scheduled digests: at each programme's `digest` local time on the day of each sent prompt, within grace. */
   async postDue(now: Date): Promise<number> {
+    let posted = 0;
+    const channels = new Map((await this.d.store.listChannels()).map((c) => [`${c.platform}:${c.channelId}`, c]));
+    for (const p of this.d.settings.programmes) posted += await this.postDueOf(p, channels, now);
+    return posted;
+  }
+
+  private async postDueOf(p: ProgrammeSettings, channels: Map<string, ChannelRecord>, now: Date): Promise<number> {
     const { settings, store } = this.d;
-    if (!settings.digest || !gathers(settings.programme)) return 0;
-    const run = currentRun(settings);
+    if (!p.digest || !gathers(p.programme)) return 0;
+    const run = currentRun(p);
     const prompts = (await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] })).filter((r) => r.threadId);
     if (prompts.length === 0) return 0;
     const done = new Set((await store.listDeliveries({ run, kinds: ['digest'] })).map((r) => `${r.platform}:${r.channelId}#${r.day}`));
-    const channels = new Map((await store.listChannels()).map((c) => [`${c.platform}:${c.channelId}`, c]));
     const seen = new Set<string>();
     let posted = 0;
     for (const rec of prompts) {
@@ -111,11 +120,11 @@ export class DigestService {
       if (done.has(key) || seen.has(key)) continue;
       seen.add(key);
       const channel = channels.get(`${rec.platform}:${rec.channelId}`);
-      if (!channel?.active || channel.paused || !this.d.adapters.has(channel.platform)) continue;
-      const zone = channel.timezone ?? settings.timezone;
-      const at = localInstant(localDateOf(rec.scheduledAt, zone), settings.digest, zone);
+      if (!channel?.active || channel.paused || !this.d.adapters.has(channel.platform) || programmeFor(settings, channel) !== p) continue;
+      const zone = channel.timezone ?? p.timezone;
+      const at = localInstant(localDateOf(rec.scheduledAt, zone), p.digest, zone);
       const late = now.getTime() - at.getTime();
-      if (late < 0 || late > settings.graceMs) continue;
+      if (late < 0 || late > p.graceMs) continue;
       const outcome = await this.d.deliverer.claimAndSend(channel, { run, kind: 'digest', day: rec.day, round: 0 }, at, 'schedule');
       if (outcome.kind === 'sent') posted++;
       else if (outcome.kind !== 'already') this.d.logger.warn({ channel: channelLabel(channel), day: rec.day, outcome: outcome.kind }, 'digest not posted yet');

@@ -2,7 +2,7 @@ import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
 import { gathers, promptForDay } from './programme';
 import type { WolSettings } from './settings';
-import { currentRun } from './runs';
+import { currentRuns, programmeOfRun } from './campaigns';
 
 export interface ExportReply {
   /** The platform's id of the reply message (to react to it, to link it). */
@@ -34,14 +34,15 @@ export interface ExportPost {
 }
 
 /**
- * The collected threads of one run (default: the current one) in the contract's export shape;
- * deleted and forgotten replies left out.
+ * The collected threads of some runs (default: each programme's current one) in the contract's
+ * export shape; deleted and forgotten replies left out.
  */
-export async function buildExport(settings: WolSettings, store: Store, opts: { day?: number; run?: string; includeExternal?: boolean } = {}): Promise<{ posts: ExportPost[] }> {
+export async function buildExport(settings: WolSettings, store: Store, opts: { day?: number; runs?: string[]; includeExternal?: boolean } = {}): Promise<{ posts: ExportPost[] }> {
+  const runs = new Set(opts.runs ?? currentRuns(settings));
   // A circle companion gathers nothing: it has no posts to export and none for the gallery.
-  if (!gathers(settings.programme)) return { posts: [] };
-  const sent = (await store.listDeliveries({ run: opts.run ?? currentRun(settings), kinds: ['prompt'], day: opts.day, states: ['sent'] }))
-    .filter((r) => r.threadId && r.postedAt)
+  const programmeOf = (run: string) => (programmeOfRun(settings, run) ?? settings).programme;
+  const sent = (await store.listDeliveries({ kinds: ['prompt'], day: opts.day, states: ['sent'] }))
+    .filter((r) => runs.has(r.run) && gathers(programmeOf(r.run)) && r.threadId && r.postedAt)
     .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());
   const replies = await store.listReplies({ deliveryIds: sent.map((r) => r.id) });
   // Names come from the store only: an export never calls a platform.
@@ -58,7 +59,7 @@ export async function buildExport(settings: WolSettings, store: Store, opts: { d
       platform: rec.platform,
       channel: rec.channelId,
       day: rec.day,
-      theme: promptForDay(settings.programme, rec.day)?.theme ?? `Day ${rec.day}`,
+      theme: promptForDay(programmeOf(rec.run), rec.day)?.theme ?? `Day ${rec.day}`,
       programme: rec.programme,
       run: rec.run,
       postedAt: rec.postedAt!.toISOString(),

@@ -7,6 +7,7 @@ import type { Clock } from './ports/clock';
 import type { ChannelRecord, Store } from './ports/store';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
+import { programmeFor } from './campaigns';
 
 export interface ManualPostResult {
   channel: ChannelRecord;
@@ -27,9 +28,11 @@ export async function postDayManually(
   channels: ChannelRecord[],
   again: boolean,
 ): Promise<ManualPostResult[]> {
-  const run = currentRun(d.settings);
-  const key = (c: ChannelRecord) => ({ run, kind: 'prompt' as const, programme: d.settings.programme.id, day, platform: c.platform, channelId: c.channelId });
   return mapLimit(channels, FAN_OUT, async (channel) => {
+    // Each channel's post goes into the current run of its own programme.
+    const p = programmeFor(d.settings, channel);
+    const run = currentRun(p);
+    const key = (c: ChannelRecord) => ({ run, kind: 'prompt' as const, programme: p.programme.id, day, platform: c.platform, channelId: c.channelId });
     const now = d.clock.now();
     let round = 0;
     const max = await d.store.maxRound(key(channel));

@@ -9,8 +9,9 @@ import { mapLimit } from './map-limit';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { ChannelRecord, Store } from './ports/store';
-import type { WolSettings } from './settings';
+import type { ProgrammeSettings, WolSettings } from './settings';
 import { currentRun } from './runs';
+import { currentRuns, programmeFor } from './campaigns';
 
 export interface TickReport {
   sent: number;
@@ -59,8 +60,14 @@ export class Scheduler {
     return all.filter((c) => !c.paused && this.d.adapters.has(c.platform));
   }
 
+  /** A channel's occurrences in its programme's current run. */
   schedule(c: ChannelRecord): Occurrence[] {
-    return channelSchedule(this.d.settings, c);
+    return channelSchedule(programmeFor(this.d.settings, c), c);
+  }
+
+  /** The postable channels of one programme (the one a channel belongs to). */
+  async channelsOf(p: ProgrammeSettings): Promise<ChannelRecord[]> {
+    return (await this.postableChannels()).filter((c) => programmeFor(this.d.settings, c) === p);
   }
 
   async tick(): Promise<TickReport> {
@@ -68,22 +75,24 @@ export class Scheduler {
     const { settings, store, clock } = this.d;
     const now = clock.now();
     const channels = await this.postableChannels();
-    const run = currentRun(settings);
+    const runs = new Set(currentRuns(settings));
     const known = new Set(
-      (await store.listDeliveries({ run, kinds: ['prompt'] })).filter((r) => r.round === 0).map((r) => `${r.platform}:${r.channelId}#${r.day}`),
+      (await store.listDeliveries({ kinds: ['prompt'] })).filter((r) => r.round === 0 && runs.has(r.run)).map((r) => `${r.run}|${r.platform}:${r.channelId}#${r.day}`),
     );
-    const due: { channel: ChannelRecord; occ: Occurrence }[] = [];
+    const due: { channel: ChannelRecord; occ: Occurrence; run: string }[] = [];
     for (const channel of channels) {
+      const p = programmeFor(settings, channel);
+      const run = currentRun(p);
       for (const occ of this.schedule(channel)) {
-        if (occ.at > now || known.has(`${channelLabel(channel)}#${occ.day}`)) continue;
+        if (occ.at > now || known.has(`${run}|${channelLabel(channel)}#${occ.day}`)) continue;
         const late = now.getTime() - occ.at.getTime();
-        if (late <= settings.graceMs) due.push({ channel, occ });
+        if (late <= p.graceMs) due.push({ channel, occ, run });
         else if (occ.at >= channel.createdAt) {
           // Missed by downtime beyond grace: record it once so status tells, never post it late.
           const rec = await store.claimDelivery({
-            id: randomUUID(), run, kind: 'prompt', programme: settings.programme.id, day: occ.day, platform: channel.platform, channelId: channel.channelId, round: 0,
+            id: randomUUID(), run, kind: 'prompt', programme: p.programme.id, day: occ.day, platform: channel.platform, channelId: channel.channelId, round: 0,
             state: 'skipped', trigger: 'schedule', scheduledAt: occ.at, owner: null, leaseUntil: null,
-            reason: `missed by ${Math.round(late / 60000)} min (grace ${Math.round(settings.graceMs / 60000)} min)`, now,
+            reason: `missed by ${Math.round(late / 60000)} min (grace ${Math.round(p.graceMs / 60000)} min)`, now,
           });
           if (rec) {
             report.skipped++;
@@ -93,14 +102,16 @@ export class Scheduler {
       }
     }
     // Once stopping (SIGTERM), claim nothing new: only the sends already in flight finish.
-    const outcomes = await mapLimit(due, FAN_OUT, ({ channel, occ }) =>
+    const outcomes = await mapLimit(due, FAN_OUT, ({ channel, occ, run }) =>
       this.stopping ? Promise.resolve(null) : this.d.deliverer.claimAndSend(channel, { run, kind: 'prompt', day: occ.day, round: 0 }, occ.at, 'schedule'),
     );
     count(outcomes.filter((o): o is DeliveryOutcome => o !== null), report);
     await this.drainRetries(report);
     await this.d.digests.postDue(now);
     // After the day's digest, so the last day's thread is thanked before the wrap-up.
-    if (!this.stopping) await this.d.announcements?.postDue(now, channels);
+    // Kick-offs and wrap-ups speak for the first programme only so far: other programmes' channels
+    // get none rather than the first programme's words.
+    if (!this.stopping) await this.d.announcements?.postDue(now, channels.filter((c) => programmeFor(settings, c) === settings.programmes[0]));
     await this.prune(now);
     return report;
   }

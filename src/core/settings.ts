@@ -9,8 +9,11 @@ export interface ConfiguredChannel {
   time?: string;
 }
 
-/** The organizer config after validation: what the core needs, nothing platform-specific. */
-export interface WolSettings {
+/** Which local dates count as days: every date, or Monday to Friday only. */
+export type DaysRule = 'calendar' | 'weekdays';
+
+/** One programme as the organizer runs it: a programme file, a start, times, a calendar, channels. */
+export interface ProgrammeSettings {
   programme: Programme;
   /** ISO local date of day 1, e.g. 2026-11-16. */
   start: string;
@@ -24,8 +27,24 @@ export interface WolSettings {
   digestQuiet?: 'skip' | 'nudge';
   /** How late (ms) a post missed by downtime is still made. */
   graceMs: number;
+  /** `weekdays` moves a post off Saturday and Sunday (default `calendar`). */
+  days?: DaysRule;
+  /** Local dates (YYYY-MM-DD) with no posts: a post due then moves to the next working day. */
+  skip?: string[];
+  /** This programme's configured channels. */
+  channels: ConfiguredChannel[];
+}
+
+/**
+ * The organizer config after validation: what the core needs, nothing platform-specific.
+ * The top-level programme fields are the first programme's (the single-programme form is a list
+ * of one), so code that knows one programme keeps working; `programmes` lists them all, and
+ * `channels` is every programme's channels.
+ */
+export interface WolSettings extends ProgrammeSettings {
+  /** Every programme; channels subscribed at run time join the first. */
+  programmes: ProgrammeSettings[];
   /** How long (ms) replies are kept. */
   retentionMs: number;
   admins: string[];
-  channels: ConfiguredChannel[];
 }

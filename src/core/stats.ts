@@ -2,7 +2,8 @@ import { channelLabel } from './channels';
 import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
 import type { WolSettings } from './settings';
-import { currentRun, parseRunId } from './runs';
+import { currentRun } from './runs';
+import { asRun, programmeOfRun } from './campaigns';
 
 /** The sponsor's figures for one run (GET /v1/stats, and the wrap-up report). */
 export interface RunStats {
@@ -91,6 +92,7 @@ export function computeStats(input: StatsInput): RunStats {
 /** Reads one run's threads (default: the current run) and every live share, then computes. */
 export async function buildStats(settings: WolSettings, store: Store, opts: { run?: string } = {}): Promise<RunStats> {
   const run = opts.run ?? currentRun(settings);
+  const p = asRun(programmeOfRun(settings, run) ?? settings, run);
   const sent = await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] });
   const threads: StatsThread[] = sent
     .filter((r) => r.threadId)
@@ -105,8 +107,8 @@ export async function buildStats(settings: WolSettings, store: Store, opts: { ru
   }
   const channelNames = new Map((await store.listChannels()).map((c) => [channelLabel(c), c.name]));
   return computeStats({
-    run: parseRunId(run),
-    days: settings.programme.prompts.map((p) => ({ day: p.day, theme: p.theme })),
+    run: { programme: p.programme.id, start: p.start },
+    days: p.programme.prompts.map((x) => ({ day: x.day, theme: x.theme })),
     threads,
     channelNames,
     shares: all.map((r) => ({ deliveryId: r.deliveryId, platform: r.platform, user: r.user, at: r.at })),

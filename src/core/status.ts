@@ -5,6 +5,7 @@ import { english, type Translator } from './i18n/catalogue';
 import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
+import { asRun, currentRuns, programmeFor, programmeOfRun } from './campaigns';
 
 export interface ChannelStatus {
   channel: ChannelRecord;
@@ -16,37 +17,73 @@ export interface ChannelStatus {
   rows: DayRow[];
 }
 
-export interface StatusReport {
-  programme: { id: string; title: string; days: number[]; start: string; time: string; timezone: string };
+export interface ProgrammeHeader {
+  id: string;
+  title: string;
+  days: number[];
+  start: string;
+  time: string;
+  timezone: string;
+  /** The run shown: programme@start. */
+  run: string;
+  /** Is it the programme's current run (its configured start)? */
+  current: boolean;
+}
+
+export interface ProgrammeStatus {
+  programme: ProgrammeHeader;
   channels: ChannelStatus[];
 }
 
-/** The programme, each channel's next post, and what was posted, failed or skipped. */
-export async function buildStatus(settings: WolSettings, store: Store, enabled: (platform: string) => boolean, now: Date): Promise<StatusReport> {
-  const deliveries = await store.listDeliveries({ run: currentRun(settings) });
-  const channels = (await store.listChannels()).filter((c) => c.source !== 'known' || deliveries.some((d) => d.channelId === c.channelId));
-  return {
-    programme: {
-      id: settings.programme.id,
-      title: settings.programme.title,
-      days: settings.programme.prompts.map((p) => p.day),
-      start: settings.start,
-      time: settings.time,
-      timezone: settings.timezone,
-    },
-    channels: channels.map((channel) => {
-      const rows = dayRows(settings, channel, deliveries, now);
-      return {
-        channel,
-        label: channelLabel(channel),
-        timezone: channel.timezone ?? settings.timezone,
-        time: channel.time ?? settings.time,
-        enabled: enabled(channel.platform),
-        next: channel.active && !channel.paused ? nextRow(rows) : undefined,
-        rows,
-      };
-    }),
+export interface StatusReport {
+  /** The first programme shown (the only one in the single-programme form). */
+  programme: ProgrammeHeader;
+  /** Every channel shown, of every programme. */
+  channels: ChannelStatus[];
+  /** Each programme's run with its channels. */
+  programmes: ProgrammeStatus[];
+}
+
+/**
+ * Each programme's run (the current one unless `runs` names others), each channel's next post,
+ * and what was posted, failed or skipped in that run. A past run lists the channels it posted in.
+ */
+export async function buildStatus(
+  settings: WolSettings, store: Store, enabled: (platform: string) => boolean, now: Date, opts: { runs?: string[] } = {},
+): Promise<StatusReport> {
+  const current = new Set(currentRuns(settings));
+  const runs = opts.runs ?? [...current];
+  const all = await store.listChannels();
+  const programmes: ProgrammeStatus[] = [];
+  for (const run of runs) {
+    const configured = programmeOfRun(settings, run);
+    if (!configured) continue;
+    const p = asRun(configured, run);
+    const isCurrent = current.has(run);
+    const deliveries = await store.listDeliveries({ run });
+    const used = new Set(deliveries.map((d) => channelLabel(d)));
+    const channels = all.filter((c) => (isCurrent ? programmeFor(settings, c) === configured && (c.source !== 'known' || used.has(channelLabel(c))) : used.has(channelLabel(c))));
+    programmes.push({
+      programme: { id: p.programme.id, title: p.programme.title, days: p.programme.prompts.map((x) => x.day), start: p.start, time: p.time, timezone: p.timezone, run, current: isCurrent },
+      channels: channels.map((channel) => {
+        const rows = dayRows(p, channel, deliveries, now);
+        return {
+          channel,
+          label: channelLabel(channel),
+          timezone: channel.timezone ?? p.timezone,
+          time: channel.time ?? p.time,
+          enabled: enabled(channel.platform),
+          next: isCurrent && channel.active && !channel.paused ? nextRow(rows) : undefined,
+          rows,
+        };
+      }),
+    });
+  }
+  const first = programmes[0]?.programme ?? {
+    id: settings.programme.id, title: settings.programme.title, days: settings.programme.prompts.map((x) => x.day), start: settings.start,
+    time: settings.time, timezone: settings.timezone, run: currentRun(settings), current: true,
   };
+  return { programme: first, channels: programmes.flatMap((x) => x.channels), programmes };
 }
 
 function rowLine(r: DayRow, zone: string, tr: Translator): string {
@@ -79,24 +116,34 @@ function digestLine(d: DeliveryRecord, zone: string, tr: Translator): string {
 const DIGEST_STATE: Partial<Record<DeliveryRecord['state'], string>> = { retry: 'retrying', claimed: 'sending', recovering: 'sending', sending: 'sending' };
 
 export function renderStatus(s: StatusReport, tr: Translator = english): string {
-  const p = s.programme;
-  const lines = [tr.t('status.programme', { title: p.title, id: p.id, start: p.start, days: p.days.join(', '), time: p.time, zone: p.timezone })];
-  if (s.channels.length === 0) lines.push(tr.t('status.noChannels'));
-  for (const c of s.channels) {
-    const flags = [
-      !c.channel.active ? tr.t('status.inactive', { reason: c.channel.inactiveReason ?? tr.t('status.unsubscribed') }) : '',
-      c.channel.paused ? tr.t('status.paused') : '',
-      !c.enabled ? tr.t('status.notConfigured', { platform: c.channel.platform }) : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    lines.push(`${c.label} (${c.timezone}, ${c.time})${flags ? ` [${flags}]` : ''}`);
-    const n = c.next;
-    lines.push(`  ${n ? tr.t('status.next', { day: n.day, theme: n.theme, date: n.localDate, time: n.localTime, zone: c.timezone, utc: n.at.toISOString() }) : tr.t('status.nextNone')}`);
-    for (const r of c.rows.filter((x) => x.delivery)) {
-      lines.push(`  ${rowLine(r, c.timezone, tr)}`);
-      if (r.digest) lines.push(`    ${digestLine(r.digest, c.timezone, tr)}`);
-    }
+  const lines: string[] = [];
+  if (s.programmes.length === 0) lines.push(tr.t('status.noRun'));
+  for (const ps of s.programmes) {
+    const p = ps.programme;
+    if (lines.length) lines.push('');
+    lines.push(tr.t('status.programme', { title: p.title, id: p.id, start: p.start, days: p.days.join(', '), time: p.time, zone: p.timezone }));
+    if (!p.current) lines.push(tr.t('status.pastRun', { run: p.run }));
+    if (ps.channels.length === 0) lines.push(tr.t('status.noChannels'));
+    for (const c of ps.channels) lines.push(...channelLines(c, tr));
   }
   return lines.join('\n');
+}
+
+function channelLines(c: ChannelStatus, tr: Translator): string[] {
+  const lines: string[] = [];
+  const flags = [
+    !c.channel.active ? tr.t('status.inactive', { reason: c.channel.inactiveReason ?? tr.t('status.unsubscribed') }) : '',
+    c.channel.paused ? tr.t('status.paused') : '',
+    !c.enabled ? tr.t('status.notConfigured', { platform: c.channel.platform }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  lines.push(`${c.label} (${c.timezone}, ${c.time})${flags ? ` [${flags}]` : ''}`);
+  const n = c.next;
+  lines.push(`  ${n ? tr.t('status.next', { day: n.day, theme: n.theme, date: n.localDate, time: n.localTime, zone: c.timezone, utc: n.at.toISOString() }) : tr.t('status.nextNone')}`);
+  for (const r of c.rows.filter((x) => x.delivery)) {
+    lines.push(`  ${rowLine(r, c.timezone, tr)}`);
+    if (r.digest) lines.push(`    ${digestLine(r.digest, c.timezone, tr)}`);
+  }
+  return lines;
 }

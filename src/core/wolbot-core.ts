@@ -19,9 +19,10 @@ import { PeopleNames } from './names';
 import { reportContext } from './give/report-context';
 import { Announcements } from './give/announcements';
 import { channelSchedule } from './calendar';
-import { parseRunId } from './runs';
+import { programmeOfRun } from './campaigns';
 import { Scheduler, type TickReport } from './scheduler';
-import type { WolSettings } from './settings';
+import type { ProgrammeSettings, WolSettings } from './settings';
+import { listRuns, type RunInfo } from './run-list';
 import { translatorOf } from './frame';
 import { gathers } from './programme';
 import { buildStatus, type StatusReport } from './status';
@@ -64,7 +65,7 @@ export class WolbotCore implements InboundPort {
     const notifier = new FailureNotifier({ store, adapters: this.adapters, admins: settings.admins, clock, logger: logger.child({ component: 'notifier' }), tr: translatorOf(settings.programme) });
     const leaseMs = d.leaseMs ?? DEFAULT_LEASE_MS;
     this.leases = new LeaseKeeper({ store, clock, logger: logger.child({ component: 'leases' }), owner: d.owner, leaseMs });
-    this.deliverer = new Deliverer({ store, adapters: this.adapters, programmeOf: (run) => (parseRunId(run).programme === settings.programme.id ? settings.programme : undefined), clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
+    this.deliverer = new Deliverer({ store, adapters: this.adapters, programmeOf: (run) => programmeOfRun(settings, run)?.programme, clock, logger: logger.child({ component: 'delivery' }), owner: d.owner, leaseMs, notifier, leases: this.leases });
     this.digests = new DigestService({ settings, store, adapters: this.adapters, deliverer: this.deliverer, names: this.names, clock, logger: logger.child({ component: 'digest' }) });
     const announcements = new Announcements({
       settings, store, adapters: this.adapters, deliverer: this.deliverer, names: this.names, clock, logger: logger.child({ component: 'announcements' }),
@@ -106,9 +107,12 @@ export class WolbotCore implements InboundPort {
     return { owners, claims };
   }
 
-  /** `post --day N` (CLI) — the same ledger rules as the chat command. */
-  async postDay(day: number, opts: { channel?: ChannelRecord; again?: boolean } = {}): Promise<ManualPostResult[]> {
-    const channels = opts.channel ? [opts.channel] : await this.scheduler.postableChannels();
+  /**
+   * `post N` (CLI) — the same ledger rules as the chat command: one channel, or every postable
+   * channel of one programme (default: the only one; the CLI asks which when there are several).
+   */
+  async postDay(day: number, opts: { channel?: ChannelRecord; again?: boolean; programme?: ProgrammeSettings } = {}): Promise<ManualPostResult[]> {
+    const channels = opts.channel ? [opts.channel] : await this.scheduler.channelsOf(opts.programme ?? this.d.settings.programmes[0]!);
     const results = await this.track(postDayManually({ settings: this.d.settings, store: this.d.store, deliverer: this.deliverer, clock: this.d.clock }, day, channels, opts.again ?? false));
     await this.track(this.scheduler.drainRetries());
     return results;
@@ -119,8 +123,9 @@ export class WolbotCore implements InboundPort {
     return describeResults(results, day, (c) => c.timezone ?? this.d.settings.timezone, againHint);
   }
 
-  status(): Promise<StatusReport> {
-    return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p as Platform), this.d.clock.now());
+  /** Each programme's current run, or the runs named (see campaigns.runsNamed). */
+  status(opts: { runs?: string[] } = {}): Promise<StatusReport> {
+    return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p as Platform), this.d.clock.now(), opts);
   }
 
   /** Figures, zones and channel names for the Markdown report (read from the store only). */
@@ -128,8 +133,22 @@ export class WolbotCore implements InboundPort {
     return reportContext(this.d.settings, this.d.store, opts);
   }
 
-  exportPosts(opts: { day?: number } = {}) {
+  exportPosts(opts: { day?: number; runs?: string[] } = {}) {
     return buildExport(this.d.settings, this.d.store, opts);
+  }
+
+  /**
+   * `channels remove`: forget a channel nobody wants (its record; its posts stay in the ledger
+   * for exports). A channel in the config is kept: the config is the organizer's word.
+   */
+  async forgetChannel(platform: Platform, channelId: string): Promise<'forgotten' | 'configured' | 'unknown'> {
+    if (this.d.settings.channels.some((c) => c.platform === platform && c.channelId === channelId)) return 'configured';
+    return (await this.d.store.deleteChannel(platform, channelId)) ? 'forgotten' : 'unknown';
+  }
+
+  /** Every run: those in the ledger and each programme's current one (newest start first). */
+  runs(): Promise<RunInfo[]> {
+    return listRuns(this.d.settings, this.d.store);
   }
 
   /** Stop scheduling; wait (bounded) for sends in flight; give back claims not finished. */

@@ -1,9 +1,8 @@
 import express from 'express';
 import { channelSchedule } from '../core/calendar';
 import { toCsv, toMarkdown } from '../core/export-formats';
-import { buildExport } from '../core/export';
-import { currentRun, parseRunId, runId } from '../core/runs';
 import { buildStats } from '../core/stats';
+import { programmeOfRun, runsNamed } from '../core/campaigns';
 import type { Store } from '../core/ports/store';
 import type { WolbotCore } from '../core/wolbot-core';
 
@@ -35,37 +34,32 @@ export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router
     });
   });
 
-  /** Every run with prompts in the ledger, and the current one (which may have none yet). */
-  const knownRuns = async (): Promise<string[]> => {
-    const ids = new Set((await d.store.listDeliveries({ kinds: ['prompt'] })).map((x) => x.run));
-    ids.add(currentRun(d.core.settings));
-    return [...ids];
-  };
-  /** `?run=START` (the start date of one of this programme's runs) → a run id; undefined = current. */
-  const runOf = async (req: express.Request, res: express.Response): Promise<string | null | undefined> => {
+  /**
+   * `?run=` → the runs it names that exist: a start date (each programme's run from that date) or
+   * a run id (`wol-week@2026-11-16`). Undefined = the current runs; null = answered 400/404 here.
+   */
+  const runsOf = async (req: express.Request, res: express.Response): Promise<string[] | null | undefined> => {
     const q = req.query.run;
     if (q === undefined) return undefined;
-    const id = typeof q === 'string' ? runId(d.core.settings.programme.id, q) : '';
-    if (id && (await knownRuns()).includes(id)) return id;
-    res.status(404).json({ error: `no run starting ${String(q)}; the current run starts ${d.core.settings.start}` });
+    const named = typeof q === 'string' ? runsNamed(d.core.settings, q) : null;
+    if (!named) return void res.status(400).json({ error: 'run must be a start date YYYY-MM-DD or a run id like wol-week@2026-11-16' }), null;
+    const known = new Set((await d.core.runs()).map((x) => x.id));
+    const runs = named.filter((x) => known.has(x));
+    if (runs.length) return runs;
+    res.status(404).json({ error: `no run starting ${String(q)}; GET /v1/runs lists them` });
     return null;
   };
 
-  // The sponsor's figures for the current run, or `?run=START`.
+  // The sponsor's figures for the current run (the first programme's), or `?run=`.
   r.get('/v1/stats', async (req, res) => {
-    const run = await runOf(req, res);
-    if (run === null) return;
-    res.json(await buildStats(d.core.settings, d.store, { run }));
+    const runs = await runsOf(req, res);
+    if (runs === null) return;
+    res.json(await buildStats(d.core.settings, d.store, { run: runs?.find((x) => programmeOfRun(d.core.settings, x)) }));
   });
 
-  // The page's run chooser: the runs of this programme the ledger holds, newest first.
+  // The page's run chooser: every run the ledger holds and each programme's current one, newest first.
   r.get('/v1/runs', async (_req, res) => {
-    const current = currentRun(d.core.settings);
-    const runs = (await knownRuns())
-      .map((id) => ({ id, ...parseRunId(id), current: id === current }))
-      .filter((x) => x.programme === d.core.settings.programme.id)
-      .sort((a, b) => b.start.localeCompare(a.start));
-    res.json({ runs });
+    res.json({ runs: await d.core.runs() });
   });
 
   r.get('/v1/export', async (req, res) => {
@@ -74,11 +68,11 @@ export function apiRouter(d: { core: WolbotCore; store: Store }): express.Router
     const day = dayQ === undefined ? undefined : Number(dayQ);
     if (day !== undefined && !(Number.isInteger(day) && day > 0)) return void res.status(400).json({ error: 'day must be a positive integer' });
     if (!['json', 'csv', 'md'].includes(format)) return void res.status(400).json({ error: 'format must be json, csv or md' });
-    const run = await runOf(req, res);
-    if (run === null) return;
-    const { posts } = run === undefined ? await d.core.exportPosts({ day }) : await buildExport(d.core.settings, d.store, { day, run });
+    const runs = await runsOf(req, res);
+    if (runs === null) return;
+    const { posts } = await d.core.exportPosts({ day, runs });
     if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(toCsv(posts));
-    if (format === 'md') return void res.type('text/markdown; charset=utf-8').send(toMarkdown(posts, d.core.settings.programme.title, await d.core.reportContext(run === undefined ? {} : { run })));
+    if (format === 'md') return void res.type('text/markdown; charset=utf-8').send(toMarkdown(posts, d.core.settings.programme.title, await d.core.reportContext({ run: runs?.[0] })));
     res.json({ posts });
   });
 

@@ -109,3 +109,8 @@ export async function deactivateScope(
     .executeTakeFirst();
   return n(r.numUpdatedRows);
 }
+
+export async function deleteChannel({ db }: StoreContext, platform: Platform, channelId: string): Promise<boolean> {
+  const r = await db.deleteFrom('channels').where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
+  return n(r.numDeletedRows) > 0;
+}

@@ -220,3 +220,14 @@ export async function findDeliveryByThread({ db }: StoreContext, platform: Platf
     .executeTakeFirst();
   return row ? toDelivery(row) : null;
 }
+
+export async function listRuns({ db }: StoreContext): Promise<{ run: string; programme: string; firstAt: Date }[]> {
+  const rows = await db
+    .selectFrom('deliveries')
+    .select((eb) => ['run', 'programme', eb.fn.min('scheduled_at').as('first')])
+    .groupBy(['run', 'programme'])
+    .execute();
+  return rows
+    .map((r) => ({ run: r.run, programme: r.programme, firstAt: new Date(String(r.first)) }))
+    .sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || a.run.localeCompare(b.run));
+}

@@ -49,6 +49,9 @@ export class KyselyStore implements Store {
   setChannelPaused(platform: Platform, channelId: string, paused: boolean, now: Date): Promise<boolean> {
     return channels.setChannelPaused(this.ctx, platform, channelId, paused, now);
   }
+  deleteChannel(platform: Platform, channelId: string): Promise<boolean> {
+    return channels.deleteChannel(this.ctx, platform, channelId);
+  }
   renameChannel(platform: Platform, oldId: string, newId: string, now: Date): Promise<void> {
     return channels.renameChannel(this.ctx, platform, oldId, newId, now);
   }
@@ -98,6 +101,9 @@ export class KyselyStore implements Store {
   }
   markAdminsNotified(id: string, now: Date): Promise<boolean> {
     return deliveries.markAdminsNotified(this.ctx, id, now);
+  }
+  listRuns(): Promise<{ run: string; programme: string; firstAt: Date }[]> {
+    return deliveries.listRuns(this.ctx);
   }
   getDelivery(id: string): Promise<DeliveryRecord | null> {
     return deliveries.getDelivery(this.ctx, id);

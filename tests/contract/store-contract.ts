@@ -81,6 +81,14 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(again).toMatchObject({ name: 'Renamed', timezone: null, time: null, paused: true, createdAt: T0, updatedAt: at(10) });
       });
 
+      it('forgets a channel on request, once', async () => {
+        const id = uid('C');
+        await store.saveChannel({ platform: 'slack', channelId: id, name: null, timezone: null, time: null, active: false, paused: false, source: 'subscribed', inactiveReason: 'draft' }, T0);
+        expect(await store.deleteChannel('slack', id)).toBe(true);
+        expect(await store.getChannel('slack', id)).toBeNull();
+        expect(await store.deleteChannel('slack', id)).toBe(false);
+      });
+
       it('keeps an absent reference absent and a null workspace null', async () => {
         const id = uid('C');
         await store.saveChannel({
@@ -200,6 +208,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.listDeliveries({ channelId: d.channelId, run: d.run })).map((r) => r.kind).sort()).toEqual(['digest', 'kickoff', 'prompt', 'wrapup']);
         expect((await store.listDeliveries({ channelId: d.channelId, kinds: ['prompt'] })).map((r) => r.run).sort()).toEqual([d.run, 'wol-week@2027-11-15']);
         expect(await store.listDeliveries({ channelId: d.channelId, kinds: [] })).toEqual([]);
+        const runs = (await store.listRuns()).filter((r) => r.run === d.run || r.run === 'wol-week@2027-11-15');
+        expect(runs.map((r) => r.run)).toEqual([d.run, 'wol-week@2027-11-15']);
+        expect(runs[0]).toMatchObject({ programme: 'wol-week', firstAt: d.scheduledAt });
       });
 
       it('records a skipped occurrence with its reason', async () => {

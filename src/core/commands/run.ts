@@ -9,7 +9,9 @@ import type { CommandAnswer, CommandRequest, FollowUp } from '../ports/inbound';
 import type { Logger } from '../ports/logger';
 import type { ChannelRecord, Store } from '../ports/store';
 import type { Scheduler } from '../scheduler';
-import type { WolSettings } from '../settings';
+import type { ProgrammeSettings, WolSettings } from '../settings';
+import { programmeFor } from '../campaigns';
+import { channelSchedule } from '../calendar';
 import { translatorOf } from '../frame';
 import type { Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
@@ -55,8 +57,8 @@ export class CommandService {
   }
 
   /** The language of the channel's programme: its catalogue answers commands there. */
-  private tr(_req: CommandRequest): Translator {
-    return translatorOf(this.d.settings.programme);
+  private tr(req: CommandRequest): Translator {
+    return translatorOf(programmeFor(this.d.settings, req).programme);
   }
 
   async run(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer> {
@@ -105,19 +107,21 @@ export class CommandService {
 
   private async post(cmd: Extract<Command, { word: 'post' }>, req: CommandRequest, followUp: FollowUp, prefix: string, tr: Translator): Promise<CommandAnswer> {
     const { settings, store, clock } = this.d;
+    // Chat words act on the run of the channel they are said in.
+    const programme = programmeFor(settings, req);
     const here = cmd.here ? await this.channelFor(req) : undefined;
-    const zone = here?.timezone ?? settings.timezone;
-    const day = cmd.day === 'today' ? this.todayDay(zone) : cmd.day;
-    const days = settings.programme.prompts.map((p) => p.day).join(', ');
+    const zone = here?.timezone ?? (await store.getChannel(req.platform, req.channelId))?.timezone ?? programme.timezone;
+    const day = cmd.day === 'today' ? this.todayDay(programme, zone) : cmd.day;
+    const days = programme.programme.prompts.map((p) => p.day).join(', ');
     if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days }));
-    const prompt = settings.programme.prompts.find((p) => p.day === day);
+    const prompt = programme.programme.prompts.find((p) => p.day === day);
     if (!prompt) return answer(tr.t('cmd.post.noDay', { day, days }));
-    const channels = here ? [here] : (await this.d.scheduler.postableChannels()).filter((c) => inScope(req, c));
+    const channels = here ? [here] : (await this.d.scheduler.channelsOf(programme)).filter((c) => inScope(req, c));
     if (channels.length === 0) return answer(tr.t('cmd.post.noChannels'));
     const hint = `${prefix}post ${day}${cmd.here ? ' here' : ''} again`;
     const work = postDayManually({ settings, store, deliverer: this.d.deliverer, clock }, day, channels, cmd.again).then(async (results) => {
       await this.d.scheduler.drainRetries();
-      await followUp(describeResults(results, day, (c) => c.timezone ?? settings.timezone, hint, tr));
+      await followUp(describeResults(results, day, (c) => c.timezone ?? programme.timezone, hint, tr));
     });
     const finished = work.catch((err: unknown) => {
       this.d.logger.error({ err, day }, 'manual post failed');
@@ -134,11 +138,9 @@ export class CommandService {
     return rememberChannel(this.d.store, req.target, req.channelName ?? null, this.d.clock.now());
   }
 
-  private todayDay(zone: string): number | undefined {
+  private todayDay(programme: ProgrammeSettings, zone: string): number | undefined {
     const today = localDateOf(this.d.clock.now(), zone);
-    return this.d.scheduler
-      .schedule({ timezone: zone, time: null } as ChannelRecord)
-      .find((o) => o.localDate === today)?.day;
+    return channelSchedule(programme, { timezone: zone, time: null }).find((o) => o.localDate === today)?.day;
   }
 
   private async subscribe(req: CommandRequest, tr: Translator, timezone?: string): Promise<string> {
@@ -162,7 +164,7 @@ export class CommandService {
       clock.now(),
     );
     const ch = (await store.getChannel(req.platform, req.channelId))!;
-    const zone = ch.timezone ?? settings.timezone;
+    const zone = ch.timezone ?? programmeFor(settings, ch).timezone;
     const next = this.d.scheduler.schedule(ch).find((o) => o.at > clock.now());
     const when = next ? tr.t('cmd.subscribe.next', { day: next.day, theme: next.theme, date: next.localDate, time: next.localTime, zone }) : tr.t('cmd.subscribe.noMore');
     return `${old?.active ? tr.t('cmd.subscribe.updated') : tr.t('cmd.subscribe.done')} ${when}`;
@@ -178,7 +180,7 @@ export class CommandService {
   }
 
   private async digest(req: CommandRequest, tr: Translator): Promise<string> {
-    if (!gathers(this.d.settings.programme)) return tr.t('cmd.digest.private');
+    if (!gathers(programmeFor(this.d.settings, req).programme)) return tr.t('cmd.digest.private');
     const channel = await this.d.store.getChannel(req.platform, req.channelId);
     const r = channel ? await this.d.digests.postLatest(channel) : null;
     if (!r) return tr.t('cmd.digest.none');

@@ -127,6 +127,8 @@ export const de: Record<MessageKey, string> = {
   'post.none': 'Es gibt keine aktiven Kanäle.',
 
   'status.programme': 'Programm: {title} ({id}), Tag 1 = {start}, Tage {days}, Beiträge um {time} {zone}, sofern ein Kanal nichts anderes sagt',
+  'status.pastRun': 'Durchlauf {run}: ein früherer Durchlauf, so wie er gepostet wurde.',
+  'status.noRun': 'Diesen Durchlauf gibt es in der Konfiguration nicht: `status` ohne --run zeigt den aktuellen.',
   'status.noChannels': 'Noch keine Kanäle: Trag welche in die Konfiguration ein oder sag `subscribe` in einem Kanal.',
   'status.inactive': 'inaktiv: {reason}',
   'status.unsubscribed': 'abgemeldet',

@@ -138,6 +138,8 @@ export const en = {
 
   // status
   'status.programme': 'Programme: {title} ({id}), day 1 = {start}, days {days}, posts at {time} {zone} unless a channel says otherwise',
+  'status.pastRun': 'Run {run}: a past run, shown as it was posted.',
+  'status.noRun': 'No such run in the config: `status` without --run shows the current one.',
   'status.noChannels': 'No channels yet: add some to the config or say `subscribe` in a channel.',
   'status.inactive': 'inactive: {reason}',
   'status.unsubscribed': 'unsubscribed',

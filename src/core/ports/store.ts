@@ -163,6 +163,8 @@ export interface Store {
   saveChannel(rec: Omit<ChannelRecord, 'createdAt' | 'updatedAt'>, now: Date): Promise<void>;
   setChannelActive(platform: Platform, channelId: string, active: boolean, reason: string | null, now: Date): Promise<boolean>;
   setChannelPaused(platform: Platform, channelId: string, paused: boolean, now: Date): Promise<boolean>;
+  /** Forget a channel (`channels remove`): its record goes; its deliveries and replies stay for exports. */
+  deleteChannel(platform: Platform, channelId: string): Promise<boolean>;
   /** Channel id changed on the platform: move the channel and its history. */
   renameChannel(platform: Platform, oldId: string, newId: string, now: Date): Promise<void>;
   deactivateWorkspace(platform: Platform, workspaceId: string, reason: string, now: Date): Promise<number>;
@@ -198,6 +200,8 @@ export interface Store {
   markAdminsNotified(id: string, now: Date): Promise<boolean>;
   getDelivery(id: string): Promise<DeliveryRecord | null>;
   listDeliveries(filter?: DeliveryFilter): Promise<DeliveryRecord[]>;
+  /** Every run the ledger holds a row of, with its first scheduled time; oldest first. */
+  listRuns(): Promise<{ run: string; programme: string; firstAt: Date }[]>;
   /** Highest round for a key, or -1 when none. */
   maxRound(key: Omit<DeliveryKey, 'round'>): Promise<number>;
   /** The prompt (kind `prompt`) whose thread this is; digests in the same thread are not returned. */

@@ -1,0 +1,109 @@
+/** Several programmes in one config, each channel in its own programme's run, at its own times (fake clock). */
+import { startWolbot, type RunningApp } from '../src/app';
+import { loadSettings } from '../src/config';
+import { FakeClock } from './helpers/fake-clock';
+import { tempWorkspace } from './helpers/workspace';
+
+describe('several programmes in one config', () => {
+  const ws = tempWorkspace(`admins: [sandbox-user]
+programmes:
+  - program: wol-week
+    start: 2026-11-16
+    time: "9:00"
+    timezone: Europe/London
+    channels: [local:wol-a, { id: "local:wol-b", timezone: America/New_York }]
+  - program: weekly-habits
+    start: 2026-11-16
+    time: "13:30"
+    timezone: Europe/Berlin
+    days: weekdays
+    channels: [local:circle]
+`);
+  const clock = new FakeClock('2026-11-16T08:59:00Z');
+  let app: RunningApp;
+  const prompts = async (channel: string) => (await app.store.listLocalMessages(channel)).filter((m) => m.kind === 'prompt');
+  const api = (path: string, body: unknown) =>
+    fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ text: string }>);
+
+  beforeAll(async () => {
+    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+  });
+  afterAll(async () => {
+    await app.stop();
+    ws.cleanup();
+  });
+
+  test('WOL Week in two channels and a weekly series in a third each post at their own times, into their own runs', async () => {
+    await app.tick();
+    expect(await prompts('wol-a')).toHaveLength(0);
+    clock.set('2026-11-16T09:00:30Z'); // 09:00 London
+    await app.tick();
+    expect((await prompts('wol-a')).map((m) => (m.body as { day: number }).day)).toEqual([1]);
+    expect(await prompts('wol-b')).toHaveLength(0);
+    expect(await prompts('circle')).toHaveLength(0);
+    clock.set('2026-11-16T12:30:30Z'); // 13:30 Berlin
+    await app.tick();
+    expect(await prompts('circle')).toHaveLength(1);
+    expect(await prompts('wol-b')).toHaveLength(0);
+    clock.set('2026-11-16T14:00:30Z'); // 09:00 New York
+    await app.tick();
+    expect(await prompts('wol-b')).toHaveLength(1);
+    // Tuesday: WOL Week's day 2 in its channels; the weekly series waits a week.
+    clock.set('2026-11-17T09:00:30Z');
+    await app.tick();
+    clock.set('2026-11-17T14:00:30Z');
+    await app.tick();
+    expect(await prompts('wol-a')).toHaveLength(2);
+    expect(await prompts('wol-b')).toHaveLength(2);
+    expect(await prompts('circle')).toHaveLength(1);
+    const rows = await app.store.listDeliveries({ kinds: ['prompt'], states: ['sent'] });
+    expect([...new Set(rows.map((r) => `${r.channelId} ${r.run}`))].sort()).toEqual([
+      'circle weekly-habits@2026-11-16', 'wol-a wol-week@2026-11-16', 'wol-b wol-week@2026-11-16',
+    ]);
+  });
+
+  test('chat words act on the run of the channel they are said in', async () => {
+    const said = await api('/v1/commands', { channel: 'circle', text: 'post 8', user: 'sandbox-user' });
+    expect(said.text).toMatch(/Posting day 8 \(Ask and offer|Posting day 8/);
+    const inWol = await api('/v1/commands', { channel: 'wol-a', text: 'post 8', user: 'sandbox-user' });
+    expect(inWol.text).toMatch(/has no day 8; its days are 1, 2, 3, 4, 5/);
+    for (let i = 0; i < 50 && (await prompts('circle')).length < 2; i++) await new Promise((r) => setImmediate(r));
+    expect((await prompts('circle')).map((m) => (m.body as { day: number }).day)).toEqual([1, 8]);
+    expect(await prompts('wol-a')).toHaveLength(2);
+    const status = await api('/v1/commands', { channel: 'wol-a', text: 'status', user: 'someone' });
+    expect(status.text).toMatch(/Four Weeks of Working Out Loud[\s\S]*local:circle \(Europe\/Berlin, 13:30\)/);
+    expect(status.text).toMatch(/local:wol-b \(America\/New_York, 09:00\)/);
+  });
+
+  test('a channel in two programmes is a config error with file and line', () => {
+    const bad = tempWorkspace(`programmes:
+  - program: wol-week
+    start: 2026-11-16
+    time: "09:00"
+    timezone: Europe/London
+    channels: [local:shared]
+  - program: weekly-habits
+    start: 2026-11-16
+    time: "09:00"
+    timezone: Europe/London
+    channels:
+      - local:other
+      - local:shared
+start: 2026-11-16
+`);
+    try {
+      let problems: string[] = [];
+      try {
+        loadSettings(bad.config, bad.dir, { now: clock.now() });
+      } catch (err) {
+        problems = (err as { problems: string[] }).problems;
+      }
+      expect(problems).toEqual([
+        expect.stringMatching(/^wolbot\.yaml:13: programmes\[1\]\.channels\[1\]: channel local:shared is already in another programme \(programmes\[0\]\.channels\[0\]\)/),
+        expect.stringMatching(/^wolbot\.yaml:14: start: belongs inside an item of `programmes:`/),
+      ]);
+    } finally {
+      bad.cleanup();
+    }
+  });
+});
