@@ -23,8 +23,7 @@ export async function openStoreReadOnly(url: string, cwd: string): Promise<ReadO
     if (!rest || rest === ':memory:') return { store: null, note: 'the store is in memory: nothing to read' };
     const file = path.resolve(cwd, rest);
     if (!fs.existsSync(file)) return { store: null, note: `no store yet at ${file} (check does not create one)` };
-    const raw = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
-    return ready(new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) }), 'sqlite', `sqlite:${file}`);
+    return ready(new Kysely<Schema>({ dialect: new SqliteDialect({ database: readOnlySqlite(file) }) }), 'sqlite', `sqlite:${file}`);
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new Pool({ connectionString: url, max: 2 });
@@ -34,6 +33,22 @@ export async function openStoreReadOnly(url: string, cwd: string): Promise<ReadO
     return ready(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', describePostgresUrl(url));
   }
   return { store: null, note: 'unsupported DATABASE_URL scheme' };
+}
+
+/**
+ * SQLite read-only without touching the folder: even a read-only connection to a WAL database
+ * creates its -wal and -shm files. When they exist (a server has it open) the file is opened
+ * read-only in place, so its latest writes are seen; otherwise the file is read into memory and
+ * opened there (its header's WAL mark set to rollback in the copy, which SQLite needs in memory).
+ */
+function readOnlySqlite(file: string): Database.Database {
+  if (fs.existsSync(`${file}-wal`) && fs.existsSync(`${file}-shm`)) return new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  const copy = fs.readFileSync(file);
+  if (copy.length >= 20 && copy[18] === 2 && copy[19] === 2) {
+    copy[18] = 1;
+    copy[19] = 1;
+  }
+  return new Database(copy, { readonly: true });
 }
 
 async function ready(db: Kysely<Schema>, kind: 'sqlite' | 'postgres', description: string): Promise<ReadOnlyStore> {
