@@ -86,6 +86,12 @@ export async function buildStatus(
   return { programme: first, channels: programmes.flatMap((x) => x.channels), programmes };
 }
 
+/** The same report with only the channels `keep` accepts (and only programmes with `keepProgramme`). */
+export function narrowStatus(s: StatusReport, keep: (c: ChannelStatus) => boolean, keepProgramme: (p: ProgrammeHeader) => boolean = () => true): StatusReport {
+  const programmes = s.programmes.filter((p) => keepProgramme(p.programme)).map((p) => ({ ...p, channels: p.channels.filter(keep) }));
+  return { programme: programmes[0]?.programme ?? s.programme, channels: programmes.flatMap((p) => p.channels), programmes };
+}
+
 function rowLine(r: DayRow, zone: string, tr: Translator): string {
   const d = r.delivery;
   const base = { day: r.day, theme: r.theme };

@@ -15,7 +15,7 @@ import { channelSchedule } from '../calendar';
 import { translatorOf } from '../frame';
 import type { Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
-import { buildStatus, renderStatus } from '../status';
+import { buildStatus, narrowStatus, renderStatus } from '../status';
 import { ADMIN_WORDS, echoable, helpText, parseCommand, type Command } from './parse';
 
 export interface CommandDeps {
@@ -77,9 +77,10 @@ export class CommandService {
       case 'unknown':
         return answer(`${tr.t('cmd.unknown', { problem: cmd.problem })}\n\n${helpText(prefix, tr)}`);
       case 'status': {
-        const report = await buildStatus(this.d.settings, this.d.store, this.d.enabled, this.d.clock.now());
+        const all = await buildStatus(this.d.settings, this.d.store, this.d.enabled, this.d.clock.now());
         // A member sees the programme and this channel; other channels and their failures are the admins' business.
-        if (!this.isAdmin(req)) report.channels = report.channels.filter((c) => c.channel.platform === req.platform && c.channel.channelId === req.channelId);
+        const mine = programmeFor(this.d.settings, req).programme.id;
+        const report = this.isAdmin(req) ? all : narrowStatus(all, (c) => c.channel.platform === req.platform && c.channel.channelId === req.channelId, (p) => p.id === mine);
         return answer(renderStatus(report, tr));
       }
       case 'forget-me': {
