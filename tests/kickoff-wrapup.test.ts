@@ -159,3 +159,40 @@ describe('kick-off words', () => {
     expect(m.intro).toContain('Antworten werden 30 Tage aufbewahrt und dann gelöscht.');
   });
 });
+
+describe('several programmes', () => {
+  test('each channel is welcomed in its own programme’s words and language, once', async () => {
+    const { startWolbot } = await import('../src/app');
+    const { FakeClock } = await import('./helpers/fake-clock');
+    const { tempWorkspace } = await import('./helpers/workspace');
+    const ws = tempWorkspace(`admins: [sandbox-user]
+programmes:
+  - program: wol-week
+    start: 2026-11-16
+    time: "09:00"
+    timezone: Europe/London
+    channels: [local:wol]
+  - program: wol-woche
+    start: 2026-11-23
+    time: "09:00"
+    timezone: Europe/Berlin
+    channels: [local:woche]
+`);
+    const clock = new FakeClock('2026-11-13T09:00:00Z');
+    const app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+    try {
+      const welcomes = async (ch: string) => (await app.store.listLocalMessages(ch)).filter((m) => m.kind === 'kickoff').map((m) => (m.body as { title: string }).title);
+      await app.tick();
+      expect(await welcomes('wol')).toEqual(['International Working Out Loud Week starts Monday 16 November']);
+      expect(await welcomes('woche')).toEqual([]); // ten days away
+      clock.set('2026-11-17T09:00:00Z');
+      await app.tick();
+      await app.tick();
+      expect(await welcomes('wol')).toHaveLength(1);
+      expect(await welcomes('woche')).toEqual(['Internationale Working-Out-Loud-Woche beginnt Montag, 23. November']);
+    } finally {
+      await app.stop();
+      ws.cleanup();
+    }
+  });
+});

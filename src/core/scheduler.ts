@@ -108,10 +108,9 @@ export class Scheduler {
     count(outcomes.filter((o): o is DeliveryOutcome => o !== null), report);
     await this.drainRetries(report);
     await this.d.digests.postDue(now);
-    // After the day's digest, so the last day's thread is thanked before the wrap-up.
-    // Kick-offs and wrap-ups speak for the first programme only so far: other programmes' channels
-    // get none rather than the first programme's words.
-    if (!this.stopping) await this.d.announcements?.postDue(now, channels.filter((c) => programmeFor(settings, c) === settings.programmes[0]));
+    // After the day's digest, so the last day's thread is thanked before the wrap-up. Each channel's
+    // kick-off and wrap-up speak for its own programme's run.
+    if (!this.stopping) await this.d.announcements?.postDue(now, channels);
     await this.prune(now);
     return report;
   }

@@ -19,6 +19,7 @@ import { PeopleNames } from './names';
 import { reportContext } from './give/report-context';
 import { Announcements } from './give/announcements';
 import { channelSchedule } from './calendar';
+import { programmeFor } from './campaigns';
 import { programmeOfRun } from './campaigns';
 import { Scheduler, type TickReport } from './scheduler';
 import type { ProgrammeSettings, WolSettings } from './settings';
@@ -69,7 +70,7 @@ export class WolbotCore implements InboundPort {
     this.digests = new DigestService({ settings, store, adapters: this.adapters, deliverer: this.deliverer, names: this.names, clock, logger: logger.child({ component: 'digest' }) });
     const announcements = new Announcements({
       settings, store, adapters: this.adapters, deliverer: this.deliverer, names: this.names, clock, logger: logger.child({ component: 'announcements' }),
-      schedule: (c) => channelSchedule(settings, c), publicUrl: d.publicUrl,
+      schedule: (c) => channelSchedule(programmeFor(settings, c), c), publicUrl: d.publicUrl,
     });
     this.scheduler = new Scheduler({ settings, store, adapters: this.adapters, deliverer: this.deliverer, digests: this.digests, announcements, clock, logger: logger.child({ component: 'scheduler' }) });
     // Only the configured programme can say `gather: false`; past runs of others keep gathering.

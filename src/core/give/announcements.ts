@@ -10,7 +10,8 @@ import type { Logger } from '../ports/logger';
 import type { AnnouncementMessage } from '../ports/messages';
 import type { ChannelRecord, ReplyRecord, Store } from '../ports/store';
 import { currentRun } from '../runs';
-import type { WolSettings } from '../settings';
+import type { ProgrammeSettings, WolSettings } from '../settings';
+import { programmeFor, programmeOfRun } from '../campaigns';
 import { buildStats, personKey } from '../stats';
 import { kickoffContent } from './kickoff-content';
 import { wrapupContent, type RunShare } from './wrapup-content';
@@ -44,35 +45,38 @@ export class Announcements {
       names: PeopleNames;
       clock: Clock;
       logger: Logger;
+      /** A channel's occurrences in its programme's current run. */
       schedule: (c: ChannelRecord) => Occurrence[];
       publicUrl?: string;
     },
   ) {
-    d.deliverer.register('kickoff', this.poster(async (channel) => this.kickoff(channel)));
-    d.deliverer.register('wrapup', this.poster(async () => this.wrapup()));
+    d.deliverer.register('kickoff', this.poster(async (_run, channel) => this.kickoff(channel)));
+    d.deliverer.register('wrapup', this.poster(async (run) => this.wrapup(run)));
   }
 
-  /** Claim and post the kick-offs and wrap-ups that are due now in these channels. */
+  /** Claim and post the kick-offs and wrap-ups that are due now in these channels (each in its own programme's run). */
   async postDue(now: Date, channels: ChannelRecord[]): Promise<number> {
-    const run = currentRun(this.d.settings);
-    const rows = await this.d.store.listDeliveries({ run });
-    const touched = new Set(rows.map((r) => channelLabel(r)));
-    const hasKind = new Set(rows.map((r) => `${channelLabel(r)}#${r.kind}`));
-    const prompted = new Set(rows.filter((r) => r.kind === 'prompt' && r.state === 'sent').map((r) => channelLabel(r)));
+    const rows = await this.d.store.listDeliveries({ kinds: ['prompt', 'digest', 'kickoff', 'wrapup'] });
+    const key = (run: string, c: { platform: string; channelId: string }) => `${run}|${channelLabel(c)}`;
+    const touched = new Set(rows.map((r) => key(r.run, r)));
+    const wrapped = new Set(rows.filter((r) => r.kind === 'wrapup').map((r) => key(r.run, r)));
+    const prompted = new Set(rows.filter((r) => r.kind === 'prompt' && r.state === 'sent').map((r) => key(r.run, r)));
     let posted = 0;
     for (const channel of channels) {
+      const p = programmeFor(this.d.settings, channel);
+      const run = currentRun(p);
       const schedule = this.d.schedule(channel);
       if (schedule.length === 0) continue;
-      const label = channelLabel(channel);
+      const here = key(run, channel);
       const lead = schedule[0]!.at.getTime() - now.getTime();
       // Nothing of this run in the channel yet (no prompt, no kick-off): welcome it once.
-      if (!touched.has(label) && lead < KICKOFF_LEAD_MS && lead > KICKOFF_MIN_LEAD_MS) {
+      if (!touched.has(here) && lead < KICKOFF_LEAD_MS && lead > KICKOFF_MIN_LEAD_MS) {
         const o = await this.d.deliverer.claimAndSend(channel, { run, kind: 'kickoff', day: NO_DAY, round: 0 }, now, 'schedule');
         if (o.kind === 'sent') posted++;
       }
-      const due = this.wrapupAt(schedule.at(-1)!);
+      const due = this.wrapupAt(p, schedule.at(-1)!);
       const late = now.getTime() - due.getTime();
-      if (prompted.has(label) && !hasKind.has(`${label}#wrapup`) && late >= 0 && late <= WRAPUP_WINDOW_MS) {
+      if (prompted.has(here) && !wrapped.has(here) && late >= 0 && late <= WRAPUP_WINDOW_MS) {
         const o = await this.d.deliverer.claimAndSend(channel, { run, kind: 'wrapup', day: NO_DAY, round: 0 }, due, 'schedule');
         if (o.kind === 'sent') posted++;
       }
@@ -81,27 +85,26 @@ export class Announcements {
   }
 
   /** At the last day's digest time, or its post time plus 8 hours when there is no digest. */
-  private wrapupAt(last: Occurrence): Date {
-    const { digest } = this.d.settings;
-    return digest ? localInstant(last.localDate, digest, last.timezone) : new Date(last.at.getTime() + WRAPUP_AFTER_POST_MS);
+  private wrapupAt(p: ProgrammeSettings, last: Occurrence): Date {
+    return p.digest ? localInstant(last.localDate, p.digest, last.timezone) : new Date(last.at.getTime() + WRAPUP_AFTER_POST_MS);
   }
 
-  private poster(build: (channel: ChannelRecord) => Promise<AnnouncementMessage>): DeliveryPoster {
+  private poster(build: (run: string, channel: ChannelRecord) => Promise<AnnouncementMessage>): DeliveryPoster {
     return {
-      post: async (_rec, channel, adapter) => (await adapter.postAnnouncement(targetOf(channel), await build(channel))).id,
+      post: async (rec, channel, adapter) => (await adapter.postAnnouncement(targetOf(channel), await build(rec.run, channel))).id,
       // No look-up: one that may have landed is marked uncertain rather than posted twice.
     };
   }
 
   kickoff(channel: ChannelRecord): AnnouncementMessage {
-    const { settings } = this.d;
-    return kickoffContent({ programme: settings.programme, schedule: this.d.schedule(channel), retentionMs: settings.retentionMs, tr: translatorOf(settings.programme) });
+    const { programme } = programmeFor(this.d.settings, channel);
+    return kickoffContent({ programme, schedule: this.d.schedule(channel), retentionMs: this.d.settings.retentionMs, tr: translatorOf(programme) });
   }
 
   /** The whole run across every channel and platform (built once a minute at most: every channel gets the same). */
-  async wrapup(): Promise<AnnouncementMessage> {
-    const { settings, store } = this.d;
-    const run = currentRun(settings);
+  async wrapup(run: string): Promise<AnnouncementMessage> {
+    const { store } = this.d;
+    const settings = programmeOfRun(this.d.settings, run) ?? this.d.settings;
     const nowMs = this.d.clock.now().getTime();
     if (this.wrapupCache?.key === run && nowMs - this.wrapupCache.at < 60_000) return this.wrapupCache.message;
     const tr = translatorOf(settings.programme);
@@ -131,7 +134,7 @@ export class Announcements {
     const shares = pairs.map((p) => p.s);
     const headings = new Map(settings.programme.prompts.map((p) => [p.day, headingFor(settings.programme, p.day, p.theme)]));
     const message = wrapupContent({
-      title: settings.programme.title, stats: await buildStats(settings, store, { run }), headings, shares, firstTimers,
+      title: settings.programme.title, stats: await buildStats(this.d.settings, store, { run }), headings, shares, firstTimers,
       galleryUrl: this.d.publicUrl ? `${this.d.publicUrl}/` : undefined, tr,
     });
     this.wrapupCache = { key: run, at: nowMs, message };
