@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { createLocalAdapter } from '../adapters/local';
 import type { EnvSettings, LoadedSettings } from './config';
 import { openContext, platformsOn, type Context } from './context';
 import type { ChatAdapter } from './core/ports/chat-adapter';
+import type { PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import type { Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import type { Store } from './core/ports/store';
@@ -17,6 +17,7 @@ import { pageRouter } from './http/page';
 import { securityHeaders } from './http/security-headers';
 import { webAccessGuard } from './http/web-access';
 import { ownerIsGoneHere } from './owner';
+import { SANDBOX } from './platforms';
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
@@ -31,6 +32,8 @@ export interface StartOptions {
   logStream?: NodeJS.WritableStream;
   /** Grace for in-flight sends at stop (default 10 s). */
   drainMs?: number;
+  /** Platforms beside src/platforms.ts (a test's own): built and registered the same way. */
+  platforms?: readonly PlatformDescriptor<never>[];
 }
 
 export interface RunningApp {
@@ -72,7 +75,7 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
 
 async function serve(ctx: Context, opts: StartOptions, opened: { what: string; close: () => Promise<unknown> }[]): Promise<RunningApp> {
   const { env, logger, store, loaded, core, clock } = ctx;
-  const on = platformsOn(env, loaded);
+  const on = platformsOn(env, loaded, opts.platforms);
   const adapters: ChatAdapter[] = [];
   const app = express();
   app.disable('x-powered-by');
@@ -83,24 +86,19 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   app.use(securityHeaders());
   if (loopbackOnly) app.use(loopbackHostOnly());
   app.use(healthRouter({ store, platforms: () => platforms, adapters: () => adapters }));
-  if (env.slack) {
-    // Loaded only when on: bolt and botbuilder are heavy to require.
-    const { createSlackAdapter } = await import('../adapters/slack');
-    const s = createSlackAdapter({ settings: env.slack, inbound: core, logger, clock, installations: store, seen: store });
-    app.use(s.router);
-    adapters.push(s.adapter);
+  const deps = { inbound: core, logger, clock, store };
+  // Platforms that receive from outside mount their routes before the page's access rule.
+  const guarded: PlatformParts[] = [];
+  for (const { platform, create } of on) {
+    const parts = await create(deps);
+    for (const w of parts.warnings ?? []) logger.warn(w);
+    if (platform.behindWebGuard) guarded.push(parts);
+    else if (parts.router) app.use(parts.router as express.RequestHandler);
+    adapters.push(parts.adapter);
   }
-  if (env.teams) {
-    const { createTeamsAdapter } = await import('../adapters/teams');
-    const t = createTeamsAdapter({ settings: env.teams, inbound: core, logger, clock });
-    app.use(t.router);
-    adapters.push(t.adapter);
-    if (env.teams.allowAnonymous && !env.teams.appId) logger.warn('TEAMS_ALLOW_ANONYMOUS=true: /api/messages accepts unauthenticated activities from loopback service URLs only. Use it only with a local emulator.');
-    if (env.teams.allowAnonymous && env.teams.appId) logger.warn('TEAMS_ALLOW_ANONYMOUS=true is ignored: MICROSOFT_APP_ID is set, so every activity must carry a valid Bot Framework token.');
-  }
-  const realPlatform = on.slack || on.teams;
+  const realPlatform = on.some(({ platform }) => platform.name !== SANDBOX);
   // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
-  const configNeedsToken = realPlatform || loaded.settings.channels.some((c) => c.platform !== 'local');
+  const configNeedsToken = realPlatform || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
   let storeNeedsToken = false;
   const guard = webAccessGuard({
     token: env.webToken,
@@ -109,11 +107,7 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   });
   app.use('/v1', guard);
   app.get('/', guard);
-  if (on.local) {
-    const l = createLocalAdapter({ messages: store, inbound: core, logger: logger.child({ component: 'local' }), clock });
-    app.use(l.router);
-    adapters.push(l.adapter);
-  }
+  for (const parts of guarded) if (parts.router) app.use(parts.router as express.RequestHandler);
   app.use(apiRouter({ core, store }));
   app.use(pageRouter());
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

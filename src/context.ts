@@ -1,3 +1,6 @@
+import { platformSettings } from './config/env';
+import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
+import { PLATFORMS } from './platforms';
 import { demoAnchor, loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
@@ -68,12 +71,24 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
   }
 }
 
-/** Which platforms are on: real ones by their credentials; the sandbox when none is or the config names a local channel. */
-export function platformsOn(env: EnvSettings, loaded: LoadedSettings): { slack: boolean; teams: boolean; local: boolean } {
-  const slack = env.slack !== null;
-  const teams = env.teams !== null;
-  const local = (!slack && !teams) || loaded.settings.channels.some((c) => c.platform === 'local');
-  return { slack, teams, local };
+/**
+ * The platforms on for this start, each with its settings: real ones by their credentials, the
+ * sandbox when none is or the config names its channels. `extra`: platforms beside the list (tests).
+ */
+export function platformsOn(env: EnvSettings, loaded: LoadedSettings, extra: readonly PlatformDescriptor<never>[] = []): PlatformOn[] {
+  const byName = platformSettings(env);
+  const all = [...PLATFORMS, ...extra];
+  // The list erases each platform's settings type; the config keeps each one's settings under its name.
+  const settingsOf = (p: PlatformDescriptor<never>) => (byName[p.name] ?? null) as never;
+  return all
+    .filter((p) => p.isOn({ settings: settingsOf(p), channels: loaded.settings.channels, othersOn: all.some((q) => q !== p && settingsOf(q) !== null) }))
+    .map((p) => ({ platform: p, create: (deps: PlatformDeps) => p.create(settingsOf(p), deps) }));
+}
+
+/** A platform that is on, ready to be built with the wiring's parts. */
+export interface PlatformOn {
+  platform: PlatformDescriptor<never>;
+  create(deps: PlatformDeps): Promise<PlatformParts>;
 }
 
 

@@ -5,6 +5,7 @@ import { stripBotMention } from './mention';
 import type { TeamsPoster } from './post';
 import { channelData, channelOf, referenceFor, tenantOf } from './reference';
 import type { InboundActivity } from './validate';
+import { teamsPlatform } from './platform';
 
 export interface TurnDeps {
   inbound: InboundPort;
@@ -65,6 +66,7 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
     const answer = await d.inbound.command(
       {
         platform: 'teams',
+        prefix: teamsPlatform.commandPrefix,
         channelId,
         userId: a.from?.id ?? 'unknown',
         altUserIds: a.from?.aadObjectId ? [a.from.aadObjectId] : [],

@@ -2,14 +2,13 @@
 import { parseArgs } from 'node:util';
 import { openCheckInput, openContext, platformsOn, type Context } from '../context';
 import { programmeFor, runsNamed } from '../core/campaigns';
-import { ConfigError } from '../config';
+import { ConfigError, isChannelSpecError, parseChannelSpec } from '../config';
 import { processEnv } from '../config/process-env';
 import { exportChunks } from '../core/export-stream';
 import { runCheck } from './check';
 import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
 import { renderStatus } from '../core/status';
-import { createLocalAdapter } from '../../adapters/local';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -30,12 +29,8 @@ function positiveInt(v: string | boolean | undefined, name: string): number | un
 
 /** Register the platforms' adapters for posting (no HTTP server: the CLI only sends). */
 async function registerSenders(ctx: Context): Promise<void> {
-  const on = platformsOn(ctx.env, ctx.loaded);
   const { core, logger, clock, store } = ctx;
-  if (on.local) core.register(createLocalAdapter({ messages: store, inbound: core, logger, clock }).adapter);
-  // Loaded only when on: bolt and botbuilder are heavy to require.
-  if (ctx.env.slack) core.register((await import('../../adapters/slack')).createSlackAdapter({ settings: ctx.env.slack, inbound: core, logger, clock, installations: store }).adapter);
-  if (ctx.env.teams) core.register((await import('../../adapters/teams')).createTeamsAdapter({ settings: ctx.env.teams, inbound: core, logger, clock }).adapter);
+  for (const on of platformsOn(ctx.env, ctx.loaded)) core.register((await on.create({ inbound: core, logger, clock, store })).adapter);
 }
 
 async function withContext<T>(env: NodeJS.ProcessEnv, fn: (ctx: Context) => Promise<T>): Promise<T> {
@@ -85,13 +80,13 @@ async function run(argv: string[]): Promise<number> {
       const day = positiveInt(positionals[0] ?? flags.day, positionals.length ? 'the day' : '--day');
       if (day === undefined) throw new UsageError('the day is required: post N (or post --day N)');
       const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
-      if (channelSpec !== undefined && !/^(slack|teams|local):.+/.test(channelSpec)) throw new UsageError(`--channel must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${channelSpec}"`);
+      const spec = channelSpec === undefined ? undefined : parseChannelSpec(channelSpec);
+      if (spec && isChannelSpecError(spec)) throw new UsageError(`--channel must look like PLATFORM:ID (e.g. slack:C0123ABC, teams:19:…@thread.tacv2, local:general): ${spec.error}`);
       return withContext(env, async (ctx) => {
         const { settings } = ctx.loaded;
         let channel;
         if (channelSpec) {
-          const i = channelSpec.indexOf(':');
-          channel = (await ctx.store.getChannel(channelSpec.slice(0, i) as 'slack', channelSpec.slice(i + 1))) ?? undefined;
+          channel = (spec && !isChannelSpecError(spec) ? await ctx.store.getChannel(spec.platform, spec.channelId) : null) ?? undefined;
           if (!channel) {
             process.stderr.write(`No channel ${channelSpec} in the config or the store. \`wolbot status\` lists the channels.\n`);
             return 1;

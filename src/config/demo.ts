@@ -6,6 +6,7 @@ import { ConfigError } from './config-error';
 import { parseDuration } from './duration';
 import { DEFAULT_GRACE, DEFAULT_RETENTION, type LoadedSettings } from './organizer';
 import { readProgrammeFile, schedulesDir } from './programme-file';
+import { SANDBOX } from '../platforms';
 
 export interface DemoAnchor {
   /** YYYY-MM-DD */
@@ -37,7 +38,7 @@ export function demoSettings(anchor: DemoAnchor, cwd: string): LoadedSettings {
     time: anchor.time,
     timezone: anchor.timezone,
     graceMs: parseDuration(DEFAULT_GRACE)!,
-    channels: [{ platform: 'local', channelId: 'general' }],
+    channels: [{ platform: SANDBOX, channelId: 'general' }],
   };
   const settings: WolSettings = {
     ...programme,

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { slackPlatform } from '../../adapters/slack/platform';
+import { teamsPlatform } from '../../adapters/teams/platform';
 import { ConfigError } from './config-error';
 
 export type SlackMode = 'http' | 'socket' | 'oauth';
@@ -68,6 +70,11 @@ export function loadDotenv(cwd: string, target: NodeJS.ProcessEnv = process.env)
     // Empty counts as unset everywhere in our config, so .env may fill it.
     if (target[k] === undefined || target[k] === '') target[k] = v;
   }
+}
+
+/** Each platform's settings by its name (null: off), for the platform list to decide and build. */
+export function platformSettings(env: EnvSettings): Record<string, unknown> {
+  return { [slackPlatform.name]: env.slack, [teamsPlatform.name]: env.teams };
 }
 
 /** Reads and checks every variable; throws one ConfigError listing every problem. */

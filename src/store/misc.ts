@@ -2,6 +2,7 @@ import type { Platform } from '../core/ports/platform';
 import type { LocalMessage } from '../core/ports/store';
 import type { StoreContext } from './context';
 import { iso, toLocalMessage } from './rows';
+import { SANDBOX } from '../platforms';
 
 // sandbox messages, installations, meta: small tables with plain reads and upserts
 
@@ -55,7 +56,7 @@ export async function setMetaIfAbsent(ctx: StoreContext, key: string, value: str
 /** Does anything in the store come from outside the sandbox? (the page then needs WEB_TOKEN) */
 export async function holdsPlatformData({ db }: StoreContext): Promise<boolean> {
   for (const table of ['channels', 'deliveries', 'replies', 'reactions', 'installations'] as const) {
-    const row = await db.selectFrom(table).select('platform').where('platform', '<>', 'local').limit(1).executeTakeFirst();
+    const row = await db.selectFrom(table).select('platform').where('platform', '<>', SANDBOX).limit(1).executeTakeFirst();
     if (row) return true;
   }
   return false;

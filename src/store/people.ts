@@ -5,6 +5,7 @@ import type { Database } from './schema';
 import type { StoreContext } from './context';
 import { iso, n } from './rows';
 import { writeTransaction } from './tx';
+import { SANDBOX } from '../platforms';
 
 /**
  * "forget me": every reply text (and its files and links) by this user id becomes NULL, their
@@ -36,7 +37,7 @@ export function forgetUser(ctx: StoreContext, userId: string, scope?: ForgetScop
     }
     const r = await replies.executeTakeFirst();
     const x = await reactions.executeTakeFirst();
-    const local = !scope || scope.platform === 'local' ? await trx.deleteFrom('local_messages').where('user_id', '=', userId).where('kind', '=', 'reply').executeTakeFirst() : { numDeletedRows: 0n };
+    const local = !scope || scope.platform === SANDBOX ? await trx.deleteFrom('local_messages').where('user_id', '=', userId).where('kind', '=', 'reply').executeTakeFirst() : { numDeletedRows: 0n };
     const nm = await names.executeTakeFirst();
     return n(r.numUpdatedRows) + n(x.numDeletedRows) + n(local.numDeletedRows) + n(nm.numDeletedRows);
   });

@@ -64,7 +64,7 @@ export class CommandService {
   async run(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer> {
     const tr = this.tr(req);
     const cmd = parseCommand(req.text, tr);
-    const prefix = req.prefix ?? (req.platform === 'slack' ? '/wol ' : req.platform === 'teams' ? '@wolbot ' : '');
+    const prefix = req.prefix ?? ''; // each adapter says how its commands start (its descriptor's commandPrefix)
     const log = this.d.logger.child({ command: cmd.word, user: req.userId, channel: channelLabel(req) });
     if (ADMIN_WORDS.has(cmd.word) && !this.isAdmin(req)) {
       log.info('admin command refused');

@@ -1,6 +1,8 @@
-/** The chat platforms wolbot speaks to. `local` is the built-in sandbox. */
-export const PLATFORMS = ['slack', 'teams', 'local'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+/**
+ * A chat platform's name, as its descriptor gives it (adapters/<name>/platform.ts). A plain string:
+ * the one list of platforms (src/platforms.ts) says which names exist, and config checks against it.
+ */
+export type Platform = string;
 
 /** A channel as the core knows it: the platform's id plus an opaque adapter reference. */
 export interface ChannelTarget {

@@ -1,0 +1,23 @@
+import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
+import type { TeamsSettings } from './settings';
+
+/** Microsoft Teams: on with an app id, or anonymously for a local emulator. */
+export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
+  name: 'teams',
+  commandPrefix: '@wolbot ',
+  env: ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'TEAMS_ALLOW_ANONYMOUS'],
+  secretEnv: ['MICROSOFT_APP_PASSWORD'],
+  // An activity may be about 28 KB in all.
+  limits: { messageBytes: 28_000 },
+  isOn: ({ settings }) => settings !== null,
+  async create(settings, d) {
+    if (!settings) throw new Error('Teams is off: no app id');
+    // Loaded only when on: botbuilder is heavy to require.
+    const { createTeamsAdapter } = await import('./index');
+    const parts = createTeamsAdapter({ settings, inbound: d.inbound, logger: d.logger, clock: d.clock });
+    const warnings: string[] = [];
+    if (settings.allowAnonymous && !settings.appId) warnings.push('TEAMS_ALLOW_ANONYMOUS=true: /api/messages accepts unauthenticated activities from loopback service URLs only. Use it only with a local emulator.');
+    if (settings.allowAnonymous && settings.appId) warnings.push('TEAMS_ALLOW_ANONYMOUS=true is ignored: MICROSOFT_APP_ID is set, so every activity must carry a valid Bot Framework token.');
+    return { ...parts, warnings };
+  },
+};

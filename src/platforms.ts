@@ -1,0 +1,15 @@
+/**
+ * The one list of platforms. A platform's id is a plain string; this list says which exist.
+ * Adding a platform: a folder under adapters/ exporting a PlatformDescriptor, and a line here.
+ */
+import { localPlatform } from '../adapters/local/platform';
+import { slackPlatform } from '../adapters/slack/platform';
+import { teamsPlatform } from '../adapters/teams/platform';
+import type { PlatformDescriptor } from './core/ports/platform-descriptor';
+
+export const PLATFORMS: readonly PlatformDescriptor<never>[] = [slackPlatform, teamsPlatform, localPlatform];
+
+/** The sandbox's name (its messages live in the store's sandbox table). */
+export const SANDBOX = localPlatform.name;
+
+export const platformNames = (list: readonly PlatformDescriptor<never>[] = PLATFORMS): string[] => list.map((p) => p.name);
