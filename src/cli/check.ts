@@ -6,6 +6,7 @@ import { languageReport } from '../core/i18n/catalogue';
 import type { ChannelRecord, DeliveryRecord, Store } from '../core/ports/store';
 import { currentRun } from '../core/runs';
 import type { ProgrammeSettings } from '../core/settings';
+import { SANDBOX } from '../platforms';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -42,7 +43,7 @@ export async function runCheck(input: CheckInput): Promise<string> {
       languageReport(p.programme.language),
     );
     const channels = channelsOf(p, stored, (c) => programmeFor(settings, c) === p);
-    const shown: Shown[] = channels.length ? channels : [{ platform: 'local', channelId: '(default)', timezone: null, time: null, active: true, paused: false }];
+    const shown: Shown[] = channels.length ? channels : [{ platform: SANDBOX, channelId: '(default)', timezone: null, time: null, active: true, paused: false }];
     if (!channels.length) out.push('No channels yet (the config lists none and none is subscribed); days at the default time and zone:');
     const themeWidth = Math.max(...p.programme.prompts.map((x) => x.theme.length));
     for (const c of shown) {

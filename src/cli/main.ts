@@ -153,10 +153,10 @@ async function run(argv: string[]): Promise<number> {
       if (flags.help) return out(USAGE.channels!), 0;
       const [verb, spec, ...more] = positionals;
       if (verb !== 'remove' || !spec || more.length) throw new UsageError('use: channels remove PLATFORM:ID');
-      const i = spec.indexOf(':');
-      if (i < 1 || !/^(slack|teams|local)$/.test(spec.slice(0, i)) || i === spec.length - 1) throw new UsageError(`PLATFORM:ID must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${spec}"`);
+      const parsed = parseChannelSpec(spec);
+      if (isChannelSpecError(parsed)) throw new UsageError(`PLATFORM:ID must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${spec}" (${parsed.error})`);
       return withContext(env, async (ctx) => {
-        const r = await ctx.core.forgetChannel(spec.slice(0, i) as 'slack', spec.slice(i + 1));
+        const r = await ctx.core.forgetChannel(parsed.platform, parsed.channelId);
         if (r === 'configured') {
           process.stderr.write(`${spec} is in the config (${ctx.loaded.configFile}): remove it there; a channel in the config is always kept.\n`);
           return 1;
