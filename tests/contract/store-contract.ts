@@ -413,6 +413,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     });
 
     describe('ingest', () => {
+      it('records a bare key once, whoever asks (a replayed request signature is refused on every replica)', async () => {
+        const key = uid('slack:signature:v0=');
+        const answers = await Promise.all([store.recordEvent(key, T0), store.recordEvent(key, T0), store.recordEvent(key, T0)]);
+        expect(answers.filter(Boolean)).toHaveLength(1);
+        expect(await store.recordEvent(key, T0)).toBe(false);
+        expect(await store.hasEvent(key)).toBe(true);
+      });
+
+      it('tells whether it holds anything from outside the sandbox', async () => {
+        await store.saveChannel({ platform: 'teams', channelId: uid('19:'), workspaceId: null, name: null, timezone: null, time: null, active: true, paused: false, source: 'subscribed', inactiveReason: null }, T0);
+        expect(await store.holdsPlatformData()).toBe(true);
+      });
+
       it('stores a reply once per event key, also under 5 concurrent deliveries', async () => {
         const deliveryId = uid('d');
         const key = uid('evt');
