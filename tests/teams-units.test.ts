@@ -6,7 +6,11 @@ import { toDeliveryError } from '../adapters/teams/connector';
 import { stripBotMention } from '../adapters/teams/mention';
 import { Pacer } from '../adapters/teams/pacer';
 import { referenceFor, threadConversationId, threadRootId } from '../adapters/teams/reference';
-import { channelOnlyWord } from '../adapters/teams/turn';
+import { parseCommand } from '../src/core/commands/parse';
+import { channelOnlyWord as fromTable } from '../src/core/commands/table';
+
+/** The core's command table decides which words need a channel (Teams says whether it is one). */
+const channelOnlyWord = (text: string) => fromTable(parseCommand(text));
 import { teamsAuthMode } from '../adapters/teams/settings';
 import { validateActivity } from '../adapters/teams/validate';
 import type { Clock, PromptMessage } from '../src/core/ports';

@@ -57,16 +57,12 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
     const say = async (t: string) => {
       await d.poster.sendTo(ref, conv, { type: 'message', text: t });
     };
-    const word = isTeamChannel(a) ? null : channelOnlyWord(text);
-    if (word) {
-      // A personal or group chat cannot hold prompt threads: do not let the core subscribe it.
-      await say(channelOnlyAnswer(d.inbound, word)).catch((err: unknown) => log.warn({ err, channelId }, 'could not answer a command'));
-      return;
-    }
     const answer = await d.inbound.command(
       {
         platform: 'teams',
         prefix: teamsPlatform.commandPrefix,
+        // A personal or group chat cannot hold prompt threads: the core declines channel-only words there.
+        inChannel: isTeamChannel(a),
         channelId,
         userId: a.from?.id ?? 'unknown',
         altUserIds: a.from?.aadObjectId ? [a.from.aadObjectId] : [],
@@ -106,19 +102,6 @@ export function createTurnHandler(d: TurnDeps): (a: InboundActivity) => Promise<
 function isTeamChannel(a: InboundActivity): boolean {
   const convType = (a.conversation as { conversationType?: string } | undefined)?.conversationType;
   return convType === 'channel' || !!channelData(a).channel?.id;
-}
-
-/** Command words that act on "this channel": meaningless in a personal or group chat. */
-export function channelOnlyWord(text: string): string | null {
-  const [head, ...rest] = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (head === 'subscribe' || head === 'unsubscribe' || head === 'digest') return head;
-  if ((head === 'pause' || head === 'resume') && rest.length === 0) return head;
-  if (head === 'post' && rest.includes('here')) return 'post here';
-  return null;
-}
-
-export function channelOnlyAnswer(inbound: Pick<InboundPort, 'phrase'>, word: string): string {
-  return inbound.phrase('chat.channelOnly', { word, example: word === 'post here' ? 'post 1 here' : word });
 }
 
 /** Runs tasks with the same key one after another (in this process). */

@@ -1,4 +1,5 @@
 import { english, type Translator } from '../i18n/catalogue';
+import { COMMANDS } from './table';
 
 /** The command words of /wol (Slack) and of an @mention (Teams). */
 export type Command =
@@ -21,7 +22,7 @@ export function echoable(word: string): boolean {
   return word.length <= 40 && /^[\p{L}\p{N}_+\-/]+$/u.test(word);
 }
 
-export const ADMIN_WORDS = new Set(['post', 'subscribe', 'unsubscribe', 'digest', 'pause', 'resume']);
+export { ADMIN_WORDS } from './table';
 
 /**
  * Parse the words; never throws. Extra or unknown words come back as `unknown` with the problem,
@@ -69,18 +70,8 @@ export function parseCommand(input: string, tr: Translator = english): Command {
   }
 }
 
+/** `help`: the table's lines, everyone's first, then the admins' (a shared line once). */
 export function helpText(prefix: string, tr: Translator = english): string {
-  const p = { p: prefix };
-  return [
-    tr.t('help.intro'),
-    tr.t('help.everyone'),
-    `• ${tr.t('help.help', p)}`,
-    `• ${tr.t('help.status', p)}`,
-    `• ${tr.t('help.forget', p)}`,
-    tr.t('help.admins'),
-    `• ${tr.t('help.post', p)}`,
-    `• ${tr.t('help.subscribe', p)}`,
-    `• ${tr.t('help.digest', p)}`,
-    `• ${tr.t('help.pause', p)}`,
-  ].join('\n');
+  const lines = (admin: boolean) => [...new Set(COMMANDS.filter((c) => c.adminOnly === admin).map((c) => c.help))].map((k) => `• ${tr.t(k, { p: prefix })}`);
+  return [tr.t('help.intro'), tr.t('help.everyone'), ...lines(false), tr.t('help.admins'), ...lines(true)].join('\n');
 }

@@ -17,6 +17,7 @@ import type { Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
 import { buildStatus, narrowStatus, renderStatus } from '../status';
 import { ADMIN_WORDS, echoable, helpText, parseCommand, type Command } from './parse';
+import { channelOnlyWord } from './table';
 
 export interface CommandDeps {
   settings: WolSettings;
@@ -66,6 +67,11 @@ export class CommandService {
     const cmd = parseCommand(req.text, tr);
     const prefix = req.prefix ?? ''; // each adapter says how its commands start (its descriptor's commandPrefix)
     const log = this.d.logger.child({ command: cmd.word, user: req.userId, channel: channelLabel(req) });
+    const channelOnly = req.inChannel === false ? channelOnlyWord(cmd) : null;
+    if (channelOnly) {
+      log.info('channel-only command outside a channel');
+      return answer(tr.t('chat.channelOnly', { word: channelOnly, example: channelOnly === 'post here' ? 'post 1 here' : channelOnly }));
+    }
     if (ADMIN_WORDS.has(cmd.word) && !this.isAdmin(req)) {
       log.info('admin command refused');
       return answer(tr.t('cmd.refused', { word: cmd.word, user: req.userId }));

@@ -67,6 +67,8 @@ export interface CommandRequest {
   channelName?: string;
   /** How people address the bot here, as help and hints write it (e.g. a renamed `/wolweek `). */
   prefix?: string;
+  /** false in a personal or group chat: words that act on "this channel" are declined there. */
+  inChannel?: boolean;
 }
 
 /** Later messages for the person who gave a command (Slack response_url, a Teams reply). */
