@@ -3,10 +3,10 @@ import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
-import type { Store } from '../../src/core/ports/store';
+import type { SandboxMessages } from '../../src/core/ports/store';
 import { summaryPlainText } from '../../src/core/ports/summary';
 
-export type LocalMessages = Pick<Store, 'addLocalMessage' | 'listLocalMessages'>;
+export type LocalMessages = SandboxMessages;
 
 /**
  * The built-in sandbox platform: its "chat" lives in the store, so a post made by the CLI shows on

@@ -4,13 +4,13 @@ import { InstallProvider } from '@slack/oauth';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { Clock } from '../../src/core/ports/clock';
 import type { Logger } from '../../src/core/ports/logger';
-import type { Store } from '../../src/core/ports/store';
+import type { Installations } from '../../src/core/ports/store';
 import type { SelfIds, SlackObject } from './events';
 import { TokenCipher } from './crypto';
 import { selfFromBody, type TokenSource, type Workspace } from './tokens';
 import { slackLogger } from './web';
 
-export type InstallationsStore = Pick<Store, 'saveInstallation' | 'getInstallation' | 'deleteInstallation'>;
+export type InstallationsStore = Installations;
 
 export const BOT_SCOPES = [
   'chat:write',

@@ -1,4 +1,4 @@
-import type { ChannelRecord, Store } from './ports/store';
+import type { ChannelRecord, Channels } from './ports/store';
 import type { ChannelTarget } from './ports/platform';
 import type { WolSettings } from './settings';
 
@@ -16,7 +16,7 @@ export function targetOf(c: ChannelRecord): ChannelTarget {
  * updated (timezone/time), keeping pause and deactivation; channels dropped from the config are
  * deactivated. Subscribed channels are left alone. Idempotent: server and CLI both call it.
  */
-export async function syncConfiguredChannels(settings: WolSettings, store: Store, now: Date): Promise<void> {
+export async function syncConfiguredChannels(settings: WolSettings, store: Channels, now: Date): Promise<void> {
   const existing = new Map((await store.listChannels()).map((c) => [channelLabel(c), c]));
   const wanted = new Set<string>();
   for (const cc of settings.channels) {
@@ -55,7 +55,7 @@ export async function syncConfiguredChannels(settings: WolSettings, store: Store
  * Keep how to reach a channel (a Teams install, a command said in an unknown channel) without
  * subscribing it: an existing channel keeps its state, a new one is stored inactive as `known`.
  */
-export async function rememberChannel(store: Store, t: ChannelTarget, name: string | null, now: Date): Promise<ChannelRecord> {
+export async function rememberChannel(store: Channels, t: ChannelTarget, name: string | null, now: Date): Promise<ChannelRecord> {
   const old = await store.getChannel(t.platform, t.channelId);
   await store.saveChannel(
     {

@@ -2,7 +2,7 @@ import type { Clock } from './ports/clock';
 import type { RecentThread, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
 import type { Logger } from './ports/logger';
 import type { Platform } from './ports/platform';
-import type { DeliveryRecord, Store } from './ports/store';
+import type { Channels, DeliveryRecord, Ledger, Replies } from './ports/store';
 
 type PromptRef = Pick<DeliveryRecord, 'id' | 'day' | 'programme'>;
 
@@ -17,7 +17,7 @@ export class Collector {
   private readonly prompts = new Map<string, PromptRef>();
 
   /** `gathers(programme)` false: a circle companion — nothing said under its prompts is kept. */
-  constructor(private readonly d: { store: Store; clock: Clock; logger: Logger; gathers: (programme: string) => boolean }) {}
+  constructor(private readonly d: { store: Ledger & Replies & Channels; clock: Clock; logger: Logger; gathers: (programme: string) => boolean }) {}
 
   /**
    * The prompt whose thread this is. A sent prompt's thread, id, day and programme never change

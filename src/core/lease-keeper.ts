@@ -1,9 +1,9 @@
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
-import type { Store } from './ports/store';
+import type { Ledger } from './ports/store';
 
 export interface LeaseKeeperDeps {
-  store: Store;
+  store: Ledger;
   clock: Clock;
   logger: Logger;
   owner: string;

@@ -4,11 +4,11 @@ import type { Clock } from './ports/clock';
 import type { ChannelLifecycleEvent } from './ports/inbound';
 import type { Logger } from './ports/logger';
 import type { ChannelTarget } from './ports/platform';
-import type { Store } from './ports/store';
+import type { Channels, StoreMeta } from './ports/store';
 
 /** Channel archived / bot removed / id changed / app uninstalled, and install-time references. */
 export class ChannelLifecycle {
-  constructor(private readonly d: { store: Store; clock: Clock; logger: Logger }) {}
+  constructor(private readonly d: { store: Channels & Pick<StoreMeta, 'setMetaIfAbsent'>; clock: Clock; logger: Logger }) {}
 
   async apply(e: ChannelLifecycleEvent): Promise<void> {
     const now = this.d.clock.now();

@@ -6,6 +6,7 @@ import type { NewDelivery, NewReply, Platform, Store } from '../../src/core/port
  * Tests share the database, so each uses its own ids (uid()) and asserts only on its own rows.
  */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  // One block per role port of src/core/ports/store.ts, run on every back end.
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     let seq = 0;
@@ -53,7 +54,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       ...over,
     });
 
-    describe('basics', () => {
+    describe('StoreMeta: basics', () => {
       it('answers ping and describes itself without credentials', async () => {
         await expect(store.ping()).resolves.toBeUndefined();
         expect(['sqlite', 'postgres']).toContain(store.kind);
@@ -62,7 +63,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
-    describe('channels', () => {
+    describe('Channels', () => {
       it('saves, reads back, and replaces a channel keeping createdAt', async () => {
         const id = uid('C');
         const reference = { serviceUrl: 'https://smba.example/emea/', conversation: { id: '19:abc@thread.tacv2' }, n: 3, ok: true, ü: 'é' };
@@ -180,7 +181,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
-    describe('delivery ledger', () => {
+    describe('Ledger: deliveries', () => {
       it('claims a key once and returns the full record', async () => {
         const d = newDelivery({ reason: null });
         const rec = await store.claimDelivery(d);
@@ -412,7 +413,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
-    describe('ingest', () => {
+    describe('Replies: ingest and reads', () => {
       it('records a bare key once, whoever asks (a replayed request signature is refused on every replica)', async () => {
         const key = uid('slack:signature:v0=');
         const answers = await Promise.all([store.recordEvent(key, T0), store.recordEvent(key, T0), store.recordEvent(key, T0)]);
@@ -538,7 +539,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
-    describe("people's words", () => {
+    describe("People: people's words and names", () => {
       it('forgets one user everywhere and leaves others alone', async () => {
         const user = uid('U');
         const deliveryId = uid('d');
@@ -647,7 +648,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
-    describe('sandbox, installations, meta', () => {
+    describe('SandboxMessages, Installations, StoreMeta', () => {
       it('keeps local messages per channel in time order', async () => {
         const channelId = uid('local');
         const prompt = { id: uid('lm'), channelId, threadId: null, user: 'wolbot', kind: 'prompt' as const, body: { theme: 'Connection', n: [1, 2] }, at: at(0) };

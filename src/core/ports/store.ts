@@ -149,14 +149,24 @@ export interface DeliveryFilter {
   states?: DeliveryState[];
 }
 
-export interface Store {
+/** The store itself: what it is, whether it answers, and small values that survive restarts. */
+export interface StoreMeta {
   readonly kind: 'sqlite' | 'postgres';
   /** Human description for logs, without credentials. */
   readonly description: string;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** true when any channel, delivery, reply, reaction or installation is outside the sandbox. */
+  holdsPlatformData(): Promise<boolean>;
+  getMeta(key: string): Promise<string | null>;
+  /** SQLite only: a consistent copy of the database while it runs (VACUUM INTO / backup API). */
+  backup?(file: string): Promise<void>;
+  /** Sets only if absent; returns the value now stored. */
+  setMetaIfAbsent(key: string, value: string): Promise<string>;
+}
 
-  // channels
+/** Channels wolbot posts to: configured or subscribed, active, paused, renamed, gone. */
+export interface Channels {
   getChannel(platform: Platform, channelId: string): Promise<ChannelRecord | null>;
   listChannels(opts?: { activeOnly?: boolean }): Promise<ChannelRecord[]>;
   /** Insert or replace the whole record (createdAt kept when it exists). */
@@ -170,8 +180,10 @@ export interface Store {
   deactivateWorkspace(platform: Platform, workspaceId: string, reason: string, now: Date): Promise<number>;
   /** Every active channel of a group (a Teams team the bot was removed from). */
   deactivateGroup(platform: Platform, groupId: string, reason: string, now: Date): Promise<number>;
+}
 
-  // delivery ledger
+/** The delivery ledger: one row a (run, kind, day, channel), claimed under a lease, then sent, retried or failed. */
+export interface Ledger {
   /** INSERT … ON CONFLICT DO NOTHING RETURNING: the record when this caller won the key, else null. */
   claimDelivery(d: NewDelivery): Promise<DeliveryRecord | null>;
   /**
@@ -206,8 +218,10 @@ export interface Store {
   maxRound(key: Omit<DeliveryKey, 'round'>): Promise<number>;
   /** The prompt (kind `prompt`) whose thread this is; digests in the same thread are not returned. */
   findDeliveryByThread(platform: Platform, channelId: string, threadId: string): Promise<DeliveryRecord | null>;
+}
 
-  // ingest: dedupe by eventKey and the effect happen in one transaction
+/** What people wrote and reacted under our posts: dedupe by eventKey and the effect in one transaction, then reads. */
+export interface Replies {
   addReply(eventKey: string, reply: NewReply, now: Date): Promise<IngestResult>;
   /** 'ignored' when the message is unknown or deleted. */
   editReply(eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date): Promise<IngestResult>;
@@ -225,8 +239,10 @@ export interface Store {
   listReplies(filter: { deliveryIds?: string[]; includeDeleted?: boolean }): Promise<ReplyRecord[]>;
   /** Reaction count per item id within a channel. */
   reactionCounts(platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>>;
+}
 
-  // people's words
+/** People's words and names: forget me, retention, display names. */
+export interface People {
   /** Removes every reply text, reaction and display name of this user id on every platform; returns rows touched. */
   forgetUser(userId: string, scope?: ForgetScope): Promise<number>;
   /** Replies before `olderThan` go, and the names of people with no reply left. */
@@ -235,23 +251,23 @@ export interface Store {
   saveName(platform: Platform, userId: string, name: string, now: Date): Promise<void>;
   /** Stored names by user id (every name of the platform when `userIds` is omitted). */
   getNames(platform: Platform, userIds?: string[]): Promise<Map<string, PersonName>>;
+}
 
-  // sandbox platform's own messages
+/** The sandbox platform's own messages (a port the local adapter owns; the store keeps them). */
+export interface SandboxMessages {
   addLocalMessage(m: LocalMessage): Promise<void>;
   listLocalMessages(channelId?: string): Promise<LocalMessage[]>;
+}
 
-  // installations (Slack multi-workspace): `data` is already encrypted by the caller
+/** Slack multi-workspace installations (a port the Slack adapter owns): `data` is already encrypted by the caller. */
+export interface Installations {
   saveInstallation(platform: Platform, workspaceId: string, data: string, now: Date): Promise<void>;
   getInstallation(platform: Platform, workspaceId: string): Promise<string | null>;
   deleteInstallation(platform: Platform, workspaceId: string): Promise<void>;
-
-  /** true when any channel, delivery, reply, reaction or installation is outside the sandbox. */
-  holdsPlatformData(): Promise<boolean>;
-
-  // small settings that must survive restarts (e.g. the demo's start date)
-  getMeta(key: string): Promise<string | null>;
-  /** SQLite only: a consistent copy of the database while it runs (VACUUM INTO / backup API). */
-  backup?(file: string): Promise<void>;
-  /** Sets only if absent; returns the value now stored. */
-  setMetaIfAbsent(key: string, value: string): Promise<string>;
 }
+
+/**
+ * Every role the store plays. Parts of wolbot take the role they need (e.g. `Pick` or one of the
+ * interfaces above); the wiring passes the one store that implements them all.
+ */
+export interface Store extends StoreMeta, Channels, Ledger, Replies, People, SandboxMessages, Installations {}
