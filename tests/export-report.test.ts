@@ -52,5 +52,12 @@ channels:
     expect(md).toContain('| 2 | Sharing | 2 | 2 |');
     expect(md).toContain('| 3 | Learning | — | — |');
     expect(md).not.toMatch(/0 reactions/);
+
+    // One day's report keeps the run's figures: the other posted days are not shown as gaps.
+    const day2md = await (await fetch(`${app.url}/v1/export?format=md&day=2`)).text();
+    expect(day2md).not.toContain('## Day 1 · Connection');
+    expect(day2md).toContain('| 1 | Connection | 1 | 1 |');
+    expect(day2md).toContain('| 2 | Sharing | 2 | 2 |');
+    expect(day2md).toContain('| 3 | Learning | — | — |');
   });
 });

@@ -67,6 +67,17 @@ describe('runs on the CLI (sandbox platform, SQLite)', () => {
     expect((await cli('channels', 'remove', 'local:draft')).code).toBe(1);
     expect((await cli('channels', 'remove', 'draft')).code).toBe(2);
   });
+
+  test('usage errors say what is wrong in wolbot\'s words: a day no programme has, an option a command does not take', async () => {
+    const noDay = await cli('export', '--day', '9', '--format', 'md');
+    expect(noDay.code).toBe(2);
+    expect(noDay.stdout).toBe('');
+    expect(noDay.stderr).toMatch(/^wolbot: no programme has a day 9; its days are 1, 2, 3, 4, 5\n/);
+    const option = await cli('status', '--programme', 'wol-week');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/^wolbot: unknown option --programme\n/);
+    expect(option.stderr).not.toContain("'--'");
+  });
 });
 
 describe('wolbot check only reads', () => {

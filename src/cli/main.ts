@@ -17,7 +17,9 @@ function parse(argv: string[], options: Record<string, { type: 'string' | 'boole
     const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
     return { flags: r.values as Flags, positionals: r.positionals };
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    // Node's own wording for an unknown option ends in advice about '--' that fits no wolbot command.
+    const unknown = /^Unknown option '([^']+)'/.exec(err instanceof Error ? err.message : '');
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : err instanceof Error ? err.message : String(err));
   }
 }
 
@@ -117,6 +119,8 @@ async function run(argv: string[]): Promise<number> {
       const day = positiveInt(flags.day, '--day');
       return withContext(env, async (ctx) => {
         const runs = runsFlag(ctx, flags.run);
+        const days = [...new Set(ctx.loaded.settings.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
+        if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
         const { posts } = await ctx.core.exportPosts({ day, runs });
         const report = format === 'md' ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
         await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));

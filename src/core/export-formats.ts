@@ -33,6 +33,8 @@ export interface ReportContext {
   /** "Day 1 · Connection" in the programme's words. */
   heading?: (day: number, theme: string) => string;
   tr?: Translator;
+  /** Days of the run with a post, whatever `--day` the export asked for (else the exported posts' days). */
+  postedDays?: ReadonlySet<number>;
 }
 
 /** Markdown: escape what would change the report's structure, keep the words. */
@@ -50,7 +52,7 @@ function localTime(iso: string, zone: string, lang: string, withDate: boolean): 
   return withDate ? t.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : t.toLocaleString({ weekday: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
-function figures(s: RunStats, tr: Translator, where: (p: string, c: string) => string, posted: Set<number>): string[] {
+function figures(s: RunStats, tr: Translator, where: (p: string, c: string) => string, posted: ReadonlySet<number>): string[] {
   const out = [
     `## ${tr.t('report.figures')}`, '',
     `- ${tr.t('report.people', { n: s.people })}`,
@@ -87,7 +89,7 @@ export function toMarkdown(posts: ExportPost[], title: string, ctx?: ReportConte
   const out = [`# ${mdText(title)}`, ''];
   if (ctx?.stats?.run) out.push(tr.t('report.run', { start: ctx.stats.run.start }), '');
   const days = [...new Set(posts.map((p) => p.day))].sort((a, b) => a - b);
-  if (ctx?.stats && ctx.stats.shares > 0) out.push(...figures(ctx.stats, tr, where, new Set(days)));
+  if (ctx?.stats && ctx.stats.shares > 0) out.push(...figures(ctx.stats, tr, where, ctx.postedDays ?? new Set(days)));
   if (days.length === 0) out.push(tr.t('report.nothing'), '');
   for (const day of days) {
     const ps = posts.filter((p) => p.day === day).sort((a, b) => a.postedAt.localeCompare(b.postedAt));
