@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { EnvSettings, LoadedSettings } from './config';
-import { openContext, platformsOn, type Context } from './context';
+import { openContext, platformsOn, type Context } from './open-context';
 import type { ChatAdapter } from './core/ports/chat-adapter';
 import type { PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import type { Clock } from './core/ports/clock';

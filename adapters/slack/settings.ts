@@ -1,4 +1,4 @@
-/** What the Slack adapter needs from the environment (read by src/config.ts, passed in by app.ts). */
+/** What the Slack adapter needs from the environment (read by src/config/, passed in through its platform descriptor). */
 export interface SlackSettings {
   signingSecret?: string;
   botToken?: string;

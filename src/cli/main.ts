@@ -1,6 +1,6 @@
 /** `wolbot <command>`: check, post, export, status, backup. Results on stdout, diagnostics on stderr. */
 import { parseArgs } from 'node:util';
-import { openCheckInput, openContext, platformsOn, type Context } from '../context';
+import { openCheckInput, openContext, platformsOn, type Context } from '../open-context';
 import { programmeFor, runsNamed } from '../core/campaigns';
 import { ConfigError, isChannelSpecError, parseChannelSpec } from '../config';
 import { processEnv } from '../config/process-env';
