@@ -98,7 +98,7 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     const sandbox = page.getByRole('region', { name: /Sandbox/ });
     await sandbox.getByRole('heading', { name: 'Day 1 · Connection' }).first().waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe('International Working Out Loud Week');
-    const day1 = page.locator('#days > li').first();
+    const day1 = page.locator('#programmes .days > li').first();
     await expect(day1.locator('.day-theme').textContent()).resolves.toBe('Connection');
     await expect(day1.locator('.chan-state', { hasText: 'local:general' }).locator('.badge').textContent()).resolves.toBe('Posted');
     // Times are the channel's local time, labelled with its zone.

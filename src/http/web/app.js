@@ -13,11 +13,21 @@ let runs = null; // null: this server has no /v1/runs
 let timer = null;
 let inFlight = null;
 
-/** The earlier run being shown, or null for the current one. */
+/** The run chosen in the chooser (null: this server has no /v1/runs). */
+function chosenRun() {
+  return runs?.find((r) => r.id === document.getElementById('run').value) ?? null;
+}
+
+/** The earlier run being shown, or null for a current one. */
 function pastRun() {
-  const sel = document.getElementById('run');
-  const chosen = runs?.find((r) => String(r.start) === sel.value);
+  const chosen = chosenRun();
   return chosen && !chosen.current ? chosen : null;
+}
+
+/** The chosen run's programme as /v1/status describes it (its current run), else the first. */
+function chosenProgramme(status) {
+  const id = chosenRun()?.programme;
+  return status.programmes?.find((p) => p.id === id) ?? null;
 }
 
 /** True when `value` differs from what was rendered last under `name`. */
@@ -29,57 +39,69 @@ function changed(name, value) {
 }
 
 function renderHeader(status) {
-  const p = status.programme;
+  const prog = chosenProgramme(status);
+  const p = prog ? { ...prog, start: prog.run.start } : status.programme;
   setText(document.getElementById('title'), p.title);
   document.title = `${p.title} · wolbot`;
   const first = p.schedule?.[0]?.date ?? p.start;
   setText(document.getElementById('sub'), `Starts ${dateLabel(first)} · posts at ${p.time} ${p.timezone} unless a channel says otherwise`);
 }
 
+/** The chooser: every run of every programme, newest first. */
 async function loadRuns() {
+  let status;
   try {
-    runs = (await api('/v1/runs')).runs;
+    [runs, status] = await Promise.all([api('/v1/runs').then((x) => x.runs), api('/v1/status')]);
   } catch {
     runs = null;
     return;
   }
   if (!runs?.length) return;
   const sel = document.getElementById('run');
+  const titles = new Map((status.programmes ?? []).map((p) => [p.id, p.title]));
+  // Several programmes: each option names its programme (a closed select shows no group label).
+  const several = new Set(runs.map((r) => r.programme)).size > 1;
   for (const r of runs) {
     const o = document.createElement('option');
-    o.value = String(r.start);
-    o.textContent = `Starting ${dateLabel(r.start)}${r.current ? ' (current)' : ''}`;
-    if (r.current) o.selected = true;
+    o.value = r.id;
+    o.textContent = `${several ? `${titles.get(r.programme) ?? r.programme} · ` : ''}Starting ${dateLabel(r.start)}${r.current ? ' (current)' : ''}`;
     sel.append(o);
   }
+  // What the page shows unasked: the first programme's current run.
+  sel.value = status.programme.run;
   document.getElementById('run-picker').hidden = runs.length < 2;
   sel.addEventListener('change', () => void refresh(true));
 }
 
 async function load() {
+  const chosen = chosenRun();
   const past = pastRun()?.start ?? null;
-  const q = past ? `?run=${encodeURIComponent(past)}` : '';
+  // Several programmes: always name the run, so figures and gallery are that programme's alone.
+  const q = past || (chosen && runs.some((r) => r.programme !== chosen.programme)) ? `?run=${encodeURIComponent(chosen.id)}` : '';
   const status = await api('/v1/status');
+  const prog = chosenProgramme(status);
   const hasLocal = status.channels.some((c) => c.platform === 'local' && c.platformOn);
   const [exp, stats, local, liveExp] = await Promise.all([
     api(`/v1/export${q}`),
     api(`/v1/stats${q}`),
     hasLocal ? api('/v1/local/messages') : Promise.resolve(null),
-    // The sandbox is always the live channel, whatever run the figures show.
-    hasLocal && past ? api('/v1/export') : Promise.resolve(null),
+    // The sandbox is always the live channels, whatever run the figures show.
+    hasLocal && q ? api('/v1/export') : Promise.resolve(null),
   ]);
   const banner = document.getElementById('banner');
   setText(banner, '');
   banner.hidden = true;
-  if (changed('status', status)) {
+  if (changed('status', [status, chosen?.id])) {
     renderHeader(status);
     renderProgramme(status);
   }
   // Days with a prompt out: they get a figure, later days a gap.
   const posted = new Set(exp.posts.map((p) => p.day));
-  if (!past) for (const c of status.channels) for (const d of c.days) if (d.state === 'posted') posted.add(d.day);
+  if (!past) for (const c of prog?.channels ?? status.channels) for (const d of c.days) if (d.state === 'posted') posted.add(d.day);
   if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
-  if (changed('gallery', [exp, past, status.programme.schedule, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, status, past);
+  // The gallery dates the chosen programme's days (an earlier run's from its own start).
+  const shown = prog ? { ...status, programme: { ...status.programme, schedule: prog.schedule } } : status;
+  if (changed('gallery', [exp, past, shown.programme.schedule, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, shown, past);
   document.getElementById('sandbox').hidden = !hasLocal;
   document.getElementById('nav-sandbox').hidden = !hasLocal;
   const sandboxExp = liveExp ?? exp;
