@@ -77,6 +77,9 @@ describe('runs on the CLI (sandbox platform, SQLite)', () => {
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/^wolbot: unknown option --programme\n/);
     expect(option.stderr).not.toContain("'--'");
+    const noRun = await cli('status', '--run', '2020-01-01');
+    expect(noRun.code).toBe(2);
+    expect(noRun.stderr).toMatch(/^wolbot: no run started on 2020-01-01; the runs are .*wol-week@\d{4}-\d{2}-\d{2} \(current\)/);
   });
 });
 

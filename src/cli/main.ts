@@ -45,10 +45,15 @@ async function withContext<T>(env: NodeJS.ProcessEnv, fn: (ctx: Context) => Prom
 }
 
 /** `--run START` (or a whole run id) → the runs it names; undefined = the current ones. */
-function runsFlag(ctx: Context, v: string | boolean | undefined): string[] | undefined {
+async function runsFlag(ctx: Context, v: string | boolean | undefined): Promise<string[] | undefined> {
   if (v === undefined) return undefined;
   const runs = typeof v === 'string' ? runsNamed(ctx.loaded.settings, v) : null;
   if (!runs) throw new UsageError(`--run takes a start date YYYY-MM-DD (or a run id like wol-week@2026-11-16), not "${String(v)}"`);
+  // A mistyped date would otherwise read as a run where nothing happened.
+  const known = await ctx.core.runs();
+  if (!runs.some((r) => known.some((k) => k.id === r))) {
+    throw new UsageError(`no run started on ${String(v)}; the runs are ${known.map((k) => `${k.id}${k.current ? ' (current)' : ''}`).join(', ')}`);
+  }
   return runs;
 }
 
@@ -118,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
       if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
       const day = positiveInt(flags.day, '--day');
       return withContext(env, async (ctx) => {
-        const runs = runsFlag(ctx, flags.run);
+        const runs = await runsFlag(ctx, flags.run);
         const days = [...new Set(ctx.loaded.settings.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
         if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
         const { posts } = await ctx.core.exportPosts({ day, runs });
@@ -132,7 +137,7 @@ async function run(argv: string[]): Promise<number> {
       if (flags.help) return out(USAGE.status!), 0;
       if (positionals.length) throw new UsageError(`status takes no arguments (a past run: --run START)`);
       return withContext(env, async (ctx) => {
-        const runs = runsFlag(ctx, flags.run);
+        const runs = await runsFlag(ctx, flags.run);
         await registerSenders(ctx);
         out(renderStatus(await ctx.core.status({ runs })));
         return 0;
