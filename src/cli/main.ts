@@ -57,130 +57,145 @@ async function runsFlag(ctx: Context, v: string | boolean | undefined): Promise<
   return runs;
 }
 
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+
+async function checkCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags } = parse(rest, { config: { type: 'string' } });
+  if (flags.help) return out(USAGE.check!), 0;
+  if (typeof flags.config === 'string') env.WOLBOT_CONFIG = flags.config;
+  // check only reads: no store is created, migrated or written, and no channel is synced.
+  const input = await openCheckInput({ env, cwd: process.cwd(), loadDotenv: true });
+  try {
+    out(await runCheck(input));
+  } finally {
+    await input.store?.close();
+  }
+  return 0;
+}
+
+async function postCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, positionals } = parse(rest, { day: { type: 'string' }, channel: { type: 'string' }, programme: { type: 'string' }, again: { type: 'boolean' } });
+  if (flags.help) return out(USAGE.post!), 0;
+  // `post 3` is `post --day 3`, as in chat.
+  if (positionals.length > 1 || (positionals.length === 1 && flags.day !== undefined)) throw new UsageError('give the day once: post N or post --day N');
+  const day = positiveInt(positionals[0] ?? flags.day, positionals.length ? 'the day' : '--day');
+  if (day === undefined) throw new UsageError('the day is required: post N (or post --day N)');
+  const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
+  const spec = channelSpec === undefined ? undefined : parseChannelSpec(channelSpec);
+  if (spec && isChannelSpecError(spec)) throw new UsageError(`--channel must look like PLATFORM:ID (e.g. slack:C0123ABC, teams:19:…@thread.tacv2, local:general): ${spec.error}`);
+  return withContext(env, async (ctx) => {
+    const { settings } = ctx.loaded;
+    let channel;
+    if (channelSpec) {
+      channel = (spec && !isChannelSpecError(spec) ? await ctx.store.getChannel(spec.platform, spec.channelId) : null) ?? undefined;
+      if (!channel) {
+        process.stderr.write(`No channel ${channelSpec} in the config or the store. \`wolbot status\` lists the channels.\n`);
+        return 1;
+      }
+    }
+    const wanted = typeof flags.programme === 'string' ? flags.programme : undefined;
+    const programme = channel ? programmeFor(settings, channel) : wanted ? settings.programmes.find((p) => p.programme.id === wanted) : settings.programmes.length === 1 ? settings.programmes[0] : undefined;
+    if (!programme) {
+      const ids = settings.programmes.map((p) => p.programme.id).join(', ');
+      process.stderr.write(wanted ? `No programme "${wanted}" in the config (it has ${ids}).\n` : `The config runs several programmes (${ids}): say which with --programme ID, or give --channel.\n`);
+      return 2;
+    }
+    if (!programme.programme.prompts.some((p) => p.day === day)) {
+      process.stderr.write(`The programme has no day ${day}; its days are ${programme.programme.prompts.map((p) => p.day).join(', ')}.\n`);
+      return 2;
+    }
+    await registerSenders(ctx);
+    const results = await ctx.core.postDay(day, { channel, programme, again: flags.again === true });
+    out(ctx.core.describePostResults(results, day, `wolbot post ${positionals.length ? day : `--day ${day}`}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
+    return results.some((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'uncertain') ? 1 : 0;
+  });
+}
+
+async function exportCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags } = parse(rest, { format: { type: 'string' }, day: { type: 'string' }, run: { type: 'string' } });
+  if (flags.help) return out(USAGE.export!), 0;
+  const format = (flags.format as string | undefined) ?? 'json';
+  if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
+  const day = positiveInt(flags.day, '--day');
+  return withContext(env, async (ctx) => {
+    const runs = await runsFlag(ctx, flags.run);
+    const days = [...new Set(ctx.loaded.settings.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
+    if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
+    const { posts } = await ctx.core.exportPosts({ day, runs });
+    const report = format === 'md' ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
+    await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));
+    return 0;
+  });
+}
+
+async function statusCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, positionals } = parse(rest, { run: { type: 'string' } });
+  if (flags.help) return out(USAGE.status!), 0;
+  if (positionals.length) throw new UsageError(`status takes no arguments (a past run: --run START)`);
+  return withContext(env, async (ctx) => {
+    const runs = await runsFlag(ctx, flags.run);
+    await registerSenders(ctx);
+    out(renderStatus(await ctx.core.status({ runs })));
+    return 0;
+  });
+}
+
+async function backupCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, positionals } = parse(rest, {});
+  if (flags.help) return out(USAGE.backup!), 0;
+  if (positionals.length !== 1) throw new UsageError('backup needs one FILE');
+  return withContext(env, async (ctx) => {
+    if (!ctx.store.backup) {
+      process.stderr.write('backup works on the SQLite store; for PostgreSQL use pg_dump (see README).\n');
+      return 1;
+    }
+    await ctx.store.backup(positionals[0]!);
+    out(`Backed up ${ctx.store.description} to ${positionals[0]}`);
+    return 0;
+  });
+}
+
+async function channelsCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, positionals } = parse(rest, {});
+  if (flags.help) return out(USAGE.channels!), 0;
+  const [verb, spec, ...more] = positionals;
+  if (verb !== 'remove' || !spec || more.length) throw new UsageError('use: channels remove PLATFORM:ID');
+  const parsed = parseChannelSpec(spec);
+  if (isChannelSpecError(parsed)) throw new UsageError(`PLATFORM:ID must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${spec}" (${parsed.error})`);
+  return withContext(env, async (ctx) => {
+    const r = await ctx.core.forgetChannel(parsed.platform, parsed.channelId);
+    if (r === 'configured') {
+      process.stderr.write(`${spec} is in the config (${ctx.loaded.configFile}): remove it there; a channel in the config is always kept.\n`);
+      return 1;
+    }
+    if (r === 'unknown') {
+      process.stderr.write(`No channel ${spec} in the store. \`wolbot status\` lists the channels.\n`);
+      return 1;
+    }
+    out(`Forgot ${spec}: it gets no more posts and is no longer listed. What it posted stays in exports of its runs.`);
+    return 0;
+  });
+}
+
+/** Each command word's handler: its flags, then its work. */
+const COMMANDS: Record<string, (rest: string[], env: NodeJS.ProcessEnv) => Promise<number>> = {
+  check: checkCommand,
+  post: postCommand,
+  export: exportCommand,
+  status: statusCommand,
+  backup: backupCommand,
+  channels: channelsCommand,
+};
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     out(USAGE.main!);
     return command ? 0 : 2;
   }
-  const env = { ...processEnv() }; // a copy: `check --config` sets WOLBOT_CONFIG in it
-  switch (command) {
-    case 'check': {
-      const { flags } = parse(rest, { config: { type: 'string' } });
-      if (flags.help) return out(USAGE.check!), 0;
-      if (typeof flags.config === 'string') env.WOLBOT_CONFIG = flags.config;
-      // check only reads: no store is created, migrated or written, and no channel is synced.
-      const input = await openCheckInput({ env, cwd: process.cwd(), loadDotenv: true });
-      try {
-        out(await runCheck(input));
-      } finally {
-        await input.store?.close();
-      }
-      return 0;
-    }
-    case 'post': {
-      const { flags, positionals } = parse(rest, { day: { type: 'string' }, channel: { type: 'string' }, programme: { type: 'string' }, again: { type: 'boolean' } });
-      if (flags.help) return out(USAGE.post!), 0;
-      // `post 3` is `post --day 3`, as in chat.
-      if (positionals.length > 1 || (positionals.length === 1 && flags.day !== undefined)) throw new UsageError('give the day once: post N or post --day N');
-      const day = positiveInt(positionals[0] ?? flags.day, positionals.length ? 'the day' : '--day');
-      if (day === undefined) throw new UsageError('the day is required: post N (or post --day N)');
-      const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
-      const spec = channelSpec === undefined ? undefined : parseChannelSpec(channelSpec);
-      if (spec && isChannelSpecError(spec)) throw new UsageError(`--channel must look like PLATFORM:ID (e.g. slack:C0123ABC, teams:19:…@thread.tacv2, local:general): ${spec.error}`);
-      return withContext(env, async (ctx) => {
-        const { settings } = ctx.loaded;
-        let channel;
-        if (channelSpec) {
-          channel = (spec && !isChannelSpecError(spec) ? await ctx.store.getChannel(spec.platform, spec.channelId) : null) ?? undefined;
-          if (!channel) {
-            process.stderr.write(`No channel ${channelSpec} in the config or the store. \`wolbot status\` lists the channels.\n`);
-            return 1;
-          }
-        }
-        const wanted = typeof flags.programme === 'string' ? flags.programme : undefined;
-        const programme = channel ? programmeFor(settings, channel) : wanted ? settings.programmes.find((p) => p.programme.id === wanted) : settings.programmes.length === 1 ? settings.programmes[0] : undefined;
-        if (!programme) {
-          const ids = settings.programmes.map((p) => p.programme.id).join(', ');
-          process.stderr.write(wanted ? `No programme "${wanted}" in the config (it has ${ids}).\n` : `The config runs several programmes (${ids}): say which with --programme ID, or give --channel.\n`);
-          return 2;
-        }
-        if (!programme.programme.prompts.some((p) => p.day === day)) {
-          process.stderr.write(`The programme has no day ${day}; its days are ${programme.programme.prompts.map((p) => p.day).join(', ')}.\n`);
-          return 2;
-        }
-        await registerSenders(ctx);
-        const results = await ctx.core.postDay(day, { channel, programme, again: flags.again === true });
-        out(ctx.core.describePostResults(results, day, `wolbot post ${positionals.length ? day : `--day ${day}`}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
-        return results.some((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'uncertain') ? 1 : 0;
-      });
-    }
-    case 'export': {
-      const { flags } = parse(rest, { format: { type: 'string' }, day: { type: 'string' }, run: { type: 'string' } });
-      if (flags.help) return out(USAGE.export!), 0;
-      const format = (flags.format as string | undefined) ?? 'json';
-      if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
-      const day = positiveInt(flags.day, '--day');
-      return withContext(env, async (ctx) => {
-        const runs = await runsFlag(ctx, flags.run);
-        const days = [...new Set(ctx.loaded.settings.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
-        if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
-        const { posts } = await ctx.core.exportPosts({ day, runs });
-        const report = format === 'md' ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
-        await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));
-        return 0;
-      });
-    }
-    case 'status': {
-      const { flags, positionals } = parse(rest, { run: { type: 'string' } });
-      if (flags.help) return out(USAGE.status!), 0;
-      if (positionals.length) throw new UsageError(`status takes no arguments (a past run: --run START)`);
-      return withContext(env, async (ctx) => {
-        const runs = await runsFlag(ctx, flags.run);
-        await registerSenders(ctx);
-        out(renderStatus(await ctx.core.status({ runs })));
-        return 0;
-      });
-    }
-    case 'backup': {
-      const { flags, positionals } = parse(rest, {});
-      if (flags.help) return out(USAGE.backup!), 0;
-      if (positionals.length !== 1) throw new UsageError('backup needs one FILE');
-      return withContext(env, async (ctx) => {
-        if (!ctx.store.backup) {
-          process.stderr.write('backup works on the SQLite store; for PostgreSQL use pg_dump (see README).\n');
-          return 1;
-        }
-        await ctx.store.backup(positionals[0]!);
-        out(`Backed up ${ctx.store.description} to ${positionals[0]}`);
-        return 0;
-      });
-    }
-    case 'channels': {
-      const { flags, positionals } = parse(rest, {});
-      if (flags.help) return out(USAGE.channels!), 0;
-      const [verb, spec, ...more] = positionals;
-      if (verb !== 'remove' || !spec || more.length) throw new UsageError('use: channels remove PLATFORM:ID');
-      const parsed = parseChannelSpec(spec);
-      if (isChannelSpecError(parsed)) throw new UsageError(`PLATFORM:ID must look like slack:C0123ABC, teams:19:…@thread.tacv2 or local:general, not "${spec}" (${parsed.error})`);
-      return withContext(env, async (ctx) => {
-        const r = await ctx.core.forgetChannel(parsed.platform, parsed.channelId);
-        if (r === 'configured') {
-          process.stderr.write(`${spec} is in the config (${ctx.loaded.configFile}): remove it there; a channel in the config is always kept.\n`);
-          return 1;
-        }
-        if (r === 'unknown') {
-          process.stderr.write(`No channel ${spec} in the store. \`wolbot status\` lists the channels.\n`);
-          return 1;
-        }
-        out(`Forgot ${spec}: it gets no more posts and is no longer listed. What it posted stays in exports of its runs.`);
-        return 0;
-      });
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"`);
-  }
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!handler) throw new UsageError(`unknown command "${command}"`);
+  return handler(rest, { ...processEnv() }); // a copy: `check --config` sets WOLBOT_CONFIG in it
 }
 
 quietOnClosedPipe(process.stdout);
