@@ -76,6 +76,10 @@ describe('display names on Slack', () => {
     await post(slashCommand('forget me', { user: 'U0ANA' }), { form: true });
     await waitFor(async () => (await s.app.store.getNames('slack', ['U0ANA'])).size === 0, 'name forgotten');
     expect((await s.app.core.exportPosts()).posts[0]!.replies).toHaveLength(0);
+
+    // Writing again the same day: the name remembered in memory went with `forget me`, so it is stored again.
+    await post(reply(thread, 'U0ANA', 'back again'));
+    await waitFor(async () => (await nameIn('U0ANA')) === 'Ana', 'name stored again');
   });
 });
 

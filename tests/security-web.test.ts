@@ -122,6 +122,12 @@ describe('headers (#8 finding 8)', () => {
         expect([path, r.headers.get('x-content-type-options'), r.headers.get('referrer-policy')]).toEqual([path, 'nosniff', 'no-referrer']);
         if (path.startsWith('/v1/')) expect(r.headers.get('cache-control')).toBe('no-store');
       }
+      // The platform endpoints (hot ingest path) carry just the two every answer must, not the page's CSP set.
+      for (const path of ['/slack/events', '/api/messages']) {
+        const r = await fetch(`${s.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        expect([path, r.headers.get('x-content-type-options'), r.headers.get('referrer-policy'), r.headers.get('x-frame-options')]).toEqual([path, 'nosniff', 'no-referrer', null]);
+        expect(r.headers.get('content-security-policy')).not.toBe(PAGE_CSP);
+      }
       expect((await fetch(`${s.app.url}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
       expect((await fetch(`${s.app.url}/favicon.svg`)).status).toBe(200);
     } finally {

@@ -12,6 +12,8 @@ export const NAME_REFRESH_MS = 24 * 3600_000;
 const RETRY_AFTER_FAILURE_MS = 10 * 60_000;
 /** Longest a display name is kept (Slack allows 80, Teams about 256). */
 const NAME_MAX = 120;
+/** Most names remembered in memory; past it the memory starts over (the store still has them all). */
+const CHECKED_MAX = 50_000;
 
 /**
  * People's display names, kept in the store so digests, wrap-ups and exports say "Ana", not "U04…".
@@ -20,20 +22,41 @@ const NAME_MAX = 120;
  */
 export class PeopleNames {
   private readonly tried = new Map<string, number>();
+  /** Names known fresh in the store (name, when saved), so a reply need not read the store (~2% of ingest). */
+  private readonly checked = new Map<string, { name: string; at: number }>();
 
   constructor(private readonly d: { store: Store; adapters: AdapterRegistry; clock: Clock; logger: Logger }) {}
 
   /** After a reply was stored: keep the name it carried, or look it up when missing or a day old. */
   async afterReply(e: ReplyEvent): Promise<void> {
     const now = this.d.clock.now();
-    const stored = (await this.d.store.getNames(e.platform, [e.user])).get(e.user);
+    const key = `${e.platform}:${e.user}`;
     const given = clean(e.userName);
+    const mem = this.checked.get(key);
+    if (mem && now.getTime() - mem.at < NAME_REFRESH_MS && (!given || given === mem.name)) return;
+    const stored = (await this.d.store.getNames(e.platform, [e.user])).get(e.user);
     if (given) {
-      if (stored?.name !== given || now.getTime() - stored.updatedAt.getTime() >= NAME_REFRESH_MS) await this.d.store.saveName(e.platform, e.user, given, now);
+      if (stored?.name !== given || now.getTime() - stored.updatedAt.getTime() >= NAME_REFRESH_MS) {
+        await this.d.store.saveName(e.platform, e.user, given, now);
+        this.remember(key, given, now.getTime());
+      } else this.remember(key, stored.name, stored.updatedAt.getTime());
       return;
     }
-    if (stored && now.getTime() - stored.updatedAt.getTime() < NAME_REFRESH_MS) return;
+    if (stored && now.getTime() - stored.updatedAt.getTime() < NAME_REFRESH_MS) {
+      this.remember(key, stored.name, stored.updatedAt.getTime());
+      return;
+    }
     await this.lookUp(e.platform, e.channelId, [e.user]);
+  }
+
+  /** Drop what is remembered (after `forget me` or pruning removed names from the store). */
+  forgetMemory(): void {
+    this.checked.clear();
+  }
+
+  private remember(key: string, name: string, at: number): void {
+    if (this.checked.size >= CHECKED_MAX && !this.checked.has(key)) this.checked.clear();
+    this.checked.set(key, { name, at });
   }
 
   /** Names of these people (by user id), asking the platform first for any the store lacks. */
@@ -60,7 +83,9 @@ export class PeopleNames {
       try {
         const name = clean(await adapter.lookUpName(targetOf(channel), user));
         if (!name) continue;
-        await this.d.store.saveName(platform, user, name, this.d.clock.now());
+        const at = this.d.clock.now();
+        await this.d.store.saveName(platform, user, name, at);
+        this.remember(key, name, at.getTime());
         this.tried.delete(key);
         saved++;
       } catch (err) {

@@ -89,7 +89,8 @@ export class WolbotCore implements InboundPort {
   }
 
   tick(): Promise<TickReport> {
-    return this.track(this.scheduler.tick());
+    // A tick may prune names with their last replies: the names' memory must not outlive them.
+    return this.track(this.scheduler.tick().finally(() => this.names.forgetMemory()));
   }
 
   /** Take over what is due again: retries, and claims whose owner stopped renewing (between ticks). */
@@ -193,6 +194,8 @@ export class WolbotCore implements InboundPort {
   }
   async command(req: CommandRequest, followUp: FollowUp): Promise<CommandAnswer> {
     const a = await this.commands.run(req, followUp);
+    // `forget me` removes names from the store; commands are rare, so any of them drops the memory.
+    this.names.forgetMemory();
     void this.track(a.done);
     return a;
   }

@@ -5,16 +5,36 @@ import helmet from 'helmet';
 export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /**
- * Every answer: helmet's defaults (nosniff, frame denial, …) with `Referrer-Policy: no-referrer`
- * and our CSP; /v1 answers are never cached (they hold people's words).
+ * Endpoints only the platforms call (Slack's Events API, Teams' Bot Connector): their answers are
+ * a few bytes of JSON no browser renders, and they are the hot ingest path, so they carry only the
+ * headers every answer must carry instead of helmet's eleven middlewares (~4% of ingest time).
+ */
+const PLATFORM_PATHS = new Set(['/slack/events', '/api/messages']);
+
+/**
+ * Every answer: `X-Content-Type-Options: nosniff` and `Referrer-Policy: no-referrer`. Everything
+ * but the platform endpoints also gets helmet's other defaults (frame denial, …) and our CSP; /v1
+ * answers are never cached (they hold people's words).
  */
 export function securityHeaders(): RequestHandler[] {
+  const full = helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' }, xFrameOptions: { action: 'deny' } });
   return [
-    helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' }, xFrameOptions: { action: 'deny' } }),
     (req, res, next) => {
-      res.set('Content-Security-Policy', PAGE_CSP);
-      if (req.path === '/v1' || req.path.startsWith('/v1/')) res.set('Cache-Control', 'no-store');
-      next();
+      if (PLATFORM_PATHS.has(req.path)) {
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.setHeader('Referrer-Policy', 'no-referrer');
+        next();
+        return;
+      }
+      full(req, res, (err?: unknown) => {
+        if (err) {
+          next(err);
+          return;
+        }
+        res.setHeader('Content-Security-Policy', PAGE_CSP);
+        if (req.path === '/v1' || req.path.startsWith('/v1/')) res.setHeader('Cache-Control', 'no-store');
+        next();
+      });
     },
   ];
 }
