@@ -88,6 +88,29 @@ describe('daily digest (sandbox)', () => {
   });
 });
 
+describe('a prompt posted after its digest time', () => {
+  test('gets its digest at the next digest time, not a "quiet" one a minute later', async () => {
+    const s = await sandbox();
+    try {
+      await s.app.tick(); // day 1 at 09:00
+      s.clock.set('2026-11-16T18:00:00Z');
+      await s.app.core.postDay(2); // by hand, after today's 17:00
+      s.clock.set('2026-11-16T18:01:00Z');
+      await s.app.tick();
+      const day2 = await s.thread(2);
+      expect((await s.digests()).map((m) => m.threadId)).not.toContain(day2);
+      await s.people.reply('ben', 'general', day2, 'My half-made plan', 'Ben');
+      s.clock.set('2026-11-17T17:00:00Z');
+      await s.app.tick();
+      const d = (await s.digests()).filter((m) => m.threadId === day2);
+      expect(d).toHaveLength(1);
+      expect((d[0]!.body as DigestMessage).intro[0]).toMatch(/^Thank you, Ben,/);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('digest_quiet: skip', () => {
   test('a day nobody shared posts nothing; a day with a share still gets its digest', async () => {
     const s = await sandbox('digest_quiet: skip');

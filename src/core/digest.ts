@@ -1,5 +1,5 @@
 import type { AdapterRegistry } from './adapter-registry';
-import { localDateOf, localInstant } from './calendar';
+import { addDays, localDateOf, localInstant } from './calendar';
 import { channelLabel, targetOf } from './channels';
 import type { Deliverer, DeliveryOutcome } from './delivery';
 import type { DeliveryPoster } from './delivery-poster';
@@ -122,7 +122,11 @@ export class DigestService {
       const channel = channels.get(`${rec.platform}:${rec.channelId}`);
       if (!channel?.active || channel.paused || !this.d.adapters.has(channel.platform) || programmeFor(settings, channel) !== p) continue;
       const zone = channel.timezone ?? p.timezone;
-      const at = localInstant(localDateOf(rec.scheduledAt, zone), p.digest, zone);
+      const localDate = localDateOf(rec.scheduledAt, zone);
+      let at = localInstant(localDate, p.digest, zone);
+      // A prompt that went out after its day's digest time (by hand, or made up late) has gathered
+      // nothing yet: its digest waits for the next digest time instead of following it at once.
+      if (rec.postedAt && rec.postedAt >= at) at = localInstant(addDays(localDate, 1), p.digest, zone);
       const late = now.getTime() - at.getTime();
       if (late < 0 || late > p.graceMs) continue;
       const outcome = await this.d.deliverer.claimAndSend(channel, { run, kind: 'digest', day: rec.day, round: 0 }, at, 'schedule');
