@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { EnvSettings, LoadedSettings } from './config';
-import { openContext, platformsOn, type Context } from './open-context';
+import { openContext, platformsOn, type Context, type PlatformOn } from './open-context';
 import type { ChatAdapter } from './core/ports/chat-adapter';
-import type { PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
+import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import type { Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import type { Store } from './core/ports/store';
@@ -86,16 +86,7 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   app.use(securityHeaders());
   if (loopbackOnly) app.use(loopbackHostOnly());
   app.use(healthRouter({ store, platforms: () => platforms, adapters: () => adapters }));
-  const deps = { inbound: core, logger, clock, store };
-  // Platforms that receive from outside mount their routes before the page's access rule.
-  const guarded: PlatformParts[] = [];
-  for (const { platform, create } of on) {
-    const parts = await create(deps);
-    for (const w of parts.warnings ?? []) logger.warn(w);
-    if (platform.behindWebGuard) guarded.push(parts);
-    else if (parts.router) app.use(parts.router as express.RequestHandler);
-    adapters.push(parts.adapter);
-  }
+  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters);
   const realPlatform = on.some(({ platform }) => platform.name !== SANDBOX);
   // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
   const configNeedsToken = realPlatform || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
@@ -125,23 +116,12 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   if (loaded.settings.admins.length === 0) logger.warn('admins is empty: nobody can run admin commands (post, subscribe, pause, …).');
 
   const host = env.host ?? (loopbackOnly ? '127.0.0.1' : undefined);
-  const server: Server = await new Promise((resolve, reject) => {
-    // Express 5 hands a listen error to this callback too.
-    const listening = (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, opts.port ?? env.port, host)) : resolve(s));
-    const s = host ? app.listen(opts.port ?? env.port, host, listening) : app.listen(opts.port ?? env.port, listening);
-    s.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, opts.port ?? env.port, host)));
-  });
+  const server = await listen(app, opts.port ?? env.port, host);
   opened.push({ what: 'server', close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) });
   limitServer(server);
   const port = (server.address() as AddressInfo).port;
   logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (sandbox or anonymous Teams: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
-  for (const a of adapters) {
-    // An unreachable platform is no failure (adapters keep trying); a start that throws is.
-    await a.start().catch((err: unknown) => {
-      throw new Error(`the ${a.platform} adapter could not start: ${err instanceof Error ? err.message : String(err)}`);
-    });
-    opened.push({ what: `${a.platform} adapter`, close: () => a.stop() });
-  }
+  await startAdapters(adapters, opened);
 
   if (store.kind === 'sqlite') {
     // One file, one host: a crashed server's claims need not wait out their lease.
@@ -150,6 +130,82 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   }
   const cron = opts.cron === false ? null : startCron(() => core.tick(), logger, { run: () => core.sweep(), everyMs: core.leases.intervalMs });
   if (cron) opened.push({ what: 'scheduler', close: () => cron.stop() });
+  await logStarted(ctx, port, platforms);
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    core,
+    store,
+    logger,
+    env,
+    loaded,
+    platforms,
+    tick: () => core.tick(),
+    stop: stopper({ cron, server, core, logger, adapters, store, drainMs: opts.drainMs ?? 10_000 }),
+  };
+}
+
+/**
+ * Builds each platform that is on. Those that receive from outside mount their routes now, before
+ * the page's access rule; the ones behind it (the sandbox's API) are returned to mount after it.
+ */
+async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express.Express, adapters: ChatAdapter[]): Promise<PlatformParts[]> {
+  const guarded: PlatformParts[] = [];
+  for (const { platform, create } of on) {
+    const parts = await create(deps);
+    for (const w of parts.warnings ?? []) deps.logger.warn(w);
+    if (platform.behindWebGuard) guarded.push(parts);
+    else if (parts.router) app.use(parts.router as express.RequestHandler);
+    adapters.push(parts.adapter);
+  }
+  return guarded;
+}
+
+/** Stop taking new work, let requests in flight finish (bounded), drain the core, close the rest. */
+function stopper(d: { cron: { stop(): Promise<void> } | null; server: Server; core: WolbotCore; logger: Logger; adapters: ChatAdapter[]; store: Store; drainMs: number }): () => Promise<void> {
+  const { cron, server, core, logger, adapters, store, drainMs } = d;
+  let stopped = false;
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    await cron?.stop();
+    // Stop taking new work, let requests in flight finish (bounded), then drain the core.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const { released } = await core.shutdown(drainMs);
+    await Promise.race([closed, new Promise((r) => setTimeout(r, Math.min(drainMs, 2000)).unref())]);
+    server.closeAllConnections();
+    if (released) logger.info({ released }, 'released unfinished claims for another process');
+    for (const a of adapters) await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));
+    await store.close();
+  };
+}
+
+/** Listens on PORT (HOST, when given); a port in use or a bad address is one clear error. */
+async function listen(app: express.Express, port: number, host: string | undefined): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    // Express 5 hands a listen error to this callback too.
+    const listening = (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, host)) : resolve(s));
+    const s = host ? app.listen(port, host, listening) : app.listen(port, listening);
+    s.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, port, host)));
+  });
+}
+
+/** Starts each adapter; one that throws stops the start (the ones started before it are closed). */
+async function startAdapters(adapters: ChatAdapter[], opened: { what: string; close: () => Promise<unknown> }[]): Promise<void> {
+  for (const a of adapters) {
+    // An unreachable platform is no failure (adapters keep trying); a start that throws is.
+    await a.start().catch((err: unknown) => {
+      throw new Error(`the ${a.platform} adapter could not start: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    opened.push({ what: `${a.platform} adapter`, close: () => a.stop() });
+  }
+}
+
+/** One line an operator reads at start: platforms, store, config, programme, the next post. */
+async function logStarted(ctx: Context, port: number, platforms: string[]): Promise<void> {
+  const { logger, store, loaded, core } = ctx;
   const status = await core.status();
   const next = status.channels
     .filter((c) => c.next)
@@ -167,34 +223,6 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
     },
     `wolbot is running on port ${port} with ${platforms.join(', ')}; store ${store.description}; config ${loaded.configFile}; ${next ? `next post: day ${next.next!.day} in ${next.label} at ${next.next!.localDate} ${next.next!.localTime} ${next.timezone}` : 'no post scheduled'}`,
   );
-
-  let stopped = false;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    core,
-    store,
-    logger,
-    env,
-    loaded,
-    platforms,
-    tick: () => core.tick(),
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await cron?.stop();
-      // Stop taking new work, let requests in flight finish (bounded), then drain the core.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const drainMs = opts.drainMs ?? 10_000;
-      const { released } = await core.shutdown(drainMs);
-      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.min(drainMs, 2000)).unref())]);
-      server.closeAllConnections();
-      if (released) logger.info({ released }, 'released unfinished claims for another process');
-      for (const a of adapters) await a.stop().catch((err: unknown) => logger.warn({ err, platform: a.platform }, 'adapter stop failed'));
-      await store.close();
-    },
-  };
 }
 
 /** "port 3000 is already in use", not a stack: the one line an operator needs. */
