@@ -70,18 +70,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     return c;
   };
 
-  // Tokens: one from .env (HTTP, Socket Mode) or one per installed workspace (OAuth).
-  let tokens: TokenSource;
-  let single: SingleToken | undefined;
-  let oauthInstalls: StoreInstallations | undefined;
-  if (settings.mode === 'oauth') {
-    if (!settings.secretKey) throw new Error('WOLBOT_SECRET_KEY is required for Slack multi-workspace installs');
-    oauthInstalls = new StoreInstallations(opts.installations, new TokenCipher(settings.secretKey), clock);
-    tokens = oauthInstalls;
-  } else {
-    if (!settings.botToken) throw new Error('SLACK_BOT_TOKEN is required');
-    tokens = single = new SingleToken(settings.botToken);
-  }
+  const { tokens, single, oauthInstalls } = tokenSource(settings, opts.installations, clock);
 
   const seen = opts.seen ?? memorySeen();
   const eventCtx: EventContext = {
@@ -108,29 +97,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     firstTime: (key) => seen.recordEvent(key, clock.now()),
   };
 
-  // Transport: our receiver on the shared express server, or Socket Mode.
-  const router = express.Router();
-  let socket: ReturnType<typeof createSocketMode> | undefined;
-  if (settings.mode === 'socket') {
-    if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
-    socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log, onReconnected: () => catchUp() });
-  } else {
-    if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
-    router.use(new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: opts.nowMs }).router);
-  }
-  if (oauthInstalls) {
-    router.use(
-      createOAuthRouter({
-        clientId: settings.clientId ?? '',
-        clientSecret: settings.clientSecret ?? '',
-        stateSecret: settings.stateSecret ?? '',
-        installations: oauthInstalls,
-        apiUrl,
-        log,
-      }),
-    );
-  }
-
+  const { router, socket } = transport({ settings, handlers, apiUrl, log, nowMs: opts.nowMs, oauthInstalls, onReconnected: () => catchUp() });
 
   let stopped = false;
 
@@ -140,20 +107,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     return { ws, client: clientFor(ws.token), key: target.workspaceId ?? ws.teamId ?? DEFAULT_WORKSPACE };
   }
 
-  async function post(key: string, client: WebClient, args: ChatPostMessageArguments): Promise<string> {
-    await pacer.acquire(key, args.channel);
-    let res: ChatPostMessageResponse;
-    try {
-      res = await client.chat.postMessage(args);
-    } catch (err) {
-      const de = toDeliveryError(err);
-      if (de.reason === 'ratelimited') pacer.channelLimited(key, args.channel, de.retryAfterMs);
-      throw de;
-    }
-    pacer.succeeded(key, args.channel);
-    if (!res?.ts) throw new DeliveryError('uncertain', 'no_ts', { message: 'Slack accepted the post but returned no ts' });
-    return String(res.ts);
-  }
+  const post = (key: string, client: WebClient, args: ChatPostMessageArguments) => pacedPost(pacer, key, client, args);
 
   // Start-up: auth.test (or, with per-workspace tokens, api.test) until Slack answers; then the
   // catch-up of replies written meanwhile. Never throws: the rest of the app serves meanwhile.
@@ -235,53 +189,126 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
       await Promise.race([background, new Promise((r) => setTimeout(r, 2_000).unref?.())]);
     },
 
-    async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
-      const { client, key } = await workspace(target);
-      const ts = await post(key, client, { channel: target.channelId, ...promptMessage(prompt) });
-      return { platform: 'slack', channelId: target.channelId, id: ts };
-    },
-
-    async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
-      const { client, key } = await workspace(target);
-      await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
-    },
-
-    async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
-      const { client, key } = await workspace(target);
-      // No metadata: a kick-off or wrap-up is not a day's prompt (recovery never mistakes it for one).
-      const ts = await post(key, client, { channel: target.channelId, ...summaryMessage(message) });
-      return { platform: 'slack', channelId: target.channelId, id: ts };
-    },
-
-    async findPostedPrompt(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null> {
-      const { client } = await workspace(target);
-      return findPostedPrompt(client, target.channelId, deliveryId, around);
-    },
-
-    async messageLink(target: ChannelTarget, _thread: ThreadRef, messageId: string): Promise<string | null> {
-      // chat.getPermalink needs no scope beyond the bot's; Slack builds the thread-aware URL.
-      const { client } = await workspace(target);
-      const res = await client.chat.getPermalink({ channel: target.channelId, message_ts: messageId });
-      return typeof res?.permalink === 'string' ? res.permalink : null;
-    },
-
-    async lookUpName(target: ChannelTarget, userId: string): Promise<string | null> {
-      const { client } = await workspace(target);
-      const res = await client.users.info({ user: userId });
-      const u = res?.user ?? {};
-      // What Slack itself shows: the display name, else the full name, else the handle.
-      return u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || null;
-    },
-
-    async notifyAdmins(notice: AdminNotice): Promise<void> {
-      try {
-        const { client } = await workspace(notice.target);
-        await notifyAdmins(client, notice, log);
-      } catch (err) {
-        log.warn({ err }, 'could not notify Slack admins');
-      }
-    },
+    ...messaging(workspace, post, log),
   };
 
   return { adapter, router };
+}
+
+/** Where bot tokens come from: one from .env (HTTP, Socket Mode) or one per installed workspace (OAuth). */
+function tokenSource(settings: SlackSettings, installations: InstallationsStore, clock: Clock): { tokens: TokenSource; single?: SingleToken; oauthInstalls?: StoreInstallations } {
+  if (settings.mode === 'oauth') {
+    if (!settings.secretKey) throw new Error('WOLBOT_SECRET_KEY is required for Slack multi-workspace installs');
+    const oauthInstalls = new StoreInstallations(installations, new TokenCipher(settings.secretKey), clock);
+    return { tokens: oauthInstalls, oauthInstalls };
+  }
+  if (!settings.botToken) throw new Error('SLACK_BOT_TOKEN is required');
+  const single = new SingleToken(settings.botToken);
+  return { tokens: single, single };
+}
+
+/** One chat.postMessage under the pacer; a 429 slows that channel, a post without ts is uncertain. */
+async function pacedPost(pacer: Pacer, key: string, client: WebClient, args: ChatPostMessageArguments): Promise<string> {
+  await pacer.acquire(key, args.channel);
+  let res: ChatPostMessageResponse;
+  try {
+    res = await client.chat.postMessage(args);
+  } catch (err) {
+    const de = toDeliveryError(err);
+    if (de.reason === 'ratelimited') pacer.channelLimited(key, args.channel, de.retryAfterMs);
+    throw de;
+  }
+  pacer.succeeded(key, args.channel);
+  if (!res?.ts) throw new DeliveryError('uncertain', 'no_ts', { message: 'Slack accepted the post but returned no ts' });
+  return String(res.ts);
+}
+
+type Workspace = (target: ChannelTarget) => Promise<{ client: WebClient; key: string }>;
+type Post = (key: string, client: WebClient, args: ChatPostMessageArguments) => Promise<string>;
+
+/** What the adapter sends and looks up, each in the target's own workspace. */
+function messaging(workspace: Workspace, post: Post, log: Logger): Omit<ChatAdapter, 'platform' | 'start' | 'stop' | 'connection'> {
+  return {
+  async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
+    const { client, key } = await workspace(target);
+    const ts = await post(key, client, { channel: target.channelId, ...promptMessage(prompt) });
+    return { platform: 'slack', channelId: target.channelId, id: ts };
+  },
+
+  async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
+    const { client, key } = await workspace(target);
+    await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
+  },
+
+  async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
+    const { client, key } = await workspace(target);
+    // No metadata: a kick-off or wrap-up is not a day's prompt (recovery never mistakes it for one).
+    const ts = await post(key, client, { channel: target.channelId, ...summaryMessage(message) });
+    return { platform: 'slack', channelId: target.channelId, id: ts };
+  },
+
+  async findPostedPrompt(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null> {
+    const { client } = await workspace(target);
+    return findPostedPrompt(client, target.channelId, deliveryId, around);
+  },
+
+  async messageLink(target: ChannelTarget, _thread: ThreadRef, messageId: string): Promise<string | null> {
+    // chat.getPermalink needs no scope beyond the bot's; Slack builds the thread-aware URL.
+    const { client } = await workspace(target);
+    const res = await client.chat.getPermalink({ channel: target.channelId, message_ts: messageId });
+    return typeof res?.permalink === 'string' ? res.permalink : null;
+  },
+
+  async lookUpName(target: ChannelTarget, userId: string): Promise<string | null> {
+    const { client } = await workspace(target);
+    const res = await client.users.info({ user: userId });
+    const u = res?.user ?? {};
+    // What Slack itself shows: the display name, else the full name, else the handle.
+    return u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || null;
+  },
+
+  async notifyAdmins(notice: AdminNotice): Promise<void> {
+    try {
+      const { client } = await workspace(notice.target);
+      await notifyAdmins(client, notice, log);
+    } catch (err) {
+      log.warn({ err }, 'could not notify Slack admins');
+    }
+  },
+  };
+}
+
+/** How Slack reaches us: our receiver on the shared express server (HTTP, OAuth), or Socket Mode. */
+function transport(t: {
+  settings: SlackSettings;
+  handlers: ReceiverHandlers;
+  apiUrl: string;
+  log: Logger;
+  nowMs?: () => number;
+  oauthInstalls?: StoreInstallations;
+  onReconnected: () => Promise<void>;
+}): { router: Router; socket?: ReturnType<typeof createSocketMode> } {
+  const { settings, handlers, apiUrl, log, oauthInstalls } = t;
+  const router = express.Router();
+  let socket: ReturnType<typeof createSocketMode> | undefined;
+  if (settings.mode === 'socket') {
+    if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
+    socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log, onReconnected: t.onReconnected });
+  } else {
+    if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
+    router.use(new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: t.nowMs }).router);
+  }
+  if (oauthInstalls) {
+    router.use(
+      createOAuthRouter({
+        clientId: settings.clientId ?? '',
+        clientSecret: settings.clientSecret ?? '',
+        stateSecret: settings.stateSecret ?? '',
+        installations: oauthInstalls,
+        apiUrl,
+        log,
+      }),
+    );
+  }
+  return { router, socket };
 }
