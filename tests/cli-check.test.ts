@@ -74,7 +74,7 @@ channels:
     [['post', '--day', '2', '--channel', 'general'], /--channel must look like/],
     [['export', '--format', 'xml'], /--format must be json, csv or md/],
     [['frobnicate'], /unknown command "frobnicate"/],
-    [['status', '--verbose'], /Unknown option '--verbose'/],
+    [['status', '--verbose'], /^wolbot: unknown option --verbose\n/],
   ])('usage error %j: a usage line, exit 2, nothing changed', async (args, message) => {
     const before = fs.existsSync(path.join(ws.dir, 'data', 'w.db')) ? fs.statSync(path.join(ws.dir, 'data', 'w.db')).mtimeMs : 0;
     const r = await runCli(args as string[], { cwd: ws.dir, env: { ...env, WOLBOT_CONFIG: ws.config } });
