@@ -22,9 +22,13 @@ export interface Context {
   clock: Clock;
 }
 
-/** Secrets that must never reach a log line (the logger hides them by value too). */
-export function secretsOf(env: EnvSettings): (string | undefined)[] {
-  return [env.slack?.botToken, env.slack?.appToken, env.slack?.signingSecret, env.slack?.clientSecret, env.slack?.stateSecret, env.teams?.appPassword, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
+/**
+ * Secrets that must never reach a log line (the logger hides them by value too): each platform's
+ * secret variables as its descriptor lists them, and wolbot's own.
+ */
+export function secretsOf(env: EnvSettings, raw: NodeJS.ProcessEnv = {}): (string | undefined)[] {
+  const platforms = PLATFORMS.flatMap((p) => p.secretEnv.map((k) => raw[k]?.trim() || undefined));
+  return [...platforms, env.slack?.botToken, env.slack?.appToken, env.slack?.signingSecret, env.slack?.clientSecret, env.slack?.stateSecret, env.teams?.appPassword, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
 }
 
 function withoutPassword(url: string): string {
@@ -47,7 +51,7 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
   if (opts.loadDotenv) loadDotenv(opts.cwd, opts.env);
   const env = readEnv(opts.env, opts.cwd);
   const clock = opts.clock ?? systemClock;
-  const logger = createLogger({ level: opts.logLevel ?? env.logLevel, secrets: secretsOf(env), stream: opts.logStream });
+  const logger = createLogger({ level: opts.logLevel ?? env.logLevel, secrets: secretsOf(env, opts.env), stream: opts.logStream });
   // A config is read before the store opens: a bad one changes nothing, and the ledger migration
   // learns each programme's zone from it. The demo's start lives in the store, so it comes after.
   const configured = env.configPath === null ? null : loadSettings(env.configPath, opts.cwd, { now: clock.now() });
