@@ -37,30 +37,7 @@ export function createSocketMode(opts: {
     clientOptions: { slackApiUrl: opts.apiUrl, retryConfig: { retries: 0 }, timeout: 10_000 },
   });
 
-  const onEnvelope = async ({ ack, type, body, retry_num, retry_reason }: SocketEnvelope): Promise<void> => {
-    try {
-      if (type === 'events_api') {
-        const problem = validateEventsBody(body);
-        if (problem) {
-          opts.log.warn({ why: problem }, 'malformed Socket Mode event; acknowledged and dropped');
-          await ack();
-          return;
-        }
-        await opts.handlers.onEvent(body as SlackObject, { num: retry_num, reason: retry_reason });
-        await ack();
-      } else if (type === 'slash_commands') {
-        const form: Record<string, string> = {};
-        for (const [k, v] of Object.entries(isObj(body) ? body : {})) if (typeof v === 'string') form[k] = v;
-        await ack(await opts.handlers.onCommand(form));
-      } else {
-        await ack(); // interactivity and anything else: nothing to store
-      }
-    } catch (err) {
-      // Not acknowledged: Slack redelivers the envelope.
-      opts.log.error({ err, type }, 'could not handle Socket Mode envelope; not acknowledged');
-    }
-  };
-  client.on('slack_event', (envelope: SocketEnvelope) => void onEnvelope(envelope));
+  client.on('slack_event', (envelope: SocketEnvelope) => void handleEnvelope(envelope, opts.handlers, opts.log));
 
   // The client retries on its own only some failures of apps.connections.open: a network error or
   // an HTTP error at start (Slack down) makes start() reject for good. Keep trying with backoff.
@@ -110,4 +87,32 @@ export function createSocketMode(opts: {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * One envelope: an event is stored before `ack` (not acknowledged when the store failed, so Slack
+ * redelivers); a slash command is answered in its `ack`; anything else is acknowledged.
+ */
+async function handleEnvelope({ ack, type, body, retry_num, retry_reason }: SocketEnvelope, handlers: ReceiverHandlers, log: Logger): Promise<void> {
+  try {
+    if (type === 'events_api') {
+      const problem = validateEventsBody(body);
+      if (problem) {
+        log.warn({ why: problem }, 'malformed Socket Mode event; acknowledged and dropped');
+        await ack();
+        return;
+      }
+      await handlers.onEvent(body as SlackObject, { num: retry_num, reason: retry_reason });
+      await ack();
+    } else if (type === 'slash_commands') {
+      const form: Record<string, string> = {};
+      for (const [k, v] of Object.entries(isObj(body) ? body : {})) if (typeof v === 'string') form[k] = v;
+      await ack(await handlers.onCommand(form));
+    } else {
+      await ack(); // interactivity and anything else: nothing to store
+    }
+  } catch (err) {
+    // Not acknowledged: Slack redelivers the envelope.
+    log.error({ err, type }, 'could not handle Socket Mode envelope; not acknowledged');
+  }
 }
