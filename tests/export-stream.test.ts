@@ -1,5 +1,5 @@
-import { exportChunks } from '../src/core/export-stream';
-import type { ExportPost } from '../src/core/export';
+import { exportChunks, exportChunksFrom } from '../src/core/export-stream';
+import type { ExportPost, ExportPostPages } from '../src/core/export';
 import { toCsv, toMarkdown } from '../src/core/export-formats';
 
 const post = (channel: string, texts: string[]): ExportPost => ({
@@ -15,6 +15,30 @@ describe('streamed export', () => {
     expect([...exportChunks(ps, 'csv', 'T')].join('')).toBe(toCsv(ps));
     const md = toMarkdown(ps, 'T');
     expect([...exportChunks(ps, 'md', 'T')].join('')).toBe(md.endsWith('\n') ? md : `${md}\n`);
+  });
+
+  /** The posts as `streamExport` hands them: fields first, replies in pages of `size` (an empty page too). */
+  async function* paged(ps: ExportPost[], size: number): AsyncGenerator<ExportPostPages> {
+    for (const p of ps) {
+      const replies = p.replies;
+      async function* pages() {
+        for (let i = 0; i < replies.length; i += size) yield replies.slice(i, i + size);
+        yield [];
+      }
+      yield { post: { ...p, replies: [] }, pages: pages() };
+    }
+  }
+  const join = async (it: AsyncIterable<string>) => {
+    let s = '';
+    for await (const c of it) s += c;
+    return s;
+  };
+
+  test.each([[[], 1], [posts, 1], [posts, 2]])('read a page of replies at a time, is byte for byte the whole-string export (%#)', async (ps: ExportPost[], size: number) => {
+    expect(await join(exportChunksFrom(paged(ps, size), 'json', 'T'))).toBe(`${JSON.stringify({ posts: ps }, null, 2)}\n`);
+    expect(await join(exportChunksFrom(paged(ps, size), 'csv', 'T'))).toBe(toCsv(ps));
+    const md = toMarkdown(ps, 'T');
+    expect(await join(exportChunksFrom(paged(ps, size), 'md', 'T'))).toBe(md.endsWith('\n') ? md : `${md}\n`);
   });
 
   test('comes in pieces, one post at a time', () => {

@@ -4,7 +4,7 @@ import { openCheckInput, openContext, platformsOn, type Context } from '../open-
 import { programmeFor, runsNamed } from '../core/campaigns';
 import { ConfigError, isChannelSpecError, parseChannelSpec } from '../config';
 import { processEnv } from '../config/process-env';
-import { exportChunks } from '../core/export-stream';
+import { exportChunksFrom } from '../core/export-stream';
 import { runCheck } from './check';
 import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
@@ -121,9 +121,9 @@ async function exportCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<nu
     const runs = await runsFlag(ctx, flags.run);
     const days = [...new Set(ctx.loaded.settings.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
     if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
-    const { posts } = await ctx.core.exportPosts({ day, runs });
     const report = format === 'md' ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
-    await writeChunks(process.stdout, exportChunks(posts, format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));
+    // A page of replies at a time, so memory stays flat however many there are.
+    await writeChunks(process.stdout, exportChunksFrom(ctx.core.streamPosts({ day, runs }), format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));
     return 0;
   });
 }

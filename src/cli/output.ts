@@ -5,9 +5,9 @@ import { once } from 'node:events';
  * exits right after a big write loses what the pipe had not taken yet (64 KB), so chunks are
  * written with back-pressure and the CLI exits only once stdout and stderr have drained.
  */
-export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
   try {
-    for (const c of chunks) {
+    for await (const c of chunks) {
       if (c.length > 0 && !stream.write(c)) await once(stream, 'drain');
     }
   } catch (err) {

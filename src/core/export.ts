@@ -1,5 +1,5 @@
 import type { Platform } from './ports/platform';
-import type { Store } from './ports/store';
+import type { ReplyRecord, Store } from './ports/store';
 import { gathers, promptForDay } from './programme';
 import type { WolSettings } from './settings';
 import { currentRuns, programmeOfRun } from './campaigns';
@@ -33,29 +33,47 @@ export interface ExportPost {
   replies: ExportReply[];
 }
 
+/** Replies read from the store at once while exporting: memory stays flat for a thread of any size. */
+export const EXPORT_PAGE = 2000;
+
+/** One post's fields, and its replies a page at a time (`post.replies` is empty; the pages hold them). */
+export interface ExportPostPages {
+  post: ExportPost;
+  pages: AsyncIterable<ExportReply[]>;
+}
+
+type ExportOptions = { day?: number; runs?: string[]; includeExternal?: boolean };
+
 /**
  * The collected threads of some runs (default: each programme's current one) in the contract's
  * export shape; deleted and forgotten replies left out.
  */
-export async function buildExport(settings: WolSettings, store: Store, opts: { day?: number; runs?: string[]; includeExternal?: boolean } = {}): Promise<{ posts: ExportPost[] }> {
+export async function buildExport(settings: WolSettings, store: Store, opts: ExportOptions = {}): Promise<{ posts: ExportPost[] }> {
+  const posts: ExportPost[] = [];
+  for await (const { post, pages } of streamExport(settings, store, opts)) {
+    for await (const page of pages) post.replies.push(...page);
+    posts.push(post);
+  }
+  return { posts };
+}
+
+/**
+ * The same export one post, and within it one page of replies, at a time (read by keyset), so
+ * `wolbot export` of 100,000 replies never holds them all. Each post's pages must be read before
+ * the next post is asked for.
+ */
+export async function* streamExport(settings: WolSettings, store: Store, opts: ExportOptions = {}): AsyncGenerator<ExportPostPages, void, undefined> {
   const runs = new Set(opts.runs ?? currentRuns(settings));
   // A circle companion gathers nothing: it has no posts to export and none for the gallery.
   const programmeOf = (run: string) => (programmeOfRun(settings, run) ?? settings).programme;
   const sent = (await store.listDeliveries({ kinds: ['prompt'], day: opts.day, states: ['sent'] }))
     .filter((r) => runs.has(r.run) && gathers(programmeOf(r.run)) && r.threadId && r.postedAt)
     .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());
-  const replies = await store.listReplies({ deliveryIds: sent.map((r) => r.id) });
-  // Names come from the store only: an export never calls a platform.
-  const names = new Map<string, string>();
-  for (const platform of new Set(replies.map((r) => r.platform))) {
-    const known = await store.getNames(platform, replies.filter((r) => r.platform === platform).map((r) => r.user));
-    for (const [user, n] of known) names.set(`${platform}:${user}`, n.name);
-  }
-  const posts: ExportPost[] = [];
+  // Names come from the store only: an export never calls a platform. Kept across posts (people, not replies).
+  const names = new Map<string, string | null>();
   for (const rec of sent) {
-    const mine = replies.filter((r) => r.deliveryId === rec.id && r.text !== null && (opts.includeExternal !== false || !r.external));
-    const counts = await store.reactionCounts(rec.platform, rec.channelId, [rec.threadId!, ...mine.map((r) => r.messageId)]);
-    posts.push({
+    const counts = await store.reactionCounts(rec.platform, rec.channelId, [rec.threadId!]);
+    const post: ExportPost = {
       platform: rec.platform,
       channel: rec.channelId,
       day: rec.day,
@@ -65,19 +83,39 @@ export async function buildExport(settings: WolSettings, store: Store, opts: { d
       postedAt: rec.postedAt!.toISOString(),
       thread: rec.threadId!,
       reactions: counts.get(rec.threadId!) ?? 0,
-      replies: mine.map((r) => ({
-        id: r.messageId,
-        user: r.user,
-        ...(names.has(`${r.platform}:${r.user}`) ? { name: names.get(`${r.platform}:${r.user}`)! } : {}),
-        text: r.text!,
-        at: r.at.toISOString(),
-        reactions: counts.get(r.messageId) ?? 0,
-        ...(r.editedAt ? { editedAt: r.editedAt.toISOString() } : {}),
-        ...(r.files.length ? { files: r.files } : {}),
-        ...(r.links.length ? { links: r.links } : {}),
-        ...(r.external ? { external: true } : {}),
-      })),
-    });
+      replies: [],
+    };
+    async function* pages(): AsyncGenerator<ExportReply[], void, undefined> {
+      let after: ReplyRecord | undefined;
+      for (;;) {
+        const page = await store.listReplies({ deliveryIds: [rec.id], after, limit: EXPORT_PAGE });
+        if (page.length === 0) return;
+        after = page[page.length - 1];
+        const mine = page.filter((r) => r.text !== null && (opts.includeExternal !== false || !r.external));
+        const unknown = [...new Set(mine.map((r) => r.user).filter((u) => !names.has(`${rec.platform}:${u}`)))];
+        if (unknown.length) {
+          const known = await store.getNames(rec.platform, unknown);
+          for (const u of unknown) names.set(`${rec.platform}:${u}`, known.get(u)?.name ?? null);
+        }
+        const replyCounts = await store.reactionCounts(rec.platform, rec.channelId, mine.map((r) => r.messageId));
+        yield mine.map((r) => {
+          const name = names.get(`${r.platform}:${r.user}`);
+          return {
+            id: r.messageId,
+            user: r.user,
+            ...(name != null ? { name } : {}),
+            text: r.text!,
+            at: r.at.toISOString(),
+            reactions: replyCounts.get(r.messageId) ?? 0,
+            ...(r.editedAt ? { editedAt: r.editedAt.toISOString() } : {}),
+            ...(r.files.length ? { files: r.files } : {}),
+            ...(r.links.length ? { links: r.links } : {}),
+            ...(r.external ? { external: true } : {}),
+          };
+        });
+        if (page.length < EXPORT_PAGE) return;
+      }
+    }
+    yield { post, pages: pages() };
   }
-  return { posts };
 }

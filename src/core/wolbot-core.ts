@@ -4,7 +4,7 @@ import { Collector } from './collector';
 import { CommandService } from './commands/run';
 import { Deliverer } from './delivery';
 import { DigestService } from './digest';
-import { buildExport } from './export';
+import { buildExport, streamExport } from './export';
 import { FailureNotifier } from './failure-notifier';
 import { LeaseKeeper } from './lease-keeper';
 import { ChannelLifecycle } from './lifecycle';
@@ -137,6 +137,11 @@ export class WolbotCore implements InboundPort {
 
   exportPosts(opts: { day?: number; runs?: string[] } = {}) {
     return buildExport(this.d.settings, this.d.store, opts);
+  }
+
+  /** The export a post and a page of replies at a time (for `wolbot export` through a pipe). */
+  streamPosts(opts: { day?: number; runs?: string[] } = {}) {
+    return streamExport(this.d.settings, this.d.store, opts);
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { Platform } from '../core/ports/platform';
-import type { IngestResult, NewReply, ReactionRecord, ReplyRecord } from '../core/ports/store';
+import { sql } from 'kysely';
+import type { IngestResult, NewReply, ReactionRecord, ReplyFilter, ReplyRecord } from '../core/ports/store';
+import { runCompiled } from './compiled';
 import type { StoreContext } from './context';
 import { bool, iso, n, toReply } from './rows';
 import type { Db } from './tx';
@@ -11,12 +13,12 @@ import type { Db } from './tx';
  */
 async function ingest(ctx: StoreContext, eventKey: string, now: Date, effect: (trx: Db) => Promise<IngestResult>): Promise<IngestResult> {
   return ctx.commits.run(async (trx) => {
-    const first = await trx
+    const at = iso(now);
+    const [first] = await runCompiled(ctx, trx, 'event-key', [eventKey, at], (db) => db
       .insertInto('processed_events')
-      .values({ event_key: eventKey, at: iso(now) })
+      .values({ event_key: eventKey, at })
       .onConflict((oc) => oc.doNothing())
-      .returning('event_key')
-      .executeTakeFirst();
+      .returning('event_key'));
     if (!first) return 'duplicate';
     return effect(trx);
   });
@@ -25,26 +27,26 @@ async function ingest(ctx: StoreContext, eventKey: string, now: Date, effect: (t
 /** 'duplicate' also when the same message arrived before under another event key (first one kept). */
 export function addReply(ctx: StoreContext, eventKey: string, r: NewReply, now: Date): Promise<IngestResult> {
   return ingest(ctx, eventKey, now, async (trx) => {
-    const row = await trx
+    const v = {
+      platform: r.platform,
+      channel_id: r.channelId,
+      message_id: r.messageId,
+      thread_id: r.threadId,
+      delivery_id: r.deliveryId,
+      user_id: r.user,
+      text: r.text,
+      at: iso(r.at),
+      edited_at: null,
+      deleted_at: null,
+      files: JSON.stringify(r.files ?? []),
+      links: JSON.stringify(r.links ?? []),
+      external: bool(r.external),
+    };
+    const [row] = await runCompiled(ctx, trx, 'reply-insert', Object.values(v), (db) => db
       .insertInto('replies')
-      .values({
-        platform: r.platform,
-        channel_id: r.channelId,
-        message_id: r.messageId,
-        thread_id: r.threadId,
-        delivery_id: r.deliveryId,
-        user_id: r.user,
-        text: r.text,
-        at: iso(r.at),
-        edited_at: null,
-        deleted_at: null,
-        files: JSON.stringify(r.files ?? []),
-        links: JSON.stringify(r.links ?? []),
-        external: bool(r.external),
-      })
+      .values(v)
       .onConflict((oc) => oc.doNothing())
-      .returning('message_id')
-      .executeTakeFirst();
+      .returning('message_id'));
     return row ? 'stored' : 'duplicate';
   });
 }
@@ -130,14 +132,19 @@ export async function getReply({ db }: StoreContext, platform: Platform, channel
   return row ? toReply(row) : null;
 }
 
-export async function listReplies({ db }: StoreContext, f: { deliveryIds?: string[]; includeDeleted?: boolean }): Promise<ReplyRecord[]> {
+export async function listReplies({ db }: StoreContext, f: ReplyFilter): Promise<ReplyRecord[]> {
   let q = db.selectFrom('replies').selectAll();
   if (f.deliveryIds) {
     if (f.deliveryIds.length === 0) return [];
     q = q.where('delivery_id', 'in', f.deliveryIds);
   }
   if (!f.includeDeleted) q = q.where('deleted_at', 'is', null);
-  const rows = await q.orderBy('at').orderBy('platform').orderBy('channel_id').orderBy('message_id').execute();
+  const a = f.after;
+  // Row-value comparison (SQLite ≥ 3.15 and PostgreSQL): the next page starts right after the last row.
+  if (a) q = q.where(sql<boolean>`(at, platform, channel_id, message_id) > (${iso(a.at)}, ${a.platform}, ${a.channelId}, ${a.messageId})`);
+  q = q.orderBy('at').orderBy('platform').orderBy('channel_id').orderBy('message_id');
+  if (f.limit !== undefined) q = q.limit(f.limit);
+  const rows = await q.execute();
   return rows.map(toReply);
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Platform } from '../core/ports/platform';
 import type {
   ChannelRecord, DeliveryFilter, DeliveryKey, DeliveryRecord, IngestResult, LocalMessage, NewDelivery, NewReply,
-  ForgetScope, PersonName, ReactionRecord, ReplyRecord, Store,
+  ForgetScope, PersonName, ReactionRecord, ReplyFilter, ReplyRecord, Store,
 } from '../core/ports/store';
 import * as channels from './channels';
 import type { StoreContext } from './context';
@@ -149,7 +149,7 @@ export class KyselyStore implements Store {
   getReply(platform: Platform, channelId: string, messageId: string): Promise<ReplyRecord | null> {
     return ingest.getReply(this.ctx, platform, channelId, messageId);
   }
-  listReplies(filter: { deliveryIds?: string[]; includeDeleted?: boolean }): Promise<ReplyRecord[]> {
+  listReplies(filter: ReplyFilter): Promise<ReplyRecord[]> {
     return ingest.listReplies(this.ctx, filter);
   }
   reactionCounts(platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>> {

@@ -495,6 +495,23 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(everything.map((r) => r.messageId)).toEqual(expect.arrayContaining([early.messageId, mid.messageId, late.messageId]));
       });
 
+      it('reads a delivery\'s replies a page at a time after the last one read, same-time replies included (export paging)', async () => {
+        const d = uid('d');
+        const made = [newReply(d, { at: at(20) }), newReply(d, { at: at(10) }), newReply(d, { at: at(20) }), newReply(d, { at: at(30) }), newReply(d, { at: at(20) })];
+        for (const r of made) await store.addReply(uid('evt'), r, T0);
+        const whole = (await store.listReplies({ deliveryIds: [d] })).map((r) => r.messageId);
+        const paged: string[] = [];
+        let after: Awaited<ReturnType<typeof store.listReplies>>[number] | undefined;
+        for (;;) {
+          const page = await store.listReplies({ deliveryIds: [d], after, limit: 2 });
+          paged.push(...page.map((r) => r.messageId));
+          if (page.length < 2) break;
+          after = page[page.length - 1];
+        }
+        expect(whole).toHaveLength(5);
+        expect(paged).toEqual(whole);
+      });
+
       it('counts reactions per item, idempotent per user and emoji', async () => {
         const channelId = uid('C');
         const r = { platform: 'teams' as Platform, channelId, itemId: 'prompt-1', user: 'U1', emoji: 'like', at: T0 };

@@ -109,6 +109,14 @@ export interface ReplyRecord {
 
 export type NewReply = Omit<ReplyRecord, 'editedAt' | 'deletedAt'>;
 
+export interface ReplyFilter {
+  deliveryIds?: string[];
+  includeDeleted?: boolean;
+  /** Only replies after this one in the listing's order. */
+  after?: Pick<ReplyRecord, 'at' | 'platform' | 'channelId' | 'messageId'>;
+  limit?: number;
+}
+
 export interface ReactionRecord {
   platform: Platform;
   channelId: string;
@@ -236,7 +244,8 @@ export interface Replies {
   pruneEvents(olderThan: Date): Promise<number>;
 
   getReply(platform: Platform, channelId: string, messageId: string): Promise<ReplyRecord | null>;
-  listReplies(filter: { deliveryIds?: string[]; includeDeleted?: boolean }): Promise<ReplyRecord[]>;
+  /** In (at, platform, channel, message) order; `after` + `limit` read it a page at a time (keyset). */
+  listReplies(filter: ReplyFilter): Promise<ReplyRecord[]>;
   /** Reaction count per item id within a channel. */
   reactionCounts(platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>>;
 }
