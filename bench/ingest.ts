@@ -11,8 +11,7 @@ import { Client } from 'pg';
 import { BenchSlack } from './fake-slack';
 import { ROOT, SERVER, SIGNING_SECRET, round, runCli, slackEnv, startChild, tempDir, writeConfig, type Child } from './util';
 
-// autocannon ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// autocannon ships no types: required, not imported (eslint.config.mjs allows require in bench/).
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<any>;
 
 export interface LoadResult {
