@@ -13,7 +13,7 @@ const texts = new WeakMap<Db, Map<string, string>>();
  */
 export async function runCompiled<R>(ctx: StoreContext, trx: Db, name: string, params: readonly unknown[], build: (db: Db) => Compilable): Promise<R[]> {
   let byName = texts.get(ctx.db);
-  if (!byName) texts.set(ctx.db, (byName = new Map()));
+  if (!byName) texts.set(ctx.db, (byName = new Map<string, string>()));
   let text = byName.get(name);
   if (text === undefined) {
     const q = build(ctx.db).compile();
