@@ -1,5 +1,5 @@
 import type { Platform } from '../core/ports/platform';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { IngestResult, NewReply, ReactionRecord, ReplyFilter, ReplyRecord } from '../core/ports/store';
 import { runCompiled } from './compiled';
 import type { StoreContext } from './context';
@@ -26,22 +26,9 @@ async function ingest(ctx: StoreContext, eventKey: string, now: Date, effect: (t
 
 /** 'duplicate' also when the same message arrived before under another event key (first one kept). */
 export function addReply(ctx: StoreContext, eventKey: string, r: NewReply, now: Date): Promise<IngestResult> {
+  if (ctx.kind === 'postgres') return addReplyOneTrip(ctx, eventKey, r, now);
   return ingest(ctx, eventKey, now, async (trx) => {
-    const v = {
-      platform: r.platform,
-      channel_id: r.channelId,
-      message_id: r.messageId,
-      thread_id: r.threadId,
-      delivery_id: r.deliveryId,
-      user_id: r.user,
-      text: r.text,
-      at: iso(r.at),
-      edited_at: null,
-      deleted_at: null,
-      files: JSON.stringify(r.files ?? []),
-      links: JSON.stringify(r.links ?? []),
-      external: bool(r.external),
-    };
+    const v = replyValues(r);
     const [row] = await runCompiled(ctx, trx, 'reply-insert', Object.values(v), (db) => db
       .insertInto('replies')
       .values(v)
@@ -49,6 +36,42 @@ export function addReply(ctx: StoreContext, eventKey: string, r: NewReply, now: 
       .returning('message_id'));
     return row ? 'stored' : 'duplicate';
   });
+}
+
+/**
+ * PostgreSQL: the event key and the reply in one statement (a round trip per event instead of two,
+ * each waited for inside the batch's transaction). The reply goes in only when the key was new;
+ * either conflict is a 'duplicate', as in the two-statement form.
+ */
+function addReplyOneTrip(ctx: StoreContext, eventKey: string, r: NewReply, now: Date): Promise<IngestResult> {
+  return ctx.commits.run(async (trx) => {
+    const v = replyValues(r);
+    const params = [eventKey, iso(now), ...Object.values(v)];
+    const text = `with e as (insert into processed_events (event_key, at) values ($1, $2) on conflict do nothing returning event_key)
+      insert into replies (${Object.keys(v).join(', ')})
+      select ${Object.keys(v).map((_, i) => `$${i + 3}`).join(', ')} where exists (select 1 from e)
+      on conflict do nothing returning message_id`;
+    const { rows } = await trx.executeQuery(CompiledQuery.raw(text, params));
+    return rows.length ? 'stored' : 'duplicate';
+  });
+}
+
+function replyValues(r: NewReply) {
+  return {
+    platform: r.platform,
+    channel_id: r.channelId,
+    message_id: r.messageId,
+    thread_id: r.threadId,
+    delivery_id: r.deliveryId,
+    user_id: r.user,
+    text: r.text,
+    at: iso(r.at),
+    edited_at: null,
+    deleted_at: null,
+    files: JSON.stringify(r.files ?? []),
+    links: JSON.stringify(r.links ?? []),
+    external: bool(r.external),
+  };
 }
 
 /** Apply `set` to a reply that exists and is not deleted; 'ignored' otherwise (the event is still recorded). */
