@@ -122,8 +122,9 @@ describe('wrap-up', () => {
       expect(first!.metadata).toBeUndefined();
       const text = first!.text!;
       expect(text).toContain('3 people shared 3 pieces of work in 3 channels.');
-      expect(text).toContain('Thank you, Ana, Ben and Sandbox User, for working out loud.'); // Ben wrote in the other channel
-      expect(text).toContain('A special welcome to Ana, Ben and Sandbox User, who shared for the first time.');
+      // Ben wrote in the other channel; everyone is new, so the names are said once.
+      expect(text).toContain('Thank you, Ana, Ben and Sandbox User, for working out loud: for every one of you it was the first time.');
+      expect(text).not.toContain('A special welcome');
       expect(text).toContain('Day 1 · Connection: 3 shares');
       expect(text).toContain('Day 3 · Learning: a quiet one');
       expect(text).toContain('Ana, Day 1 · Connection: 1 reaction');
@@ -160,6 +161,45 @@ describe('kick-off words', () => {
   });
 });
 
+describe('wrap-up words', () => {
+  const day = (d: number, shares: number) => ({ day: d, theme: `T${d}`, shares, people: shares });
+  const share = (person: string, reactions: number, minute: number) => ({
+    person: `slack:${person}`, name: person, day: 1, heading: 'Day 1 · One', text: `${person} ${minute}`, reactions, at: new Date(Date.UTC(2026, 10, 16, 9, minute)),
+  });
+  const build = async (lang: string, shares: ReturnType<typeof share>[], firstTimers: string[], channels = 1) => {
+    const { wrapupContent } = await import('../src/core/give/wrapup-content');
+    const { translator } = await import('../src/core/i18n/catalogue');
+    const people = new Set(shares.map((s) => s.person)).size;
+    const stats = {
+      run: null, people, returning: 0, firstTime: firstTimers.length, shares: shares.length, days: [day(1, shares.length)],
+      channels: Array.from({ length: channels }, (_, i) => ({ platform: 'slack' as const, channel: `C${i}`, name: `c${i}`, shares: 1, people: 1 })),
+    };
+    return wrapupContent({ title: 'Circle', stats, headings: new Map([[1, 'Day 1 · One']]), shares, firstTimers: new Set(firstTimers.map((p) => `slack:${p}`)), tr: translator(lang) });
+  };
+  const lines = (m: { sections: { lines: { text: string }[] }[] }) => m.sections.flatMap((s) => s.lines.map((l) => l.text));
+
+  test('only some first-timers: everyone thanked, the new ones welcomed by name', async () => {
+    const m = await build('en', [share('Ana', 0, 1), share('Ben', 0, 2), share('Cem', 0, 3)], ['Cem']);
+    expect(lines(m)).toContain('Thank you, Ana, Ben and Cem, for working out loud.');
+    expect(lines(m)).toContain('A special welcome to Cem, who shared for the first time.');
+  });
+
+  test('highlights come from different people before anyone is picked twice', async () => {
+    const m = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4), share('Cem', 1, 5)], []);
+    const picked = m.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.text.split(',')[0]);
+    expect(picked).toEqual(['Ana', 'Ben', 'Cem']);
+    const two = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4)], []);
+    expect(two.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.quote)).toEqual(['Ana 1', 'Ana 2', 'Ben 4']);
+  });
+
+  test('one channel is said in words, in English and German', async () => {
+    expect((await build('en', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 person shared 1 piece of work in one channel.');
+    expect((await build('de', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 Person hat in einem Kanal 1 Arbeitsstand geteilt.');
+    expect((await build('de', [share('Ana', 0, 1), share('Ben', 0, 2)], [], 2)).intro[0]).toBe('2 Personen haben in 2 Kanälen 2 Arbeitsstände geteilt.');
+    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))).toEqual(['Danke, Ana, für euer Working Out Loud: Für euch alle war es das erste Mal.', 'Day 1 · One: 1 Beitrag']);
+  });
+});
+
 describe('several programmes', () => {
   test('each channel is welcomed in its own programme’s words and language, once', async () => {
     const { startWolbot } = await import('../src/app');
@@ -184,6 +224,8 @@ programmes:
       const welcomes = async (ch: string) => (await app.store.listLocalMessages(ch)).filter((m) => m.kind === 'kickoff').map((m) => (m.body as { title: string }).title);
       await app.tick();
       expect(await welcomes('wol')).toEqual(['International Working Out Loud Week starts Monday 16 November']);
+      const [plain] = (await app.store.listLocalMessages('wol')).map((m) => (m.body as { text: string }).text);
+      expect(plain).toContain('\n\nWhat is Working Out Loud? https://workingoutloud.com'); // the label's "?" is enough, no "?:"
       expect(await welcomes('woche')).toEqual([]); // ten days away
       clock.set('2026-11-17T09:00:00Z');
       await app.tick();

@@ -47,16 +47,18 @@ export function wrapupContent(o: {
   // Everyone who shared, in the order they first did; first-time sharers welcomed by name too.
   const people = new Map<string, string>();
   for (const s of [...o.shares].sort((a, b) => a.at.getTime() - b.at.getTime())) if (!people.has(s.person)) people.set(s.person, s.name);
-  const thanks: SummaryLine[] = [{ text: tr.t('wrapup.thanks', { names: list([...people.values()]) }) }];
+  // When everyone is new (a first run) the names are said once, not thanked and then welcomed.
   const firsts = [...people].filter(([p]) => o.firstTimers.has(p)).map(([, n]) => n);
-  if (firsts.length) thanks.push({ text: tr.t('wrapup.firstTime', { names: list(firsts) }) });
+  const allFirst = firsts.length === people.size;
+  const thanks: SummaryLine[] = [{ text: tr.t(allFirst ? 'wrapup.thanks.allFirst' : 'wrapup.thanks', { names: list([...people.values()]) }) }];
+  if (firsts.length && !allFirst) thanks.push({ text: tr.t('wrapup.firstTime', { names: list(firsts) }) });
 
   const days: SummaryLine[] = stats.days.map((d) => {
     const heading = o.headings.get(d.day) ?? d.theme;
     return { text: d.shares ? tr.t('wrapup.day', { heading, n: d.shares }) : tr.t('wrapup.day.quiet', { heading }) };
   });
   const sections: SummarySection[] = [{ lines: thanks }, { heading: tr.t('wrapup.days'), lines: days }];
-  const best = o.shares.filter((s) => s.reactions > 0).sort((a, b) => b.reactions - a.reactions || a.at.getTime() - b.at.getTime()).slice(0, HIGHLIGHTS);
+  const best = highlights(o.shares);
   if (best.length) {
     sections.push({
       heading: tr.t('wrapup.highlights'),
@@ -68,4 +70,14 @@ export function wrapupContent(o: {
     });
   }
   return { kind: 'wrapup', title, intro, sections, links };
+}
+
+/** The most-reacted shares, one per person first so a few people are seen; then filled up. */
+function highlights(shares: RunShare[]): RunShare[] {
+  const ranked = shares.filter((s) => s.reactions > 0).sort((a, b) => b.reactions - a.reactions || a.at.getTime() - b.at.getTime());
+  const seen = new Set<string>();
+  const firstOfEach = ranked.filter((s) => !seen.has(s.person) && seen.add(s.person));
+  const rest = ranked.filter((s) => !firstOfEach.includes(s));
+  const picked = [...firstOfEach, ...rest].slice(0, HIGHLIGHTS);
+  return ranked.filter((s) => picked.includes(s)); // still read out most-reacted first
 }

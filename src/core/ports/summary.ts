@@ -38,9 +38,14 @@ export interface SummaryMessage {
 export function summaryPlainText(m: SummaryMessage): string {
   const out = [m.title, ...m.intro];
   for (const s of m.sections) {
-    const lines = s.lines.map((l) => [l.text, l.quote ? `“${l.quote}”` : '', l.link ? `${l.link.label}: ${l.link.url}` : ''].filter(Boolean).join(' '));
+    const lines = s.lines.map((l) => [l.text, l.quote ? `“${l.quote}”` : '', l.link ? labelled(l.link) : ''].filter(Boolean).join(' '));
     out.push([s.heading, ...lines].filter(Boolean).join('\n'));
   }
-  if (m.links.length) out.push(m.links.map((l) => `${l.label}: ${l.url}`).join('\n'));
+  if (m.links.length) out.push(m.links.map(labelled).join('\n'));
   return out.join('\n\n');
+}
+
+/** "Label: url", without the colon when the label already ends in punctuation ("What is WOL? url"). */
+function labelled(l: SummaryLink): string {
+  return /[?!:.？！：。]$/.test(l.label) ? `${l.label} ${l.url}` : `${l.label}: ${l.url}`;
 }
