@@ -138,6 +138,32 @@ describe('wrap-up', () => {
   });
 });
 
+describe('wrap-up after a late last day', () => {
+  test('back after the last digest time (within grace): the wrap-up waits for that day\'s digest, never comes before it', async () => {
+    const dir = dirWith('digest: "17:00"\ngrace: 12h');
+    // Day 5 (Friday 20 Nov) was due at 09:00 London; the bot comes back at 19:00, after the digest time.
+    const s = await startSlackApp({ dir, clockAt: at('2026-11-20T19:00:00Z') });
+    try {
+      const wrapups = () => s.fake.posts('C0WOL1').filter((m) => !m.thread_ts && /: thank you/.test(m.text ?? ''));
+      await s.app.tick();
+      const day5 = s.fake.prompts('C0WOL1');
+      expect(day5).toHaveLength(1);
+      expect(wrapups()).toHaveLength(0);
+      // The late prompt's digest is due at the next digest time; the wrap-up comes with it, after it.
+      s.clock.t = at('2026-11-21T16:59:00Z');
+      await s.app.tick();
+      expect(wrapups()).toHaveLength(0);
+      s.clock.t = at('2026-11-21T17:00:30Z');
+      await s.app.tick();
+      await s.app.tick();
+      const order = s.fake.posts('C0WOL1').map((m) => (m.thread_ts === day5[0]!.ts ? 'digest' : wrapups().includes(m) ? 'wrapup' : 'other'));
+      expect(order.filter((k) => k !== 'other')).toEqual(['digest', 'wrapup']);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('kick-off words', () => {
   const schedule = [{ day: 1, theme: 'One', timezone: 'Europe/Berlin', localDate: '2026-11-16', localTime: '09:00', at: new Date('2026-11-16T08:00:00Z') }];
   const base = { id: 'p', title: 'Circle', footer: 'f', prompts: [{ day: 1, theme: 'One', text: 't', challenge: 'c' }] };

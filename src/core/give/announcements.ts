@@ -1,5 +1,5 @@
 import type { AdapterRegistry } from '../adapter-registry';
-import { localInstant, type Occurrence } from '../calendar';
+import { addDays, localInstant, type Occurrence } from '../calendar';
 import { channelLabel, targetOf } from '../channels';
 import type { Deliverer } from '../delivery';
 import type { DeliveryPoster } from '../delivery-poster';
@@ -61,6 +61,14 @@ export class Announcements {
     const touched = new Set(rows.map((r) => key(r.run, r)));
     const wrapped = new Set(rows.filter((r) => r.kind === 'wrapup').map((r) => key(r.run, r)));
     const prompted = new Set(rows.filter((r) => r.kind === 'prompt' && r.state === 'sent').map((r) => key(r.run, r)));
+    // When each channel's prompt of a day was (last) posted: a late last day moves the wrap-up.
+    const postedAt = new Map<string, Date>();
+    for (const r of rows) {
+      if (r.kind !== 'prompt' || r.state !== 'sent' || !r.postedAt) continue;
+      const k = `${key(r.run, r)}#${r.day}`;
+      const seen = postedAt.get(k);
+      if (!seen || r.postedAt > seen) postedAt.set(k, r.postedAt);
+    }
     let posted = 0;
     for (const channel of channels) {
       const p = programmeFor(this.d.settings, channel);
@@ -74,7 +82,8 @@ export class Announcements {
         const o = await this.d.deliverer.claimAndSend(channel, { run, kind: 'kickoff', day: NO_DAY, round: 0 }, now, 'schedule');
         if (o.kind === 'sent') posted++;
       }
-      const due = this.wrapupAt(p, schedule.at(-1)!);
+      const last = schedule.at(-1)!;
+      const due = this.wrapupAt(p, last, postedAt.get(`${here}#${last.day}`));
       const late = now.getTime() - due.getTime();
       if (prompted.has(here) && !wrapped.has(here) && late >= 0 && late <= WRAPUP_WINDOW_MS) {
         const o = await this.d.deliverer.claimAndSend(channel, { run, kind: 'wrapup', day: NO_DAY, round: 0 }, due, 'schedule');
@@ -84,9 +93,15 @@ export class Announcements {
     return posted;
   }
 
-  /** At the last day's digest time, or its post time plus 8 hours when there is no digest. */
-  private wrapupAt(p: ProgrammeSettings, last: Occurrence): Date {
-    return p.digest ? localInstant(last.localDate, p.digest, last.timezone) : new Date(last.at.getTime() + WRAPUP_AFTER_POST_MS);
+  /**
+   * At the last day's digest time, or its post time plus 8 hours when there is no digest. A last
+   * prompt posted after its digest time (made up late, or by hand) gets its digest at the next
+   * digest time (the digest's own rule), and the wrap-up follows it there, never before it.
+   */
+  private wrapupAt(p: ProgrammeSettings, last: Occurrence, lastPostedAt: Date | undefined): Date {
+    if (!p.digest) return new Date(last.at.getTime() + WRAPUP_AFTER_POST_MS);
+    const at = localInstant(last.localDate, p.digest, last.timezone);
+    return lastPostedAt && lastPostedAt >= at ? localInstant(addDays(last.localDate, 1), p.digest, last.timezone) : at;
   }
 
   private poster(build: (run: string, channel: ChannelRecord) => Promise<AnnouncementMessage>): DeliveryPoster {
