@@ -1,22 +1,11 @@
 import { startWolbot, type RunningApp } from '../src/app';
 import { FakeClock } from './helpers/fake-clock';
 import { tempWorkspace } from './helpers/workspace';
+import { twoProgrammesYaml } from './helpers/two-programmes';
 
 // Two programmes in one config: /v1/status and /v1/runs answer for both, not only the first.
 describe('/v1 with several programmes', () => {
-  const ws = tempWorkspace(`programmes:
-  - program: wol-week
-    start: 2026-11-16
-    time: "9:00"
-    timezone: Europe/London
-    channels: [local:wol-a, { id: "local:wol-b", timezone: America/New_York }]
-  - program: weekly-habits
-    start: 2026-11-16
-    time: "13:30"
-    timezone: Europe/Berlin
-    days: weekdays
-    channels: [local:circle]
-`);
+  const ws = tempWorkspace(twoProgrammesYaml());
   const clock = new FakeClock('2026-11-16T09:00:30Z'); // 09:00 in London: wol-a's day 1 is due
   let app: RunningApp;
   const get = async (path: string): Promise<any> => {

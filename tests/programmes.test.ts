@@ -3,22 +3,10 @@ import { startWolbot, type RunningApp } from '../src/app';
 import { loadSettings } from '../src/config';
 import { FakeClock } from './helpers/fake-clock';
 import { tempWorkspace } from './helpers/workspace';
+import { twoProgrammesYaml } from './helpers/two-programmes';
 
 describe('several programmes in one config', () => {
-  const ws = tempWorkspace(`admins: [sandbox-user]
-programmes:
-  - program: wol-week
-    start: 2026-11-16
-    time: "9:00"
-    timezone: Europe/London
-    channels: [local:wol-a, { id: "local:wol-b", timezone: America/New_York }]
-  - program: weekly-habits
-    start: 2026-11-16
-    time: "13:30"
-    timezone: Europe/Berlin
-    days: weekdays
-    channels: [local:circle]
-`);
+  const ws = tempWorkspace(twoProgrammesYaml('admins: [sandbox-user]\n'));
   const clock = new FakeClock('2026-11-16T08:59:00Z');
   let app: RunningApp;
   const prompts = async (channel: string) => (await app.store.listLocalMessages(channel)).filter((m) => m.kind === 'prompt');

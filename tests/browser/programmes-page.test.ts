@@ -6,25 +6,14 @@ import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { FakeClock } from '../helpers/fake-clock';
 import { localPeople } from '../helpers/local-people';
 import { tempWorkspace } from '../helpers/workspace';
+import { twoProgrammesYaml } from '../helpers/two-programmes';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 /** Screenshots go here (WOLBOT_TEST_OUTPUT overrides): people look at them, tests don't. */
 const OUT = process.env.WOLBOT_TEST_OUTPUT ?? path.resolve(__dirname, '..', '..', 'test-output', 'browser');
 
 run('the page with two programmes in one config', () => {
-  const ws = tempWorkspace(`programmes:
-  - program: wol-week
-    start: 2026-11-16
-    time: "9:00"
-    timezone: Europe/London
-    channels: [local:wol-a, { id: "local:wol-b", timezone: America/New_York }]
-  - program: weekly-habits
-    start: 2026-11-16
-    time: "13:30"
-    timezone: Europe/Berlin
-    days: weekdays
-    channels: [local:circle]
-`);
+  const ws = tempWorkspace(twoProgrammesYaml());
   const clock = new FakeClock('2026-11-16T09:00:30Z');
   let app: RunningApp;
   let browser: Browser;
