@@ -33,7 +33,7 @@ export interface StartOptions {
   /** Grace for in-flight sends at stop (default 10 s). */
   drainMs?: number;
   /** Platforms beside src/platforms.ts (a test's own): built and registered the same way. */
-  platforms?: readonly PlatformDescriptor<never>[];
+  platforms?: readonly PlatformDescriptor<unknown>[];
 }
 
 export interface RunningApp {
@@ -80,8 +80,8 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   const app = express();
   app.disable('x-powered-by');
   const platforms: string[] = [];
-  // Only the sandbox or anonymous Teams: nothing here should be reachable from elsewhere.
-  const loopbackOnly = !env.slack && (!env.teams || (env.teams.allowAnonymous && !env.teams.appId));
+  // No platform that is on takes requests from elsewhere (the sandbox, an emulator): nor should the rest.
+  const loopbackOnly = !on.some((p) => p.reachableFromOutside);
 
   app.use(securityHeaders());
   if (loopbackOnly) app.use(loopbackHostOnly());
@@ -120,7 +120,7 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   opened.push({ what: 'server', close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) });
   limitServer(server);
   const port = (server.address() as AddressInfo).port;
-  logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (sandbox or anonymous Teams: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
+  logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (no platform takes requests from elsewhere: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
   await startAdapters(adapters, opened);
 
   if (store.kind === 'sqlite') {

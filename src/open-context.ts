@@ -1,4 +1,3 @@
-import { platformSettings } from './config/env';
 import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import { PLATFORMS } from './platforms';
 import { demoAnchor, loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
@@ -26,9 +25,9 @@ export interface Context {
  * Secrets that must never reach a log line (the logger hides them by value too): each platform's
  * secret variables as its descriptor lists them, and wolbot's own.
  */
-export function secretsOf(env: EnvSettings, raw: NodeJS.ProcessEnv = {}): (string | undefined)[] {
+export function secretsOf(env: EnvSettings, raw: NodeJS.ProcessEnv): (string | undefined)[] {
   const platforms = PLATFORMS.flatMap((p) => p.secretEnv.map((k) => raw[k]?.trim() || undefined));
-  return [...platforms, env.slack?.botToken, env.slack?.appToken, env.slack?.signingSecret, env.slack?.clientSecret, env.slack?.stateSecret, env.teams?.appPassword, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
+  return [...platforms, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
 }
 
 function withoutPassword(url: string): string {
@@ -79,22 +78,27 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
  * The platforms on for this start, each with its settings: real ones by their credentials, the
  * sandbox when none is or the config names its channels. `extra`: platforms beside the list (tests).
  */
-export function platformsOn(env: EnvSettings, loaded: LoadedSettings, extra: readonly PlatformDescriptor<never>[] = []): PlatformOn[] {
-  const byName = platformSettings(env);
+export function platformsOn(env: EnvSettings, loaded: LoadedSettings, extra: readonly PlatformDescriptor<unknown>[] = []): PlatformOn[] {
+  const byName = env.platforms;
   const all = [...PLATFORMS, ...extra];
   // The list erases each platform's settings type; the config keeps each one's settings under its name.
-  const settingsOf = (p: PlatformDescriptor<never>) => (byName[p.name] ?? null) as never;
+  const settingsOf = (p: PlatformDescriptor<unknown>): unknown => byName[p.name] ?? null;
   return all
     .filter((p) => p.isOn({ settings: settingsOf(p), channels: loaded.settings.channels, othersOn: all.some((q) => q !== p && settingsOf(q) !== null) }))
-    .map((p) => ({ platform: p, create: (deps: PlatformDeps) => p.create(settingsOf(p), deps) }));
+    .map((p) => ({
+      platform: p,
+      reachableFromOutside: p.reachableFromOutside?.(settingsOf(p)) ?? false,
+      create: (deps: PlatformDeps) => p.create(settingsOf(p), deps),
+    }));
 }
 
 /** A platform that is on, ready to be built with the wiring's parts. */
 export interface PlatformOn {
-  platform: PlatformDescriptor<never>;
+  platform: PlatformDescriptor<unknown>;
+  /** It takes requests from other machines (so the server may not bind loopback only). */
+  reachableFromOutside: boolean;
   create(deps: PlatformDeps): Promise<PlatformParts>;
 }
-
 
 /**
  * What `wolbot check` needs: env, the config, and the store only to read, only when it exists

@@ -7,9 +7,9 @@ import { slackPlatform } from '../adapters/slack/platform';
 import { teamsPlatform } from '../adapters/teams/platform';
 import type { PlatformDescriptor } from './core/ports/platform-descriptor';
 
-export const PLATFORMS: readonly PlatformDescriptor<never>[] = [slackPlatform, teamsPlatform, localPlatform];
+export const PLATFORMS: readonly PlatformDescriptor<unknown>[] = [slackPlatform, teamsPlatform, localPlatform];
 
 /** The sandbox's name (its messages live in the store's sandbox table). */
 export const SANDBOX = localPlatform.name;
 
-export const platformNames = (list: readonly PlatformDescriptor<never>[] = PLATFORMS): string[] => list.map((p) => p.name);
+export const platformNames = (list: readonly PlatformDescriptor<unknown>[] = PLATFORMS): string[] => list.map((p) => p.name);

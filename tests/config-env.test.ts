@@ -22,14 +22,13 @@ describe('readEnv', () => {
       logLevel: 'info',
       databaseUrl: 'sqlite:data/wolbot.db',
       configPath: null,
-      slack: null,
-      teams: null,
+      platforms: { slack: null, teams: null, local: null },
     });
   });
 
   test('empty strings count as unset', () => {
     const e = readEnv({ PORT: '', LOG_LEVEL: '', SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '', WOLBOT_CONFIG: '', WEB_TOKEN: '' }, CWD);
-    expect(e).toMatchObject({ port: 3000, logLevel: 'info', slack: null, teams: null, configPath: null });
+    expect(e).toMatchObject({ port: 3000, logLevel: 'info', platforms: { slack: null, teams: null }, configPath: null });
     expect(e.webToken).toBeUndefined();
   });
 
@@ -61,16 +60,16 @@ describe('readEnv', () => {
 
   describe('Slack', () => {
     test('HTTP mode: signing secret + bot token', () => {
-      const s = readEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api/' }, CWD).slack;
+      const s = readEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api/' }, CWD).platforms.slack;
       expect(s).toEqual({ signingSecret: 's', botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api/', maxPostsPerSecond: 20, mode: 'http', command: '/wol' });
     });
     test('Socket Mode: bot token + app token', () => {
-      const s = readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_MAX_POSTS_PER_SECOND: '2.5' }, CWD).slack;
+      const s = readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_MAX_POSTS_PER_SECOND: '2.5' }, CWD).platforms.slack;
       expect(s).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', maxPostsPerSecond: 2.5, mode: 'socket', command: '/wol' });
     });
     test('OAuth: signing secret + client id/secret + state secret + WOLBOT_SECRET_KEY', () => {
       const env = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'ci', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'st', WOLBOT_SECRET_KEY: 'k' };
-      expect(readEnv(env, CWD).slack).toEqual({
+      expect(readEnv(env, CWD).platforms.slack).toEqual({
         signingSecret: 's', clientId: 'ci', clientSecret: 'cs', stateSecret: 'st', secretKey: 'k', maxPostsPerSecond: 20, mode: 'oauth', command: '/wol',
       });
     });
@@ -89,19 +88,19 @@ describe('readEnv', () => {
 
   describe('Teams', () => {
     test('app id + password (MultiTenant by default)', () => {
-      expect(readEnv({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' }, CWD).teams).toEqual({
+      expect(readEnv({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' }, CWD).platforms.teams).toEqual({
         appId: 'id', appPassword: 'pw', appType: 'MultiTenant', allowAnonymous: false,
       });
     });
     test('SingleTenant needs the tenant id', () => {
       const env = { MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'SingleTenant' };
       expect(problemsOf(env)).toEqual([expect.stringMatching(/^MICROSOFT_APP_TENANT_ID: missing/)]);
-      expect(readEnv({ ...env, MICROSOFT_APP_TENANT_ID: 't' }, CWD).teams).toEqual({
+      expect(readEnv({ ...env, MICROSOFT_APP_TENANT_ID: 't' }, CWD).platforms.teams).toEqual({
         appId: 'id', appPassword: 'pw', appTenantId: 't', appType: 'SingleTenant', allowAnonymous: false,
       });
     });
     test('UserAssignedMSI needs id + tenant, no password', () => {
-      expect(readEnv({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TENANT_ID: 't', MICROSOFT_APP_TYPE: 'UserAssignedMSI' }, CWD).teams).toEqual({
+      expect(readEnv({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TENANT_ID: 't', MICROSOFT_APP_TYPE: 'UserAssignedMSI' }, CWD).platforms.teams).toEqual({
         appId: 'id', appTenantId: 't', appType: 'UserAssignedMSI', allowAnonymous: false,
       });
       expect(problemsOf({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toEqual([
@@ -109,8 +108,8 @@ describe('readEnv', () => {
       ]);
     });
     test('TEAMS_ALLOW_ANONYMOUS=true alone turns Teams on', () => {
-      expect(readEnv({ TEAMS_ALLOW_ANONYMOUS: 'true' }, CWD).teams).toEqual({ allowAnonymous: true });
-      expect(readEnv({ TEAMS_ALLOW_ANONYMOUS: 'false' }, CWD).teams).toBeNull();
+      expect(readEnv({ TEAMS_ALLOW_ANONYMOUS: 'true' }, CWD).platforms.teams).toEqual({ allowAnonymous: true });
+      expect(readEnv({ TEAMS_ALLOW_ANONYMOUS: 'false' }, CWD).platforms.teams).toBeNull();
       expect(problemsOf({ TEAMS_ALLOW_ANONYMOUS: 'maybe' })[0]).toMatch(/^TEAMS_ALLOW_ANONYMOUS: /);
     });
     test.each([
@@ -125,6 +124,15 @@ describe('readEnv', () => {
     test('an unknown app type is refused', () => {
       expect(problemsOf({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'Shared' })[0]).toMatch(/^MICROSOFT_APP_TYPE: /);
     });
+  });
+
+  test('a platform reports a malformed variable and an incomplete set together, worded in full', () => {
+    expect(problemsOf({ SLACK_COMMAND: ' wol ', SLACK_BOT_TOKEN: 'x', TEAMS_ALLOW_ANONYMOUS: 'maybe', MICROSOFT_APP_ID: 'id' })).toEqual([
+      'SLACK_COMMAND: expected a slash command such as /wol (lower case letters, digits, - or _), got "wol"',
+      'SLACK_SIGNING_SECRET: missing — Slack HTTP mode needs SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+      'TEAMS_ALLOW_ANONYMOUS: expected true or false, got "maybe"',
+      'MICROSOFT_APP_PASSWORD: missing — Teams needs MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD',
+    ]);
   });
 
   test('Slack and Teams problems are reported together', () => {

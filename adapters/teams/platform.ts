@@ -1,15 +1,19 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
-import type { TeamsSettings } from './settings';
+import { readTeamsEnv, TEAMS_ENV } from './env';
+import { teamsAuthMode, type TeamsSettings } from './settings';
 
 /** Microsoft Teams: on with an app id, or anonymously for a local emulator. */
 export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   name: 'teams',
   commandPrefix: '@wolbot ',
-  env: ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'TEAMS_ALLOW_ANONYMOUS'],
+  env: TEAMS_ENV,
   secretEnv: ['MICROSOFT_APP_PASSWORD'],
+  readEnv: readTeamsEnv,
   // An activity may be about 28 KB in all.
-  limits: { messageBytes: 28_000 },
+  limits: { messageBytes: 28 * 1024 },
   isOn: ({ settings }) => settings !== null,
+  // Anonymous Teams is for a local emulator: only an app with its id takes activities from outside.
+  reachableFromOutside: (settings) => settings !== null && teamsAuthMode(settings) === 'authenticated',
   async create(settings, d) {
     if (!settings) throw new Error('Teams is off: no app id');
     // Loaded only when on: botbuilder is heavy to require.

@@ -1,36 +1,10 @@
-/** The environment, read once: platform credential sets, port, log level, store URL. */
+/** The environment, read once: port, log level, store URL, and each platform's settings as its descriptor reads them. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { slackPlatform } from '../../adapters/slack/platform';
-import { teamsPlatform } from '../../adapters/teams/platform';
+import type { EnvVars } from '../core/ports/platform-descriptor';
+import { PLATFORMS } from '../platforms';
 import { ConfigError } from './config-error';
-
-export type SlackMode = 'http' | 'socket' | 'oauth';
-export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-
-export interface SlackEnv {
-  signingSecret?: string;
-  botToken?: string;
-  appToken?: string;
-  clientId?: string;
-  clientSecret?: string;
-  stateSecret?: string;
-  secretKey?: string;
-  apiUrl?: string;
-  maxPostsPerSecond: number;
-  mode: SlackMode;
-  /** SLACK_COMMAND: the slash command's name (default `/wol`). */
-  command: string;
-}
-
-export interface TeamsEnv {
-  appId?: string;
-  appPassword?: string;
-  appTenantId?: string;
-  appType?: TeamsAppType;
-  allowAnonymous: boolean;
-}
 
 export interface EnvSettings {
   port: number;
@@ -40,8 +14,8 @@ export interface EnvSettings {
   databaseUrl: string;
   /** The organizer config file (absolute), or null for the built-in demo config. */
   configPath: string | null;
-  slack: SlackEnv | null;
-  teams: TeamsEnv | null;
+  /** Each platform's settings by its name, as its descriptor read them (null: off). */
+  platforms: Record<string, unknown>;
   webToken?: string;
   /** PUBLIC_URL: the page's public address (links to the gallery in wrap-ups), without a trailing slash. */
   publicUrl?: string;
@@ -54,7 +28,6 @@ export interface EnvSettings {
 export const MIN_WEB_TOKEN = 24;
 export const DEFAULT_DATABASE_URL = 'sqlite:data/wolbot.db';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const APP_TYPES: readonly TeamsAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 
 /** Loads `.env` from `cwd` into `target` (process.env); a variable already set is never overridden. */
 export function loadDotenv(cwd: string, target: NodeJS.ProcessEnv = process.env): void {
@@ -72,18 +45,29 @@ export function loadDotenv(cwd: string, target: NodeJS.ProcessEnv = process.env)
   }
 }
 
-/** Each platform's settings by its name (null: off), for the platform list to decide and build. */
-export function platformSettings(env: EnvSettings): Record<string, unknown> {
-  return { [slackPlatform.name]: env.slack, [teamsPlatform.name]: env.teams };
+/** The variables with a value, trimmed: empty counts as unset everywhere in our config. */
+function varsOf(env: NodeJS.ProcessEnv): EnvVars {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') vars[k] = v.trim();
+  return vars;
+}
+
+/** Each platform reads its own variables; their problems join the list after wolbot's own. */
+function readPlatforms(vars: EnvVars, problems: string[]): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const p of PLATFORMS) {
+    const read = p.readEnv?.(vars) ?? { settings: null, problems: [] };
+    settings[p.name] = read.settings;
+    problems.push(...read.problems);
+  }
+  return settings;
 }
 
 /** Reads and checks every variable; throws one ConfigError listing every problem. */
 export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
   const problems: string[] = [];
-  const get = (name: string): string | undefined => {
-    const v = env[name];
-    return v === undefined || v.trim() === '' ? undefined : v.trim();
-  };
+  const vars = varsOf(env);
+  const get = (name: string): string | undefined => vars[name];
 
   const port = readPort(get('PORT'), problems);
   const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase();
@@ -107,8 +91,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
   const host = get('HOST');
   if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) problems.push(`HOST: expected an address such as 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   const leaseMs = readLeaseMs(get('WOLBOT_LEASE_MS'), problems);
-  const slack = readSlack(get, secretKey, problems);
-  const teams = readTeams(get, problems);
+  const platforms = readPlatforms(vars, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -116,8 +99,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     logLevel,
     databaseUrl,
     configPath: configPathOf(get('WOLBOT_CONFIG'), cwd),
-    slack,
-    teams,
+    platforms,
     ...(host !== undefined ? { host } : {}),
     ...(webToken !== undefined ? { webToken } : {}),
     ...(publicUrl !== undefined ? { publicUrl } : {}),
@@ -150,122 +132,4 @@ function readPort(v: string | undefined, problems: string[]): number {
     return 3000;
   }
   return n;
-}
-
-function missing(names: string[], why: string): string {
-  return `${names.join(', ')}: missing — ${why}`;
-}
-
-function readSlack(get: (n: string) => string | undefined, secretKey: string | undefined, problems: string[]): SlackEnv | null {
-  const signingSecret = get('SLACK_SIGNING_SECRET');
-  const botToken = get('SLACK_BOT_TOKEN');
-  const appToken = get('SLACK_APP_TOKEN');
-  const clientId = get('SLACK_CLIENT_ID');
-  const clientSecret = get('SLACK_CLIENT_SECRET');
-  const stateSecret = get('SLACK_STATE_SECRET');
-  const apiUrl = get('SLACK_API_URL');
-
-  let maxPostsPerSecond = 20;
-  const rate = get('SLACK_MAX_POSTS_PER_SECOND');
-  if (rate !== undefined) {
-    const n = Number(rate);
-    if (!Number.isFinite(n) || n <= 0 || !/^\d*\.?\d+$/.test(rate)) {
-      problems.push(`SLACK_MAX_POSTS_PER_SECOND: expected a positive number, got "${rate}"`);
-    } else maxPostsPerSecond = n;
-  }
-  const command = get('SLACK_COMMAND') ?? '/wol';
-  if (!/^\/[a-z0-9_-]{1,31}$/.test(command)) problems.push(`SLACK_COMMAND: expected a slash command such as /wol (lower case letters, digits, - or _), got "${command}"`);
-  if (apiUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(apiUrl)) {
-    problems.push(`SLACK_API_URL: expected an http(s) URL, got "${apiUrl}"`);
-  }
-
-  let mode: SlackMode;
-  const lacking = (pairs: [string, string | undefined][]) => pairs.filter(([, v]) => v === undefined).map(([n]) => n);
-  if (clientId || clientSecret || stateSecret) {
-    mode = 'oauth';
-    const need = lacking([
-      ['SLACK_SIGNING_SECRET', signingSecret],
-      ['SLACK_CLIENT_ID', clientId],
-      ['SLACK_CLIENT_SECRET', clientSecret],
-      ['SLACK_STATE_SECRET', stateSecret],
-      ['WOLBOT_SECRET_KEY', secretKey],
-    ]);
-    if (need.length) {
-      problems.push(missing(need, 'Slack multi-workspace install needs SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and WOLBOT_SECRET_KEY'));
-      return null;
-    }
-  } else if (appToken) {
-    mode = 'socket';
-    if (!botToken) {
-      problems.push(missing(['SLACK_BOT_TOKEN'], 'Slack Socket Mode needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN'));
-      return null;
-    }
-  } else if (botToken || signingSecret) {
-    mode = 'http';
-    if (!signingSecret) {
-      problems.push(missing(['SLACK_SIGNING_SECRET'], 'Slack HTTP mode needs SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)'));
-      return null;
-    }
-    if (!botToken) {
-      problems.push(missing(['SLACK_BOT_TOKEN'], 'Slack HTTP mode needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET for a multi-workspace install)'));
-      return null;
-    }
-  } else {
-    return null; // Slack is off
-  }
-
-  const out: SlackEnv = { maxPostsPerSecond, mode, command };
-  if (signingSecret) out.signingSecret = signingSecret;
-  if (botToken) out.botToken = botToken;
-  if (appToken) out.appToken = appToken;
-  if (clientId) out.clientId = clientId;
-  if (clientSecret) out.clientSecret = clientSecret;
-  if (stateSecret) out.stateSecret = stateSecret;
-  if (secretKey) out.secretKey = secretKey;
-  if (apiUrl) out.apiUrl = apiUrl;
-  return out;
-}
-
-function readTeams(get: (n: string) => string | undefined, problems: string[]): TeamsEnv | null {
-  const appId = get('MICROSOFT_APP_ID');
-  const appPassword = get('MICROSOFT_APP_PASSWORD');
-  const appTenantId = get('MICROSOFT_APP_TENANT_ID');
-  const typeRaw = get('MICROSOFT_APP_TYPE');
-  const anonRaw = get('TEAMS_ALLOW_ANONYMOUS');
-
-  let allowAnonymous = false;
-  if (anonRaw !== undefined) {
-    if (/^(true|1|yes)$/i.test(anonRaw)) allowAnonymous = true;
-    else if (!/^(false|0|no)$/i.test(anonRaw)) problems.push(`TEAMS_ALLOW_ANONYMOUS: expected true or false, got "${anonRaw}"`);
-  }
-  let appType: TeamsAppType | undefined;
-  if (typeRaw !== undefined) {
-    appType = APP_TYPES.find((t) => t.toLowerCase() === typeRaw.toLowerCase());
-    if (!appType) {
-      problems.push(`MICROSOFT_APP_TYPE: expected one of ${APP_TYPES.join(', ')}, got "${typeRaw}"`);
-      return null;
-    }
-  }
-
-  if (!appId && !appPassword && !appTenantId && !typeRaw) {
-    return allowAnonymous ? { allowAnonymous: true } : null;
-  }
-  const type = appType ?? 'MultiTenant';
-  const need: string[] = [];
-  if (!appId) need.push('MICROSOFT_APP_ID');
-  if (type !== 'UserAssignedMSI' && !appPassword) need.push('MICROSOFT_APP_PASSWORD');
-  if (type !== 'MultiTenant' && !appTenantId) need.push('MICROSOFT_APP_TENANT_ID');
-  if (need.length) {
-    const why = {
-      MultiTenant: 'Teams needs MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD',
-      SingleTenant: 'a SingleTenant Teams app needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID',
-      UserAssignedMSI: 'a UserAssignedMSI Teams app needs MICROSOFT_APP_ID and MICROSOFT_APP_TENANT_ID',
-    }[type];
-    problems.push(missing(need, why));
-    return null;
-  }
-  const out: TeamsEnv = { appId, appType: type, allowAnonymous };
-  if (appPassword && type !== 'UserAssignedMSI') out.appPassword = appPassword;
-  if (appTenantId) out.appTenantId = appTenantId;
-  return out;
 }

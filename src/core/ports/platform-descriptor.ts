@@ -15,6 +15,26 @@ export interface PlatformDeps {
   store: Store;
 }
 
+/** The environment as the config hands it to a platform: values trimmed, empty ones left out. */
+export type EnvVars = Readonly<Record<string, string | undefined>>;
+
+/** What a platform read from the environment: its settings (null: off) and every problem found. */
+export interface EnvReading<S> {
+  settings: S | null;
+  /** One line each, starting with the variable's name (the config reports them all at once). */
+  problems: string[];
+}
+
+/** The line for an incomplete credential set: `A, B: missing — why`. */
+export function missingVars(names: readonly string[], why: string): string {
+  return `${names.join(', ')}: missing — ${why}`;
+}
+
+/** A variable's problem as a zod `error` option: `NAME: expected …, got "value"`. */
+export function unexpected(name: string, expected: string): (issue: { input?: unknown }) => string {
+  return (issue) => `${name}: expected ${expected}, got "${String(issue.input)}"`;
+}
+
 /** A platform's adapter and, when it receives over HTTP, its router on the shared server. */
 export interface PlatformParts {
   adapter: ChatAdapter;
@@ -35,8 +55,18 @@ export interface PlatformDescriptor<S = unknown> {
   /** Environment variables it reads, and those that are secret (kept out of logs). */
   readonly env: readonly string[];
   readonly secretEnv: readonly string[];
-  /** What one message can hold there. */
-  readonly limits: { readonly messageBytes?: number; readonly headerChars?: number };
+  /**
+   * Reads its settings from the environment (its own zod schema; only src/config/ reads the
+   * process's environment and passes it in). Absent: the platform has no settings (null).
+   */
+  readEnv?(vars: EnvVars): EnvReading<S>;
+  /** What one message can hold there; the programme is checked against the smallest of each. */
+  readonly limits: { readonly messageBytes?: number; readonly headerChars?: number; readonly sectionChars?: number };
+  /**
+   * Whether, with these settings, it receives from other machines. When no platform that is on
+   * does, the server binds loopback only. Absent: never (the sandbox).
+   */
+  reachableFromOutside?(settings: S | null): boolean;
   /** Its route sits behind the page's access rule (the sandbox's API under /v1). */
   readonly behindWebGuard?: boolean;
   /**
