@@ -5,7 +5,7 @@ import { defaultFooter, headingFor, translatorOf } from '../core/frame';
 import { patternProblem } from '../core/i18n/catalogue';
 import type { Programme, Prompt } from '../core/programme';
 import { issuesToProblems } from './issues';
-import { charCount, HEADER_MAX_CHARS, PROMPT_MAX_BYTES } from './limits';
+import { charCount, HEADER_MAX_CHARS, PROMPT_MAX_BYTES, PROMPT_MAX_BYTES_PLATFORM } from './limits';
 import { labelsSchema, programmeSchema, promptSchema } from './schemas';
 import { parseYaml, problemAt, sortByLine, type YamlSource } from './yaml-source';
 
@@ -120,7 +120,7 @@ function crossChecks(src: YamlSource): string[] {
     const parts = [data.title, footer, ...frame, theme, text, challenge];
     const bytes = parts.reduce<number>((n, s) => n + (typeof s === 'string' ? Buffer.byteLength(s, 'utf8') : 0), 0);
     if (bytes > PROMPT_MAX_BYTES) {
-      out.push(problemAt(src, ['prompts', i], `the whole prompt is ${bytes} bytes; a Teams message holds at most ${PROMPT_MAX_BYTES}`));
+      out.push(problemAt(src, ['prompts', i], `the whole prompt is ${bytes} bytes; a ${PROMPT_MAX_BYTES_PLATFORM} message holds at most ${PROMPT_MAX_BYTES}`));
     }
   });
   return out;
