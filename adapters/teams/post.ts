@@ -1,3 +1,4 @@
+import type { Activity, ConversationParameters } from 'botbuilder';
 import type { AdminNotice, AnnouncementMessage, ChannelTarget, Clock, DigestMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
 import { promptActivity, type TeamsMessage } from './card';
@@ -32,17 +33,8 @@ export class TeamsPoster {
 
   private async openThread(target: ChannelTarget, activity: TeamsMessage): Promise<ThreadRef> {
     const ref = requireReference(target);
-    const params = {
-      isGroup: true,
-      channelData: { channel: { id: target.channelId }, tenant: { id: ref.tenantId ?? undefined } },
-      tenantId: ref.tenantId ?? undefined,
-      bot: ref.botId ? { id: ref.botId, name: ref.botName ?? '' } : undefined,
-      activity,
-      members: [],
-    };
-    const res = await this.send(ref, target.channelId, async (client) =>
-      client.conversations.createConversation(params as never, { timeout: this.timeoutMs }),
-    );
+    const params = newThreadParameters(target.channelId, ref, activity);
+    const res = await this.send(ref, target.channelId, async (client) => client.conversations.createConversation(params, { timeout: this.timeoutMs }));
     // Teams answers with the thread's conversation id (`…;messageid=<root>`); build it if a
     // connector only gives the activity id.
     let id = res.id ?? '';
@@ -92,7 +84,7 @@ export class TeamsPoster {
   /** A message into a conversation (channel, thread or chat). */
   async sendTo(ref: TeamsReference, conversationId: string, activity: TeamsMessage): Promise<string | undefined> {
     const res = await this.send(ref, conversationId, (client) =>
-      client.conversations.sendToConversation(conversationId, activity as never, { timeout: this.timeoutMs }),
+      client.conversations.sendToConversation(conversationId, activity, { timeout: this.timeoutMs }),
     );
     return res.id;
   }
@@ -116,6 +108,23 @@ export class TeamsPoster {
       throw de;
     }
   }
+}
+
+/**
+ * A new thread in a channel, as TeamsInfo.sendMessageToTeamsChannel builds it: botbuilder types
+ * `activity` as a whole received Activity and `bot` as required, while the Bot Connector takes an
+ * outgoing message's few fields and no `bot` (a reference saved without one); so, as botbuilder
+ * itself does there, the parameters are asserted to its type rather than padded with fields.
+ */
+function newThreadParameters(channelId: string, ref: TeamsReference, activity: Partial<Activity>): ConversationParameters {
+  return {
+    isGroup: true,
+    channelData: { channel: { id: channelId }, tenant: { id: ref.tenantId ?? undefined } },
+    tenantId: ref.tenantId ?? undefined,
+    bot: ref.botId ? { id: ref.botId, name: ref.botName ?? '' } : undefined,
+    activity,
+    members: [],
+  } as ConversationParameters;
 }
 
 function requireReference(target: ChannelTarget): TeamsReference {
