@@ -118,6 +118,9 @@ describe('Slack receiver on a real express server', () => {
     expect(r.status).toBe(200);
     expect(r.json.response_type).toBe('ephemeral');
     expect(r.json.text).toContain('/invite @wolbot');
+    // The word as the core's parser reads it: any case, with its time zone.
+    const zoned = await postToSlackEndpoint(h.url, SECRET, slashCommand('Subscribe America/New_York', { channel: 'C0OTHER' }), { form: true });
+    expect(zoned.json.text).toContain('/invite @wolbot');
     expect(h.inbound.commands).toHaveLength(0);
     h.fake.channels.set('C0OTHER', { name: 'general', is_member: true });
     const ok = await postToSlackEndpoint(h.url, SECRET, slashCommand('subscribe', { channel: 'C0OTHER' }), { form: true });

@@ -1,3 +1,4 @@
+import { parseCommand } from '../../src/core/ports/command-words';
 import type { CommandAnswer, InboundPort } from '../../src/core/ports/inbound';
 import type { Logger } from '../../src/core/ports/logger';
 
@@ -46,7 +47,7 @@ export async function handleSlashCommand(form: Record<string, string>, deps: Com
   };
 
   // `subscribe` in a channel we cannot post to would only fail later: say how to invite us.
-  if (/^subscribe\b/i.test(text) && teamId) {
+  if (parseCommand(text).word === 'subscribe' && teamId) {
     const member = await withTimeout(deps.isMember(teamId, channelId).catch(() => undefined), 1_000, undefined);
     if (member === false) return ephemeral(inviteHint(deps.inbound, channelName));
   }
