@@ -7,7 +7,6 @@ import type { ChatAdapter } from './core/ports/chat-adapter';
 import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import type { Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
-import type { Store } from './core/ports/store';
 import type { WolbotCore } from './core/wolbot-core';
 import { startCron } from './cron';
 import { apiRouter } from './http/api-router';
@@ -18,6 +17,7 @@ import { securityHeaders } from './http/security-headers';
 import { webAccessGuard } from './http/web-access';
 import { ownerIsGoneHere } from './owner';
 import { SANDBOX } from './platforms';
+import type { OpenedStore } from './store';
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
@@ -40,7 +40,7 @@ export interface RunningApp {
   url: string;
   port: number;
   core: WolbotCore;
-  store: Store;
+  store: OpenedStore;
   logger: Logger;
   env: EnvSettings;
   loaded: LoadedSettings;
@@ -163,7 +163,7 @@ async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express
 }
 
 /** Stop taking new work, let requests in flight finish (bounded), drain the core, close the rest. */
-function stopper(d: { cron: { stop(): Promise<void> } | null; server: Server; core: WolbotCore; logger: Logger; adapters: ChatAdapter[]; store: Store; drainMs: number }): () => Promise<void> {
+function stopper(d: { cron: { stop(): Promise<void> } | null; server: Server; core: WolbotCore; logger: Logger; adapters: ChatAdapter[]; store: OpenedStore; drainMs: number }): () => Promise<void> {
   const { cron, server, core, logger, adapters, store, drainMs } = d;
   let stopped = false;
   return async () => {

@@ -3,11 +3,10 @@ import { PLATFORMS } from './platforms';
 import { demoAnchor, loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
-import type { Store } from './core/ports/store';
 import { WolbotCore } from './core/wolbot-core';
 import { createLogger } from './logging';
 import { newOwnerId } from './owner';
-import { openStore } from './store';
+import { openStore, type OpenedStore } from './store';
 import { openStoreReadOnly } from './store/read-only';
 import type { CheckInput } from './cli/check';
 
@@ -15,7 +14,7 @@ import type { CheckInput } from './cli/check';
 export interface Context {
   env: EnvSettings;
   logger: Logger;
-  store: Store;
+  store: OpenedStore;
   loaded: LoadedSettings;
   core: WolbotCore;
   clock: Clock;

@@ -1,6 +1,6 @@
 import type { NewDelivery, Store } from '../src/core/ports';
 import { openStore } from '../src/store';
-import { describeStoreContract } from './contract/store-contract';
+import { describeStoreContract } from './contract/store';
 import { databases, describePg } from './helpers/pg';
 
 describePg('PostgreSQL store', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/store';
-import { describeStoreContract } from './contract/store-contract';
+import { describeStoreContract } from './contract/store';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-store-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -3,8 +3,8 @@ import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
-import type { SandboxMessages } from '../../src/core/ports/store';
 import { summaryPlainText } from '../../src/core/ports/summary';
+import type { SandboxMessages } from './sandbox-messages';
 
 export type LocalMessages = SandboxMessages;
 

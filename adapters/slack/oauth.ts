@@ -4,9 +4,9 @@ import { InstallProvider } from '@slack/oauth';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { Clock } from '../../src/core/ports/clock';
 import type { Logger } from '../../src/core/ports/logger';
-import type { Installations } from '../../src/core/ports/store';
 import type { SelfIds, SlackObject } from './events';
 import { TokenCipher } from './crypto';
+import type { Installations } from './installations';
 import { selfFromBody, type TokenSource, type Workspace } from './tokens';
 import { slackLogger } from './web';
 

@@ -1,13 +1,13 @@
 import express from 'express';
 import type { ChatAdapter } from '../core/ports/chat-adapter';
-import type { Store } from '../core/ports/store';
+import type { OpenedStore } from '../store';
 
 /**
  * 200 when the store answers, 503 otherwise (load balancers take the replica out). Each platform's
  * connection (`connected`, `retrying`, `refused`) is reported but never fails the check: a replica
  * that cannot reach Slack still serves Teams, the page and the API, and keeps trying.
  */
-export function healthRouter(d: { store: Store; platforms: () => string[]; adapters?: () => ChatAdapter[] }): express.Router {
+export function healthRouter(d: { store: Pick<OpenedStore, 'kind' | 'ping'>; platforms: () => string[]; adapters?: () => ChatAdapter[] }): express.Router {
   const r = express.Router();
   r.get('/healthz', async (_req, res) => {
     try {

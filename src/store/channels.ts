@@ -1,6 +1,7 @@
 import type { Platform } from '../core/ports/platform';
-import type { ChannelRecord } from '../core/ports/store';
+import type { ChannelRecord, Channels } from '../core/ports/store';
 import type { StoreContext } from './context';
+import type { RoleQueries } from './role';
 import { bool, iso, n, referenceToText, toChannel } from './rows';
 import { writeTransaction } from './tx';
 
@@ -97,7 +98,7 @@ export async function renameChannel(ctx: StoreContext, platform: Platform, oldId
 }
 
 /** Deactivates every active channel of a workspace or of a group (Teams team) in one statement. */
-export async function deactivateScope(
+async function deactivateScope(
   { db }: StoreContext, platform: Platform, column: 'workspace_id' | 'group_id', id: string, reason: string, now: Date,
 ): Promise<number> {
   const r = await db
@@ -114,3 +115,9 @@ export async function deleteChannel({ db }: StoreContext, platform: Platform, ch
   const r = await db.deleteFrom('channels').where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
   return n(r.numDeletedRows) > 0;
 }
+
+export const channelsRole: RoleQueries<Channels> = {
+  getChannel, listChannels, saveChannel, setChannelActive, setChannelPaused, deleteChannel, renameChannel,
+  deactivateWorkspace: (ctx, platform, workspaceId, reason, now) => deactivateScope(ctx, platform, 'workspace_id', workspaceId, reason, now),
+  deactivateGroup: (ctx, platform, groupId, reason, now) => deactivateScope(ctx, platform, 'group_id', groupId, reason, now),
+};

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Platform } from '../core/ports/platform';
-import type { DeliveryFilter, DeliveryKey, DeliveryRecord, NewDelivery } from '../core/ports/store';
+import type { DeliveryFilter, DeliveryKey, DeliveryRecord, Ledger, NewDelivery } from '../core/ports/store';
 import type { StoreContext } from './context';
+import type { RoleQueries } from './role';
 import { iso, n, toDelivery } from './rows';
 
 /** States that hold a lease; an expired lease makes the row reclaimable. */
@@ -231,3 +232,9 @@ export async function listRuns({ db }: StoreContext): Promise<{ run: string; pro
     .map((r) => ({ run: r.run, programme: r.programme, firstAt: new Date(String(r.first)) }))
     .sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || a.run.localeCompare(b.run));
 }
+
+export const ledgerRole: RoleQueries<Ledger> = {
+  claimDelivery, reclaimDelivery, listReclaimable, renewLeases, listLeaseOwners, expireLeases,
+  markSending, markSent, markRetry, markFailed, markUncertain, releaseClaim, markAdminsNotified,
+  getDelivery, listDeliveries, listRuns, maxRound, findDeliveryByThread,
+};

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { silentLogger, type Logger } from '../core/ports/logger';
-import type { Store } from '../core/ports/store';
 import { openPostgresStore } from './postgres';
 import { openSqliteStore } from './sqlite';
 import type { MigrationOptions } from './migrations';
+import type { OpenedStore } from './opened-store';
 
 export { writeTransaction } from './tx';
+export type { OpenedStore, StoreKind } from './opened-store';
 
 /**
  * Opens and migrates the store named by a DATABASE_URL:
@@ -13,7 +14,7 @@ export { writeTransaction } from './tx';
  * - `postgres://…` / `postgresql://…`
  * `migration` carries what a data migration needs from the config (each programme's zone).
  */
-export async function openStore(url: string, opts: { cwd: string; logger?: Logger; migration?: MigrationOptions }): Promise<Store> {
+export async function openStore(url: string, opts: { cwd: string; logger?: Logger; migration?: MigrationOptions }): Promise<OpenedStore> {
   const logger = (opts.logger ?? silentLogger).child({ component: 'store' });
   if (url.startsWith('sqlite:')) {
     const rest = url.slice('sqlite:'.length);

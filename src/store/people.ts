@@ -1,8 +1,9 @@
 import type { Platform } from '../core/ports/platform';
 import type { ExpressionBuilder } from 'kysely';
-import type { ForgetScope, PersonName } from '../core/ports/store';
+import type { ForgetScope, People, PersonName } from '../core/ports/store';
 import type { Database } from './schema';
 import type { StoreContext } from './context';
+import type { RoleQueries } from './role';
 import { iso, n } from './rows';
 import { writeTransaction } from './tx';
 import { SANDBOX } from '../platforms';
@@ -87,3 +88,5 @@ export async function getNames({ db }: StoreContext, platform: Platform, userIds
   for (const r of await q.execute()) out.set(r.user_id, { name: r.name, updatedAt: new Date(r.updated_at) });
   return out;
 }
+
+export const peopleRole: RoleQueries<People> = { forgetUser, pruneReplies, saveName, getNames };

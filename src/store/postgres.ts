@@ -1,10 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { Logger } from '../core/ports/logger';
-import type { Store } from '../core/ports/store';
-import { KyselyStore } from './kysely-store';
+import { kyselyStore } from './kysely-store';
 import { migrateToLatest } from './migrate';
 import type { MigrationOptions } from './migrations';
+import type { OpenedStore } from './opened-store';
 import type { Database as Schema } from './schema';
 
 /** postgres://user:secret@host:5432/db → postgres://host:5432/db (no credentials in logs). */
@@ -18,7 +18,7 @@ export function describePostgresUrl(url: string): string {
 }
 
 /** Opens a pool and migrates; Kysely's migrator serialises replicas with an advisory lock. */
-export async function openPostgresStore(url: string, logger: Logger, migration: MigrationOptions = {}): Promise<Store> {
+export async function openPostgresStore(url: string, logger: Logger, migration: MigrationOptions = {}): Promise<OpenedStore> {
   const description = describePostgresUrl(url);
   const pool = new Pool({ connectionString: url, max: 10 });
   // An idle client losing its server must not crash the process; the next query reports it.
@@ -30,5 +30,5 @@ export async function openPostgresStore(url: string, logger: Logger, migration: 
     await db.destroy();
     throw new Error(`cannot open PostgreSQL database ${description}: ${(err as Error).message}`, { cause: err });
   }
-  return new KyselyStore(db, 'postgres', description);
+  return kyselyStore(db, 'postgres', description);
 }

@@ -4,9 +4,10 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import type { Store } from '../core/ports/store';
-import { KyselyStore } from './kysely-store';
+import { kyselyStore } from './kysely-store';
 import { migrationProvider } from './migrations';
 import { describePostgresUrl } from './postgres';
+import type { StoreKind } from './opened-store';
 import type { Database as Schema } from './schema';
 
 /** A store opened only to read, or why there is none to read. */
@@ -51,7 +52,7 @@ function readOnlySqlite(file: string): Database.Database {
   return new Database(copy, { readonly: true });
 }
 
-async function ready(db: Kysely<Schema>, kind: 'sqlite' | 'postgres', description: string): Promise<ReadOnlyStore> {
+async function ready(db: Kysely<Schema>, kind: StoreKind, description: string): Promise<ReadOnlyStore> {
   try {
     const applied = new Set(
       (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name),
@@ -62,7 +63,7 @@ async function ready(db: Kysely<Schema>, kind: 'sqlite' | 'postgres', descriptio
       await db.destroy();
       return { store: null, note: `the store at ${description} is older than this wolbot (migrations ${missing.join(', ')} not applied yet; the server or any other command applies them)` };
     }
-    return { store: new KyselyStore(db, kind, description) };
+    return { store: kyselyStore(db, kind, description) };
   } catch (err) {
     await db.destroy().catch(() => undefined);
     return { store: null, note: `cannot read the store at ${description}: ${(err as Error).message.split('\n')[0]}` };

@@ -1,15 +1,15 @@
 import type { Selectable } from 'kysely';
 import type { Platform } from '../core/ports/platform';
 import type {
-  ChannelRecord, ChannelSource, DeliveryKind, DeliveryRecord, DeliveryState, LocalMessage, ReactionRecord, ReplyRecord,
+  ChannelRecord, ChannelSource, DeliveryKind, DeliveryRecord, DeliveryState, ReactionRecord, ReplyRecord,
 } from '../core/ports/store';
-import type { ChannelsTable, DeliveriesTable, LocalMessagesTable, ReactionsTable, RepliesTable } from './schema';
+import type { ChannelsTable, DeliveriesTable, ReactionsTable, RepliesTable } from './schema';
 
 /** Row ↔ record mapping: ISO text ↔ Date, 0/1 ↔ boolean, JSON text ↔ values. */
 
 export const iso = (d: Date): string => d.toISOString();
 export const isoOrNull = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
-const date = (s: string): Date => new Date(s);
+export const date = (s: string): Date => new Date(s);
 const dateOrNull = (s: string | null): Date | null => (s === null ? null : new Date(s));
 export const bool = (b: boolean): number => (b ? 1 : 0);
 
@@ -83,18 +83,6 @@ export function toReply(r: Selectable<RepliesTable>): ReplyRecord {
 
 export function toReaction(r: Selectable<ReactionsTable>): ReactionRecord {
   return { platform: r.platform as Platform, channelId: r.channel_id, itemId: r.item_id, user: r.user_id, emoji: r.emoji, at: date(r.at) };
-}
-
-export function toLocalMessage(r: Selectable<LocalMessagesTable>): LocalMessage {
-  return {
-    id: r.id,
-    channelId: r.channel_id,
-    threadId: r.thread_id,
-    user: r.user_id,
-    kind: r.kind as LocalMessage['kind'],
-    body: JSON.parse(r.body),
-    at: date(r.at),
-  };
 }
 
 /** Affected-row counts come back as bigint (or undefined); PG counts as strings. */

@@ -3,22 +3,20 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Logger } from '../core/ports/logger';
-import type { Store } from '../core/ports/store';
-import { KyselyStore } from './kysely-store';
+import { kyselyStore } from './kysely-store';
 import { migrateToLatest } from './migrate';
 import type { MigrationOptions } from './migrations';
+import type { OpenedStore } from './opened-store';
 import type { Database as Schema } from './schema';
 
 /** SQLite adds a consistent online copy (VACUUM INTO) to the shared store. */
-class SqliteStore extends KyselyStore {
-  async backup(file: string): Promise<void> {
-    const target = path.resolve(file);
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    // VACUUM INTO accepts an empty file: create it owner-only first, so the copy never is readable by others.
-    createPrivate(target);
-    await sql`vacuum into ${target}`.execute(this.ctx.db);
-    fs.chmodSync(target, 0o600);
-  }
+async function backup(db: Kysely<Schema>, file: string): Promise<void> {
+  const target = path.resolve(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+  // VACUUM INTO accepts an empty file: create it owner-only first, so the copy never is readable by others.
+  createPrivate(target);
+  await sql`vacuum into ${target}`.execute(db);
+  fs.chmodSync(target, 0o600);
 }
 
 const isBusy = (err: unknown) => /^SQLITE_BUSY/.test((err as { code?: string }).code ?? '');
@@ -93,7 +91,7 @@ function withStatementCache(raw: Database.Database): SqliteDatabase {
  * lock on SQLite, so it runs inside BEGIN IMMEDIATE on the very connection Kysely uses: a second
  * process opening the same fresh file waits (busy_timeout) and then finds the schema done.
  */
-export async function openSqliteStore(file: string, logger: Logger, migration: MigrationOptions = {}): Promise<Store> {
+export async function openSqliteStore(file: string, logger: Logger, migration: MigrationOptions = {}): Promise<OpenedStore> {
   let raw: Database.Database;
   try {
     raw = await openFile(file);
@@ -107,7 +105,7 @@ export async function openSqliteStore(file: string, logger: Logger, migration: M
     await db.destroy();
     throw new Error(`cannot migrate SQLite database ${file}: ${(err as Error).message}`, { cause: err });
   }
-  return new SqliteStore(db, 'sqlite', `sqlite:${file}`);
+  return { ...kyselyStore(db, 'sqlite', `sqlite:${file}`), backup: (copy) => backup(db, copy) };
 }
 
 async function migrateLocked(raw: Database.Database, db: Kysely<Schema>, logger: Logger, migration: MigrationOptions): Promise<void> {

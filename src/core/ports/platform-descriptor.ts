@@ -7,12 +7,20 @@ import type { Store } from './store';
 /** An HTTP handler as express takes it; each adapter builds its own with its own router. */
 export type HttpHandler = (req: never, res: never, next: (err?: unknown) => void) => void;
 
+/**
+ * The store as a platform's factory gets it: the core's roles, plus the ports adapters own for
+ * their own data. Each adapter declares its port in its folder and adds it to this interface there
+ * (`declare module '…/platform-descriptor' { interface PlatformStore extends ItsPort {} }`), so
+ * the core never names them; src/store implements them, and the wiring does not compile until it does.
+ */
+export interface PlatformStore extends Store {}
+
 /** What the wiring gives a platform to build its adapter. */
 export interface PlatformDeps {
   inbound: InboundPort;
   logger: Logger;
   clock: Clock;
-  store: Store;
+  store: PlatformStore;
 }
 
 /** The environment as the config hands it to a platform: values trimmed, empty ones left out. */

@@ -1,8 +1,8 @@
 import type { ChannelTarget, Platform } from './platform';
 
 /**
- * The Store port. Implementations (src/store: SQLite, PostgreSQL) must pass
- * tests/contract/store-contract.ts. Every method is a single atomic statement or transaction, safe
+ * The Store port, one interface per role. Implementations (src/store: SQLite, PostgreSQL) must pass
+ * the contract suite in tests/contract/store/ (one file per role). Every method is a single atomic statement or transaction, safe
  * to call from several processes on one database at once (the CLI beside the server, replicas).
  * Times are Date objects at the port; implementations keep them as UTC ISO-8601 text.
  */
@@ -129,18 +129,6 @@ export interface ReactionRecord {
 /** What an ingest call did: stored it, saw the event id before, or found nothing to apply it to. */
 export type IngestResult = 'stored' | 'duplicate' | 'ignored';
 
-export interface LocalMessage {
-  id: string;
-  channelId: string;
-  /** null for a top-level message; else the id of the message it answers. */
-  threadId: string | null;
-  user: string;
-  kind: 'prompt' | 'digest' | 'kickoff' | 'wrapup' | 'notice' | 'reply';
-  /** JSON-serialisable body (the prompt or digest as posted). */
-  body: unknown;
-  at: Date;
-}
-
 /** A person's display name as last resolved from their platform. */
 export interface PersonName {
   name: string;
@@ -157,9 +145,8 @@ export interface DeliveryFilter {
   states?: DeliveryState[];
 }
 
-/** The store itself: what it is, whether it answers, and small values that survive restarts. */
+/** The store itself: whether it answers, and small values that survive restarts. */
 export interface StoreMeta {
-  readonly kind: 'sqlite' | 'postgres';
   /** Human description for logs, without credentials. */
   readonly description: string;
   ping(): Promise<void>;
@@ -167,8 +154,6 @@ export interface StoreMeta {
   /** true when any channel, delivery, reply, reaction or installation is outside the sandbox. */
   holdsPlatformData(): Promise<boolean>;
   getMeta(key: string): Promise<string | null>;
-  /** SQLite only: a consistent copy of the database while it runs (VACUUM INTO / backup API). */
-  backup?(file: string): Promise<void>;
   /** Sets only if absent; returns the value now stored. */
   setMetaIfAbsent(key: string, value: string): Promise<string>;
 }
@@ -262,21 +247,11 @@ export interface People {
   getNames(platform: Platform, userIds?: string[]): Promise<Map<string, PersonName>>;
 }
 
-/** The sandbox platform's own messages (a port the local adapter owns; the store keeps them). */
-export interface SandboxMessages {
-  addLocalMessage(m: LocalMessage): Promise<void>;
-  listLocalMessages(channelId?: string): Promise<LocalMessage[]>;
-}
-
-/** Slack multi-workspace installations (a port the Slack adapter owns): `data` is already encrypted by the caller. */
-export interface Installations {
-  saveInstallation(platform: Platform, workspaceId: string, data: string, now: Date): Promise<void>;
-  getInstallation(platform: Platform, workspaceId: string): Promise<string | null>;
-  deleteInstallation(platform: Platform, workspaceId: string): Promise<void>;
-}
-
 /**
- * Every role the store plays. Parts of wolbot take the role they need (e.g. `Pick` or one of the
- * interfaces above); the wiring passes the one store that implements them all.
+ * Every role the store plays for the core. Parts of wolbot take the role they need (e.g. `Pick` or
+ * one of the interfaces above); the wiring passes the one store that implements them all. Data an
+ * adapter owns (e.g. the sandbox's own messages) sits behind a port that adapter declares in its
+ * folder (see PlatformStore in platform-descriptor.ts); which database it is, and how to copy it,
+ * only the composition root knows (src/store's OpenedStore).
  */
-export interface Store extends StoreMeta, Channels, Ledger, Replies, People, SandboxMessages, Installations {}
+export interface Store extends StoreMeta, Channels, Ledger, Replies, People {}

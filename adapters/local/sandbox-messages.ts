@@ -1,0 +1,26 @@
+/**
+ * The sandbox's own messages: its "chat" lives in the store, so a post made by the CLI shows on
+ * the running server's page. A port this adapter owns; src/store implements it.
+ */
+export interface LocalMessage {
+  id: string;
+  channelId: string;
+  /** null for a top-level message; else the id of the message it answers. */
+  threadId: string | null;
+  user: string;
+  kind: 'prompt' | 'digest' | 'kickoff' | 'wrapup' | 'notice' | 'reply';
+  /** JSON-serialisable body (the prompt or digest as posted). */
+  body: unknown;
+  at: Date;
+}
+
+export interface SandboxMessages {
+  addLocalMessage(m: LocalMessage): Promise<void>;
+  /** In time order; one channel's when given. */
+  listLocalMessages(channelId?: string): Promise<LocalMessage[]>;
+}
+
+// The store handed to platforms keeps these messages (see PlatformStore).
+declare module '../../src/core/ports/platform-descriptor' {
+  interface PlatformStore extends SandboxMessages {}
+}

@@ -1,0 +1,11 @@
+import type { Replies } from '../core/ports/store';
+import {
+  addReaction, addReply, deleteReply, editReply, getReply, hasEvent, listReplies, pruneEvents, reactionCounts, recordEvent, removeReaction,
+} from './ingest';
+import type { RoleQueries } from './role';
+
+/** What people wrote and reacted: ingest (deduplicated, group-committed) and its reads, all in ingest.ts. */
+export const repliesRole: RoleQueries<Replies> = {
+  addReply, editReply, deleteReply, addReaction, removeReaction, recordEvent, hasEvent, pruneEvents,
+  getReply, listReplies, reactionCounts,
+};

@@ -1,0 +1,39 @@
+import type { Selectable } from 'kysely';
+import type { LocalMessage, SandboxMessages } from '../../adapters/local/sandbox-messages';
+import type { StoreContext } from './context';
+import type { RoleQueries } from './role';
+import { date, iso } from './rows';
+import type { LocalMessagesTable } from './schema';
+
+// The sandbox's own messages (the `local_messages` table): the port adapters/local owns.
+
+async function addLocalMessage({ db }: StoreContext, m: LocalMessage): Promise<void> {
+  await db
+    .insertInto('local_messages')
+    .values({
+      id: m.id, channel_id: m.channelId, thread_id: m.threadId, user_id: m.user, kind: m.kind,
+      body: JSON.stringify(m.body ?? null), at: iso(m.at),
+    })
+    .execute();
+}
+
+async function listLocalMessages({ db }: StoreContext, channelId?: string): Promise<LocalMessage[]> {
+  let q = db.selectFrom('local_messages').selectAll();
+  if (channelId !== undefined) q = q.where('channel_id', '=', channelId);
+  const rows = await q.orderBy('at').orderBy('id').execute();
+  return rows.map(toLocalMessage);
+}
+
+function toLocalMessage(r: Selectable<LocalMessagesTable>): LocalMessage {
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    threadId: r.thread_id,
+    user: r.user_id,
+    kind: r.kind as LocalMessage['kind'],
+    body: JSON.parse(r.body),
+    at: date(r.at),
+  };
+}
+
+export const sandboxMessagesRole: RoleQueries<SandboxMessages> = { addLocalMessage, listLocalMessages };

@@ -1,0 +1,149 @@
+import type { Platform, Store } from '../../../src/core/ports';
+import type { ContractHarness } from './harness';
+
+/** Replies: each event applied once (by its key), edits and tombstones, reactions, and the reads. */
+export function describeRepliesContract(h: ContractHarness): void {
+  describe('Replies: ingest and reads', () => {
+    const { uid, T0, at, newReply } = h;
+    let store: Store;
+    beforeAll(() => {
+      store = h.store();
+    });
+
+    it('records a bare key once, whoever asks (a replayed request signature is refused on every replica)', async () => {
+      const key = uid('slack:signature:v0=');
+      const answers = await Promise.all([store.recordEvent(key, T0), store.recordEvent(key, T0), store.recordEvent(key, T0)]);
+      expect(answers.filter(Boolean)).toHaveLength(1);
+      expect(await store.recordEvent(key, T0)).toBe(false);
+      expect(await store.hasEvent(key)).toBe(true);
+    });
+
+    it('stores a reply once per event key, also under 5 concurrent deliveries', async () => {
+      const deliveryId = uid('d');
+      const key = uid('evt');
+      const reply = newReply(deliveryId);
+      expect(await store.hasEvent(key)).toBe(false);
+      const results = await Promise.all(Array.from({ length: 5 }, () => store.addReply(key, reply, T0)));
+      expect(results.filter((r) => r === 'stored')).toHaveLength(1);
+      expect(results.filter((r) => r === 'duplicate')).toHaveLength(4);
+      expect(await store.addReply(key, reply, T0)).toBe('duplicate');
+      expect(await store.hasEvent(key)).toBe(true);
+      const listed = await store.listReplies({ deliveryIds: [deliveryId] });
+      expect(listed).toEqual([{ ...reply, editedAt: null, deletedAt: null }]);
+      // The same message under another event key is not stored twice.
+      expect(await store.addReply(uid('evt'), { ...reply, text: 'other' }, T0)).toBe('duplicate');
+      expect((await store.getReply('slack', reply.channelId, reply.messageId))?.text).toBe('hello');
+    });
+
+    it('keeps files, links and the external flag', async () => {
+      const deliveryId = uid('d');
+      const reply = newReply(deliveryId, { files: ['https://f.example/a.png'], links: ['https://x.example/?a=1&b=2'], external: true });
+      await store.addReply(uid('evt'), reply, T0);
+      expect(await store.getReply('slack', reply.channelId, reply.messageId)).toMatchObject({
+        files: ['https://f.example/a.png'], links: ['https://x.example/?a=1&b=2'], external: true,
+      });
+      expect(await store.getReply('slack', reply.channelId, uid('nope'))).toBeNull();
+    });
+
+    it('edits a known reply, ignores an unknown one but records its event', async () => {
+      const reply = newReply(uid('d'));
+      await store.addReply(uid('evt'), reply, T0);
+      const unknownKey = uid('evt');
+      expect(await store.editReply(unknownKey, 'slack', reply.channelId, uid('nope'), 'x', at(2), at(2))).toBe('ignored');
+      expect(await store.hasEvent(unknownKey)).toBe(true);
+      const editKey = uid('evt');
+      expect(await store.editReply(editKey, 'slack', reply.channelId, reply.messageId, 'edited ✏️', at(3), at(3))).toBe('stored');
+      expect(await store.editReply(editKey, 'slack', reply.channelId, reply.messageId, 'again', at(4), at(4))).toBe('duplicate');
+      expect(await store.getReply('slack', reply.channelId, reply.messageId)).toMatchObject({ text: 'edited ✏️', editedAt: at(3) });
+    });
+
+    it('tombstones a deleted reply and ignores later edits and unknown deletes', async () => {
+      const deliveryId = uid('d');
+      const reply = newReply(deliveryId, { files: ['f1'], links: ['l1'] });
+      const keep = newReply(deliveryId, { at: at(2) });
+      await store.addReply(uid('evt'), reply, T0);
+      await store.addReply(uid('evt'), keep, T0);
+      expect(await store.deleteReply(uid('evt'), 'slack', reply.channelId, reply.messageId, at(5), at(5))).toBe('stored');
+      expect(await store.deleteReply(uid('evt'), 'slack', reply.channelId, reply.messageId, at(6), at(6))).toBe('ignored');
+      expect(await store.deleteReply(uid('evt'), 'slack', reply.channelId, uid('nope'), at(6), at(6))).toBe('ignored');
+      expect(await store.editReply(uid('evt'), 'slack', reply.channelId, reply.messageId, 'back?', at(7), at(7))).toBe('ignored');
+      expect((await store.listReplies({ deliveryIds: [deliveryId] })).map((r) => r.messageId)).toEqual([keep.messageId]);
+      const all = await store.listReplies({ deliveryIds: [deliveryId], includeDeleted: true });
+      expect(all.map((r) => r.messageId)).toEqual([reply.messageId, keep.messageId]);
+      expect(all[0]).toMatchObject({ text: null, deletedAt: at(5), files: [], links: [], user: 'U1' });
+    });
+
+    it('lists replies by delivery in time order', async () => {
+      const [d1, d2] = [uid('d'), uid('d')];
+      const late = newReply(d1, { at: at(30) });
+      const early = newReply(d2, { at: at(10) });
+      const mid = newReply(d1, { at: at(20) });
+      for (const r of [late, early, mid]) await store.addReply(uid('evt'), r, T0);
+      expect((await store.listReplies({ deliveryIds: [d1, d2] })).map((r) => r.messageId)).toEqual([early.messageId, mid.messageId, late.messageId]);
+      expect((await store.listReplies({ deliveryIds: [d1] })).map((r) => r.messageId)).toEqual([mid.messageId, late.messageId]);
+      expect(await store.listReplies({ deliveryIds: [] })).toEqual([]);
+      const everything = await store.listReplies({});
+      expect(everything.map((r) => r.messageId)).toEqual(expect.arrayContaining([early.messageId, mid.messageId, late.messageId]));
+    });
+
+    it('reads a delivery\'s replies a page at a time after the last one read, same-time replies included (export paging)', async () => {
+      const d = uid('d');
+      const made = [newReply(d, { at: at(20) }), newReply(d, { at: at(10) }), newReply(d, { at: at(20) }), newReply(d, { at: at(30) }), newReply(d, { at: at(20) })];
+      for (const r of made) await store.addReply(uid('evt'), r, T0);
+      const whole = (await store.listReplies({ deliveryIds: [d] })).map((r) => r.messageId);
+      const paged: string[] = [];
+      let after: Awaited<ReturnType<typeof store.listReplies>>[number] | undefined;
+      for (;;) {
+        const page = await store.listReplies({ deliveryIds: [d], after, limit: 2 });
+        paged.push(...page.map((r) => r.messageId));
+        if (page.length < 2) break;
+        after = page[page.length - 1];
+      }
+      expect(whole).toHaveLength(5);
+      expect(paged).toEqual(whole);
+    });
+
+    it('counts reactions per item, idempotent per user and emoji', async () => {
+      const channelId = uid('C');
+      const r = { platform: 'teams' as Platform, channelId, itemId: 'prompt-1', user: 'U1', emoji: 'like', at: T0 };
+      expect(await store.addReaction(uid('evt'), r, T0)).toBe('stored');
+      expect(await store.addReaction(uid('evt'), { ...r, at: at(1) }, T0)).toBe('stored'); // same reaction, new event
+      const dupKey = uid('evt');
+      expect(await store.addReaction(dupKey, { ...r, user: 'U2' }, T0)).toBe('stored');
+      expect(await store.addReaction(dupKey, { ...r, user: 'U3' }, T0)).toBe('duplicate');
+      await store.addReaction(uid('evt'), { ...r, emoji: 'heart' }, T0);
+      await store.addReaction(uid('evt'), { ...r, itemId: 'reply-1' }, T0);
+      await store.addReaction(uid('evt'), { ...r, channelId: uid('C') }, T0); // another channel: not counted
+      let counts = await store.reactionCounts('teams', channelId, ['prompt-1', 'reply-1', 'none']);
+      expect(counts.get('prompt-1')).toBe(3);
+      expect(counts.get('reply-1')).toBe(1);
+      expect(counts.get('none') ?? 0).toBe(0);
+      expect((await store.reactionCounts('teams', channelId, [])).size).toBe(0);
+
+      expect(await store.removeReaction(uid('evt'), { platform: 'teams', channelId, itemId: 'prompt-1', user: 'U1', emoji: 'like' }, T0)).toBe('stored');
+      expect(await store.removeReaction(uid('evt'), { platform: 'teams', channelId, itemId: 'prompt-1', user: 'U1', emoji: 'like' }, T0)).toBe('ignored');
+      counts = await store.reactionCounts('teams', channelId, ['prompt-1']);
+      expect(counts.get('prompt-1')).toBe(2);
+    });
+
+    it('counts reactions in a thread of any size (more ids than one statement may bind)', async () => {
+      const channelId = uid('C');
+      const ids = Array.from({ length: 40_000 }, (_, i) => `m-${i}`);
+      for (const itemId of ['m-0', 'm-20000', 'm-39999']) {
+        await store.addReaction(uid('evt'), { platform: 'slack', channelId, itemId, user: 'U1', emoji: 'tada', at: T0 }, T0);
+      }
+      const counts = await store.reactionCounts('slack', channelId, ids);
+      expect([...counts.entries()].sort()).toEqual([['m-0', 1], ['m-20000', 1], ['m-39999', 1]]);
+    });
+
+    it('prunes old event keys', async () => {
+      const oldKey = uid('evt');
+      const newKey = uid('evt');
+      await store.addReaction(oldKey, { platform: 'local', channelId: uid('C'), itemId: 'i', user: 'u', emoji: 'e', at: T0 }, new Date('2001-01-01T00:00:00Z'));
+      await store.addReaction(newKey, { platform: 'local', channelId: uid('C'), itemId: 'i', user: 'u', emoji: 'e', at: T0 }, T0);
+      expect(await store.pruneEvents(new Date('2001-06-01T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+      expect(await store.hasEvent(oldKey)).toBe(false);
+      expect(await store.hasEvent(newKey)).toBe(true);
+    });
+  });
+}
