@@ -60,6 +60,8 @@ export class BenchSlack {
       const method = (req.url ?? '').split('?')[0].replace(/^\/api\//, '');
       const args = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
       if (method === 'auth.test') return json(res, 200, { ok: true, team: 'Bench', team_id: 'T0BENCH', user: 'wolbot', user_id: 'UBOT', bot_id: 'BBOT' });
+      // Every member has a name, as in a real workspace (a nameless one would be looked up again on each reply).
+      if (method === 'users.info') return json(res, 200, { ok: true, user: { id: args.user, name: `member-${args.user}`, profile: { display_name: `Member ${args.user}` } } });
       if (method === 'conversations.history' || method === 'conversations.replies') return json(res, 200, { ok: true, messages: [], has_more: false });
       if (method !== 'chat.postMessage') return json(res, 200, { ok: true });
       this.post(String(args.channel), args, res);

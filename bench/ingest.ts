@@ -155,12 +155,13 @@ export async function ingestVsBolt(kind: 'sqlite' | 'postgres', seconds: number,
   const dir = tempDir(`ingest-${kind}`);
   const fake = await new BenchSlack().start();
   const store = kind === 'sqlite' ? sqliteStore(dir) : await postgresStore(process.env.TEST_DATABASE_URL!);
-  const nodeArgs = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`, '--cpu-prof-name=wolbot.cpuprofile'] : [];
+  const prof = (name: string) => (opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`, `--cpu-prof-name=${name}-${kind}.cpuprofile`] : []);
+  const nodeArgs = prof('wolbot');
   let wolbot: { child: Child; threadTs: string } | undefined;
   let bolt: Child | undefined;
   try {
     wolbot = await startWolbotServer(dir, fake, store, nodeArgs);
-    bolt = await startChild(path.join(ROOT, 'dist', 'bench', 'bare-bolt.js'), { PATH: process.env.PATH, SLACK_SIGNING_SECRET: SIGNING_SECRET }, { nodeArgs: opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`, '--cpu-prof-name=bare-bolt.cpuprofile'] : [] });
+    bolt = await startChild(path.join(ROOT, 'dist', 'bench', 'bare-bolt.js'), { PATH: process.env.PATH, SLACK_SIGNING_SECRET: SIGNING_SECRET }, { nodeArgs: prof('bare-bolt') });
     // Warm both up (JIT, connections) before measuring.
     await load(wolbot.child.url, wolbot.threadTs, 2);
     await load(bolt.url, wolbot.threadTs, 2);

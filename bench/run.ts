@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const seconds = quick ? 10 : 30;
     const profileDir = profile ? path.join(ROOT, 'bench', 'profiles') : undefined;
     const sqlite = await step('ingest vs bare Bolt (SQLite)', () => ingestVsBolt('sqlite', seconds, { profileDir }));
-    const pg = process.env.TEST_DATABASE_URL ? await step('ingest vs bare Bolt (PostgreSQL)', () => ingestVsBolt('postgres', seconds)) : { skipped: 'TEST_DATABASE_URL not set' };
+    const pg = process.env.TEST_DATABASE_URL ? await step('ingest vs bare Bolt (PostgreSQL)', () => ingestVsBolt('postgres', seconds, { profileDir })) : { skipped: 'TEST_DATABASE_URL not set' };
     if (ok(sqlite)) {
       const s = sqlite as IngestRun;
       results.ingest = { ratioToBareBolt: s.ratioToBareBolt, p99Ms: s.wolbot.p99Ms, p50Ms: s.wolbot.p50Ms, eventsPerSecond: s.wolbot.eventsPerSecond, p99TargetMs: s.p99TargetMs, stored: s.stored, lost: s.lost, sqlite: s, postgres: pg };

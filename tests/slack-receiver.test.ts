@@ -1,4 +1,5 @@
-import { envelope, postToSlackEndpoint, slashCommand } from './helpers/slack-sign';
+import http from 'node:http';
+import { envelope, postToSlackEndpoint, signedHeaders, slashCommand } from './helpers/slack-sign';
 import { SECRET, startHarness, type Harness } from './helpers/slack-adapter-harness';
 
 const PROMPT_TS = '1795338000.000100';
@@ -128,6 +129,25 @@ describe('Slack receiver on a real express server', () => {
     expect(h.inbound.commands).toHaveLength(1);
   });
 
+  test('a signed body over 1 MB gets 413 and is not stored, declared or sent in chunks; a body in many chunks is read whole', async () => {
+    const big = JSON.stringify(envelope(reply('1795338003.000400', { text: 'x'.repeat(1_100_000) })));
+    const declared = await postToSlackEndpoint(h.url, SECRET, big);
+    const chunked = await signedChunks(h.url, big, 64 * 1024);
+    expect([declared.status, declared.json, chunked.status]).toEqual([413, { error: 'body too large (1 MB at most)' }, 413]);
+    const small = JSON.stringify(envelope(reply('1795338003.000500', { text: 'y'.repeat(200_000) })));
+    expect((await signedChunks(h.url, small, 1000)).status).toBe(200);
+    expect([...h.inbound.replies.keys()]).toEqual(['C0WOL1/1795338003.000500']);
+  });
+
+  test('answers carry nosniff and no-referrer; other methods and paths are not ours (404)', async () => {
+    const r = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(SECRET, '{"type":"url_verification","challenge":"c"}') }, body: '{"type":"url_verification","challenge":"c"}' });
+    expect([r.status, r.headers.get('x-content-type-options'), r.headers.get('referrer-policy'), r.headers.get('content-type')]).toEqual([200, 'nosniff', 'no-referrer', 'application/json; charset=utf-8']);
+    expect((await fetch(h.url)).status).toBe(404);
+    expect((await fetch(`${h.url}/more`, { method: 'POST', body: '{}' })).status).toBe(404);
+    // Express's own matching: a query and a trailing slash still reach the receiver.
+    expect((await postToSlackEndpoint(`${h.url}/?x=1`, SECRET, { type: 'url_verification', challenge: 'q' })).json).toEqual({ challenge: 'q' });
+  });
+
   test('interactivity payloads are acknowledged', async () => {
     const payload = JSON.stringify({ type: 'block_actions', team: { id: 'T0TEAM' }, user: { id: 'U1' }, actions: [] });
     const r = await postToSlackEndpoint(h.url, SECRET, { payload }, { form: true });
@@ -138,4 +158,19 @@ describe('Slack receiver on a real express server', () => {
 async function waitFor(cond: () => boolean, tries = 200): Promise<void> {
   for (let i = 0; i < tries && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(cond()).toBe(true);
+}
+
+/** POST a signed body in chunks of `size` bytes without a Content-Length (chunked transfer). */
+function signedChunks(url: string, body: string, size: number): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(SECRET, body) } }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    // The server may answer 413 and stop reading before the last chunk: that is not an error here.
+    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? undefined : reject(err)));
+    const buf = Buffer.from(body);
+    for (let i = 0; i < buf.length; i += size) req.write(buf.subarray(i, i + size));
+    req.end();
+  });
 }

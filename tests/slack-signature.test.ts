@@ -1,4 +1,5 @@
 import { verifySlackRequest } from '@slack/bolt';
+import { slackSignatureValid } from '../adapters/slack/signature';
 import { slackSignature } from './helpers/slack-sign';
 
 // Slack's published example from "Verifying requests from Slack".
@@ -13,7 +14,15 @@ describe('Slack request signatures', () => {
     expect(slackSignature(secret, timestamp, body)).toBe(expected);
   });
 
-  test('Bolt’s verifySlackRequest (used by our receiver) accepts the vector at its time', () => {
+  test('our receiver’s check accepts the vector and rejects a changed body, a wrong secret and malformed signatures', () => {
+    const ok = (sig: string, b = body, s = secret, ts = String(timestamp)) => slackSignatureValid(s, ts, Buffer.from(b), sig);
+    expect(ok(expected)).toBe(true);
+    expect([ok(expected, body + 'x'), ok(expected, body, secret + 'x'), ok(expected, body, secret, String(timestamp + 1)), ok(expected, body, '')]).toEqual([false, false, false, false]);
+    const hex = expected.slice(3);
+    expect([ok(`v1=${hex}`), ok(`v0=${hex.slice(2)}`), ok(`v0=${hex}00`), ok(`v0=${hex.toUpperCase()}`), ok(`v0=${'z'.repeat(64)}`), ok('')]).toEqual([false, false, false, false, false, false]);
+  });
+
+  test('Bolt’s verifySlackRequest (the same check, Bolt’s way) accepts the vector at its time', () => {
     expect(() =>
       verifySlackRequest({
         signingSecret: secret,

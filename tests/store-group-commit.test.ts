@@ -58,6 +58,23 @@ function groupCommitSuite(name: string, url: () => Promise<string>, cwd: string)
       expect((await seenByOther()).filter((id) => id === r.messageId || id === twice.messageId).sort()).toEqual([r.messageId, twice.messageId].sort());
     });
 
+    it('keeps the order of mixed events in one batch: an edit or delete sees the replies sent before it, not those after', async () => {
+      const [a, b, c, d] = [reply(), reply(), reply(), reply()];
+      const results = await Promise.all([
+        store.editReply(`evt-m${seq}-ed`, 'slack', d.channelId, d.messageId, 'edited d too early', NOW, NOW),
+        store.addReply(`evt-m${seq}-d`, d, NOW),
+        store.addReply(`evt-m${seq}-a`, a, NOW),
+        store.editReply(`evt-m${seq}-ea`, 'slack', a.channelId, a.messageId, 'edited a', NOW, NOW),
+        store.addReply(`evt-m${seq}-b`, b, NOW),
+        store.addReply(`evt-m${seq}-c`, c, NOW),
+        store.deleteReply(`evt-m${seq}-dc`, 'slack', c.channelId, c.messageId, NOW, NOW),
+        store.addReply(`evt-m${seq}-a`, a, NOW),
+      ]);
+      expect(results).toEqual(['ignored', 'stored', 'stored', 'stored', 'stored', 'stored', 'stored', 'duplicate']);
+      const byId = new Map((await other.listReplies({ deliveryIds: ['d-group'], includeDeleted: true })).map((r) => [r.messageId, r.text]));
+      expect([byId.get(a.messageId), byId.get(b.messageId), byId.get(c.messageId), byId.get(d.messageId)]).toEqual(['edited a', b.text, null, d.text]);
+    });
+
     it('an event that fails fails alone: the others of its batch are stored, and its key stays free for a retry', async () => {
       const good = Array.from({ length: 9 }, () => reply());
       const bad = reply({ user: null as unknown as string }); // violates NOT NULL

@@ -1,8 +1,8 @@
-import express from 'express';
-import type { Request, Response, Router } from 'express';
-import { verifySlackRequest } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../src/core/ports/logger';
 import { validateEventsBody, type SlackObject } from './events';
+import { readBody } from './request-body';
+import { slackSignatureValid } from './signature';
 
 /** What the receiver hands on once a request is authentic and readable. */
 export interface ReceiverHandlers {
@@ -17,9 +17,14 @@ export interface ReceiverHandlers {
   firstTime(key: string): Promise<boolean>;
 }
 
+/** A request handler as express mounts it; it uses nothing of express (plain Node req/res). */
+export type SlackRequestHandler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
 const MAX_SKEW_SEC = 5 * 60;
 /** Slack waits 3 s for an answer; a store slower than this gets 503 (the redelivery dedupes). */
 const STORE_BUDGET_MS = 2_500;
+/** Bodies are 1 MB at most, as everywhere on the server. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 class StoreTooSlow extends Error {}
 
@@ -33,14 +38,33 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** The headers every answer carries (see src/http/security-headers.ts), set here as well: this route may be served before any middleware. */
+const BASE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } as const;
+
+function answer(res: ServerResponse, status: number, body?: unknown, extra?: Record<string, string>): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const headers: Record<string, string | number> = { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(text), ...extra };
+  if (text) headers['Content-Type'] = 'application/json; charset=utf-8';
+  res.writeHead(status, headers).end(text);
+}
+
 /**
- * Our own thin receiver on the shared express server (Bolt's App is not used: we have no
- * listeners). Unlike Bolt's stock receivers it answers 200 only after the event is stored (5xx
- * otherwise, so Slack redelivers), 400 for signed but unreadable bodies, 401 for forged or stale
- * ones. The signature check is Bolt's exported `verifySlackRequest`.
+ * Our own thin receiver (Bolt's App is not used: we have no listeners), mounted on the shared
+ * express server but written against plain Node req/res: the Events API is the hot ingest path,
+ * so it reads its own body (1 MB at most) and writes its own answers instead of going through
+ * express's body parser and response helpers. Unlike Bolt's stock receivers it answers 200 only
+ * after the event is stored (5xx otherwise, so Slack redelivers), 400 for signed but unreadable
+ * bodies, 401 for forged or stale ones — the latter decided on the headers alone where it can,
+ * before a byte of the body is read.
  */
 export class WolReceiver {
-  readonly router: Router;
+  readonly router: SlackRequestHandler;
+  private readonly path: string;
 
   constructor(
     private readonly opts: {
@@ -53,26 +77,31 @@ export class WolReceiver {
       storeBudgetMs?: number;
     },
   ) {
-    this.router = express.Router();
-    this.router.post(
-      opts.path ?? '/slack/events',
-      (req, res, next) => (this.refuseEarly(req, res) ? undefined : next()),
-      express.raw({ type: () => true, limit: '1mb' }),
-      (req, res) => {
-        this.handle(req, res).catch((err: unknown) => {
-          opts.log.error({ err }, 'slack request failed');
-          if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
-        });
-      },
-    );
+    this.path = (opts.path ?? '/slack/events').toLowerCase();
+    this.router = (req, res, next) => {
+      if (req.method !== 'POST' || !this.isOurPath(req.url)) return next();
+      this.serve(req, res).catch((err: unknown) => {
+        opts.log.error({ err }, 'slack request failed');
+        if (!res.headersSent) answer(res, 500, { error: 'internal_error' });
+      });
+    };
+  }
+
+  /** Our path, as express would match it: any query, case and one trailing slash aside. */
+  private isOurPath(url: string | undefined): boolean {
+    let p = url ?? '';
+    const q = p.indexOf('?');
+    if (q >= 0) p = p.slice(0, q);
+    if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+    return p.length === this.path.length && p.toLowerCase() === this.path;
   }
 
   /** Why the headers alone already rule the request out (no signature, stale or future timestamp), or null. */
-  private headerProblem(req: Request): string | null {
-    const signature = req.header('x-slack-signature');
-    const tsHeader = req.header('x-slack-request-timestamp');
-    const ts = Number(tsHeader);
+  private headerProblem(req: IncomingMessage): string | null {
+    const signature = header(req, 'x-slack-signature');
+    const tsHeader = header(req, 'x-slack-request-timestamp');
     if (!signature || !tsHeader || !/^\d+$/.test(tsHeader)) return 'unsigned request';
+    const ts = Number(tsHeader);
     const nowSec = Math.floor((this.opts.nowMs ? this.opts.nowMs() : Date.now()) / 1000);
     // Bolt checks only the past; a timestamp from the future is just as much a replay risk.
     if (ts > nowSec + MAX_SKEW_SEC) return 'timestamp in the future';
@@ -80,106 +109,86 @@ export class WolReceiver {
     return null;
   }
 
-  /**
-   * Before a byte of the body is read: a request that cannot be authentic is refused and its
-   * connection closed, so unauthenticated bodies never sit in memory.
-   */
-  private refuseEarly(req: Request, res: Response): boolean {
-    const problem = this.headerProblem(req);
-    if (!problem) return false;
-    this.opts.log.warn({ reason: problem }, 'rejected a Slack request that failed verification');
-    res.set('Connection', 'close').status(401).json({ error: 'invalid_signature' });
-    return true;
+  private refuse(res: ServerResponse, reason: string, closeConnection: boolean): void {
+    this.opts.log.warn({ reason }, 'rejected a Slack request that failed verification');
+    answer(res, 401, { error: 'invalid_signature' }, closeConnection ? { Connection: 'close' } : undefined);
   }
 
-  /** Verify the signature; false (and 401 sent) when forged, stale or unsigned. */
-  private verify(req: Request, res: Response, raw: string): boolean {
-    const signature = req.header('x-slack-signature');
-    const ts = Number(req.header('x-slack-request-timestamp'));
-    const nowMs = this.opts.nowMs ? this.opts.nowMs() : Date.now();
-    try {
-      const problem = this.headerProblem(req);
-      if (problem || !signature) throw new Error(problem ?? 'unsigned request');
-      verifySlackRequest({
-        signingSecret: this.opts.signingSecret,
-        body: raw,
-        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
-        nowMilliseconds: nowMs,
-      });
-      return true;
-    } catch (err) {
-      this.opts.log.warn({ reason: (err as Error).message }, 'rejected a Slack request that failed verification');
-      res.status(401).json({ error: 'invalid_signature' });
-      return false;
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Before a byte of the body is read: a request that cannot be authentic is refused and its
+    // connection closed, so unauthenticated bodies never sit in memory.
+    const early = this.headerProblem(req);
+    if (early) return this.refuse(res, early, true);
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too_large') return answer(res, 413, { error: 'body too large (1 MB at most)' });
+    if (body === 'aborted') return void res.destroy();
+    // Checked again: the body may have taken long enough to arrive for the timestamp to go stale.
+    const late = this.headerProblem(req);
+    if (late) return this.refuse(res, late, false);
+    if (!slackSignatureValid(this.opts.signingSecret, header(req, 'x-slack-request-timestamp')!, body, header(req, 'x-slack-signature')!)) {
+      return this.refuse(res, 'signature mismatch', false);
     }
+    const raw = body.toString('utf8');
+    const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (type === 'application/x-www-form-urlencoded') return this.handleForm(req, res, raw);
+    return this.handleEvents(req, res, raw);
   }
 
-  private async handle(req: Request, res: Response): Promise<void> {
-    const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    if (!this.verify(req, res, raw)) return;
-    const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    const bad = (why: string) => {
-      this.opts.log.warn({ why }, 'malformed Slack request');
-      res.status(400).json({ error: 'bad_request', detail: why });
-    };
+  private bad(res: ServerResponse, why: string): void {
+    this.opts.log.warn({ why }, 'malformed Slack request');
+    answer(res, 400, { error: 'bad_request', detail: why });
+  }
 
-    if (type === 'application/x-www-form-urlencoded') {
-      const form = Object.fromEntries(new URLSearchParams(raw));
-      if (form.ssl_check) {
-        res.status(200).end();
-        return;
+  /** Slash commands, interactivity payloads and Slack's SSL check. */
+  private async handleForm(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
+    const form = Object.fromEntries(new URLSearchParams(raw));
+    if (form.ssl_check) return answer(res, 200);
+    if (typeof form.payload === 'string') {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(form.payload);
+      } catch {
+        return this.bad(res, 'payload is not JSON');
       }
-      if (typeof form.payload === 'string') {
-        let payload: unknown;
-        try {
-          payload = JSON.parse(form.payload);
-        } catch {
-          return bad('payload is not JSON');
-        }
-        if (!isTyped(payload)) return bad('payload has no type');
-        if (!(await this.firstTime(req))) return void res.status(200).end();
-        res.status(200).end(); // interactivity: nothing of ours listens, so acknowledge and store nothing
-        return;
-      }
-      if (typeof form.command !== 'string' || !form.channel_id || !form.user_id) return bad('not a slash command');
-      if (!(await this.firstTime(req))) return void res.status(200).end();
-      const answer = await this.opts.handlers.onCommand(form);
-      res.status(200).json(answer);
-      return;
+      if (!isTyped(payload)) return this.bad(res, 'payload has no type');
+      await this.firstTime(req);
+      return answer(res, 200); // interactivity: nothing of ours listens, so acknowledge and store nothing
     }
+    if (typeof form.command !== 'string' || !form.channel_id || !form.user_id) return this.bad(res, 'not a slash command');
+    if (!(await this.firstTime(req))) return answer(res, 200);
+    answer(res, 200, await this.opts.handlers.onCommand(form));
+  }
 
+  /** Events API bodies: the URL check, and event callbacks answered once stored. */
+  private async handleEvents(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
     let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch {
-      return bad('body is not JSON');
+      return this.bad(res, 'body is not JSON');
     }
     const problem = validateEventsBody(body);
-    if (problem) return bad(problem);
+    if (problem) return this.bad(res, problem);
     const b = body as SlackObject; // validated just above
-    if (b.type === 'url_verification') {
-      res.status(200).json({ challenge: b.challenge });
-      return;
-    }
+    if (b.type === 'url_verification') return answer(res, 200, { challenge: b.challenge });
     if (b.type === 'event_callback') {
-      const num = Number(req.header('x-slack-retry-num'));
+      const num = Number(header(req, 'x-slack-retry-num'));
       try {
-        const stored = this.opts.handlers.onEvent(b, { num: Number.isFinite(num) ? num : undefined, reason: req.header('x-slack-retry-reason') });
+        const stored = this.opts.handlers.onEvent(b, { num: Number.isFinite(num) ? num : undefined, reason: header(req, 'x-slack-retry-reason') });
         stored.catch(() => undefined); // a late failure after the 503 is already answered
         await within(stored, this.opts.storeBudgetMs ?? STORE_BUDGET_MS);
       } catch (err) {
         // Not stored: make Slack redeliver (it retries on any non-2xx).
         this.opts.log.error({ err, eventId: b.event_id }, 'could not store Slack event; answering 503 so Slack retries');
-        res.status(503).json({ error: 'store_unavailable' });
-        return;
+        return answer(res, 503, { error: 'store_unavailable' });
       }
     }
-    res.status(200).end();
+    answer(res, 200);
   }
 
   /** A replayed signature (same timestamp and body) is answered 200 and does nothing. */
-  private async firstTime(req: Request): Promise<boolean> {
-    const first = await this.opts.handlers.firstTime(`slack:signature:${req.header('x-slack-signature')}`);
+  private async firstTime(req: IncomingMessage): Promise<boolean> {
+    const first = await this.opts.handlers.firstTime(`slack:signature:${header(req, 'x-slack-signature')}`);
     if (!first) this.opts.log.warn('ignored a replayed Slack request (its signature was already answered)');
     return first;
   }

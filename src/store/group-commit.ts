@@ -2,8 +2,22 @@ import { type Db, writeTransaction } from './tx';
 
 type Work<T> = (trx: Db) => Promise<T>;
 
+/**
+ * Several pieces of work of one kind done at once: `run` takes the rows in batch order and gives one
+ * result per row, in the same order. The same object is the same kind (see GroupCommit.merge).
+ */
+export interface ManyAtOnce<R, T> {
+  run(trx: Db, rows: readonly R[]): Promise<T[]>;
+  /** `run` is a single statement: atomic by itself, so a batch of nothing else needs no transaction. */
+  readonly oneStatement: boolean;
+}
+
 interface Pending {
-  work: Work<unknown>;
+  /** Work on its own, or … */
+  work?: Work<unknown>;
+  /** … one row of work that neighbours of the same kind share a statement with. */
+  many?: ManyAtOnce<unknown, unknown>;
+  row?: unknown;
   resolve(v: unknown): void;
   reject(e: unknown): void;
 }
@@ -18,9 +32,11 @@ const MAX_BATCH = 128;
  * the transaction holding its work has committed: nothing is answered before it is durable.
  *
  * Work in a batch runs one after the other on the transaction, so later work sees earlier work (the
- * same event twice in one batch is still recorded once). If any work throws, the batch is rolled
- * back and each piece is retried in a transaction of its own, so one bad event never fails
- * another, and a failure is reported only to its own caller.
+ * same event twice in one batch is still recorded once). Neighbouring work of one kind given to
+ * `merge` runs as one statement for all of it (PostgreSQL then waits for one round trip per batch
+ * instead of one per event); a batch that is a single statement needs no BEGIN … COMMIT around it.
+ * If any work throws, the batch is rolled back and each piece is retried in a transaction of its
+ * own, so one bad event never fails another, and a failure is reported only to its own caller.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
@@ -32,15 +48,24 @@ export class GroupCommit {
   ) {}
 
   run<T>(work: Work<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) this.running = this.drain();
-    });
+    return this.enqueue<T>({ work });
+  }
+
+  /** `row` done by `many` together with the rows of neighbouring calls that pass the same `many`. */
+  merge<R, T>(many: ManyAtOnce<R, T>, row: R): Promise<T> {
+    return this.enqueue<T>({ many, row });
   }
 
   /** Resolves once everything queued so far has been written (store close). */
   async flush(): Promise<void> {
     while (this.running) await this.running;
+  }
+
+  private enqueue<T>(p: Pick<Pending, 'work' | 'many' | 'row'>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ ...p, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) this.running = this.drain();
+    });
   }
 
   private async drain(): Promise<void> {
@@ -61,11 +86,8 @@ export class GroupCommit {
 
   private async commit(batch: Pending[]): Promise<void> {
     if (batch.length > 1) {
-      const results: unknown[] = [];
       try {
-        await writeTransaction(this.db, this.kind, async (trx) => {
-          for (const p of batch) results.push(await p.work(trx));
-        });
+        const results = await this.inTransaction(batch);
         batch.forEach((p, i) => p.resolve(results[i]));
         return;
       } catch {
@@ -74,10 +96,35 @@ export class GroupCommit {
     }
     for (const p of batch) {
       try {
-        p.resolve(await writeTransaction(this.db, this.kind, p.work));
+        p.resolve((await this.inTransaction([p]))[0]);
       } catch (err) {
         p.reject(err);
       }
     }
   }
+
+  /** The batch in one transaction; a batch that is one statement is its own transaction. */
+  private inTransaction(batch: Pending[]): Promise<unknown[]> {
+    const many = batch[0].many;
+    if (many?.oneStatement && batch.every((p) => p.many === many)) return many.run(this.db, batch.map((p) => p.row));
+    return writeTransaction(this.db, this.kind, (trx) => runInOrder(trx, batch));
+  }
+}
+
+/** Each piece in batch order; runs of neighbours with the same `many` go as one statement. */
+async function runInOrder(trx: Db, batch: Pending[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (let i = 0; i < batch.length; ) {
+    const { work, many } = batch[i];
+    if (!many) {
+      results.push(await work!(trx));
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < batch.length && batch[end].many === many) end++;
+    results.push(...(await many.run(trx, batch.slice(i, end).map((p) => p.row))));
+    i = end;
+  }
+  return results;
 }

@@ -1,8 +1,9 @@
 import type { Platform } from '../core/ports/platform';
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { IngestResult, NewReply, ReactionRecord, ReplyFilter, ReplyRecord } from '../core/ports/store';
 import { runCompiled } from './compiled';
 import type { StoreContext } from './context';
+import { postgresReplies, type ReplyRow } from './reply-batch';
 import { bool, iso, n, toReply } from './rows';
 import type { Db } from './tx';
 
@@ -26,7 +27,8 @@ async function ingest(ctx: StoreContext, eventKey: string, now: Date, effect: (t
 
 /** 'duplicate' also when the same message arrived before under another event key (first one kept). */
 export function addReply(ctx: StoreContext, eventKey: string, r: NewReply, now: Date): Promise<IngestResult> {
-  if (ctx.kind === 'postgres') return addReplyOneTrip(ctx, eventKey, r, now);
+  // PostgreSQL: the batch's replies share one statement (see reply-batch.ts).
+  if (ctx.kind === 'postgres') return ctx.commits.merge(postgresReplies, { eventKey, eventAt: iso(now), values: replyValues(r) });
   return ingest(ctx, eventKey, now, async (trx) => {
     const v = replyValues(r);
     const [row] = await runCompiled(ctx, trx, 'reply-insert', Object.values(v), (db) => db
@@ -38,25 +40,7 @@ export function addReply(ctx: StoreContext, eventKey: string, r: NewReply, now: 
   });
 }
 
-/**
- * PostgreSQL: the event key and the reply in one statement (a round trip per event instead of two,
- * each waited for inside the batch's transaction). The reply goes in only when the key was new;
- * either conflict is a 'duplicate', as in the two-statement form.
- */
-function addReplyOneTrip(ctx: StoreContext, eventKey: string, r: NewReply, now: Date): Promise<IngestResult> {
-  return ctx.commits.run(async (trx) => {
-    const v = replyValues(r);
-    const params = [eventKey, iso(now), ...Object.values(v)];
-    const text = `with e as (insert into processed_events (event_key, at) values ($1, $2) on conflict do nothing returning event_key)
-      insert into replies (${Object.keys(v).join(', ')})
-      select ${Object.keys(v).map((_, i) => `$${i + 3}`).join(', ')} where exists (select 1 from e)
-      on conflict do nothing returning message_id`;
-    const { rows } = await trx.executeQuery(CompiledQuery.raw(text, params));
-    return rows.length ? 'stored' : 'duplicate';
-  });
-}
-
-function replyValues(r: NewReply) {
+function replyValues(r: NewReply): ReplyRow['values'] {
   return {
     platform: r.platform,
     channel_id: r.channelId,
@@ -66,8 +50,6 @@ function replyValues(r: NewReply) {
     user_id: r.user,
     text: r.text,
     at: iso(r.at),
-    edited_at: null,
-    deleted_at: null,
     files: JSON.stringify(r.files ?? []),
     links: JSON.stringify(r.links ?? []),
     external: bool(r.external),
