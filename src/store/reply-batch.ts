@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { IngestResult } from '../core/ports/store';
 import type { ManyAtOnce } from './group-commit';
+import type { RepliesTable } from './schema';
 import type { Db } from './tx';
 
 /** One reply to store under its event key, as the columns hold it. */
@@ -8,19 +9,8 @@ export interface ReplyRow {
   eventKey: string;
   /** When the event was recorded (processed_events.at). */
   eventAt: string;
-  values: {
-    platform: string;
-    channel_id: string;
-    message_id: string;
-    thread_id: string;
-    delivery_id: string;
-    user_id: string;
-    text: string | null;
-    at: string;
-    files: string;
-    links: string;
-    external: number;
-  };
+  /** A new reply is neither edited nor deleted yet. */
+  values: Omit<RepliesTable, 'edited_at' | 'deleted_at'>;
 }
 
 const COLUMNS = ['platform', 'channel_id', 'message_id', 'thread_id', 'delivery_id', 'user_id', 'text', 'at', 'files', 'links', 'external'] as const;
