@@ -100,7 +100,7 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
   app.get('/', guard);
   for (const parts of guarded) if (parts.router) app.use(parts.router as express.RequestHandler);
   app.use(apiRouter({ core, store }));
-  app.use(pageRouter());
+  app.use(pageRouter({ sandbox: SANDBOX }));
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large') return void res.status(413).json({ error: 'body too large (1 MB at most)' });

@@ -42,12 +42,19 @@ function loadAssets(): Map<string, Asset> {
   return assets;
 }
 
+/** `<meta name="wolbot-sandbox" content="…">` in the head: the page's script learns the sandbox platform's name from it. */
+function withSandboxName(html: string, sandbox: string): string {
+  const safe = sandbox.replace(/[^A-Za-z0-9_-]/g, '');
+  return html.replace('<head>', `<head>\n<meta name="wolbot-sandbox" content="${safe}">`);
+}
+
 /**
- * GET / — programme, gallery, participation and sandbox; all data comes from /v1. The CSP and
- * the other security headers are set for every answer in security-headers.ts.
+ * GET / — programme, gallery, participation and sandbox; all data comes from /v1, and the
+ * sandbox platform's name from a meta tag. The CSP and the other security headers are set for
+ * every answer in security-headers.ts.
  */
-export function pageRouter(): express.Router {
-  const html = fs.readFileSync(path.join(webDir(), 'index.html'));
+export function pageRouter(d: { sandbox: string }): express.Router {
+  const html = withSandboxName(fs.readFileSync(path.join(webDir(), 'index.html'), 'utf8'), d.sandbox);
   const assets = loadAssets();
   const r = express.Router();
   r.get('/', (_req, res) => {

@@ -14,3 +14,6 @@ export async function api(path, body) {
   if (!res.ok) throw new ApiError(json.error || `${res.status} ${res.statusText}`, res.status);
   return json;
 }
+
+/** The sandbox platform's name (its channels are the ones the page writes in), as the server put it in the page's head. */
+export const SANDBOX = document.querySelector('meta[name="wolbot-sandbox"]')?.getAttribute('content') ?? '';

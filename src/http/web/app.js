@@ -1,6 +1,6 @@
 // The page: polls /v1 and patches only the sections whose data changed, so a box someone is
 // typing in is never cleared and focus never moves.
-import { api } from './api.js';
+import { api, SANDBOX } from './api.js';
 import { renderGallery, initGalleryFilters } from './gallery.js';
 import { renderParticipation } from './participation.js';
 import { renderProgramme } from './programme.js';
@@ -80,7 +80,7 @@ async function load() {
   const q = past || (chosen && runs.some((r) => r.programme !== chosen.programme)) ? `?run=${encodeURIComponent(chosen.id)}` : '';
   const status = await api('/v1/status');
   const prog = chosenProgramme(status);
-  const hasLocal = status.channels.some((c) => c.platform === 'local' && c.platformOn);
+  const hasLocal = status.channels.some((c) => c.platform === SANDBOX && c.platformOn);
   const [exp, stats, local, liveExp] = await Promise.all([
     api(`/v1/export${q}`),
     api(`/v1/stats${q}`),

@@ -1,6 +1,6 @@
 // Sandbox: the local channel as a chat. Each prompt has one reply box, built once and never
 // rebuilt, so live updates cannot clear it or take its focus.
-import { api } from './api.js';
+import { api, SANDBOX } from './api.js';
 import { el, link, linkify, plural, reconcile, setText, whenIn } from './dom.js';
 import { authorName, avatar } from './people.js';
 
@@ -187,7 +187,7 @@ function fillPlain(node, { m }) {
 }
 
 export function renderSandbox(local, exp, status) {
-  const locals = status.channels.filter((c) => c.platform === 'local' && c.platformOn);
+  const locals = status.channels.filter((c) => c.platform === SANDBOX && c.platformOn);
   const select = $('sandbox-channel');
   const options = locals.map((c) => c.id);
   if ([...select.options].map((o) => o.value).join('\n') !== options.join('\n')) {
@@ -201,7 +201,7 @@ export function renderSandbox(local, exp, status) {
 
   counts = new Map();
   names = new Map();
-  for (const p of exp.posts.filter((x) => x.platform === 'local' && x.channel === channel)) {
+  for (const p of exp.posts.filter((x) => x.platform === SANDBOX && x.channel === channel)) {
     counts.set(p.thread, p.reactions);
     for (const r of p.replies) {
       counts.set(r.id, r.reactions);
