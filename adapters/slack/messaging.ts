@@ -1,0 +1,91 @@
+import type { ChatPostMessageArguments, ChatPostMessageResponse, WebClient } from '@slack/web-api';
+import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
+import { DeliveryError } from '../../src/core/ports/delivery-error';
+import type { Logger } from '../../src/core/ports/logger';
+import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
+import { promptMessage } from './blocks';
+import type { Pacer } from './pacer';
+import { findPostedPrompt } from './recovery';
+import { summaryMessage } from './summary-blocks';
+import { notifyAdmins } from './web-tools';
+import { toDeliveryError } from './web';
+import type { WorkspaceOf } from './workspaces';
+
+/** One chat.postMessage under the pacer; a 429 slows that channel, a post without ts is uncertain. */
+async function pacedPost(pacer: Pacer, key: string, client: WebClient, args: ChatPostMessageArguments): Promise<string> {
+  await pacer.acquire(key, args.channel);
+  let res: ChatPostMessageResponse;
+  try {
+    res = await client.chat.postMessage(args);
+  } catch (err) {
+    const de = toDeliveryError(err);
+    if (de.reason === 'ratelimited') pacer.channelLimited(key, args.channel, de.retryAfterMs);
+    throw de;
+  }
+  pacer.succeeded(key, args.channel);
+  if (!res?.ts) throw new DeliveryError('uncertain', 'no_ts', { message: 'Slack accepted the post but returned no ts' });
+  return String(res.ts);
+}
+
+export type SlackMessaging = Omit<ChatAdapter, 'platform' | 'start' | 'stop' | 'connection'>;
+
+/** What the adapter sends and looks up, each in the target's own workspace; posts go through the pacer. */
+export function messaging(workspace: WorkspaceOf, pacer: Pacer, log: Logger): SlackMessaging {
+  const post = (key: string, client: WebClient, args: ChatPostMessageArguments) => pacedPost(pacer, key, client, args);
+  return {
+    async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
+      const { client, key } = await workspace(target);
+      const ts = await post(key, client, { channel: target.channelId, ...promptMessage(prompt) });
+      return { platform: 'slack', channelId: target.channelId, id: ts };
+    },
+
+    async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
+      const { client, key } = await workspace(target);
+      await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
+    },
+
+    async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
+      const { client, key } = await workspace(target);
+      // No metadata: a kick-off or wrap-up is not a day's prompt (recovery never mistakes it for one).
+      const ts = await post(key, client, { channel: target.channelId, ...summaryMessage(message) });
+      return { platform: 'slack', channelId: target.channelId, id: ts };
+    },
+
+    ...lookUps(workspace, log),
+  };
+}
+
+/** What the adapter reads from Slack (and the admins' notice, which never fails the caller). */
+function lookUps(workspace: WorkspaceOf, log: Logger): Pick<SlackMessaging, 'findPostedPrompt' | 'messageLink' | 'lookUpName' | 'notifyAdmins'> {
+  return {
+    async findPostedPrompt(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null> {
+      const { client } = await workspace(target);
+      return findPostedPrompt(client, target.channelId, deliveryId, around);
+    },
+
+    async messageLink(target: ChannelTarget, _thread: ThreadRef, messageId: string): Promise<string | null> {
+      // chat.getPermalink needs no scope beyond the bot's; Slack builds the thread-aware URL.
+      const { client } = await workspace(target);
+      const res = await client.chat.getPermalink({ channel: target.channelId, message_ts: messageId });
+      return typeof res?.permalink === 'string' ? res.permalink : null;
+    },
+
+    async lookUpName(target: ChannelTarget, userId: string): Promise<string | null> {
+      const { client } = await workspace(target);
+      const res = await client.users.info({ user: userId });
+      const u = res?.user ?? {};
+      // What Slack itself shows: the display name, else the full name, else the handle.
+      return u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || null;
+    },
+
+    async notifyAdmins(notice: AdminNotice): Promise<void> {
+      try {
+        const { client } = await workspace(notice.target);
+        await notifyAdmins(client, notice, log);
+      } catch (err) {
+        log.warn({ err }, 'could not notify Slack admins');
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import express, { type Router } from 'express';
+import type { Logger } from '../../src/core/ports/logger';
+import { createOAuthRouter, type StoreInstallations } from './oauth';
+import { WolReceiver, type ReceiverHandlers } from './receiver';
+import type { SlackSettings } from './settings';
+import { createSocketMode } from './socket-mode';
+
+export type SocketMode = ReturnType<typeof createSocketMode>;
+
+/** How Slack reaches us: our receiver on the shared express server (HTTP, OAuth), or Socket Mode. */
+export function transport(t: {
+  settings: SlackSettings;
+  handlers: ReceiverHandlers;
+  apiUrl: string;
+  log: Logger;
+  nowMs?: () => number;
+  oauthInstalls?: StoreInstallations;
+  onReconnected: () => Promise<void>;
+}): { router: Router; socket?: SocketMode } {
+  const { settings, handlers, apiUrl, log, oauthInstalls } = t;
+  const router = express.Router();
+  let socket: SocketMode | undefined;
+  if (settings.mode === 'socket') {
+    if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
+    socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log, onReconnected: t.onReconnected });
+  } else {
+    if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
+    router.use(new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: t.nowMs }).router);
+  }
+  if (oauthInstalls) {
+    router.use(
+      createOAuthRouter({
+        clientId: settings.clientId ?? '',
+        clientSecret: settings.clientSecret ?? '',
+        stateSecret: settings.stateSecret ?? '',
+        installations: oauthInstalls,
+        apiUrl,
+        log,
+      }),
+    );
+  }
+  return { router, socket };
+}
