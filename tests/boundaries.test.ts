@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { adapterFolders, importsOf, processEnvUses, ROOT, tsFilesUnder, violations } from './helpers/import-graph';
+import { adapterFolders, importsOf, processEnvUses, ROOT, tsFilesUnder, valueImportsOf, violations } from './helpers/import-graph';
 
 describe('architecture boundaries (resolved imports of every file, checked against allow-lists)', () => {
   test('the core imports only the core, luxon, node:crypto and intl-messageformat', () => {
@@ -17,6 +17,26 @@ describe('architecture boundaries (resolved imports of every file, checked again
       expect(imports.some((i) => i.file?.startsWith('src/core/ports/'))).toBe(true);
       expect(violations(imports)).toEqual([]);
     }
+  });
+
+  test('src/store implements the ports adapters own, importing their types only', () => {
+    const files = tsFilesUnder(path.join(ROOT, 'src', 'store'));
+    const fromAdapters = files.flatMap((f) => importsOf(f)).filter((i) => i.file?.startsWith('adapters/'));
+    expect(fromAdapters.map((i) => i.file)).toEqual(expect.arrayContaining(['adapters/local/sandbox-messages.ts', 'adapters/slack/installations.ts']));
+    const values = files.flatMap((f) => valueImportsOf(f)).filter((i) => i.file?.startsWith('adapters/'));
+    expect(values.map((i) => `${i.from} imports ${i.specifier}`)).toEqual([]);
+    // The check tells a type import from a value import in every form.
+    const fake = path.join(ROOT, 'src', 'store', 'fake-file.ts');
+    const text = [
+      "import type { A } from '../../adapters/local/sandbox-messages';",
+      "import { type B } from '../../adapters/slack/installations';",
+      "export type { C } from '../../adapters/slack/installations';",
+      "import { LocalAdapter } from '../../adapters/local/local-adapter';",
+      "import { type D, createLocalAdapter } from '../../adapters/local/index';",
+      "export { E } from '../../adapters/slack/oauth';",
+      "const m = import('../../adapters/teams/index');",
+    ].join('\n');
+    expect(valueImportsOf(fake, text).map((i) => i.file)).toEqual(['adapters/local/local-adapter.ts', 'adapters/local/index.ts', 'adapters/slack/oauth.ts', 'adapters/teams/index.ts']);
   });
 
   test('only src/config/ reads process.env', () => {

@@ -106,3 +106,26 @@ export function processEnvUses(file: string, text = fs.readFileSync(file, 'utf8'
   visit(src);
   return found;
 }
+
+/** Imports of one file that bring values, not only types (`import type`, `export type`, all-`type` named lists do not count). */
+export function valueImportsOf(file: string, text = fs.readFileSync(file, 'utf8')): ResolvedImport[] {
+  const src = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const valueSpecifiers = new Set<string>();
+  const typeOnlyNames = (els: readonly { isTypeOnly: boolean }[] | undefined) => els !== undefined && els.length > 0 && els.every((e) => e.isTypeOnly);
+  for (const st of src.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
+      const c = st.importClause;
+      const named = c?.namedBindings && ts.isNamedImports(c.namedBindings) ? c.namedBindings.elements : undefined;
+      if (!(c?.isTypeOnly || (c && !c.name && typeOnlyNames(named)))) valueSpecifiers.add(st.moduleSpecifier.text);
+    }
+    if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
+      const named = st.exportClause && ts.isNamedExports(st.exportClause) ? st.exportClause.elements : undefined;
+      if (!(st.isTypeOnly || typeOnlyNames(named))) valueSpecifiers.add(st.moduleSpecifier.text);
+    }
+  }
+  // require() and import() always bring values; preProcessFile finds them with the rest.
+  const dynamic = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName).filter((spec) => !src.statements.some(
+    (st) => (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === spec,
+  ));
+  return importsOf(file, text).filter((i) => valueSpecifiers.has(i.specifier) || dynamic.includes(i.specifier));
+}
