@@ -2,21 +2,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { EnvSettings, LoadedSettings } from './config';
-import { openContext, platformsOn, type Context, type PlatformOn } from './open-context';
+import { buildHttpApp, loopbackOnly } from './http-app';
+import { openContext, platformsOn, type Context } from './open-context';
 import type { ChatAdapter } from './core/ports/chat-adapter';
-import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
+import type { PlatformDescriptor } from './core/ports/platform-descriptor';
 import type { Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import type { WolbotCore } from './core/wolbot-core';
 import { startCron } from './cron';
-import { apiRouter } from './http/api-router';
-import { healthRouter } from './http/health';
-import { loopbackHostOnly } from './http/host-check';
-import { pageRouter } from './http/page';
-import { securityHeaders } from './http/security-headers';
-import { webAccessGuard } from './http/web-access';
 import { ownerIsGoneHere } from './owner';
-import { SANDBOX } from './platforms';
 import type { OpenedStore } from './store';
 
 export interface StartOptions {
@@ -58,13 +52,16 @@ function limitServer(server: Server): void {
   server.maxConnections = SERVER_LIMITS.maxConnections;
 }
 
+/** What a start has opened so far, closed newest first when a later step fails. */
+type Opened = { what: string; close: () => Promise<unknown> }[];
+
 /** The server: one express app on PORT with every platform that is on, the page, the API and the cron. */
 export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   const cwd = opts.cwd ?? process.cwd();
   const ctx = await openContext({ env: opts.env, cwd, loadDotenv: opts.loadDotenv, clock: opts.clock, logStream: opts.logStream });
   // A part that fails to start closes what was opened before it (newest first), so the process
   // exits instead of holding a port or a store while serving nothing.
-  const opened: { what: string; close: () => Promise<unknown> }[] = [{ what: 'store', close: () => ctx.store.close() }];
+  const opened: Opened = [{ what: 'store', close: () => ctx.store.close() }];
   try {
     return await serve(ctx, opts, opened);
   } catch (err) {
@@ -73,65 +70,20 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
   }
 }
 
-async function serve(ctx: Context, opts: StartOptions, opened: { what: string; close: () => Promise<unknown> }[]): Promise<RunningApp> {
-  const { env, logger, store, loaded, core, clock } = ctx;
-  const on = platformsOn(env, loaded, opts.platforms);
-  const adapters: ChatAdapter[] = [];
-  const app = express();
-  app.disable('x-powered-by');
-  const platforms: string[] = [];
-  // No platform that is on takes requests from elsewhere (the sandbox, an emulator): nor should the rest.
-  const loopbackOnly = !on.some((p) => p.reachableFromOutside);
-
-  app.use(securityHeaders());
-  if (loopbackOnly) app.use(loopbackHostOnly());
-  app.use(healthRouter({ store, platforms: () => platforms, adapters: () => adapters }));
-  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters);
-  const realPlatform = on.some(({ platform }) => platform.name !== SANDBOX);
-  // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
-  const configNeedsToken = realPlatform || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
-  let storeNeedsToken = false;
-  const guard = webAccessGuard({
-    token: env.webToken,
-    logger: logger.child({ component: 'web' }),
-    needed: async () => configNeedsToken || storeNeedsToken || (storeNeedsToken = await store.holdsPlatformData()),
-  });
-  app.use('/v1', guard);
-  app.get('/', guard);
-  for (const parts of guarded) if (parts.router) app.use(parts.router as express.RequestHandler);
-  app.use(apiRouter({ core, store }));
-  app.use(pageRouter({ sandbox: SANDBOX }));
-  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const type = (err as { type?: string }).type;
-    if (type === 'entity.too.large') return void res.status(413).json({ error: 'body too large (1 MB at most)' });
-    if (type === 'entity.parse.failed') return void res.status(400).json({ error: 'malformed JSON' });
-    logger.error({ err }, 'request failed');
-    res.status(500).json({ error: 'internal error' });
-  });
-  for (const a of adapters) {
-    core.register(a);
-    platforms.push(a.platform);
-  }
-  if (!env.webToken && (configNeedsToken || (await store.holdsPlatformData()))) logger.warn('WEB_TOKEN is not set: the web page and its API stay closed (the config or the store holds more than the sandbox).');
-  if (loaded.settings.admins.length === 0) logger.warn('admins is empty: nobody can run admin commands (post, subscribe, pause, …).');
-
-  const host = env.host ?? (loopbackOnly ? '127.0.0.1' : undefined);
-  const server = await listen(app, opts.port ?? env.port, host);
-  opened.push({ what: 'server', close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) });
-  limitServer(server);
-  const port = (server.address() as AddressInfo).port;
-  logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (no platform takes requests from elsewhere: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
+/** The start's steps in order; each step that opens something adds it to `opened`. */
+async function serve(ctx: Context, opts: StartOptions, opened: Opened): Promise<RunningApp> {
+  const { env, logger, store, core } = ctx;
+  const on = platformsOn(env, ctx.loaded, opts.platforms);
+  const { app, adapters, configNeedsToken } = await buildHttpApp(ctx, on);
+  for (const a of adapters) core.register(a);
+  const platforms = adapters.map((a) => a.platform);
+  await warnAboutSettings(ctx, configNeedsToken);
+  const { server, port } = await listenFor(app, ctx, { port: opts.port, loopback: loopbackOnly(on) }, opened);
   await startAdapters(adapters, opened);
-
-  if (store.kind === 'sqlite') {
-    // One file, one host: a crashed server's claims need not wait out their lease.
-    const { owners, claims } = await core.takeOverGoneOwners(ownerIsGoneHere);
-    if (claims) logger.info({ owners, claims }, 'taking over the claims of a process that is gone');
-  }
+  await takeOverGoneClaims(ctx);
   const cron = opts.cron === false ? null : startCron(() => core.tick(), logger, { run: () => core.sweep(), everyMs: core.leases.intervalMs });
   if (cron) opened.push({ what: 'scheduler', close: () => cron.stop() });
   await logStarted(ctx, port, platforms);
-
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -139,27 +91,37 @@ async function serve(ctx: Context, opts: StartOptions, opened: { what: string; c
     store,
     logger,
     env,
-    loaded,
+    loaded: ctx.loaded,
     platforms,
     tick: () => core.tick(),
     stop: stopper({ cron, server, core, logger, adapters, store, drainMs: opts.drainMs ?? 10_000 }),
   };
 }
 
-/**
- * Builds each platform that is on. Those that receive from outside mount their routes now, before
- * the page's access rule; the ones behind it (the sandbox's API) are returned to mount after it.
- */
-async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express.Express, adapters: ChatAdapter[]): Promise<PlatformParts[]> {
-  const guarded: PlatformParts[] = [];
-  for (const { platform, create } of on) {
-    const parts = await create(deps);
-    for (const w of parts.warnings ?? []) deps.logger.warn(w);
-    if (platform.behindWebGuard) guarded.push(parts);
-    else if (parts.router) app.use(parts.router as express.RequestHandler);
-    adapters.push(parts.adapter);
-  }
-  return guarded;
+/** Settings that leave something closed: said once at start. */
+async function warnAboutSettings(ctx: Context, configNeedsToken: boolean): Promise<void> {
+  const { env, logger, store, loaded } = ctx;
+  if (!env.webToken && (configNeedsToken || (await store.holdsPlatformData()))) logger.warn('WEB_TOKEN is not set: the web page and its API stay closed (the config or the store holds more than the sandbox).');
+  if (loaded.settings.admins.length === 0) logger.warn('admins is empty: nobody can run admin commands (post, subscribe, pause, …).');
+}
+
+/** Listens on HOST (loopback when no platform needs more) and PORT, with the server's limits. */
+async function listenFor(app: express.Express, ctx: Context, o: { port?: number; loopback: boolean }, opened: Opened): Promise<{ server: Server; port: number }> {
+  const { env, logger } = ctx;
+  const host = env.host ?? (o.loopback ? '127.0.0.1' : undefined);
+  const server = await listen(app, o.port ?? env.port, host);
+  opened.push({ what: 'server', close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) });
+  limitServer(server);
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (no platform takes requests from elsewhere: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
+  return { server, port };
+}
+
+/** One file, one host (SQLite): a crashed server's claims need not wait out their lease. */
+async function takeOverGoneClaims(ctx: Context): Promise<void> {
+  if (ctx.store.kind !== 'sqlite') return;
+  const { owners, claims } = await ctx.core.takeOverGoneOwners(ownerIsGoneHere);
+  if (claims) ctx.logger.info({ owners, claims }, 'taking over the claims of a process that is gone');
 }
 
 /** Stop taking new work, let requests in flight finish (bounded), drain the core, close the rest. */
@@ -193,7 +155,7 @@ async function listen(app: express.Express, port: number, host: string | undefin
 }
 
 /** Starts each adapter; one that throws stops the start (the ones started before it are closed). */
-async function startAdapters(adapters: ChatAdapter[], opened: { what: string; close: () => Promise<unknown> }[]): Promise<void> {
+async function startAdapters(adapters: ChatAdapter[], opened: Opened): Promise<void> {
   for (const a of adapters) {
     // An unreachable platform is no failure (adapters keep trying); a start that throws is.
     await a.start().catch((err: unknown) => {

@@ -1,0 +1,85 @@
+/** The express app on PORT: security headers, each platform's routes, the page's access rule, the API, the page. */
+import express from 'express';
+import type { ChatAdapter } from './core/ports/chat-adapter';
+import type { Logger } from './core/ports/logger';
+import type { PlatformDeps, PlatformParts } from './core/ports/platform-descriptor';
+import { apiRouter } from './http/api-router';
+import { healthRouter } from './http/health';
+import { loopbackHostOnly } from './http/host-check';
+import { pageRouter } from './http/page';
+import { securityHeaders } from './http/security-headers';
+import { webAccessGuard } from './http/web-access';
+import type { Context, PlatformOn } from './open-context';
+import { SANDBOX } from './platforms';
+
+export interface HttpApp {
+  app: express.Express;
+  /** Each platform's adapter, built (not yet registered or started). */
+  adapters: ChatAdapter[];
+  /** The config alone closes the page without WEB_TOKEN (a real platform or channel); the store may too. */
+  configNeedsToken: boolean;
+}
+
+/** No platform that is on takes requests from elsewhere (the sandbox, an emulator): nor should the rest. */
+export function loopbackOnly(on: readonly PlatformOn[]): boolean {
+  return !on.some((p) => p.reachableFromOutside);
+}
+
+/** Builds the platforms that are on and mounts every route in the order the access rule needs. */
+export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<HttpApp> {
+  const { logger, store, loaded, core, clock } = ctx;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
+  if (loopbackOnly(on)) app.use(loopbackHostOnly());
+  const adapters: ChatAdapter[] = [];
+  app.use(healthRouter({ store, platforms: () => adapters.map((a) => a.platform), adapters: () => adapters }));
+  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters);
+  // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
+  const configNeedsToken = on.some(({ platform }) => platform.name !== SANDBOX) || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
+  const guard = accessGuard(ctx, configNeedsToken);
+  app.use('/v1', guard);
+  app.get('/', guard);
+  for (const parts of guarded) if (parts.router) app.use(parts.router as express.RequestHandler);
+  app.use(apiRouter({ core, store }));
+  app.use(pageRouter({ sandbox: SANDBOX }));
+  app.use(errorHandler(logger));
+  return { app, adapters, configNeedsToken };
+}
+
+/**
+ * Builds each platform that is on. Those that receive from outside mount their routes now, before
+ * the page's access rule; the ones behind it (the sandbox's API) are returned to mount after it.
+ */
+async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express.Express, adapters: ChatAdapter[]): Promise<PlatformParts[]> {
+  const guarded: PlatformParts[] = [];
+  for (const { platform, create } of on) {
+    const parts = await create(deps);
+    for (const w of parts.warnings ?? []) deps.logger.warn(w);
+    if (platform.behindWebGuard) guarded.push(parts);
+    else if (parts.router) app.use(parts.router as express.RequestHandler);
+    adapters.push(parts.adapter);
+  }
+  return guarded;
+}
+
+/** WEB_TOKEN guards the page and /v1 once the config or the store holds more than the sandbox (the store is asked until it does). */
+function accessGuard(ctx: Context, configNeedsToken: boolean): express.RequestHandler {
+  let storeNeedsToken = false;
+  return webAccessGuard({
+    token: ctx.env.webToken,
+    logger: ctx.logger.child({ component: 'web' }),
+    needed: async () => configNeedsToken || storeNeedsToken || (storeNeedsToken = await ctx.store.holdsPlatformData()),
+  });
+}
+
+/** A body too large or malformed is the client's; anything else is logged and answered 500. */
+function errorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') return void res.status(413).json({ error: 'body too large (1 MB at most)' });
+    if (type === 'entity.parse.failed') return void res.status(400).json({ error: 'malformed JSON' });
+    logger.error({ err }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  };
+}
