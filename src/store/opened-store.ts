@@ -1,8 +1,6 @@
-import type { LocalMessage, SandboxMessages } from '../../adapters/local/sandbox-messages';
+import type { SandboxMessages } from '../../adapters/local/sandbox-messages';
 import type { Installations } from '../../adapters/slack/installations';
 import type { Store } from '../core/ports/store';
-
-export type { LocalMessage };
 
 /** Which database a store is: the dialect's few differences (locks, upserts) and what the host can do with it. */
 export type StoreKind = 'sqlite' | 'postgres';

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { StoreKind } from './opened-store';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -9,7 +10,7 @@ export type Db = Kysely<Database>;
  * another process wrote in between); the single connection is held for the whole callback. On
  * PostgreSQL it is an ordinary transaction.
  */
-export async function writeTransaction<T>(db: Db, kind: 'sqlite' | 'postgres', fn: (trx: Db) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(db: Db, kind: StoreKind, fn: (trx: Db) => Promise<T>): Promise<T> {
   if (kind === 'postgres') return db.transaction().execute(fn);
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
