@@ -49,7 +49,7 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
   if (opts.loadDotenv) loadDotenv(opts.cwd, opts.env);
   const env = readEnv(opts.env, opts.cwd);
   const clock = opts.clock ?? systemClock;
-  const logger = createLogger({ level: opts.logLevel ?? env.logLevel, secrets: secretsOf(env, opts.env), stream: opts.logStream });
+  const logger = createLogger({ level: opts.logLevel ?? env.logLevel, secrets: secretsOf(env, opts.env), redactKeys: PLATFORMS.flatMap((p) => p.secretFields ?? []), stream: opts.logStream });
   // A config is read before the store opens: a bad one changes nothing, and the ledger migration
   // learns each programme's zone from it. The demo's start lives in the store, so it comes after.
   const configured = env.configPath === null ? null : loadSettings(env.configPath, opts.cwd, { now: clock.now() });

@@ -8,6 +8,7 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   commandPrefix: '/wol ',
   env: SLACK_ENV,
   secretEnv: ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'],
+  secretFields: ['botToken', 'appToken', 'signingSecret', 'clientSecret', 'stateSecret', 'access_token', 'bot_token'],
   readEnv: readSlackEnv,
   // A header block holds 150 plain-text characters, a section's text 3,000.
   limits: { headerChars: 150, sectionChars: 3000 },

@@ -8,6 +8,7 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   commandPrefix: '@wolbot ',
   env: TEAMS_ENV,
   secretEnv: ['MICROSOFT_APP_PASSWORD'],
+  secretFields: ['appPassword', 'MicrosoftAppPassword'],
   readEnv: readTeamsEnv,
   // An activity may be about 28 KB in all.
   limits: { messageBytes: 28 * 1024 },

@@ -63,6 +63,8 @@ export interface PlatformDescriptor<S = unknown> {
   /** Environment variables it reads, and those that are secret (kept out of logs). */
   readonly env: readonly string[];
   readonly secretEnv: readonly string[];
+  /** Keys under which its settings or libraries hold secrets in logged objects (redacted by key). */
+  readonly secretFields?: readonly string[];
   /**
    * Reads its settings from the environment (its own zod schema; only src/config/ reads the
    * process's environment and passes it in). Absent: the platform has no settings (null).
