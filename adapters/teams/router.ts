@@ -54,80 +54,14 @@ export function createTeamsRouter(opts: {
   keyFetchBudgetMs?: number;
 }): express.Router {
   const router = express.Router();
-  const log = opts.logger;
-
   if (!opts.cloud || !opts.auth) {
     router.all('/api/messages', (_req, res) => {
       res.status(404).json({ error: 'teams_disabled', message: 'Set MICROSOFT_APP_ID (or TEAMS_ALLOW_ANONYMOUS=true for a local emulator).' });
     });
     return router;
   }
-  const cloud = opts.cloud;
-  const auth = opts.auth;
-  const anonymous = !opts.appId;
-  const unauthorized = (res: Response, reason: string, level: 'warn' | 'error' = 'warn') => {
-    log[level]({ reason }, 'refused a Teams request that failed authentication');
-    res.status(401).json({ error: 'unauthorized' });
-  };
-
-  router.post(
-    '/api/messages',
-    (req: Request, res: Response, next: NextFunction) => {
-      // No token at all: refuse before buffering the body, and close the connection.
-      if (!anonymous && !/^Bearer \S+$/.test(req.get('authorization') ?? '')) {
-        res.set('Connection', 'close');
-        return unauthorized(res, 'no bearer token');
-      }
-      next();
-    },
-    express.json({ limit: '1mb' }),
-    async (req: Request, res: Response) => {
-      const v = validateActivity(req.body);
-      if (!v.ok) {
-        log.warn({ error: v.error }, 'invalid activity');
-        res.status(400).json({ error: 'invalid_activity', message: v.error });
-        return;
-      }
-      const activity = v.activity; // our own copy: botbuilder rewrites timestamps on its own
-      if (anonymous && activity.serviceUrl !== undefined && !isLoopbackUrl(activity.serviceUrl)) {
-        log.warn({ serviceUrl: activity.serviceUrl }, 'anonymous Teams mode: refused an activity whose serviceUrl is not on this machine');
-        res.status(403).json({ error: 'forbidden', message: 'anonymous mode answers only a local emulator (a loopback serviceUrl)' });
-        return;
-      }
-      const botActivity = forBotbuilder(req.body as Record<string, unknown>);
-      const problem = anonymous ? null : tokenProblem(req.get('authorization') ?? '', opts.appId ?? '', Math.floor(Date.now() / 1000));
-      if (problem) return unauthorized(res, problem);
-
-      let authenticated: AuthenticateRequestResult;
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        const budget = opts.keyFetchBudgetMs ?? KEY_FETCH_BUDGET_MS;
-        const late = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new KeysTooSlow(`token not verified within ${budget} ms (signing keys unreachable or slow)`)), budget);
-        });
-        authenticated = await Promise.race([auth.authenticateRequest(botActivity, req.get('authorization') ?? ''), late]);
-      } catch (err) {
-        // One line, the reason only: no stack, and nothing of the library's text goes to the caller.
-        const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : 'unknown';
-        const keys = err instanceof KeysTooSlow || /fetch|ECONN|ENOTFOUND|EAI_AGAIN|socket|Failed to load|network|timeout/i.test(reason);
-        return unauthorized(res, reason, keys ? 'error' : 'warn');
-      } finally {
-        clearTimeout(timer);
-      }
-
-      try {
-        const invoke = await cloud.runAuthenticated(authenticated, botActivity, async () => {
-          await opts.turn(activity);
-        });
-        res.status(invoke?.status ?? 200);
-        if (invoke?.body !== undefined) res.json(invoke.body);
-        else res.end();
-      } catch (err) {
-        log.error({ err, type: activity.type, id: activity.id }, 'activity not stored: answering 500 so Teams retries');
-        if (!res.headersSent) res.status(500).json({ error: 'not stored, retry later' });
-      }
-    },
-  );
+  const d: EndpointDeps = { ...opts, cloud: opts.cloud, auth: opts.auth, anonymous: !opts.appId, log: opts.logger };
+  router.post('/api/messages', bearerFirst(d), express.json({ limit: '1mb' }), (req: Request, res: Response) => handleActivity(req, res, d));
   router.all('/api/messages', (_req, res) => {
     res.status(405).json({ error: 'method_not_allowed' });
   });
@@ -138,4 +72,91 @@ export function createTeamsRouter(opts: {
     res.status(status).json({ error: err.type ?? 'bad_request', message: 'body is not a valid JSON activity' });
   });
   return router;
+}
+
+interface EndpointDeps {
+  cloud: WolCloudAdapter;
+  auth: BotFrameworkAuthentication;
+  appId?: string;
+  anonymous: boolean;
+  turn: (a: InboundActivity) => Promise<void>;
+  log: Logger;
+  keyFetchBudgetMs?: number;
+}
+
+function unauthorized(d: EndpointDeps, res: Response, reason: string, level: 'warn' | 'error' = 'warn'): void {
+  d.log[level]({ reason }, 'refused a Teams request that failed authentication');
+  res.status(401).json({ error: 'unauthorized' });
+}
+
+/** No token at all: refuse before buffering the body, and close the connection. */
+function bearerFirst(d: EndpointDeps) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!d.anonymous && !/^Bearer \S+$/.test(req.get('authorization') ?? '')) {
+      res.set('Connection', 'close');
+      return unauthorized(d, res, 'no bearer token');
+    }
+    next();
+  };
+}
+
+/** One activity: checked, authenticated, then its turn run. */
+async function handleActivity(req: Request, res: Response, d: EndpointDeps): Promise<void> {
+  const activity = checkActivity(req.body, res, d); // our own copy: botbuilder rewrites timestamps on its own
+  if (!activity) return;
+  const botActivity = forBotbuilder(req.body as Record<string, unknown>);
+  const authenticated = await authenticate(botActivity, req.get('authorization') ?? '', res, d);
+  if (!authenticated) return;
+  try {
+    const invoke = await d.cloud.runAuthenticated(authenticated, botActivity, async () => {
+      await d.turn(activity);
+    });
+    res.status(invoke?.status ?? 200);
+    if (invoke?.body !== undefined) res.json(invoke.body);
+    else res.end();
+  } catch (err) {
+    d.log.error({ err, type: activity.type, id: activity.id }, 'activity not stored: answering 500 so Teams retries');
+    if (!res.headersSent) res.status(500).json({ error: 'not stored, retry later' });
+  }
+}
+
+/** The body as an activity, or null once answered 400 (not an activity) or 403 (anonymous, not local). */
+function checkActivity(body: unknown, res: Response, d: EndpointDeps): InboundActivity | null {
+  const v = validateActivity(body);
+  if (!v.ok) {
+    d.log.warn({ error: v.error }, 'invalid activity');
+    res.status(400).json({ error: 'invalid_activity', message: v.error });
+    return null;
+  }
+  if (d.anonymous && v.activity.serviceUrl !== undefined && !isLoopbackUrl(v.activity.serviceUrl)) {
+    d.log.warn({ serviceUrl: v.activity.serviceUrl }, 'anonymous Teams mode: refused an activity whose serviceUrl is not on this machine');
+    res.status(403).json({ error: 'forbidden', message: 'anonymous mode answers only a local emulator (a loopback serviceUrl)' });
+    return null;
+  }
+  return v.activity;
+}
+
+/** botbuilder's verdict on the token (bounded in time), or null once answered 401. */
+async function authenticate(botActivity: Activity, authorization: string, res: Response, d: EndpointDeps): Promise<AuthenticateRequestResult | null> {
+  const problem = d.anonymous ? null : tokenProblem(authorization, d.appId ?? '', Math.floor(Date.now() / 1000));
+  if (problem) {
+    unauthorized(d, res, problem);
+    return null;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const budget = d.keyFetchBudgetMs ?? KEY_FETCH_BUDGET_MS;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new KeysTooSlow(`token not verified within ${budget} ms (signing keys unreachable or slow)`)), budget);
+    });
+    return await Promise.race([d.auth.authenticateRequest(botActivity, authorization), late]);
+  } catch (err) {
+    // One line, the reason only: no stack, and nothing of the library's text goes to the caller.
+    const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : 'unknown';
+    const keys = err instanceof KeysTooSlow || /fetch|ECONN|ENOTFOUND|EAI_AGAIN|socket|Failed to load|network|timeout/i.test(reason);
+    unauthorized(d, res, reason, keys ? 'error' : 'warn');
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
 }
