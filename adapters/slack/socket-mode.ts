@@ -20,23 +20,12 @@ interface SocketEnvelope {
  * is stored *before* `ack`, and an event whose store failed is not acknowledged, so Slack
  * redelivers it. No HTTP server of its own (Bolt's would take port 3000).
  */
-export function createSocketMode(opts: {
-  appToken: string;
-  apiUrl: string;
-  handlers: ReceiverHandlers;
-  log: Logger;
-  /** Backoff ceiling of connection retries at start (default 5 min). */
-  retryMaxMs?: number;
-  /** After the socket came back from a drop (the reply catch-up). */
-  onReconnected?: () => Promise<void>;
-  stopTimeoutMs?: number;
-}) {
+export function createSocketMode(opts: SocketModeOptions) {
   const client = new SocketModeClient({
     appToken: opts.appToken,
     logger: slackLogger(opts.log),
     clientOptions: { slackApiUrl: opts.apiUrl, retryConfig: { retries: 0 }, timeout: 10_000 },
   });
-
   client.on('slack_event', (envelope: SocketEnvelope) => void handleEnvelope(envelope, opts.handlers, opts.log));
 
   // The client retries on its own only some failures of apps.connections.open: a network error or
@@ -51,7 +40,37 @@ export function createSocketMode(opts: {
     log: opts.log,
     maxMs: opts.retryMaxMs,
   });
-  // After the first connection the client reconnects on its own; replies sent meanwhile are read back.
+  const drops = watchDrops(client, opts);
+
+  return {
+    client,
+    /** Not awaited by the adapter: keeps trying in the background until connected or stopped. */
+    start: async (): Promise<void> => {
+      if (!(await connecting.start())) await connecting.background;
+    },
+    /** connected, retrying (not yet, or dropped and reconnecting), refused (bad app token). */
+    state: (): ConnectionState => (connecting.state !== 'connected' ? connecting.state : drops.dropped() ? 'retrying' : 'connected'),
+    stop: async (): Promise<void> => {
+      connecting.stop();
+      await disconnectWithin(client, opts.stopTimeoutMs ?? 2_000);
+    },
+  };
+}
+
+interface SocketModeOptions {
+  appToken: string;
+  apiUrl: string;
+  handlers: ReceiverHandlers;
+  log: Logger;
+  /** Backoff ceiling of connection retries at start (default 5 min). */
+  retryMaxMs?: number;
+  /** After the socket came back from a drop (the reply catch-up). */
+  onReconnected?: () => Promise<void>;
+  stopTimeoutMs?: number;
+}
+
+/** After the first connection the client reconnects on its own; replies sent meanwhile are read back. */
+function watchDrops(client: SocketModeClient, opts: Pick<SocketModeOptions, 'log' | 'onReconnected'>): { dropped(): boolean } {
   let everConnected = false;
   let dropped = false;
   client.on('connected', () => {
@@ -64,29 +83,20 @@ export function createSocketMode(opts: {
   });
   client.on('reconnecting', () => (dropped = true));
   client.on('disconnected', () => (dropped = true));
+  return { dropped: () => dropped };
+}
 
-  return {
-    client,
-    /** Not awaited by the adapter: keeps trying in the background until connected or stopped. */
-    start: async (): Promise<void> => {
-      if (!(await connecting.start())) await connecting.background;
-    },
-    /** connected, retrying (not yet, or dropped and reconnecting), refused (bad app token). */
-    state: (): ConnectionState => (connecting.state !== 'connected' ? connecting.state : dropped ? 'retrying' : 'connected'),
-    /** Bounded: a peer that never completes the close handshake does not hold shutdown for 30 s. */
-    stop: async (): Promise<void> => {
-      connecting.stop();
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        client.disconnect().catch(() => undefined),
-        new Promise<void>((r) => {
-          timer = setTimeout(r, opts.stopTimeoutMs ?? 2_000);
-          timer.unref?.();
-        }),
-      ]);
-      clearTimeout(timer);
-    },
-  };
+/** Bounded: a peer that never completes the close handshake does not hold shutdown for 30 s. */
+async function disconnectWithin(client: SocketModeClient, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client.disconnect().catch(() => undefined),
+    new Promise<void>((r) => {
+      timer = setTimeout(r, ms);
+      timer.unref?.();
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /**

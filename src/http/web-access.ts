@@ -45,27 +45,8 @@ function withoutToken(req: Request): string {
  * same URL without the token). Failed attempts are counted per client address and then refused.
  */
 export function webAccessGuard(opts: { token?: string; needed: () => Promise<boolean>; logger: Logger; publicUrl?: string; nowMs?: () => number }) {
-  const now = opts.nowMs ?? Date.now;
-  const failures = new Map<string, { count: number; since: number }>();
+  const wrong = new WrongTokens(opts.nowMs ?? Date.now, opts.logger);
   const expected = opts.token ? cookieValue(opts.token) : undefined;
-
-  const blocked = (ip: string): number => {
-    const f = failures.get(ip);
-    if (!f) return 0;
-    if (now() - f.since > FAILURE_WINDOW_MS) {
-      failures.delete(ip);
-      return 0;
-    }
-    return f.count >= MAX_FAILURES ? Math.ceil((f.since + FAILURE_WINDOW_MS - now()) / 1000) : 0;
-  };
-  const fail = (ip: string, res: Response, why: string): void => {
-    const f = failures.get(ip) ?? { count: 0, since: now() };
-    f.count++;
-    failures.set(ip, f);
-    if (failures.size > 10_000) failures.delete(failures.keys().next().value!); // bounded memory
-    opts.logger.warn({ ip, why }, 'refused a wrong web token');
-    res.status(401).json({ error: 'wrong token' });
-  };
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
@@ -79,31 +60,66 @@ export function webAccessGuard(opts: { token?: string; needed: () => Promise<boo
       return;
     }
     const ip = req.socket.remoteAddress ?? 'unknown';
-    const wait = blocked(ip);
+    const wait = wrong.blockedFor(ip);
     if (wait > 0) {
       res.set('Retry-After', String(wait)).status(429).json({ error: 'too many wrong tokens; try again later' });
       return;
     }
-    const query = typeof req.query.token === 'string' ? req.query.token : undefined;
-    if (query !== undefined) {
-      if (!same(query, token)) return fail(ip, res, 'query');
-      if (req.method !== 'GET') return next();
-      const secure = overHttps(req, opts.publicUrl) ? '; Secure' : '';
-      res.set('Set-Cookie', `${ACCESS_COOKIE}=${expected}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
-      res.redirect(303, withoutToken(req));
-      return;
-    }
-    const header = req.get('authorization');
-    if (header !== undefined) {
-      const bearer = /^Bearer (.+)$/.exec(header)?.[1];
-      if (bearer !== undefined && same(bearer, token)) return next();
-      return fail(ip, res, 'bearer');
-    }
-    const cookie = cookieOf(req, ACCESS_COOKIE);
-    if (cookie !== undefined) {
-      if (same(cookie, expected)) return next();
-      return fail(ip, res, 'cookie');
-    }
-    res.status(401).json({ error: 'this page needs the web token: open it once as /?token=WEB_TOKEN, or send Authorization: Bearer WEB_TOKEN' });
+    checkToken(req, res, next, { token, expected, publicUrl: opts.publicUrl, refuse: (why) => wrong.refuse(ip, res, why) });
   };
+}
+
+/** The token as `?token=` (exchanged for the cookie), as a bearer header, or the cookie; else 401. */
+function checkToken(req: Request, res: Response, next: NextFunction, c: { token: string; expected: string; publicUrl?: string; refuse: (why: string) => void }): void {
+  const query = typeof req.query.token === 'string' ? req.query.token : undefined;
+  if (query !== undefined) {
+    if (!same(query, c.token)) return c.refuse('query');
+    if (req.method !== 'GET') return next();
+    const secure = overHttps(req, c.publicUrl) ? '; Secure' : '';
+    res.set('Set-Cookie', `${ACCESS_COOKIE}=${c.expected}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
+    res.redirect(303, withoutToken(req));
+    return;
+  }
+  const header = req.get('authorization');
+  if (header !== undefined) {
+    const bearer = /^Bearer (.+)$/.exec(header)?.[1];
+    if (bearer !== undefined && same(bearer, c.token)) return next();
+    return c.refuse('bearer');
+  }
+  const cookie = cookieOf(req, ACCESS_COOKIE);
+  if (cookie !== undefined) {
+    if (same(cookie, c.expected)) return next();
+    return c.refuse('cookie');
+  }
+  res.status(401).json({ error: 'this page needs the web token: open it once as /?token=WEB_TOKEN, or send Authorization: Bearer WEB_TOKEN' });
+}
+
+/** Wrong tokens counted per client address: MAX_FAILURES within the window, then refused until it ends. */
+class WrongTokens {
+  private readonly failures = new Map<string, { count: number; since: number }>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Seconds until this address may try again; 0 when it may now. */
+  blockedFor(ip: string): number {
+    const f = this.failures.get(ip);
+    if (!f) return 0;
+    if (this.now() - f.since > FAILURE_WINDOW_MS) {
+      this.failures.delete(ip);
+      return 0;
+    }
+    return f.count >= MAX_FAILURES ? Math.ceil((f.since + FAILURE_WINDOW_MS - this.now()) / 1000) : 0;
+  }
+
+  refuse(ip: string, res: Response, why: string): void {
+    const f = this.failures.get(ip) ?? { count: 0, since: this.now() };
+    f.count++;
+    this.failures.set(ip, f);
+    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!); // bounded memory
+    this.logger.warn({ ip, why }, 'refused a wrong web token');
+    res.status(401).json({ error: 'wrong token' });
+  }
 }
