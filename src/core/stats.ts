@@ -1,6 +1,6 @@
 import { channelLabel } from './channels';
 import type { Platform } from './ports/platform';
-import type { Store } from './ports/store';
+import type { ReplyTally, Store } from './ports/store';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
 import { asRun, programmeOfRun } from './campaigns';
@@ -27,23 +27,14 @@ export interface StatsThread {
   channelId: string;
 }
 
-export interface StatsShare {
-  deliveryId: string;
-  platform: Platform;
-  user: string;
-  at: Date;
-}
-
 export interface StatsInput {
   run: RunStats['run'];
   days: { day: number; theme: string }[];
   threads: StatsThread[];
   /** Channel display names by `platform:id` (the label is used when absent). */
   channelNames: Map<string, string | null>;
-  /** The run's live shares (deleted and forgotten ones left out). */
-  shares: StatsShare[];
-  /** Each person's earliest share in any run, by person key. */
-  firstShare: Map<string, { deliveryId: string; at: Date }>;
+  /** Each person's live shares per thread (deleted and forgotten ones left out), and where their first share ever is. */
+  tallies: ReplyTally[];
 }
 
 /** A person is a user id on one platform: the same id on two platforms is two people. */
@@ -54,7 +45,8 @@ export function personKey(s: { platform: Platform; user: string }): string {
 /** Pure: the figures from the run's threads and shares. */
 export function computeStats(input: StatsInput): RunStats {
   const threads = new Map(input.threads.map((t) => [t.deliveryId, t]));
-  const mine = input.shares.filter((s) => threads.has(s.deliveryId));
+  const mine = input.tallies.filter((s) => threads.has(s.deliveryId));
+  const firstTimers = new Set<string>();
   const daysOf = new Map<string, Set<number>>();
   const perDay = new Map<number, { shares: number; people: Set<string> }>();
   const perChannel = new Map<string, { platform: Platform; channel: string; shares: number; people: Set<string> }>();
@@ -68,20 +60,21 @@ export function computeStats(input: StatsInput): RunStats {
     if (!daysOf.has(who)) daysOf.set(who, new Set());
     daysOf.get(who)!.add(t.day);
     const d = perDay.get(t.day) ?? { shares: 0, people: new Set<string>() };
-    d.shares++;
+    d.shares += s.replies;
     d.people.add(who);
     perDay.set(t.day, d);
     const c = perChannel.get(channelLabel(t))!;
-    c.shares++;
+    c.shares += s.replies;
     c.people.add(who);
+    if (s.firstEver) firstTimers.add(who);
   }
   const people = [...daysOf.keys()];
   return {
     run: input.run,
     people: people.length,
     returning: people.filter((p) => daysOf.get(p)!.size >= 2).length,
-    firstTime: people.filter((p) => threads.has(input.firstShare.get(p)?.deliveryId ?? '')).length,
-    shares: mine.length,
+    firstTime: firstTimers.size,
+    shares: mine.reduce((sum, s) => sum + s.replies, 0),
     days: [...input.days].sort((a, b) => a.day - b.day).map((d) => ({ day: d.day, theme: d.theme, shares: perDay.get(d.day)?.shares ?? 0, people: perDay.get(d.day)?.people.size ?? 0 })),
     channels: [...perChannel.entries()]
       .map(([label, c]) => ({ platform: c.platform, channel: c.channel, name: input.channelNames.get(label) ?? label, shares: c.shares, people: c.people.size }))
@@ -89,7 +82,7 @@ export function computeStats(input: StatsInput): RunStats {
   };
 }
 
-/** Reads one run's threads (default: the current run) and every live share, then computes. */
+/** Reads one run's threads (default: the current run) and their tallies, then computes. */
 export async function buildStats(settings: WolSettings, store: Store, opts: { run?: string } = {}): Promise<RunStats> {
   const run = opts.run ?? currentRun(settings);
   const p = asRun(programmeOfRun(settings, run) ?? settings, run);
@@ -97,21 +90,14 @@ export async function buildStats(settings: WolSettings, store: Store, opts: { ru
   const threads: StatsThread[] = sent
     .filter((r) => r.threadId)
     .map((r) => ({ deliveryId: r.id, day: r.day, platform: r.platform, channelId: r.channelId }));
-  // Every live share in the store: a person's first share ever decides "first time".
-  const all = (await store.listReplies({})).filter((r) => r.text !== null);
-  const firstShare = new Map<string, { deliveryId: string; at: Date }>();
-  for (const r of all) {
-    const key = personKey(r);
-    const seen = firstShare.get(key);
-    if (!seen || r.at < seen.at) firstShare.set(key, { deliveryId: r.deliveryId, at: r.at });
-  }
+  // Counted by the store: the run's replies are never read here (a person's first share ever decides "first time").
+  const tallies = await store.replyTallies(threads.map((t) => t.deliveryId), { firstEver: true });
   const channelNames = new Map((await store.listChannels()).map((c) => [channelLabel(c), c.name]));
   return computeStats({
     run: { programme: p.programme.id, start: p.start },
     days: p.programme.prompts.map((x) => ({ day: x.day, theme: x.theme })),
     threads,
     channelNames,
-    shares: all.map((r) => ({ deliveryId: r.deliveryId, platform: r.platform, user: r.user, at: r.at })),
-    firstShare,
+    tallies,
   });
 }

@@ -117,6 +117,17 @@ export interface ReplyFilter {
   limit?: number;
 }
 
+/** One person's live replies (neither deleted nor forgotten) under one prompt thread; a row per external flag. */
+export interface ReplyTally {
+  deliveryId: string;
+  platform: Platform;
+  user: string;
+  external: boolean;
+  replies: number;
+  /** The person's first live reply anywhere (in listReplies order) is one of these (only when asked: `firstEver`). */
+  firstEver?: boolean;
+}
+
 export interface ReactionRecord {
   platform: Platform;
   channelId: string;
@@ -231,6 +242,8 @@ export interface Replies {
   getReply(platform: Platform, channelId: string, messageId: string): Promise<ReplyRecord | null>;
   /** In (at, platform, channel, message) order; `after` + `limit` read it a page at a time (keyset). */
   listReplies(filter: ReplyFilter): Promise<ReplyRecord[]>;
+  /** Counted by the store, not read: each person's live replies under each of these threads (figures, report headings). */
+  replyTallies(deliveryIds: string[], opts?: { firstEver?: boolean }): Promise<ReplyTally[]>;
   /** Reaction count per item id within a channel. */
   reactionCounts(platform: Platform, channelId: string, itemIds: string[]): Promise<Map<string, number>>;
 }

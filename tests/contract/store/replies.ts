@@ -1,4 +1,4 @@
-import type { Platform, Store } from '../../../src/core/ports';
+import type { NewReply, Platform, Store } from '../../../src/core/ports';
 import type { ContractHarness } from './harness';
 
 /** Replies: each event applied once (by its key), edits and tombstones, reactions, and the reads. */
@@ -101,6 +101,34 @@ export function describeRepliesContract(h: ContractHarness): void {
       }
       expect(whole).toHaveLength(5);
       expect(paged).toEqual(whole);
+    });
+
+    it('tallies each person\'s live replies per thread, and marks where their first live reply ever is (run figures)', async () => {
+      const [d1, d2, d3] = [uid('d'), uid('d'), uid('d')];
+      const [ana, ben, cy, dee, eli] = ['ana', 'ben', 'cy', 'dee', 'eli'].map(uid);
+      const add = (d: string, over: Partial<NewReply>) => store.addReply(uid('evt'), newReply(d, over), T0);
+      await add(d1, { user: ana, at: at(10) });
+      await add(d1, { user: ana, at: at(20) });
+      await add(d2, { user: ana, at: at(5) }); // ana's first share is in d2
+      await add(d1, { user: ben, at: at(11), external: true });
+      const gone = newReply(d1, { user: ben, at: at(1) });
+      await store.addReply(uid('evt'), gone, T0);
+      await store.deleteReply(uid('evt'), 'slack', gone.channelId, gone.messageId, at(2), at(2)); // deleted: neither counted nor first
+      await add(d3, { user: cy, at: at(1) }); // cy's first share is in a thread not asked about
+      await add(d1, { user: cy, at: at(30) });
+      await add(d1, { user: dee, at: at(3) });
+      await store.forgetUser(dee); // forgotten: not counted
+      const tie = uid('m');
+      await add(d1, { user: eli, at: at(7), messageId: `${tie}-b` });
+      await add(d2, { user: eli, at: at(7), messageId: `${tie}-a` }); // same time: the message id decides, as in listReplies
+      const padding = Array.from({ length: 6000 }, (_, i) => `none-${i}`); // more ids than one statement binds
+      const order = (a: { deliveryId: string; user: string }, b: { deliveryId: string; user: string }) => `${a.deliveryId} ${a.user}`.localeCompare(`${b.deliveryId} ${b.user}`);
+      const rows = (await store.replyTallies([...padding, d1, d2], { firstEver: true })).sort(order);
+      const row = (deliveryId: string, user: string, replies: number, firstEver: boolean, external = false) => ({ deliveryId, platform: 'slack', user, external, replies, firstEver });
+      expect(rows).toEqual([row(d1, ana, 2, false), row(d1, ben, 1, true, true), row(d1, cy, 1, false), row(d1, eli, 1, false), row(d2, ana, 1, true), row(d2, eli, 1, true)].sort(order));
+      // Counts alone: the same rows without the first-share mark.
+      expect((await store.replyTallies([d1, d2])).sort(order)).toEqual(rows.map(({ firstEver: _, ...r }) => r));
+      expect(await store.replyTallies([])).toEqual([]);
     });
 
     it('counts reactions per item, idempotent per user and emoji', async () => {
