@@ -1,6 +1,6 @@
 /**
  * Footprint: start-up time to /healthz, RSS idle, RSS once the server has served an export of
- * `replies` stored replies, and the time and peak RSS of `wolbot export` as JSON, CSV and Markdown.
+ * `replies` stored replies (the export scenario, bench/export.ts, times each format).
  * The replies are written straight into the SQLite file (the ingest scenario measures the path in).
  */
 import fs from 'node:fs';
@@ -9,9 +9,10 @@ import Database from 'better-sqlite3';
 import { BenchSlack } from './fake-slack';
 import { SERVER, WEB_TOKEN, round, rssMb, runCli, sleep, slackEnv, startChild, tempDir, writeConfig } from './util';
 
-const CHANNEL = 'C0FOOT';
+export const CHANNEL = 'C0FOOT';
 
-function seedReplies(file: string, n: number): void {
+/** `n` replies under the channel's day-1 thread, straight into the SQLite file (500 people). */
+export function seedReplies(file: string, n: number): void {
   const db = new Database(file);
   try {
     const d = db.prepare('select id, thread_id from deliveries where channel_id = ?').get(CHANNEL) as { id: string; thread_id: string };
@@ -62,12 +63,6 @@ export async function footprint(replies: number) {
     await sleep(1000);
     const withRepliesRssMb = rssMb(server.proc.pid);
     const serverPeakRssMb = rssMb(server.proc.pid, 'VmHWM');
-
-    const exports: Record<string, { seconds: number; peakRssMb: number; bytes: number; code: number | null; error?: string }> = {};
-    for (const format of ['json', 'csv', 'md']) {
-      const r = await runCli(['export', '--format', format], dir, env);
-      exports[format] = { seconds: round(r.ms / 1000), peakRssMb: round(r.peakRssMb, 1), bytes: r.bytes, code: r.code, ...(r.code ? { error: r.stderr.slice(0, 500) } : {}) };
-    }
     return {
       startupMs: round(startupMs, 0),
       idleRssMb: round(idleRssMb, 1),
@@ -76,7 +71,6 @@ export async function footprint(replies: number) {
       serverExport,
       withRepliesRssMb: round(withRepliesRssMb, 1),
       serverPeakRssMb: round(serverPeakRssMb, 1),
-      exports,
     };
   } finally {
     await server?.stop();

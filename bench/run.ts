@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fanOutCli, fanOutTick, storm } from './fanout';
+import { exportBench } from './export';
 import { footprint } from './footprint';
 import { hostileText } from './hostile';
 import { ingestVsBolt, type IngestRun } from './ingest';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
     } else results.ingest = { sqlite, postgres: pg };
   }
   if (want('lateness')) results.lateness = await step('schedule lateness, 1,000 channels in 20 timezones', () => lateness(1000, 20));
-  if (want('footprint')) results.footprint = await step('footprint', () => footprint(quick ? 100_000 : 100_000));
+  if (want('footprint')) results.footprint = await step('footprint', () => footprint(100_000));
+  if (want('export')) results.export = await step('export of 100,000 replies (CLI and GET /v1/export)', () => exportBench(100_000));
   if (want('hostile')) results.hostile = await step('hostile 1 MB text', () => hostileText(quick ? 30_000 : 60_000));
 
   results.finishedAt = new Date().toISOString();

@@ -46,11 +46,19 @@ export function tableRows(res: R): [string, string, string][] {
     if (has(fp)) {
       rows.push(['start-up to /healthz', `${fp.startupMs} ms`, '≤ 2 s']);
       rows.push(['RSS idle / with 100,000 replies (after serving their export)', `${fp.idleRssMb} MB / ${fp.withRepliesRssMb} MB (peak ${fp.serverPeakRssMb} MB)`, '≤ 150 MB / ≤ 300 MB']);
-      for (const fmt of ['json', 'csv', 'md']) {
-        const e = fp.exports[fmt];
-        rows.push([`export of ${fp.replies.toLocaleString('en')} replies as ${fmt} (\`wolbot export\`)`, `${e.seconds} s, peak RSS ${e.peakRssMb} MB${e.code ? `, exit ${e.code}` : ''}`, '≤ 5 s, ≤ 300 MB']);
-      }
     } else rows.push(['footprint', err(fp), '']);
+  }
+  const ex = res.export;
+  if (ex) {
+    if (has(ex)) {
+      for (const [way, label] of [['cli', '`wolbot export`'], ['http', '`GET /v1/export`, server peak RSS']] as const) {
+        for (const fmt of ['json', 'csv', 'md']) {
+          const e = ex[way][fmt];
+          const failed = e.error ? `, ${e.error}` : e.code ? `, exit ${e.code}` : e.status && e.status !== 200 ? `, HTTP ${e.status}` : '';
+          rows.push([`export of ${ex.replies.toLocaleString('en')} replies as ${fmt} (${label})`, `${e.seconds} s, peak RSS ${e.peakRssMb} MB${failed}`, '≤ 5 s, ≤ 300 MB']);
+        }
+      }
+    } else rows.push(['export', err(ex), '≤ 5 s, ≤ 300 MB']);
   }
   const h = res.hostile;
   if (h) rows.push(['hostile 1 MB Slack text vs 1 MB plain text', has(h) ? `${h.hostileMs === null ? `> ${h.timeoutMs / 1000} s (no answer)` : `${h.hostileMs} ms`} vs ${h.plainMs} ms${h.ratio ? ` (${h.ratio} ×)` : ''}` : err(h), '≤ 3 ×']);

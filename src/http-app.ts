@@ -41,7 +41,7 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   app.use('/v1', guard);
   app.get('/', guard);
   for (const parts of guarded) if (parts.router) app.use(parts.router as express.RequestHandler);
-  app.use(apiRouter({ core, store }));
+  app.use(apiRouter({ core, store, logger: logger.child({ component: 'api' }) }));
   app.use(pageRouter({ sandbox: SANDBOX }));
   app.use(errorHandler(logger));
   return { app, adapters, configNeedsToken };

@@ -4,7 +4,8 @@ import { openCheckInput, openContext, platformsOn, type Context } from '../open-
 import { programmeFor, runsNamed } from '../core/campaigns';
 import { ConfigError, isChannelSpecError, parseChannelSpec } from '../config';
 import { processEnv } from '../config/process-env';
-import { exportChunksFrom } from '../core/export-stream';
+import { exportChunksFrom, type ExportFormat } from '../core/export-stream';
+import { streamExport } from '../core/export';
 import { runCheck } from './check';
 import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
@@ -121,9 +122,11 @@ async function exportCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<nu
     const runs = await runsFlag(ctx, flags.run);
     const days = [...new Set(ctx.loaded.settings.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
     if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
-    const report = format === 'md' ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
-    // A page of replies at a time, so memory stays flat however many there are.
-    await writeChunks(process.stdout, exportChunksFrom(ctx.core.streamPosts({ day, runs }), format as 'json' | 'csv' | 'md', ctx.loaded.settings.programme.title, report));
+    const md = format === 'md';
+    const report = md ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
+    // A page of replies at a time, so memory stays flat however many there are (the report counts them first).
+    const posts = streamExport(ctx.core.settings, ctx.store, { day, runs, counted: md });
+    await writeChunks(process.stdout, exportChunksFrom(posts, format as ExportFormat, ctx.loaded.settings.programme.title, report));
     return 0;
   });
 }

@@ -1,20 +1,15 @@
 import type { ExportPost, ExportPostPages, ExportReply } from './export';
-import { toCsv, toMarkdown, type ReportContext } from './export-formats';
+import { toCsv } from './export-formats';
+import { markdownReport, type ReportContext } from './export-markdown';
 
-/** How much of a single string is handed to a stream at once. */
-const SLICE = 64 * 1024;
-
-type Format = 'json' | 'csv' | 'md';
+export type ExportFormat = 'json' | 'csv' | 'md';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md'];
 
 /**
- * An export as chunks, for writing to a pipe with back-pressure. Byte for byte what the whole-string
- * formats give — built from them post by post, so a field added there is streamed here too.
+ * Whole posts as chunks (JSON and CSV), byte for byte what the whole-string formats give — built
+ * from them post by post, so a field added there is streamed here too.
  */
-export function* exportChunks(posts: ExportPost[], format: Format, title: string, report?: ReportContext): Generator<string, void, undefined> {
-  if (format === 'md') {
-    yield* markdownChunks(posts, title, report);
-    return;
-  }
+export function* exportChunks(posts: ExportPost[], format: 'json' | 'csv'): Generator<string, void, undefined> {
   if (format === 'json' && posts.length === 0) {
     yield '{\n  "posts": []\n}\n';
     return;
@@ -28,17 +23,13 @@ export function* exportChunks(posts: ExportPost[], format: Format, title: string
 }
 
 /**
- * The same bytes from posts whose replies come a page at a time (`streamExport`): JSON and CSV
- * never hold more than a page; Markdown (a report with figures over everything) is built whole.
+ * The same bytes from posts whose replies come a page at a time (`streamExport`; for Markdown with
+ * `counted`): no format holds more than a page of replies. `compact` JSON is JSON.stringify's
+ * without spaces (what the API always answered); otherwise two-space indented with a final newline.
  */
-export async function* exportChunksFrom(source: AsyncIterable<ExportPostPages>, format: Format, title: string, report?: ReportContext): AsyncGenerator<string, void, undefined> {
+export async function* exportChunksFrom(source: AsyncIterable<ExportPostPages>, format: ExportFormat, title: string, report?: ReportContext, opts: { compact?: boolean } = {}): AsyncGenerator<string, void, undefined> {
   if (format === 'md') {
-    const posts: ExportPost[] = [];
-    for await (const { post, pages } of source) {
-      for await (const page of pages) post.replies.push(...page);
-      posts.push(post);
-    }
-    yield* markdownChunks(posts, title, report);
+    yield* markdownReport(source, title, report);
     return;
   }
   if (format === 'csv') {
@@ -46,6 +37,10 @@ export async function* exportChunksFrom(source: AsyncIterable<ExportPostPages>, 
     for await (const { post, pages } of source) for await (const page of pages) yield csvRows(post, page);
     return;
   }
+  yield* opts.compact ? compactJson(source) : indentedJson(source);
+}
+
+async function* indentedJson(source: AsyncIterable<ExportPostPages>): AsyncGenerator<string, void, undefined> {
   let posts = 0;
   for await (const { post, pages } of source) {
     yield posts++ === 0 ? '{\n  "posts": [\n' : ',\n';
@@ -62,6 +57,24 @@ export async function* exportChunksFrom(source: AsyncIterable<ExportPostPages>, 
   yield posts === 0 ? '{\n  "posts": []\n}\n' : '\n  ]\n}\n';
 }
 
+/** `JSON.stringify({ posts })` a post and a page at a time. */
+async function* compactJson(source: AsyncIterable<ExportPostPages>): AsyncGenerator<string, void, undefined> {
+  yield '{"posts":[';
+  let posts = 0;
+  for await (const { post, pages } of source) {
+    // `…,"replies":[]}` with the replies (the last key) written between the brackets as they come.
+    const head = JSON.stringify({ ...post, replies: [] });
+    yield `${posts++ === 0 ? '' : ','}${head.slice(0, -2)}`;
+    let replies = 0;
+    for await (const page of pages) {
+      if (page.length) yield `${replies === 0 ? '' : ','}${page.map((r) => JSON.stringify(r)).join(',')}`;
+      replies += page.length;
+    }
+    yield ']}';
+  }
+  yield ']}';
+}
+
 function indent(json: string, spaces: number): string {
   const pad = ' '.repeat(spaces);
   return json.split('\n').map((l) => `${pad}${l}`).join('\n');
@@ -71,10 +84,4 @@ function indent(json: string, spaces: number): string {
 function csvRows(post: ExportPost, replies: ExportReply[]): string {
   const head = toCsv([]);
   return toCsv([{ ...post, replies }]).slice(head.length);
-}
-
-function* markdownChunks(posts: ExportPost[], title: string, report?: ReportContext): Generator<string, void, undefined> {
-  const md = toMarkdown(posts, title, report);
-  const text = md.endsWith('\n') ? md : `${md}\n`;
-  for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
 }

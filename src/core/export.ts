@@ -39,10 +39,20 @@ export const EXPORT_PAGE = 2000;
 /** One post's fields, and its replies a page at a time (`post.replies` is empty; the pages hold them). */
 export interface ExportPostPages {
   post: ExportPost;
+  /** How many replies the pages will hold, counted by the store first (with `counted`): a report's headings say it before they come. */
+  shares?: number;
   pages: AsyncIterable<ExportReply[]>;
 }
 
-type ExportOptions = { day?: number; runs?: string[]; includeExternal?: boolean };
+export interface ExportOptions {
+  day?: number;
+  runs?: string[];
+  includeExternal?: boolean;
+  /** Replies read at once (default EXPORT_PAGE). */
+  pageSize?: number;
+  /** Count each post's replies before its pages are read (`shares`; one store query for every post). */
+  counted?: boolean;
+}
 
 /**
  * The collected threads of some runs (default: each programme's current one) in the contract's
@@ -58,9 +68,9 @@ export async function buildExport(settings: WolSettings, store: Store, opts: Exp
 }
 
 /**
- * The same export one post, and within it one page of replies, at a time (read by keyset), so
- * `wolbot export` of 100,000 replies never holds them all. Each post's pages must be read before
- * the next post is asked for.
+ * The same export one post, and within it one page of replies, at a time (read by keyset), so an
+ * export of 100,000 replies never holds them all. A post's pages are read when asked for: posts
+ * may be taken ahead of them (the Markdown report takes every post first, then their pages).
  */
 export async function* streamExport(settings: WolSettings, store: Store, opts: ExportOptions = {}): AsyncGenerator<ExportPostPages, void, undefined> {
   const runs = new Set(opts.runs ?? currentRuns(settings));
@@ -71,6 +81,8 @@ export async function* streamExport(settings: WolSettings, store: Store, opts: E
     .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());
   // Names come from the store only: an export never calls a platform. Kept across posts (people, not replies).
   const names = new Map<string, string | null>();
+  const pageSize = opts.pageSize ?? EXPORT_PAGE;
+  const shares = opts.counted ? await countShares(store, sent.map((r) => r.id), opts.includeExternal !== false) : undefined;
   for (const rec of sent) {
     const counts = await store.reactionCounts(rec.platform, rec.channelId, [rec.threadId!]);
     const post: ExportPost = {
@@ -88,7 +100,7 @@ export async function* streamExport(settings: WolSettings, store: Store, opts: E
     async function* pages(): AsyncGenerator<ExportReply[], void, undefined> {
       let after: ReplyRecord | undefined;
       for (;;) {
-        const page = await store.listReplies({ deliveryIds: [rec.id], after, limit: EXPORT_PAGE });
+        const page = await store.listReplies({ deliveryIds: [rec.id], after, limit: pageSize });
         if (page.length === 0) return;
         after = page[page.length - 1];
         const mine = page.filter((r) => r.text !== null && (opts.includeExternal !== false || !r.external));
@@ -113,9 +125,18 @@ export async function* streamExport(settings: WolSettings, store: Store, opts: E
             ...(r.external ? { external: true } : {}),
           };
         });
-        if (page.length < EXPORT_PAGE) return;
+        if (page.length < pageSize) return;
       }
     }
-    yield { post, pages: pages() };
+    yield { post, ...(shares ? { shares: shares.get(rec.id) ?? 0 } : {}), pages: pages() };
   }
+}
+
+/** Live replies per prompt thread, counted by the store (external ones only when they are exported). */
+async function countShares(store: Store, deliveryIds: string[], external: boolean): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const t of await store.replyTallies(deliveryIds)) {
+    if (external || !t.external) counts.set(t.deliveryId, (counts.get(t.deliveryId) ?? 0) + t.replies);
+  }
+  return counts;
 }

@@ -1,5 +1,5 @@
 import { channelLabel } from '../channels';
-import type { ReportContext } from '../export-formats';
+import type { ReportContext } from '../export-markdown';
 import { headingFor, translatorOf } from '../frame';
 import type { Store } from '../ports/store';
 import type { WolSettings } from '../settings';

@@ -1,0 +1,81 @@
+/**
+ * Export of `replies` stored replies as JSON, CSV and Markdown, each format both ways: `wolbot
+ * export` (a process each: wall time and peak RSS) and GET /v1/export on a running server (time to
+ * the last byte and the server's peak RSS during the request: its high-water mark is reset through
+ * /proc/PID/clear_refs before each request, so each format's figure is its own).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BenchSlack } from './fake-slack';
+import { CHANNEL, seedReplies } from './footprint';
+import { SERVER, WEB_TOKEN, round, rssMb, runCli, slackEnv, startChild, tempDir, writeConfig } from './util';
+
+const FORMATS = ['json', 'csv', 'md'] as const;
+
+export interface ExportFigure {
+  seconds: number;
+  peakRssMb: number;
+  bytes: number;
+  code?: number | null;
+  status?: number;
+  /** The server's RSS before the request (GET /v1/export). */
+  rssBeforeMb?: number;
+  error?: string;
+}
+
+export async function exportBench(replies: number) {
+  replies = Number(process.env.BENCH_REPLIES ?? replies);
+  const dir = tempDir('export');
+  const fake = await new BenchSlack().start();
+  writeConfig(dir, [`slack:${CHANNEL}`], new Date(Date.now() + 30 * 86400_000));
+  const env = slackEnv(dir, fake.url);
+  let server: Awaited<ReturnType<typeof startChild>> | undefined;
+  try {
+    const posted = await runCli(['post', '--day', '1'], dir, env);
+    if (posted.code !== 0) throw new Error(`wolbot post failed: ${posted.stderr}`);
+    seedReplies(path.join(dir, 'wolbot.db'), replies);
+
+    const cli: Record<string, ExportFigure> = {};
+    for (const format of FORMATS) {
+      const r = await runCli(['export', '--format', format], dir, env);
+      cli[format] = { seconds: round(r.ms / 1000), peakRssMb: round(r.peakRssMb, 1), bytes: r.bytes, code: r.code, ...(r.code ? { error: r.stderr.slice(0, 500) } : {}) };
+    }
+
+    server = await startChild(SERVER, env, { cwd: dir, ready: '/healthz' });
+    const http: Record<string, ExportFigure> = {};
+    for (const format of FORMATS) http[format] = await served(server, format);
+    return { replies, cli, http };
+  } finally {
+    await server?.stop();
+    await fake.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One GET /v1/export read to its last byte, with the server's peak RSS while it answered. */
+async function served(server: { url: string; proc: { pid?: number } }, format: string): Promise<ExportFigure> {
+  const pid = server.proc.pid;
+  const rssBeforeMb = rssMb(pid);
+  const reset = resetPeak(pid);
+  const started = performance.now();
+  try {
+    const res = await fetch(`${server.url}/v1/export?format=${format}`, { headers: { authorization: `Bearer ${WEB_TOKEN}` } });
+    let bytes = 0;
+    const reader = res.body!.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.byteLength;
+    const seconds = round((performance.now() - started) / 1000);
+    return { seconds, peakRssMb: round(rssMb(pid, 'VmHWM'), 1), bytes, status: res.status, rssBeforeMb: round(rssBeforeMb, 1), ...(reset ? {} : { error: 'peak RSS not reset (clear_refs refused): the figure is the server\'s peak so far' }) };
+  } catch (err) {
+    return { seconds: round((performance.now() - started) / 1000), peakRssMb: NaN, bytes: 0, error: (err as Error).message };
+  }
+}
+
+/** Linux: writing 5 to clear_refs resets the process's VmHWM to its current RSS. */
+function resetPeak(pid: number | undefined): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+import type express from 'express';
+import { streamExport } from '../../core/export';
+import { EXPORT_FORMATS, exportChunksFrom, type ExportFormat } from '../../core/export-stream';
+import type { ApiDeps } from './deps';
+import { runsOf } from './run-query';
+import { streamResponse } from './stream-response';
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/**
+ * GET /v1/export?format=json|csv|md&day=N&run=START: the collected threads, streamed a page of
+ * replies at a time (JSON as JSON.stringify gives it, CSV and the Markdown report as the CLI
+ * writes them). Bad parameters are answered 400/404 before anything is read. `pageSize`: replies
+ * read at once (default the export's page).
+ */
+export function exportRoute(d: ApiDeps & { pageSize?: number }): express.RequestHandler {
+  return async (req, res) => {
+    const format = typeof req.query.format === 'string' ? req.query.format : 'json';
+    const dayQ = typeof req.query.day === 'string' ? req.query.day : undefined;
+    const day = dayQ === undefined ? undefined : Number(dayQ);
+    if (day !== undefined && !(Number.isInteger(day) && day > 0)) return void res.status(400).json({ error: 'day must be a positive integer' });
+    if (!isFormat(format)) return void res.status(400).json({ error: 'format must be json, csv or md' });
+    const runs = await runsOf(d.core, req, res);
+    if (runs === null) return;
+    const md = format === 'md';
+    const report = md ? await d.core.reportContext({ run: runs?.[0] }) : undefined;
+    const posts = await primed(streamExport(d.core.settings, d.store, { day, runs, counted: md, pageSize: d.pageSize }));
+    await streamResponse(res, CONTENT_TYPES[format], exportChunksFrom(posts, format, d.core.settings.programme.title, report, { compact: true }), d.logger);
+  };
+}
+
+/**
+ * The first post read before anything is written (the ledger, its reactions): a store that fails
+ * at once still gets a JSON error rather than a cut answer.
+ */
+async function primed<T>(source: AsyncGenerator<T, void, undefined>): Promise<AsyncGenerator<T, void, undefined>> {
+  const first = await source.next();
+  return (async function* () {
+    try {
+      if (first.done) return;
+      yield first.value;
+      yield* source;
+    } finally {
+      await source.return();
+    }
+  })();
+}
+
+const isFormat = (f: string): f is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(f);
