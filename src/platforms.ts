@@ -7,6 +7,8 @@ import { slackPlatform } from '../adapters/slack/platform';
 import { teamsPlatform } from '../adapters/teams/platform';
 import type { PlatformDescriptor } from './core/ports/platform-descriptor';
 
+// Each descriptor's methods take its own settings; method parameters are checked bivariantly, so
+// one list holds them all and src/config/ keeps each one's settings under its name.
 export const PLATFORMS: readonly PlatformDescriptor<unknown>[] = [slackPlatform, teamsPlatform, localPlatform];
 
 /** The sandbox's name (its messages live in the store's sandbox table). */

@@ -8,7 +8,7 @@ export const localPlatform: PlatformDescriptor<null> = {
   secretEnv: [],
   limits: {},
   behindWebGuard: true,
-  isOn: ({ channels, othersOn }) => !othersOn || channels.some((c) => c.platform === 'local'),
+  isOn: ({ channels, othersOn }) => !othersOn || channels.some((c) => c.platform === localPlatform.name),
   async create(_settings, d) {
     const { createLocalAdapter } = await import('./index');
     return createLocalAdapter({ messages: d.store, inbound: d.inbound, logger: d.logger.child({ component: 'local' }), clock: d.clock });
