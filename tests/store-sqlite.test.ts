@@ -56,6 +56,40 @@ describe('SQLite store specifics', () => {
     await b.close();
   });
 
+  it('names the column and the word when a row holds a word this version does not know (a newer wolbot, a hand edit)', async () => {
+    const file = path.join(tmp, 'foreign-words.db');
+    const store = await openStore(`sqlite:${file}`, { cwd: tmp });
+    const T0 = new Date('2026-11-16T09:00:00.000Z');
+    try {
+      await store.saveChannel({ platform: 'sandbox', channelId: 'C1', name: null, timezone: null, time: null, active: true, paused: false, source: 'config', inactiveReason: null }, T0);
+      await store.claimDelivery({
+        id: 'd1', run: 'wol-week@2026-11-16', kind: 'prompt', programme: 'wol-week', day: 1, platform: 'sandbox', channelId: 'C1',
+        round: 0, state: 'claimed', trigger: 'schedule', scheduledAt: T0, owner: 'o', leaseUntil: T0, now: T0,
+      });
+      await store.addLocalMessage({ id: 'm1', channelId: 'C1', threadId: null, user: 'U1', kind: 'reply', body: 'hi', at: T0 });
+      expect((await store.getDelivery('d1'))?.kind).toBe('prompt');
+
+      const raw = new Database(file);
+      const edits: [string, RegExp, () => Promise<unknown>][] = [
+        ["update deliveries set kind = 'reminder'", /deliveries\.kind holds 'reminder'.*prompt, digest, kickoff, wrapup/, () => store.getDelivery('d1')],
+        ["update deliveries set kind = 'prompt', state = 'parked'", /deliveries\.state holds 'parked'/, () => store.listDeliveries()],
+        ["update deliveries set state = 'sent', trigger = 'cron'", /deliveries\.trigger holds 'cron'/, () => store.getDelivery('d1')],
+        ["update channels set source = 'imported'", /channels\.source holds 'imported'/, () => store.listChannels()],
+        ["update local_messages set kind = 'poll'", /local_messages\.kind holds 'poll'/, () => store.listLocalMessages('C1')],
+      ];
+      try {
+        for (const [statement, error, read] of edits) {
+          raw.exec(statement);
+          await expect(read()).rejects.toThrow(error);
+        }
+      } finally {
+        raw.close();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('backs up a consistent copy between writes of another connection', async () => {
     const url = `sqlite:${path.join(tmp, 'live.db')}`;
     const writer = await openStore(url, { cwd: tmp });

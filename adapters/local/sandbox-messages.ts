@@ -1,3 +1,6 @@
+/** What a sandbox message is: one of the bot's posts, or a person's reply. */
+export type LocalMessageKind = 'prompt' | 'digest' | 'kickoff' | 'wrapup' | 'notice' | 'reply';
+
 /**
  * The sandbox's own messages: its "chat" lives in the store, so a post made by the CLI shows on
  * the running server's page. A port this adapter owns; src/store implements it.
@@ -8,7 +11,7 @@ export interface LocalMessage {
   /** null for a top-level message; else the id of the message it answers. */
   threadId: string | null;
   user: string;
-  kind: 'prompt' | 'digest' | 'kickoff' | 'wrapup' | 'notice' | 'reply';
+  kind: LocalMessageKind;
   /** JSON-serialisable body (the prompt or digest as posted). */
   body: unknown;
   at: Date;

@@ -5,7 +5,7 @@ import { channelLabel, targetOf } from './channels';
 import type { Clock } from './ports/clock';
 import { DeliveryError, isDeliveryError } from './ports/delivery-error';
 import type { Logger } from './ports/logger';
-import type { ChannelRecord, DeliveryKind, DeliveryRecord, Store } from './ports/store';
+import type { ChannelRecord, DeliveryKind, DeliveryRecord, DeliveryTrigger, Store } from './ports/store';
 import type { Programme } from './programme';
 import { promptForDay } from './programme';
 import { promptMessage } from './prompt-message';
@@ -81,7 +81,7 @@ export class Deliverer {
   }
 
   /** Claim (run, kind, day, channel, round) and send it; `already` when another claim exists. */
-  async claimAndSend(channel: ChannelRecord, k: ClaimKey, scheduledAt: Date, trigger: 'schedule' | 'manual'): Promise<DeliveryOutcome> {
+  async claimAndSend(channel: ChannelRecord, k: ClaimKey, scheduledAt: Date, trigger: DeliveryTrigger): Promise<DeliveryOutcome> {
     const now = this.d.clock.now();
     const key = { ...k, programme: parseRunId(k.run).programme, platform: channel.platform, channelId: channel.channelId };
     const claimed = await this.d.store.claimDelivery({

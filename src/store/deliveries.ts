@@ -1,14 +1,15 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { Platform } from '../core/ports/platform';
-import type { DeliveryFilter, DeliveryKey, DeliveryRecord, Ledger, NewDelivery } from '../core/ports/store';
+import type { DeliveryFilter, DeliveryKey, DeliveryRecord, DeliveryState, Ledger, NewDelivery } from '../core/ports/store';
 import type { StoreContext } from './context';
 import type { RoleQueries } from './role';
 import { iso, n, toDelivery } from './rows';
+import type { Database } from './schema';
 
 /** States that hold a lease; an expired lease makes the row reclaimable. */
-const LEASED = ['claimed', 'sending', 'recovering'];
+const LEASED: readonly DeliveryState[] = ['claimed', 'sending', 'recovering'];
 /** States an owner may still move forward (mark*). */
-const OWNED = ['claimed', 'sending', 'recovering'];
+const OWNED: readonly DeliveryState[] = ['claimed', 'sending', 'recovering'];
 
 /** One statement: the caller owns the key only if its row went in (INSERT … ON CONFLICT DO NOTHING RETURNING). */
 export async function claimDelivery({ db }: StoreContext, d: NewDelivery): Promise<DeliveryRecord | null> {
@@ -50,7 +51,7 @@ export async function reclaimDelivery({ db }: StoreContext, id: string, owner: s
   const row = await db
     .updateTable('deliveries')
     .set({
-      state: sql<string>`case when state in ('sending', 'recovering') then 'recovering' else 'claimed' end`,
+      state: sql<DeliveryState>`case when state in ('sending', 'recovering') then 'recovering' else 'claimed' end`,
       owner,
       lease_until: iso(leaseUntil),
       updated_at: t,
@@ -111,7 +112,7 @@ export async function expireLeases({ db }: StoreContext, owner: string, now: Dat
 }
 
 async function ownedUpdate(
-  { db }: StoreContext, id: string, owner: string, states: string[], set: Record<string, unknown>,
+  { db }: StoreContext, id: string, owner: string, states: readonly DeliveryState[], set: UpdateObject<Database, 'deliveries'>,
 ): Promise<boolean> {
   const r = await db
     .updateTable('deliveries')
@@ -157,7 +158,7 @@ export function markUncertain(ctx: StoreContext, id: string, owner: string, reas
 export function releaseClaim(ctx: StoreContext, id: string, owner: string, now: Date): Promise<boolean> {
   const t = iso(now);
   return ownedUpdate(ctx, id, owner, OWNED, {
-    state: sql`case when state = 'claimed' then 'retry' else state end`,
+    state: sql<DeliveryState>`case when state = 'claimed' then 'retry' else state end`,
     next_attempt_at: sql`case when state = 'claimed' then ${t} else next_attempt_at end`,
     lease_until: sql`case when state = 'claimed' then null else ${t} end`,
     updated_at: t,

@@ -1,3 +1,4 @@
+import type { StoreKind } from './opened-store';
 import { type Db, writeTransaction } from './tx';
 
 type Work<T> = (trx: Db) => Promise<T>;
@@ -44,7 +45,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Db,
-    private readonly kind: 'sqlite' | 'postgres',
+    private readonly kind: StoreKind,
   ) {}
 
   run<T>(work: Work<T>): Promise<T> {

@@ -14,5 +14,7 @@ type Query = (ctx: StoreContext, ...args: never[]) => unknown;
 export function bindRole<R>(ctx: StoreContext, queries: RoleQueries<R>): R {
   const bound: Record<string, unknown> = {};
   for (const [name, query] of Object.entries<Query>(queries)) bound[name] = query.bind(undefined, ctx);
+  // TypeScript cannot follow a loop filling a mapped type key by key: every key of `queries` (a
+  // RoleQueries<R>, so every method of R) was bound above, which is what makes this an R.
   return bound as R;
 }

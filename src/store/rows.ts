@@ -1,8 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Platform } from '../core/ports/platform';
-import type {
-  ChannelRecord, ChannelSource, DeliveryKind, DeliveryRecord, DeliveryState, ReactionRecord, ReplyRecord,
-} from '../core/ports/store';
+import type { ChannelRecord, DeliveryRecord, ReactionRecord, ReplyRecord } from '../core/ports/store';
+import { channelSource, deliveryKind, deliveryState, deliveryTrigger } from './enums';
 import type { ChannelsTable, DeliveriesTable, ReactionsTable, RepliesTable } from './schema';
 
 /** Row ↔ record mapping: ISO text ↔ Date, 0/1 ↔ boolean, JSON text ↔ values. */
@@ -16,9 +14,16 @@ export const bool = (b: boolean): number => (b ? 1 : 0);
 /** undefined → SQL NULL; anything else (null included) → its JSON text, so it reads back as given. */
 export const referenceToText = (ref: unknown): string | null => (ref === undefined ? null : JSON.stringify(ref));
 
+/** A column holding a JSON list of strings, read back as one (or a clear error if it is not). */
+function stringsOf(text: string, column: string): string[] {
+  const v: unknown = JSON.parse(text);
+  if (Array.isArray(v) && v.every((x): x is string => typeof x === 'string')) return v;
+  throw new Error(`${column} holds ${text.slice(0, 80)}, not a JSON list of strings`);
+}
+
 export function toChannel(r: Selectable<ChannelsTable>): ChannelRecord {
   const rec: ChannelRecord = {
-    platform: r.platform as Platform,
+    platform: r.platform,
     channelId: r.channel_id,
     workspaceId: r.workspace_id,
     groupId: r.group_id,
@@ -27,7 +32,7 @@ export function toChannel(r: Selectable<ChannelsTable>): ChannelRecord {
     time: r.time,
     active: Number(r.active) === 1,
     paused: Number(r.paused) === 1,
-    source: r.source as ChannelSource,
+    source: channelSource(r.source),
     inactiveReason: r.inactive_reason,
     createdAt: date(r.created_at),
     updatedAt: date(r.updated_at),
@@ -40,14 +45,14 @@ export function toDelivery(r: Selectable<DeliveriesTable>): DeliveryRecord {
   return {
     id: r.id,
     run: r.run,
-    kind: r.kind as DeliveryKind,
+    kind: deliveryKind(r.kind),
     programme: r.programme,
     day: Number(r.day),
-    platform: r.platform as Platform,
+    platform: r.platform,
     channelId: r.channel_id,
     round: Number(r.round),
-    state: r.state as DeliveryState,
-    trigger: r.trigger as DeliveryRecord['trigger'],
+    state: deliveryState(r.state),
+    trigger: deliveryTrigger(r.trigger),
     scheduledAt: date(r.scheduled_at),
     owner: r.owner,
     leaseUntil: dateOrNull(r.lease_until),
@@ -65,7 +70,7 @@ export function toDelivery(r: Selectable<DeliveriesTable>): DeliveryRecord {
 
 export function toReply(r: Selectable<RepliesTable>): ReplyRecord {
   return {
-    platform: r.platform as Platform,
+    platform: r.platform,
     channelId: r.channel_id,
     messageId: r.message_id,
     threadId: r.thread_id,
@@ -75,14 +80,14 @@ export function toReply(r: Selectable<RepliesTable>): ReplyRecord {
     at: date(r.at),
     editedAt: dateOrNull(r.edited_at),
     deletedAt: dateOrNull(r.deleted_at),
-    files: JSON.parse(r.files) as string[],
-    links: JSON.parse(r.links) as string[],
+    files: stringsOf(r.files, 'replies.files'),
+    links: stringsOf(r.links, 'replies.links'),
     external: Number(r.external) === 1,
   };
 }
 
 export function toReaction(r: Selectable<ReactionsTable>): ReactionRecord {
-  return { platform: r.platform as Platform, channelId: r.channel_id, itemId: r.item_id, user: r.user_id, emoji: r.emoji, at: date(r.at) };
+  return { platform: r.platform, channelId: r.channel_id, itemId: r.item_id, user: r.user_id, emoji: r.emoji, at: date(r.at) };
 }
 
 /** Affected-row counts come back as bigint (or undefined); PG counts as strings. */

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { LocalMessage, SandboxMessages } from '../../adapters/local/sandbox-messages';
 import type { StoreContext } from './context';
 import type { RoleQueries } from './role';
+import { localMessageKind } from './enums';
 import { date, iso } from './rows';
 import type { LocalMessagesTable } from './schema';
 
@@ -30,7 +31,7 @@ function toLocalMessage(r: Selectable<LocalMessagesTable>): LocalMessage {
     channelId: r.channel_id,
     threadId: r.thread_id,
     user: r.user_id,
-    kind: r.kind as LocalMessage['kind'],
+    kind: localMessageKind(r.kind),
     body: JSON.parse(r.body),
     at: date(r.at),
   };

@@ -1,6 +1,11 @@
+import type { LocalMessageKind } from '../../adapters/local/sandbox-messages';
+import type { ChannelSource, DeliveryKind, DeliveryState, DeliveryTrigger } from '../core/ports/store';
+
 /**
  * The database as Kysely sees it. Portable between SQLite and PostgreSQL: times are UTC ISO-8601
  * text (sorts correctly), booleans are integers 0/1, JSON is text, keys are text given by callers.
+ * Columns that hold one of a few words are text typed with their union, so writes and comparisons
+ * are checked; reads check the word again (enums.ts says why).
  */
 
 export interface ChannelsTable {
@@ -13,7 +18,7 @@ export interface ChannelsTable {
   time: string | null;
   active: number;
   paused: number;
-  source: string;
+  source: ChannelSource;
   /** JSON text; NULL when the caller gave no reference. */
   reference: string | null;
   inactive_reason: string | null;
@@ -24,14 +29,14 @@ export interface ChannelsTable {
 export interface DeliveriesTable {
   id: string;
   run: string;
-  kind: string;
+  kind: DeliveryKind;
   programme: string;
   day: number;
   platform: string;
   channel_id: string;
   round: number;
-  state: string;
-  trigger: string;
+  state: DeliveryState;
+  trigger: DeliveryTrigger;
   scheduled_at: string;
   owner: string | null;
   lease_until: string | null;
@@ -82,7 +87,7 @@ export interface LocalMessagesTable {
   channel_id: string;
   thread_id: string | null;
   user_id: string;
-  kind: string;
+  kind: LocalMessageKind;
   body: string;
   at: string;
 }

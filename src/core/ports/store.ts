@@ -45,6 +45,9 @@ export type DeliveryState =
 export type DeliveryKind = 'prompt' | 'digest' | 'kickoff' | 'wrapup';
 export const DELIVERY_KINDS: readonly DeliveryKind[] = ['prompt', 'digest', 'kickoff', 'wrapup'];
 
+/** What made a delivery: the schedule, or someone's `post` command. */
+export type DeliveryTrigger = 'schedule' | 'manual';
+
 /** The ledger's unique key is (run, kind, day, platform, channelId, round). */
 export interface DeliveryKey {
   /** A programme started on a date: `<programme>@<local start date>`, e.g. `wol-week@2026-11-16` (see core/runs.ts). */
@@ -63,7 +66,7 @@ export interface DeliveryKey {
 export interface DeliveryRecord extends DeliveryKey {
   id: string;
   state: DeliveryState;
-  trigger: 'schedule' | 'manual';
+  trigger: DeliveryTrigger;
   scheduledAt: Date;
   owner: string | null;
   leaseUntil: Date | null;
@@ -82,7 +85,7 @@ export interface DeliveryRecord extends DeliveryKey {
 export interface NewDelivery extends DeliveryKey {
   id: string;
   state: 'claimed' | 'skipped';
-  trigger: 'schedule' | 'manual';
+  trigger: DeliveryTrigger;
   scheduledAt: Date;
   owner: string | null;
   leaseUntil: Date | null;
