@@ -14,46 +14,49 @@ const IN_CHUNK = 5000;
  * in the order listReplies gives (time, platform, channel, message) — a sort of every live reply,
  * so only when asked.
  */
-export async function replyTallies({ db }: StoreContext, deliveryIds: string[], opts: { firstEver?: boolean } = {}): Promise<ReplyTally[]> {
+export async function replyTallies(ctx: StoreContext, deliveryIds: string[], opts: { firstEver?: boolean } = {}): Promise<ReplyTally[]> {
   const tallies: ReplyTally[] = [];
   for (let i = 0; i < deliveryIds.length; i += IN_CHUNK) {
     const ids = deliveryIds.slice(i, i + IN_CHUNK);
-    const rows = await db
-      .selectFrom('replies')
-      .select(['delivery_id', 'platform', 'user_id', 'external', (eb) => eb.fn.countAll().as('c')])
-      .where('delivery_id', 'in', ids)
-      .where('text', 'is not', null)
-      .where('deleted_at', 'is', null)
-      .groupBy(['delivery_id', 'platform', 'user_id', 'external'])
-      .execute();
-    if (rows.length === 0) continue;
-    if (!opts.firstEver) {
-      tallies.push(...rows.map((r) => ({ deliveryId: r.delivery_id, platform: r.platform as Platform, user: r.user_id, external: Boolean(r.external), replies: n(r.c) })));
-      continue;
-    }
-    // Whose first live reply ever is in these threads, and which one it is.
-    const firsts = await sql<{ delivery_id: string; platform: string; user_id: string; external: number | boolean }>`
-      select delivery_id, platform, user_id, external from (
-        select delivery_id, platform, user_id, external,
-          row_number() over (partition by platform, user_id order by at, platform, channel_id, message_id) as n
-        from replies
-        where text is not null and deleted_at is null
-      ) ordered
-      where n = 1 and delivery_id in (${sql.join(ids)})`.execute(db);
-    const first = new Set(firsts.rows.map((r) => key(r.delivery_id, r.platform, r.user_id, Boolean(r.external))));
+    const rows = opts.firstEver ? await withFirsts(ctx, ids) : await counted(ctx, ids);
     for (const r of rows) {
-      const external = Boolean(r.external);
       tallies.push({
         deliveryId: r.delivery_id,
         platform: r.platform as Platform,
         user: r.user_id,
-        external,
+        external: Boolean(r.external),
         replies: n(r.c),
-        firstEver: first.has(key(r.delivery_id, r.platform, r.user_id, external)),
+        ...(opts.firstEver ? { firstEver: n(r.first) === 1 } : {}),
       });
     }
   }
   return tallies;
 }
 
-const key = (deliveryId: string, platform: string, user: string, external: boolean) => JSON.stringify([deliveryId, platform, user, external]);
+type TallyRow = { delivery_id: string; platform: string; user_id: string; external: number | boolean; c: number | string | bigint; first?: number | string };
+
+function counted({ db }: StoreContext, ids: string[]): Promise<TallyRow[]> {
+  return db
+    .selectFrom('replies')
+    .select(['delivery_id', 'platform', 'user_id', 'external', (eb) => eb.fn.countAll<number>().as('c')])
+    .where('delivery_id', 'in', ids)
+    .where('text', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .groupBy(['delivery_id', 'platform', 'user_id', 'external'])
+    .execute();
+}
+
+/** The counts with each person's live replies numbered in listReplies order (one sort, one statement). */
+async function withFirsts({ db }: StoreContext, ids: string[]): Promise<TallyRow[]> {
+  const { rows } = await sql<TallyRow>`
+    select delivery_id, platform, user_id, external, count(*) as c, max(case when n = 1 then 1 else 0 end) as first
+    from (
+      select delivery_id, platform, user_id, external,
+        row_number() over (partition by platform, user_id order by at, platform, channel_id, message_id) as n
+      from replies
+      where text is not null and deleted_at is null
+    ) numbered
+    where delivery_id in (${sql.join(ids)})
+    group by delivery_id, platform, user_id, external`.execute(db);
+  return rows;
+}
