@@ -79,7 +79,7 @@ async function readThread(thread: RecentThread, c: ThreadClient, opts: CatchUpOp
     for (const m of res.messages) {
       if (!m || !m.ts || m.ts === thread.id) continue;
       // Slack's reply type does not list `subtype`; a deleted parent shows as a tombstone.
-      if ((m as SlackObject).subtype !== 'tombstone') seen.add(m.ts);
+      if (!('subtype' in m) || m.subtype !== 'tombstone') seen.add(m.ts);
       if ((await ingestReply(m, m.ts, thread, c, opts.ctx)) === 'stored') out.stored++;
     }
     cursor = res.response_metadata?.next_cursor || undefined;
@@ -93,6 +93,7 @@ type ReplyMessage = NonNullable<ConversationsRepliesResponse['messages']>[number
 /** One message of the thread, as its live event would have been; an edit made while down is applied. */
 async function ingestReply(m: ReplyMessage, ts: string, thread: RecentThread, c: ThreadClient, ctx: EventContext): Promise<ReplyOutcome> {
   const meta = { eventKey: `catchup:${thread.channelId}:${ts}`, channelId: thread.channelId, teamId: c.teamId, self: c.self };
+  // Only widens (Slack's interface has no index signature): ingestMessage reads each field as unknown.
   const r = await ingestMessage(m as SlackObject, meta, ctx);
   // Ignored by the store when the text is the same reply.
   if (r === 'duplicate' && m.edited?.ts && typeof m.text === 'string') {

@@ -2,7 +2,7 @@ import { SocketModeClient } from '@slack/socket-mode';
 import type { ConnectionState } from '../../src/core/ports/chat-adapter';
 import type { Logger } from '../../src/core/ports/logger';
 import { KeepTrying } from './connection';
-import { isObj, validateEventsBody, type SlackObject } from './events';
+import { isObj, validateEventsBody } from './events';
 import type { ReceiverHandlers } from './receiver';
 import { slackLogger } from './web';
 
@@ -107,12 +107,13 @@ async function handleEnvelope({ ack, type, body, retry_num, retry_reason }: Sock
   try {
     if (type === 'events_api') {
       const problem = validateEventsBody(body);
-      if (problem) {
+      // isObj only narrows for the compiler: validateEventsBody answers null only for an object.
+      if (problem !== null || !isObj(body)) {
         log.warn({ why: problem }, 'malformed Socket Mode event; acknowledged and dropped');
         await ack();
         return;
       }
-      await handlers.onEvent(body as SlackObject, { num: retry_num, reason: retry_reason });
+      await handlers.onEvent(body, { num: retry_num, reason: retry_reason });
       await ack();
     } else if (type === 'slash_commands') {
       const form: Record<string, string> = {};
