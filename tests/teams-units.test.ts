@@ -5,7 +5,7 @@ import type { SummaryMessage } from '../src/core/ports/summary';
 import { toDeliveryError } from '../adapters/teams/connector';
 import { stripBotMention } from '../adapters/teams/mention';
 import { Pacer } from '../adapters/teams/pacer';
-import { referenceFor, threadConversationId, threadRootId } from '../adapters/teams/reference';
+import { asTeamsReference, referenceFor, tenantOf, threadConversationId, threadRootId } from '../adapters/teams/reference';
 import { parseCommand } from '../src/core/commands/parse';
 import { channelOnlyWord as fromTable } from '../src/core/commands/table';
 
@@ -80,6 +80,17 @@ describe('activity validation', () => {
     const r = validateActivity({ ...ok, locale: 'en-GB', channelData: { tenant: { id: 't' } } });
     expect(r.ok).toBe(true);
     if (r.ok) expect((r.activity as any).locale).toBe('en-GB');
+  });
+  it('reads a channelData or conversation field of the wrong type as absent, keeping the activity', () => {
+    const r = validateActivity({
+      ...ok, conversation: { id: 'c', tenantId: 7, conversationType: ['channel'] },
+      channelData: { tenant: { id: 't' }, team: { id: 42, name: 'Team' }, channel: 'general', eventType: {} },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.activity.channelData).toMatchObject({ tenant: { id: 't' }, team: { id: undefined, name: 'Team' }, channel: undefined, eventType: undefined });
+    expect(r.activity.conversation).toMatchObject({ id: 'c', tenantId: undefined, conversationType: undefined });
+    expect(tenantOf(r.activity)).toBe('t');
   });
   it('accepts an unrouted type with only a type', () => {
     expect(validateActivity({ type: 'typing' }).ok).toBe(true);
@@ -198,5 +209,13 @@ describe('saved references', () => {
     expect(referenceFor(a, '19:new@thread.tacv2')).toMatchObject({ channelName: 'new one', teamId: '19:general@thread.tacv2', tenantId: 't1', conversationType: 'channel' });
     expect(referenceFor(a, '19:other@thread.tacv2').channelName).toBeNull();
     expect(referenceFor(a, '19:other@thread.tacv2', 'listed name').channelName).toBe('listed name');
+  });
+  it('read back what referenceFor wrote; an older or damaged one keeps what is usable', () => {
+    const ref = referenceFor(a, '19:new@thread.tacv2');
+    expect(asTeamsReference(JSON.parse(JSON.stringify(ref)))).toEqual(ref);
+    expect(asTeamsReference({ serviceUrl: 'https://smba.example/emea/', channelId: '19:c', tenantId: 5 })).toEqual({
+      serviceUrl: 'https://smba.example/emea/', channelId: '19:c', tenantId: null, teamId: null, channelName: null, teamName: null, botId: null, botName: null, conversationType: null,
+    });
+    for (const bad of [null, 'x', {}, { serviceUrl: '', channelId: 'c' }, { serviceUrl: 'https://s/', channelId: 3 }]) expect(asTeamsReference(bad)).toBeNull();
   });
 });

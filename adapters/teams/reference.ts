@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { InboundActivity } from './validate';
 
 /**
@@ -31,21 +32,15 @@ export function threadConversationId(channelId: string, rootId: string): string 
   return `${channelId}${MESSAGE_ID}${rootId}`;
 }
 
-interface TeamsChannelData {
-  eventType?: string;
-  tenant?: { id?: string };
-  team?: { id?: string; name?: string };
-  channel?: { id?: string; name?: string };
-  settings?: { selectedChannel?: { id?: string } };
-}
+/** Teams' channelData (tenant, team, channel), as validate.ts typed it. */
+export type TeamsChannelData = NonNullable<InboundActivity['channelData']>;
 
 export function channelData(a: InboundActivity): TeamsChannelData {
-  return (a.channelData ?? {}) as TeamsChannelData;
+  return a.channelData ?? {};
 }
 
 export function tenantOf(a: InboundActivity): string | null {
-  const conv = a.conversation as { tenantId?: string } | undefined;
-  return channelData(a).tenant?.id ?? conv?.tenantId ?? null;
+  return channelData(a).tenant?.id ?? a.conversation?.tenantId ?? null;
 }
 
 /** The channel an activity belongs to: the channel itself, never the thread a message started. */
@@ -59,7 +54,6 @@ export function channelOf(a: InboundActivity): string {
 
 export function referenceFor(a: InboundActivity, channelId = channelOf(a), channelName?: string | null): TeamsReference {
   const cd = channelData(a);
-  const conv = a.conversation as { conversationType?: string } | undefined;
   return {
     serviceUrl: a.serviceUrl ?? '',
     tenantId: tenantOf(a),
@@ -71,14 +65,26 @@ export function referenceFor(a: InboundActivity, channelId = channelOf(a), chann
     teamName: cd.team?.name ?? null,
     botId: a.recipient?.id ?? null,
     botName: a.recipient?.name ?? null,
-    conversationType: conv?.conversationType ?? (cd.team?.id ? 'channel' : null),
+    conversationType: a.conversation?.conversationType ?? (cd.team?.id ? 'channel' : null),
   };
 }
 
+/** A stored reference as referenceFor wrote it; the optional parts of an older one read as null. */
+const orNull = z.string().nullable().catch(null);
+const storedReference = z.object({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  tenantId: orNull,
+  teamId: orNull,
+  channelName: orNull,
+  teamName: orNull,
+  botId: orNull,
+  botName: orNull,
+  conversationType: orNull,
+}) satisfies z.ZodType<TeamsReference>;
+
 /** Narrow an opaque stored reference back to ours; null when it is not usable. */
 export function asTeamsReference(ref: unknown): TeamsReference | null {
-  if (!ref || typeof ref !== 'object') return null;
-  const r = ref as Partial<TeamsReference>;
-  if (typeof r.serviceUrl !== 'string' || !r.serviceUrl || typeof r.channelId !== 'string' || !r.channelId) return null;
-  return r as TeamsReference;
+  const r = storedReference.safeParse(ref);
+  return r.success ? r.data : null;
 }

@@ -64,7 +64,7 @@ async function onMessage(a: InboundActivity, d: TurnDeps, membership: Membership
   const { text, mentioned } = stripBotMention(a.text ?? '', a.entities, a.recipient?.id);
   const thread = await promptThreadOf(a, d.inbound);
   if (thread) return onReply(a, thread, text, d);
-  const convType = (a.conversation as { conversationType?: string } | undefined)?.conversationType;
+  const convType = a.conversation?.conversationType;
   if (mentioned || convType === 'personal') return onCommand(a, text.trim(), d, membership);
 }
 
@@ -100,7 +100,7 @@ function commandRequest(a: InboundActivity, text: string, channelId: string, ref
 
 /** A team channel (or a thread in one), as opposed to a personal or group chat. */
 function isTeamChannel(a: InboundActivity): boolean {
-  const convType = (a.conversation as { conversationType?: string } | undefined)?.conversationType;
+  const convType = a.conversation?.conversationType;
   return convType === 'channel' || !!channelData(a).channel?.id;
 }
 

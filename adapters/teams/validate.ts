@@ -7,6 +7,20 @@ import { z } from 'zod';
  */
 const account = z.looseObject({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() });
 
+/**
+ * Fields of channelData and conversation we read later: one of the wrong type is dropped (read as
+ * absent) rather than failing the activity, so they are typed without trusting the sender.
+ */
+const lenient = z.string().optional().catch(undefined);
+const idAndName = z.looseObject({ id: lenient, name: lenient }).optional().catch(undefined);
+const channelData = z.looseObject({
+  eventType: lenient,
+  tenant: idAndName,
+  team: idAndName,
+  channel: idAndName,
+  settings: z.looseObject({ selectedChannel: idAndName }).optional().catch(undefined),
+});
+
 const base = z.looseObject({
   type: z.string().min(1),
   id: z.string().optional(),
@@ -16,8 +30,8 @@ const base = z.looseObject({
   from: account.optional(),
   recipient: account.optional(),
   serviceUrl: z.string().optional(),
-  conversation: z.looseObject({ id: z.string().min(1) }).optional(),
-  channelData: z.looseObject({}).optional(),
+  conversation: z.looseObject({ id: z.string().min(1), tenantId: lenient, conversationType: lenient }).optional(),
+  channelData: channelData.optional(),
   entities: z.array(z.looseObject({ type: z.string().optional() })).optional(),
   attachments: z.array(z.looseObject({ contentType: z.string().optional() })).optional(),
   membersAdded: z.array(account).optional(),
