@@ -19,7 +19,7 @@ describe('Teams outbound', () => {
 
   beforeAll(async () => {
     fake = await new FakeBotConnector().start();
-    adapter = createTeamsAdapter({ settings: { allowAnonymous: true, requestTimeoutMs: 300 }, inbound: new RecordingInbound(), logger: silentLogger, clock: systemClock }).adapter;
+    adapter = createTeamsAdapter({ settings: { allowAnonymous: true, requestTimeoutMs: 2000 }, inbound: new RecordingInbound(), logger: silentLogger, clock: systemClock }).adapter;
     const reference: TeamsReference = { serviceUrl: fake.url, tenantId: TENANT, teamId: TEAM, channelId: CHANNEL, botId: BOT.id, botName: BOT.name };
     target = { platform: 'teams', channelId: CHANNEL, workspaceId: TENANT, reference };
   });

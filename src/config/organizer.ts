@@ -106,65 +106,22 @@ function checkChannels(src: YamlSource, raw: unknown[], at: PathKey[], seen: Map
   return { channels, problems };
 }
 
+type CheckedProgramme = ReturnType<typeof checkProgramme>;
+type SharedKeys = { retention?: string; admins?: string[] | null };
+
 /** Reads the organizer config at `file` (absolute) and its programme; throws one ConfigError. */
 export function loadOrganizerConfig(file: string, cwd: string): LoadedSettings {
-  const display = displayPath(file, cwd);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
-    throw new ConfigError([`${display}: cannot read config: ${why} (${file})`]);
-  }
-  const src = parseYaml(text, display);
+  const src = parseYaml(readConfigText(file, cwd), displayPath(file, cwd));
   const problems = [...src.problems];
   if (src.data === undefined) throw new ConfigError(problems);
-
   const data = src.data as Record<string, unknown> | null;
   const multi = !!data && typeof data === 'object' && !Array.isArray(data) && 'programmes' in data;
-  const seen = new Map<string, string>();
-  const programmes: { raw: ProgrammeItemRaw | null; programme: Programme | null; file: string; channels: ConfiguredChannel[] }[] = [];
-  let shared: { retention?: string; admins?: string[] | null } | null = null;
-
-  if (multi) {
-    // A programme's key beside `programmes:` is a mistake the organizer should see as such.
-    const top: Record<string, unknown> = { ...data };
-    for (const k of PROGRAMME_KEYS) {
-      if (!(k in top)) continue;
-      problems.push(problemAt(src, [k], 'belongs inside an item of `programmes:` (each programme has its own)', 'key'));
-      delete top[k];
-    }
-    const parsed = multiOrganizerSchema.safeParse(top);
-    if (parsed.success) shared = parsed.data;
-    else problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? MULTI_KEYS : PROGRAMME_KEYS)));
-    const items = Array.isArray(data!.programmes) ? data!.programmes : [];
-    items.forEach((item, i) => programmes.push(checkProgramme(src, item, ['programmes', i], seen, file, cwd, problems)));
-  } else {
-    const parsed = organizerSchema.safeParse(src.data);
-    if (parsed.success) shared = parsed.data;
-    else problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? ORGANIZER_KEYS : CHANNEL_KEYS)));
-    programmes.push(checkProgramme(src, src.data, [], seen, file, cwd, problems, parsed.success ? parsed.data : null));
-  }
+  const { shared, programmes } = multi ? checkMulti(src, data!, file, cwd, problems) : checkSingle(src, file, cwd, problems);
   // This file's problems in line order, then the programme files' (each already in its own order).
   const mine = problems.filter((x) => x.startsWith(`${src.display}:`));
   const sorted = [...sortByLine(src, mine), ...problems.filter((x) => !x.startsWith(`${src.display}:`))];
   if (sorted.length > 0 || !shared || programmes.some((p) => !p.raw || !p.programme)) throw new ConfigError(sorted);
-
-  const list: ProgrammeSettings[] = programmes.map(({ raw, programme, channels }) => {
-    const p: ProgrammeSettings = {
-      programme: programme!,
-      start: raw!.start,
-      time: raw!.time,
-      timezone: raw!.timezone,
-      graceMs: parseDuration(raw!.grace ?? DEFAULT_GRACE)!,
-      days: raw!.days ?? 'calendar',
-      skip: [...new Set(raw!.skip ?? [])].sort(),
-      channels,
-    };
-    if (raw!.digest !== undefined) p.digest = raw!.digest;
-    if (raw!.digest_quiet !== undefined) p.digestQuiet = raw!.digest_quiet;
-    return p;
-  });
+  const list = programmes.map(toProgrammeSettings);
   const settings: WolSettings = {
     ...list[0]!,
     channels: list.flatMap((p) => p.channels),
@@ -172,8 +129,58 @@ export function loadOrganizerConfig(file: string, cwd: string): LoadedSettings {
     retentionMs: parseDuration(shared.retention ?? DEFAULT_RETENTION)!,
     admins: shared.admins ?? [],
   };
-  const programmeFile = programmes[0]!.file;
-  return { settings, configFile: file, programmeFile, programmeFiles: programmes.map((p) => p.file), demo: false };
+  return { settings, configFile: file, programmeFile: programmes[0]!.file, programmeFiles: programmes.map((p) => p.file), demo: false };
+}
+
+function readConfigText(file: string, cwd: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    throw new ConfigError([`${displayPath(file, cwd)}: cannot read config: ${why} (${file})`]);
+  }
+}
+
+/** The `programmes:` form: shared keys at the top, each programme an item of the list. */
+function checkMulti(src: YamlSource, data: Record<string, unknown>, file: string, cwd: string, problems: string[]): { shared: SharedKeys | null; programmes: CheckedProgramme[] } {
+  // A programme's key beside `programmes:` is a mistake the organizer should see as such.
+  const top: Record<string, unknown> = { ...data };
+  for (const k of PROGRAMME_KEYS) {
+    if (!(k in top)) continue;
+    problems.push(problemAt(src, [k], 'belongs inside an item of `programmes:` (each programme has its own)', 'key'));
+    delete top[k];
+  }
+  const parsed = multiOrganizerSchema.safeParse(top);
+  if (!parsed.success) problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? MULTI_KEYS : PROGRAMME_KEYS)));
+  const seen = new Map<string, string>();
+  const items: unknown[] = Array.isArray(data.programmes) ? data.programmes : [];
+  const programmes = items.map((item, i) => checkProgramme(src, item, ['programmes', i], seen, file, cwd, problems));
+  return { shared: parsed.success ? parsed.data : null, programmes };
+}
+
+/** The single form: one programme's keys and the shared ones side by side at the top. */
+function checkSingle(src: YamlSource, file: string, cwd: string, problems: string[]): { shared: SharedKeys | null; programmes: CheckedProgramme[] } {
+  const parsed = organizerSchema.safeParse(src.data);
+  if (!parsed.success) problems.push(...issuesToProblems(src, parsed.error.issues, [], (p) => (p.length === 0 ? ORGANIZER_KEYS : CHANNEL_KEYS)));
+  const programme = checkProgramme(src, src.data, [], new Map(), file, cwd, problems, parsed.success ? parsed.data : null);
+  return { shared: parsed.success ? parsed.data : null, programmes: [programme] };
+}
+
+/** A checked programme (raw and programme known to be there) as the core's settings. */
+function toProgrammeSettings({ raw, programme, channels }: CheckedProgramme): ProgrammeSettings {
+  const p: ProgrammeSettings = {
+    programme: programme!,
+    start: raw!.start,
+    time: raw!.time,
+    timezone: raw!.timezone,
+    graceMs: parseDuration(raw!.grace ?? DEFAULT_GRACE)!,
+    days: raw!.days ?? 'calendar',
+    skip: [...new Set(raw!.skip ?? [])].sort(),
+    channels,
+  };
+  if (raw!.digest !== undefined) p.digest = raw!.digest;
+  if (raw!.digest_quiet !== undefined) p.digestQuiet = raw!.digest_quiet;
+  return p;
 }
 
 /**
