@@ -75,6 +75,27 @@ function groupCommitSuite(name: string, url: () => Promise<string>, cwd: string)
       expect([byId.get(a.messageId), byId.get(b.messageId), byId.get(c.messageId), byId.get(d.messageId)]).toEqual(['edited a', b.text, null, d.text]);
     });
 
+    it('over several batches: each event stored once whichever batches its copies land in, and an edit sees a reply from an earlier batch', async () => {
+      const replies = Array.from({ length: 300 }, () => reply());
+      const key = (i: number) => `evt-w${replies[0].messageId}-${i}`;
+      // Copies in reverse order in the second half: later batches meet the same keys the other way round.
+      const order = [...replies.keys(), ...[...replies.keys()].reverse()];
+      // Connections open already (PostgreSQL's pool): a second batch started before the first committed would not wait for one.
+      await Promise.all(Array.from({ length: 4 }, () => store.listReplies({ deliveryIds: ['none'] })));
+      const calls = order.slice(0, 128).map((i) => store.addReply(key(i), replies[i], NOW));
+      // Opens the second batch (128 per batch); the first adds reply 5.
+      const edit = store.editReply(`${key(5)}-edit`, 'slack', replies[5].channelId, replies[5].messageId, 'edited 5', NOW, NOW);
+      calls.push(...order.slice(128).map((i) => store.addReply(key(i), replies[i], NOW)));
+      const results = await Promise.all(calls);
+      const storedPer = new Map<number, number>();
+      order.forEach((i, n) => storedPer.set(i, (storedPer.get(i) ?? 0) + (results[n] === 'stored' ? 1 : 0)));
+      expect([...storedPer.values()].every((c) => c === 1)).toBe(true);
+      expect(await edit).toBe('stored');
+      const byId = new Map((await other.listReplies({ deliveryIds: ['d-group'] })).map((r) => [r.messageId, r.text]));
+      expect(replies.every((r) => byId.has(r.messageId))).toBe(true);
+      expect(byId.get(replies[5].messageId)).toBe('edited 5');
+    });
+
     it('an event that fails fails alone: the others of its batch are stored, and its key stays free for a retry', async () => {
       const good = Array.from({ length: 9 }, () => reply());
       const bad = reply({ user: null as unknown as string }); // violates NOT NULL

@@ -19,18 +19,19 @@ const COLUMNS = ['platform', 'channel_id', 'message_id', 'thread_id', 'delivery_
  * PostgreSQL, a whole batch of replies in one statement (one round trip and, outside a larger
  * transaction, one commit): the rows arrive as one array per column (the same SQL text for any
  * batch size), the event keys go in first, and a reply goes in only when its key was new. Both
- * inserts skip conflicts row by row in batch order, so the first of two copies wins, exactly as if
- * the events had been stored one after the other.
+ * inserts skip conflicts row by row; of two copies of one message the first in the batch wins,
+ * exactly as if the events had been stored one after the other. Rows go in key order, so two
+ * such statements running at once (two processes) wait for each other without deadlocking.
  */
 const PG_SQL = `with input as (
   select * from unnest($1::text[], $2::text[], ${COLUMNS.map((c, i) => `$${i + 3}::${c === 'external' ? 'int' : 'text'}[]`).join(', ')}) with ordinality
     as t(event_key, event_at, ${COLUMNS.join(', ')}, ord)
 ), e as (
-  insert into processed_events (event_key, at) select event_key, event_at from input order by ord
+  insert into processed_events (event_key, at) select event_key, event_at from input order by event_key
   on conflict do nothing returning event_key
 ), r as (
   insert into replies (${COLUMNS.join(', ')})
-  select ${COLUMNS.join(', ')} from input where event_key in (select event_key from e) order by ord
+  select ${COLUMNS.join(', ')} from input where event_key in (select event_key from e) order by platform, channel_id, message_id, ord
   on conflict do nothing returning platform, channel_id, message_id
 )
 select 'e' as kind, event_key as a, null as b, null as c from e
