@@ -80,7 +80,7 @@ function groupCommitSuite(name: string, url: () => Promise<string>, cwd: string)
       const key = (i: number) => `evt-w${replies[0].messageId}-${i}`;
       // Copies in reverse order in the second half: later batches meet the same keys the other way round.
       const order = [...replies.keys(), ...[...replies.keys()].reverse()];
-      // Connections open already (PostgreSQL's pool): a second batch started before the first committed would not wait for one.
+      // Connections open already (PostgreSQL's pool), so a second batch could start at once: one with an edit must wait.
       await Promise.all(Array.from({ length: 4 }, () => store.listReplies({ deliveryIds: ['none'] })));
       const calls = order.slice(0, 128).map((i) => store.addReply(key(i), replies[i], NOW));
       // Opens the second batch (128 per batch); the first adds reply 5.

@@ -21,7 +21,8 @@ const COLUMNS = ['platform', 'channel_id', 'message_id', 'thread_id', 'delivery_
  * batch size), the event keys go in first, and a reply goes in only when its key was new. Both
  * inserts skip conflicts row by row; of two copies of one message the first in the batch wins,
  * exactly as if the events had been stored one after the other. Rows go in key order, so two
- * such statements running at once (two processes) wait for each other without deadlocking.
+ * such statements running at once (overlapping batches, or two replicas) wait for each other
+ * without deadlocking.
  */
 const PG_SQL = `with input as (
   select * from unnest($1::text[], $2::text[], ${COLUMNS.map((c, i) => `$${i + 3}::${c === 'external' ? 'int' : 'text'}[]`).join(', ')}) with ordinality
@@ -58,4 +59,4 @@ async function runPostgres(trx: Db, rows: readonly ReplyRow[]): Promise<IngestRe
   });
 }
 
-export const postgresReplies: ManyAtOnce<ReplyRow, IngestResult> = { run: runPostgres, oneStatement: true };
+export const postgresReplies: ManyAtOnce<ReplyRow, IngestResult> = { run: runPostgres, oneStatement: true, independent: true };
