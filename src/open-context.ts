@@ -1,6 +1,6 @@
 import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import { PLATFORMS } from './platforms';
-import { demoAnchor, loadDotenv, loadSettings, readEnv, type DemoAnchor, type EnvSettings, type LoadedSettings } from './config';
+import { demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import { WolbotCore } from './core/wolbot-core';
@@ -61,7 +61,7 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
     let loaded = configured;
     if (!loaded) {
       // The demo week starts the first time it runs and keeps that start on later runs.
-      const anchor = JSON.parse(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now())))) as DemoAnchor;
+      const anchor = readDemoAnchor(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now()))));
       loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: anchor });
     }
     const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId(), publicUrl: env.publicUrl });
@@ -113,7 +113,7 @@ export async function openCheckInput(opts: { env: NodeJS.ProcessEnv; cwd: string
   if (!loaded) {
     // The demo's start is kept in the store; before the first run it is today's.
     const kept = opened.store ? await opened.store.getMeta('demo.anchor') : null;
-    loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: kept ? (JSON.parse(kept) as DemoAnchor) : undefined });
+    loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: kept ? readDemoAnchor(kept) : undefined });
   }
   return { loaded, store: opened.store, storeNote: opened.store ? undefined : opened.note, now: clock.now() };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadSettings, parseChannelSpec, parseDuration, demoAnchor, schedulesDir } from '../src/config';
+import { ConfigError, loadSettings, parseChannelSpec, parseDuration, demoAnchor, readDemoAnchor, schedulesDir } from '../src/config';
 
 const NOW = new Date('2026-11-10T12:00:00Z');
 
@@ -294,6 +294,14 @@ describe('loadSettings: demo', () => {
     expect(a.time).toBe(`${get('hour')}:${get('minute')}`);
     // Without an explicit anchor, loadSettings uses demoAnchor(now).
     expect(loadSettings(null, tmpdir(), { now }).settings).toMatchObject({ start: a.start, time: a.time, timezone: a.timezone });
+  });
+
+  test('readDemoAnchor: reads back what the store kept, and names a stored text that is not one', () => {
+    const a = demoAnchor(new Date('2026-11-10T12:34:56.789Z'));
+    expect(readDemoAnchor(JSON.stringify(a))).toEqual(a);
+    for (const bad of ['not json', 'null', '{"start":"2026-11-10","time":"9am","timezone":"UTC"}', '{"start":"2026-11-10","time":"09:00"}']) {
+      expect(() => readDemoAnchor(bad)).toThrow(/demo\.anchor is not a demo start/);
+    }
   });
 });
 

@@ -39,7 +39,7 @@ export class LocalAdapter implements ChatAdapter {
 
   async findPostedPrompt(target: ChannelTarget, deliveryId: string): Promise<ThreadRef | null> {
     const found = (await this.d.messages.listLocalMessages(target.channelId)).find(
-      (m) => m.kind === 'prompt' && (m.body as PromptMessage).deliveryId === deliveryId,
+      (m) => m.kind === 'prompt' && deliveryIdOf(m.body) === deliveryId,
     );
     return found ? { platform: 'local', channelId: target.channelId, id: found.id } : null;
   }
@@ -47,4 +47,9 @@ export class LocalAdapter implements ChatAdapter {
   async notifyAdmins(notice: AdminNotice): Promise<void> {
     await this.d.messages.addLocalMessage({ id: `L${randomUUID()}`, channelId: notice.target.channelId, threadId: null, user: 'wolbot', kind: 'notice', body: { text: notice.text, to: notice.admins }, at: this.d.clock.now() });
   }
+}
+
+/** A stored prompt's delivery id (its body is JSON read back from the store: nothing in it is assumed). */
+function deliveryIdOf(body: unknown): unknown {
+  return typeof body === 'object' && body !== null && 'deliveryId' in body ? body.deliveryId : undefined;
 }

@@ -1,6 +1,7 @@
 /** The built-in demo config: runs the founding programme in the local sandbox, starting now. */
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
 import type { ProgrammeSettings, WolSettings } from '../core/settings';
 import { ConfigError } from './config-error';
 import { parseDuration } from './duration';
@@ -14,6 +15,26 @@ export interface DemoAnchor {
   /** HH:MM */
   time: string;
   timezone: string;
+}
+
+/** The anchor as the store keeps it (meta `demo.anchor`, JSON). */
+const storedAnchor = z.object({
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  time: z.string().regex(/^\d{2}:\d{2}$/),
+  timezone: z.string().min(1),
+});
+
+/** The demo's start as the store kept it, or a clear error when the stored text is not one. */
+export function readDemoAnchor(text: string): DemoAnchor {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  const r = storedAnchor.safeParse(value);
+  if (!r.success) throw new Error(`the store's demo.anchor is not a demo start (${text.slice(0, 80)}); delete that meta row to start the demo anew`);
+  return r.data;
 }
 
 export const DEMO_CONFIG_FILE = '(built-in demo)';

@@ -11,7 +11,7 @@ export { loadDotenv, readEnv, DEFAULT_DATABASE_URL, LOG_LEVELS } from './env';
 export type { EnvSettings } from './env';
 export { parseDuration } from './duration';
 export { parseChannelSpec, isChannelSpecError, type ChannelSpec } from './channel-spec';
-export { demoAnchor, DEMO_CONFIG_FILE, DEMO_ADMIN, type DemoAnchor } from './demo';
+export { demoAnchor, readDemoAnchor, DEMO_CONFIG_FILE, DEMO_ADMIN, type DemoAnchor } from './demo';
 export { readProgrammeFile, schedulesDir, DEFAULT_FOOTER } from './programme-file';
 export { resolveProgramme, DEFAULT_GRACE, DEFAULT_RETENTION, type LoadedSettings } from './organizer';
 export { HEADER_MAX_CHARS, SECTION_MAX_CHARS, PROMPT_MAX_BYTES, dayPrefix, themeMaxChars } from './limits';

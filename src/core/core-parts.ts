@@ -14,7 +14,6 @@ import { ChannelLifecycle } from './lifecycle';
 import { PeopleNames } from './names';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
-import type { Platform } from './ports/platform';
 import type { Store } from './ports/store';
 import { gathers } from './programme';
 import { Scheduler } from './scheduler';
@@ -71,6 +70,6 @@ export function buildCoreParts(d: CoreDeps): CoreParts {
   const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);
   const collector = new Collector({ store, clock, logger: log('collector'), gathers: gathering });
   const lifecycle = new ChannelLifecycle({ store, clock, logger: log('lifecycle') });
-  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p as Platform) });
+  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p) });
   return { adapters, background: new BackgroundWork(), leases, names, deliverer, digests, scheduler, collector, lifecycle, commands };
 }

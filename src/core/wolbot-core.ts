@@ -83,7 +83,7 @@ export class WolbotCore extends CoreInbound {
 
   /** Each programme's current run, or the runs named (see campaigns.runsNamed). */
   status(opts: { runs?: string[] } = {}): Promise<StatusReport> {
-    return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p as Platform), this.d.clock.now(), opts);
+    return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p), this.d.clock.now(), opts);
   }
 
   /** Figures, zones and channel names for the Markdown report (read from the store only). */

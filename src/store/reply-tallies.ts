@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Platform } from '../core/ports/platform';
 import type { ReplyTally } from '../core/ports/store';
 import type { StoreContext } from './context';
 import { n } from './rows';
@@ -22,7 +21,7 @@ export async function replyTallies(ctx: StoreContext, deliveryIds: string[], opt
     for (const r of rows) {
       tallies.push({
         deliveryId: r.delivery_id,
-        platform: r.platform as Platform,
+        platform: r.platform,
         user: r.user_id,
         external: Boolean(r.external),
         replies: n(r.c),
