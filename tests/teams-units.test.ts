@@ -13,6 +13,7 @@ import { channelOnlyWord as fromTable } from '../src/core/commands/table';
 const channelOnlyWord = (text: string) => fromTable(parseCommand(text));
 import { teamsAuthMode } from '../adapters/teams/settings';
 import { validateActivity } from '../adapters/teams/validate';
+import { filesOf } from '../adapters/teams/inbound-events';
 import type { Clock, PromptMessage } from '../src/core/ports';
 
 const prompt: PromptMessage = {
@@ -91,6 +92,21 @@ describe('activity validation', () => {
     expect(r.activity.channelData).toMatchObject({ tenant: { id: 't' }, team: { id: undefined, name: 'Team' }, channel: undefined, eventType: undefined });
     expect(r.activity.conversation).toMatchObject({ id: 'c', tenantId: undefined, conversationType: undefined });
     expect(tenantOf(r.activity)).toBe('t');
+  });
+  it("takes a reply's files from what Teams sent, skipping the HTML copy of the text, cards and fields of the wrong type", () => {
+    const r = validateActivity({
+      ...ok,
+      attachments: [
+        { contentType: 'text/html', content: '<p>hi</p>' },
+        { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } },
+        { contentType: 'image/png', contentUrl: 'https://files.example/a.png' },
+        { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'b.docx', content: { downloadUrl: 'https://files.example/b.docx' } },
+        { contentType: 'application/pdf', contentUrl: 42, name: 'c.pdf', content: { downloadUrl: ['x'] } },
+        { contentType: 'application/zip', content: 'just text' },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(filesOf(r.activity)).toEqual(['https://files.example/a.png', 'https://files.example/b.docx', 'c.pdf']);
   });
   it('accepts an unrouted type with only a type', () => {
     expect(validateActivity({ type: 'typing' }).ok).toBe(true);

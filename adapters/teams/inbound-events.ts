@@ -28,12 +28,23 @@ export function timeOf(a: InboundActivity, clock: Clock): Date {
 export function filesOf(a: InboundActivity): string[] {
   const out: string[] = [];
   for (const att of a.attachments ?? []) {
-    const x = att as { contentType?: string; contentUrl?: string; name?: string; content?: { downloadUrl?: string } };
-    if (x.contentType === 'text/html' || x.contentType?.startsWith('application/vnd.microsoft.card')) continue;
-    const f = x.contentUrl ?? x.content?.downloadUrl ?? x.name;
+    if (att.contentType === 'text/html' || att.contentType?.startsWith('application/vnd.microsoft.card')) continue;
+    const f = att.contentUrl ?? downloadUrlOf(att.content) ?? att.name;
     if (f) out.push(f);
   }
   return out;
+}
+
+/** A file attachment's `content.downloadUrl` (Teams file download info); content may be anything. */
+function downloadUrlOf(content: unknown): string | undefined {
+  if (typeof content !== 'object' || content === null || !('downloadUrl' in content)) return undefined;
+  return typeof content.downloadUrl === 'string' ? content.downloadUrl : undefined;
+}
+
+/** A message activity's id: validate.ts requires one on every message type, so none reaches here without. */
+function messageIdOf(a: InboundActivity): string {
+  if (!a.id) throw new Error(`a ${a.type} activity without an id got past validation`);
+  return a.id;
 }
 
 /** Is this message in one of our prompt threads? Returns the thread id when it is. */
@@ -49,7 +60,7 @@ export async function onReply(a: InboundActivity, threadId: string, text: string
     platform: 'teams',
     channelId: channelOf(a),
     threadId,
-    messageId: a.id as string,
+    messageId: messageIdOf(a),
     user: userOf(a),
     userName: a.from?.name,
     text,
@@ -71,7 +82,7 @@ export async function onEdit(a: InboundActivity, d: EventDeps): Promise<void> {
     platform: 'teams',
     channelId: channelOf(a),
     threadId: threadRootId(conv) ? conv : undefined,
-    messageId: a.id as string,
+    messageId: messageIdOf(a),
     text,
     at: timeOf(a, d.clock),
   });
@@ -84,7 +95,7 @@ export async function onDelete(a: InboundActivity, d: EventDeps): Promise<void> 
     eventKey: `${a.id}:delete`,
     platform: 'teams',
     channelId: channelOf(a),
-    messageId: a.id as string,
+    messageId: messageIdOf(a),
     at: timeOf(a, d.clock),
   });
 }
@@ -94,7 +105,7 @@ export async function onDelete(a: InboundActivity, d: EventDeps): Promise<void> 
  * counts against its ThreadRef.id, which is the thread conversation id `…;messageid=<replyToId>`.
  */
 export async function onReaction(a: InboundActivity, d: EventDeps): Promise<void> {
-  const reacted = (a as { replyToId?: string }).replyToId;
+  const reacted = a.replyToId;
   if (!reacted) return;
   const channelId = channelOf(a);
   const conv = a.conversation?.id ?? '';

@@ -134,7 +134,7 @@ export async function onConversationUpdate(a: InboundActivity, d: MembershipDeps
 }
 
 export async function onInstallationUpdate(a: InboundActivity, d: MembershipDeps): Promise<void> {
-  const action = String((a as { action?: string }).action ?? '');
+  const action = a.action ?? '';
   if (action.startsWith('add')) return installed(a, d);
   if (action.startsWith('remove')) return removed(a, d, 'app_uninstalled');
   d.logger.debug({ action }, 'installationUpdate ignored');

@@ -13,17 +13,16 @@ export interface Stripped {
   mentioned: boolean;
 }
 
-export function stripBotMention(text: string, entities: unknown[] | undefined, botId: string | undefined): Stripped {
+export function stripBotMention(text: string, entities: readonly MentionEntity[] | undefined, botId: string | undefined): Stripped {
   const mentions = (entities ?? [])
-    .map((e) => e as MentionEntity)
-    .filter((e) => e.type === 'mention' && e.mentioned?.id === botId && typeof e.text === 'string' && e.text);
+    .filter((e): e is MentionEntity & { text: string } => e.type === 'mention' && e.mentioned?.id === botId && typeof e.text === 'string' && e.text !== '');
   let out = text;
   let mentioned = false;
   for (const m of mentions) {
-    const at = out.indexOf(m.text as string);
+    const at = out.indexOf(m.text);
     if (at < 0) continue;
     mentioned = true;
-    out = cut(out, at, (m.text as string).length);
+    out = cut(out, at, m.text.length);
   }
   return { text: out, mentioned };
 }

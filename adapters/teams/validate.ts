@@ -8,7 +8,7 @@ import { z } from 'zod';
 const account = z.looseObject({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() });
 
 /**
- * Fields of channelData and conversation we read later: one of the wrong type is dropped (read as
+ * Fields of channelData, conversation and the activity we read later: one of the wrong type is dropped (read as
  * absent) rather than failing the activity, so they are typed without trusting the sender.
  */
 const lenient = z.string().optional().catch(undefined);
@@ -32,8 +32,12 @@ const base = z.looseObject({
   serviceUrl: z.string().optional(),
   conversation: z.looseObject({ id: z.string().min(1), tenantId: lenient, conversationType: lenient }).optional(),
   channelData: channelData.optional(),
-  entities: z.array(z.looseObject({ type: z.string().optional() })).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string().optional() })).optional(),
+  replyToId: lenient,
+  /** installationUpdate: `add`, `remove`, `add-upgrade`, … */
+  action: lenient,
+  entities: z.array(z.looseObject({ type: z.string().optional(), text: lenient, mentioned: z.looseObject({ id: lenient }).optional().catch(undefined) })).optional(),
+  /** `content` is left as sent (a card, an HTML string, a file's download info): read it field by field. */
+  attachments: z.array(z.looseObject({ contentType: z.string().optional(), contentUrl: lenient, name: lenient })).optional(),
   membersAdded: z.array(account).optional(),
   membersRemoved: z.array(account).optional(),
   reactionsAdded: z.array(z.looseObject({ type: z.string() })).optional(),
