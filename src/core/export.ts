@@ -33,8 +33,8 @@ export interface ExportPost {
   replies: ExportReply[];
 }
 
-/** Replies read from the store at once while exporting: memory stays flat for a thread of any size. */
-export const EXPORT_PAGE = 2000;
+/** Replies read from the store at once while exporting: memory stays flat for a thread of any size (500 measured faster and leaner than 2,000: less garbage outlives a page). */
+export const EXPORT_PAGE = 500;
 
 /** One post's fields, and its replies a page at a time (`post.replies` is empty; the pages hold them). */
 export interface ExportPostPages {
