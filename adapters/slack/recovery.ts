@@ -45,9 +45,10 @@ export async function findPostedPrompt(
     }
     for (const m of res.messages ?? []) {
       const md = m.metadata;
-      // Slack types event_payload as {}: it holds what we put there (blocks.ts), read as unknown.
-      const payload = md?.event_payload as { delivery_id?: unknown } | undefined;
-      if (md?.event_type === PROMPT_EVENT_TYPE && payload?.delivery_id === deliveryId && m.ts) {
+      // Slack types event_payload as {}: it holds what we put there (blocks.ts), its fields read as unknown.
+      const payload = md?.event_payload;
+      const id = payload && 'delivery_id' in payload ? payload.delivery_id : undefined;
+      if (md?.event_type === PROMPT_EVENT_TYPE && id === deliveryId && m.ts) {
         return { platform: 'slack', channelId, id: String(m.ts) };
       }
     }

@@ -10,7 +10,7 @@ import { parseDuration } from './duration';
 import { issuesToProblems } from './issues';
 import { displayPath, readProgrammeFile, schedulesDir } from './programme-file';
 import { channelObject, describe, multiOrganizerSchema, organizerSchema, programmeFields, programmeItemSchema, type ProgrammeItemRaw } from './schemas';
-import { fieldName, parseYaml, problemAt, sortByLine, type PathKey, type YamlSource } from './yaml-source';
+import { fieldName, isYamlMap, parseYaml, problemAt, sortByLine, type PathKey, type YamlSource } from './yaml-source';
 
 export const DEFAULT_GRACE = '4h';
 export const DEFAULT_RETENTION = '365d';
@@ -114,9 +114,8 @@ export function loadOrganizerConfig(file: string, cwd: string): LoadedSettings {
   const src = parseYaml(readConfigText(file, cwd), displayPath(file, cwd));
   const problems = [...src.problems];
   if (src.data === undefined) throw new ConfigError(problems);
-  const data = src.data as Record<string, unknown> | null;
-  const multi = !!data && typeof data === 'object' && !Array.isArray(data) && 'programmes' in data;
-  const { shared, programmes } = multi ? checkMulti(src, data!, file, cwd, problems) : checkSingle(src, file, cwd, problems);
+  const data = src.data;
+  const { shared, programmes } = isYamlMap(data) && 'programmes' in data ? checkMulti(src, data, file, cwd, problems) : checkSingle(src, file, cwd, problems);
   // This file's problems in line order, then the programme files' (each already in its own order).
   const mine = problems.filter((x) => x.startsWith(`${src.display}:`));
   const sorted = [...sortByLine(src, mine), ...problems.filter((x) => !x.startsWith(`${src.display}:`))];
@@ -199,7 +198,7 @@ function checkProgramme(
     if (r.success) raw = r.data;
     else problems.push(...issuesToProblems(src, r.error.issues, at, (p) => (p.length === at.length ? PROGRAMME_KEYS : CHANNEL_KEYS)));
   }
-  const obj = item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
+  const obj = isYamlMap(item) ? item : {};
   const ch = checkChannels(src, Array.isArray(obj.channels) ? obj.channels : [], at, seen);
   problems.push(...ch.problems);
   let programme: Programme | null = null;

@@ -7,7 +7,7 @@ import type { Programme, Prompt } from '../core/programme';
 import { issuesToProblems } from './issues';
 import { charCount, HEADER_MAX_CHARS, PROMPT_MAX_BYTES, PROMPT_MAX_BYTES_PLATFORM } from './limits';
 import { labelsSchema, programmeSchema, promptSchema } from './schemas';
-import { parseYaml, problemAt, sortByLine, type YamlSource } from './yaml-source';
+import { isYamlMap, parseYaml, problemAt, sortByLine, type YamlMap, type YamlSource } from './yaml-source';
 
 /** The English footer of a programme that gathers replies (other languages: the catalogue). */
 export const DEFAULT_FOOTER = defaultFooter({});
@@ -71,8 +71,8 @@ export function checkProgramme(src: YamlSource, id: string): ProgrammeResult {
 }
 
 /** The frame options as far as they are well formed (for checks that run beside the schema's). */
-function frameOptions(data: Record<string, unknown>): Pick<Programme, 'language' | 'cadence' | 'labels' | 'gather'> {
-  const labels = data.labels && typeof data.labels === 'object' ? (data.labels as Record<string, unknown>) : {};
+function frameOptions(data: YamlMap): Pick<Programme, 'language' | 'cadence' | 'labels' | 'gather'> {
+  const labels = isYamlMap(data.labels) ? data.labels : {};
   return {
     language: typeof data.language === 'string' ? data.language : 'en',
     cadence: data.cadence === 'weekly' ? 'weekly' : 'daily',
@@ -84,20 +84,20 @@ function frameOptions(data: Record<string, unknown>): Pick<Programme, 'language'
 /** Checks across prompts (unique days) and per-day limits, on entries that are well formed. */
 function crossChecks(src: YamlSource): string[] {
   const out: string[] = [];
-  const data = src.data as { title?: unknown; footer?: unknown; prompts?: unknown; labels?: unknown };
-  if (!data || typeof data !== 'object') return out;
-  const labels = data.labels && typeof data.labels === 'object' ? (data.labels as Record<string, unknown>) : {};
+  const data = src.data;
+  if (!isYamlMap(data)) return out;
+  const labels = isYamlMap(data.labels) ? data.labels : {};
   if (typeof labels.heading === 'string') {
     const problem = patternProblem(labels.heading, ['n', 'theme']);
     if (problem) out.push(problemAt(src, ['labels', 'heading'], problem));
   }
   if (!Array.isArray(data.prompts)) return out;
-  const options = frameOptions(data as Record<string, unknown>);
+  const options = frameOptions(data);
   const footer = typeof data.footer === 'string' ? data.footer : defaultFooter(options);
   const seen = new Map<number, number>();
   data.prompts.forEach((p: unknown, i: number) => {
-    if (!p || typeof p !== 'object') return;
-    const { day, theme, text, challenge, link } = p as Record<string, unknown>;
+    if (!isYamlMap(p)) return;
+    const { day, theme, text, challenge, link } = p;
     if (typeof day !== 'number' || !Number.isInteger(day) || day < 1) return;
     const first = seen.get(day);
     if (first !== undefined) {

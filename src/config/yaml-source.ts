@@ -81,3 +81,7 @@ export function sortByLine(src: YamlSource, problems: string[]): string[] {
     .sort((a, b) => a.line - b.line || a.i - b.i)
     .map((x) => x.p);
 }
+
+/** A YAML mapping as read before a schema checks it: keys to values of any shape. */
+export type YamlMap = Record<string, unknown>;
+export const isYamlMap = (v: unknown): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
