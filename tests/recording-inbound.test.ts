@@ -51,3 +51,25 @@ describe('RecordingInbound answers as the real core does (dedupe, edits, deletio
     expect(await stand.storedReplyIds('local', 'general', thread)).toEqual(await h.app.core.storedReplyIds('local', 'general', thread));
   });
 });
+
+describe('the core lists a thread\'s stored replies for catch-up', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(['local:general']);
+  });
+  afterAll(() => h?.close());
+
+  test('a thread longer than a page of stored replies lists every live reply once (catch-up compares against it)', async () => {
+    const long = await h.thread('local:general');
+    const base = { platform: 'local' as const, channelId: 'general', threadId: long, user: 'U1', text: 'wip' };
+    const t0 = Date.parse('2026-11-16T11:00:00Z');
+    const n = 1203; // two full pages of 500 and a part
+    for (let i = 0; i < n; i++) await h.app.core.reply({ ...base, eventKey: `long-${i}`, messageId: `L${i}`, at: new Date(t0 + i * 1000) });
+    await h.app.core.replyDeleted({ platform: 'local', channelId: 'general', eventKey: 'long-del', messageId: 'L500', at: new Date(t0 + n * 1000) });
+    const ids = await h.app.core.storedReplyIds('local', 'general', long);
+    expect(ids).toHaveLength(n - 1);
+    expect(new Set(ids).size).toBe(n - 1);
+    expect(ids).not.toContain('L500');
+    expect(ids).toEqual(expect.arrayContaining(['L0', 'L499', 'L501', `L${n - 1}`]));
+  });
+});

@@ -2,12 +2,15 @@ import type { Clock } from './ports/clock';
 import type { RecentThread, ReactionEvent, ReplyDeletedEvent, ReplyEditedEvent, ReplyEvent, ReplyOutcome } from './ports/inbound';
 import type { Logger } from './ports/logger';
 import type { Platform } from './ports/platform';
-import type { Channels, DeliveryRecord, Ledger, Replies } from './ports/store';
+import type { Channels, DeliveryRecord, Ledger, Replies, ReplyRecord } from './ports/store';
 
 type PromptRef = Pick<DeliveryRecord, 'id' | 'day' | 'programme'>;
 
 /** Prompt threads remembered per process (each reply would otherwise look its thread up twice). */
 const PROMPT_CACHE = 5000;
+
+/** Replies read a page at a time when listing a thread's stored ids. */
+const STORED_IDS_PAGE = 500;
 
 /**
  * Collects the replies and reactions under our prompts. Each call resolves after the store has the
@@ -49,7 +52,14 @@ export class Collector {
   async storedReplyIds(platform: Platform, channelId: string, threadId: string): Promise<string[]> {
     const rec = await this.promptOf(platform, channelId, threadId);
     if (!rec) return [];
-    return (await this.d.store.listReplies({ deliveryIds: [rec.id] })).filter((r) => r.text !== null).map((r) => r.messageId);
+    // A page at a time: a long thread's rows (texts, files) never sit in memory at once, only its ids.
+    const ids: string[] = [];
+    for (let after: ReplyRecord | undefined; ; ) {
+      const page = await this.d.store.listReplies({ deliveryIds: [rec.id], after, limit: STORED_IDS_PAGE });
+      for (const r of page) if (r.text !== null) ids.push(r.messageId);
+      if (page.length < STORED_IDS_PAGE) return ids;
+      after = page[page.length - 1];
+    }
   }
 
   async reply(e: ReplyEvent): Promise<ReplyOutcome> {
