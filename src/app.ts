@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import express from 'express';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { EnvSettings, LoadedSettings } from './config';
 import { buildHttpApp, loopbackOnly } from './http-app';
 import { openContext, platformsOn, type Context } from './open-context';
@@ -74,11 +73,11 @@ export async function startWolbot(opts: StartOptions): Promise<RunningApp> {
 async function serve(ctx: Context, opts: StartOptions, opened: Opened): Promise<RunningApp> {
   const { env, logger, store, core } = ctx;
   const on = platformsOn(env, ctx.loaded, opts.platforms);
-  const { app, adapters, configNeedsToken } = await buildHttpApp(ctx, on);
+  const { listener, adapters, configNeedsToken } = await buildHttpApp(ctx, on);
   for (const a of adapters) core.register(a);
   const platforms = adapters.map((a) => a.platform);
   await warnAboutSettings(ctx, configNeedsToken);
-  const { server, port } = await listenFor(app, ctx, { port: opts.port, loopback: loopbackOnly(on) }, opened);
+  const { server, port } = await listenFor(listener, ctx, { port: opts.port, loopback: loopbackOnly(on) }, opened);
   await startAdapters(adapters, opened);
   await takeOverGoneClaims(ctx);
   const cron = opts.cron === false ? null : startCron(() => core.tick(), logger, { run: () => core.sweep(), everyMs: core.leases.intervalMs });
@@ -106,10 +105,10 @@ async function warnAboutSettings(ctx: Context, configNeedsToken: boolean): Promi
 }
 
 /** Listens on HOST (loopback when no platform needs more) and PORT, with the server's limits. */
-async function listenFor(app: express.Express, ctx: Context, o: { port?: number; loopback: boolean }, opened: Opened): Promise<{ server: Server; port: number }> {
+async function listenFor(listener: RequestListener, ctx: Context, o: { port?: number; loopback: boolean }, opened: Opened): Promise<{ server: Server; port: number }> {
   const { env, logger } = ctx;
   const host = env.host ?? (o.loopback ? '127.0.0.1' : undefined);
-  const server = await listen(app, o.port ?? env.port, host);
+  const server = await listen(listener, o.port ?? env.port, host);
   opened.push({ what: 'server', close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) });
   limitServer(server);
   const port = (server.address() as AddressInfo).port;
@@ -145,12 +144,12 @@ function stopper(d: { cron: { stop(): Promise<void> } | null; server: Server; co
 }
 
 /** Listens on PORT (HOST, when given); a port in use or a bad address is one clear error. */
-async function listen(app: express.Express, port: number, host: string | undefined): Promise<Server> {
+async function listen(listener: RequestListener, port: number, host: string | undefined): Promise<Server> {
   return new Promise((resolve, reject) => {
-    // Express 5 hands a listen error to this callback too.
-    const listening = (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, host)) : resolve(s));
-    const s = host ? app.listen(port, host, listening) : app.listen(port, listening);
+    const s = createServer(listener);
     s.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, port, host)));
+    if (host) s.listen(port, host, () => resolve(s));
+    else s.listen(port, () => resolve(s));
   });
 }
 

@@ -2,7 +2,9 @@
 import express from 'express';
 import type { ChatAdapter } from './core/ports/chat-adapter';
 import type { Logger } from './core/ports/logger';
-import type { PlatformDeps, PlatformParts } from './core/ports/platform-descriptor';
+import type { RequestListener } from 'node:http';
+import type { DirectRoute, PlatformDeps, PlatformParts } from './core/ports/platform-descriptor';
+import { directFirst, directRoutesOf } from './http/direct-routes';
 import { apiRouter } from './http/api-router';
 import { healthRouter } from './http/health';
 import { loopbackHostOnly } from './http/host-check';
@@ -14,6 +16,8 @@ import { SANDBOX } from './platforms';
 
 export interface HttpApp {
   app: express.Express;
+  /** What the HTTP server runs: the platforms' direct routes first, then the app. */
+  listener: RequestListener;
   /** Each platform's adapter, built (not yet registered or started). */
   adapters: ChatAdapter[];
   /** The config alone closes the page without WEB_TOKEN (a real platform or channel); the store may too. */
@@ -34,7 +38,8 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   if (loopbackOnly(on)) app.use(loopbackHostOnly());
   const adapters: ChatAdapter[] = [];
   app.use(healthRouter({ store, platforms: () => adapters.map((a) => a.platform), adapters: () => adapters }));
-  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters);
+  const direct: DirectRoute[] = [];
+  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters, direct);
   // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
   const configNeedsToken = on.some(({ platform }) => platform.name !== SANDBOX) || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
   const guard = accessGuard(ctx, configNeedsToken);
@@ -44,20 +49,25 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   app.use(apiRouter({ core, store, logger: logger.child({ component: 'api' }) }));
   app.use(pageRouter({ sandbox: SANDBOX }));
   app.use(errorHandler(logger));
-  return { app, adapters, configNeedsToken };
+  // Loopback only: every request must pass the Host check, so nothing goes around the middleware.
+  return { app, listener: loopbackOnly(on) ? app : directFirst(app, direct), adapters, configNeedsToken };
 }
 
 /**
  * Builds each platform that is on. Those that receive from outside mount their routes now, before
- * the page's access rule; the ones behind it (the sandbox's API) are returned to mount after it.
+ * the page's access rule (and hand over their direct routes); the ones behind it (the sandbox's
+ * API) are returned to mount after it.
  */
-async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express.Express, adapters: ChatAdapter[]): Promise<PlatformParts[]> {
+async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express.Express, adapters: ChatAdapter[], direct: DirectRoute[]): Promise<PlatformParts[]> {
   const guarded: PlatformParts[] = [];
   for (const { platform, create } of on) {
     const parts = await create(deps);
     for (const w of parts.warnings ?? []) deps.logger.warn(w);
     if (platform.behindWebGuard) guarded.push(parts);
-    else if (parts.router) app.use(parts.router as express.RequestHandler);
+    else if (parts.router) {
+      app.use(parts.router as express.RequestHandler);
+      direct.push(...directRoutesOf(parts.router));
+    }
     adapters.push(parts.adapter);
   }
   return guarded;

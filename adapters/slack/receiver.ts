@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../src/core/ports/logger';
+import { DIRECT_ROUTE, type DirectRoute } from '../../src/core/ports/platform-descriptor';
 import { validateEventsBody, type SlackObject } from './events';
 import { readBody } from './request-body';
 import { slackSignatureValid } from './signature';
@@ -17,8 +18,11 @@ export interface ReceiverHandlers {
   firstTime(key: string): Promise<boolean>;
 }
 
-/** A request handler as express mounts it; it uses nothing of express (plain Node req/res). */
-export type SlackRequestHandler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+/**
+ * A request handler as express mounts it; it uses nothing of express (plain Node req/res), so it
+ * is also marked as the server's direct route for its path (served before any middleware).
+ */
+export type SlackRequestHandler = ((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void) & { [DIRECT_ROUTE]: DirectRoute };
 
 const MAX_SKEW_SEC = 5 * 60;
 /** Slack waits 3 s for an answer; a store slower than this gets 503 (the redelivery dedupes). */
@@ -78,13 +82,14 @@ export class WolReceiver {
     },
   ) {
     this.path = (opts.path ?? '/slack/events').toLowerCase();
-    this.router = (req, res, next) => {
-      if (req.method !== 'POST' || !this.isOurPath(req.url)) return next();
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
       this.serve(req, res).catch((err: unknown) => {
         opts.log.error({ err }, 'slack request failed');
         if (!res.headersSent) answer(res, 500, { error: 'internal_error' });
       });
     };
+    const router = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => (req.method === 'POST' && this.isOurPath(req.url) ? handle(req, res) : next());
+    this.router = Object.assign(router, { [DIRECT_ROUTE]: { method: 'POST', path: opts.path ?? '/slack/events', handle } });
   }
 
   /** Our path, as express would match it: any query, case and one trailing slash aside. */

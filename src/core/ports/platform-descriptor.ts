@@ -8,6 +8,19 @@ import type { Store } from './store';
 export type HttpHandler = (req: never, res: never, next: (err?: unknown) => void) => void;
 
 /**
+ * A hot route the server may serve before its middleware (the HTTP server hands it the exact
+ * method and path first): its handler takes plain Node req/res and does its own checks — limits,
+ * authentication, answer headers. A platform marks it on a handler of its router under DIRECT_ROUTE.
+ */
+export interface DirectRoute {
+  method: string;
+  path: string;
+  handle(req: never, res: never): void;
+}
+
+export const DIRECT_ROUTE = Symbol.for('wolbot.direct-route');
+
+/**
  * The store as a platform's factory gets it: the core's roles, plus the ports adapters own for
  * their own data. Each adapter declares its port in its folder and adds it to this interface there
  * (`declare module '…/platform-descriptor' { interface PlatformStore extends ItsPort {} }`), so
