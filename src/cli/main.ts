@@ -11,12 +11,13 @@ import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
 import { renderStatus } from '../core/status';
 
-type Flags = Record<string, string | boolean | undefined>;
+type Options = Record<string, { type: 'string' | 'boolean' }>;
 
-function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>): { flags: Flags; positionals: string[] } {
+/** A command's flags, typed by its options (`--format` a string, `--again` a boolean) and `--help`. */
+function parse<O extends Options>(argv: string[], options: O) {
   try {
-    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    return { flags: r.values as Flags, positionals: r.positionals };
+    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } } as const, allowPositionals: true, strict: true });
+    return { flags: r.values, positionals: r.positionals };
   } catch (err) {
     // Node's own wording for an unknown option ends in advice about '--' that fits no wolbot command.
     const unknown = /^Unknown option '([^']+)'/.exec(err instanceof Error ? err.message : '');
@@ -115,7 +116,7 @@ async function postCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<numb
 async function exportCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { flags } = parse(rest, { format: { type: 'string' }, day: { type: 'string' }, run: { type: 'string' } });
   if (flags.help) return out(USAGE.export!), 0;
-  const format = (flags.format as string | undefined) ?? 'json';
+  const format = flags.format ?? 'json';
   if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
   const day = positiveInt(flags.day, '--day');
   return withContext(env, async (ctx) => {
