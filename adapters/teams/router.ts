@@ -24,13 +24,15 @@ export function isLoopbackUrl(url: string | undefined): boolean {
 
 /** As CloudAdapter.process does before it runs a turn: timestamps become Dates, raw ones kept. */
 function forBotbuilder(body: Record<string, unknown>): Activity {
-  const a = { ...body } as Record<string, unknown>;
+  const a = { ...body };
   for (const k of ['timestamp', 'expiration', 'localTimestamp'] as const) {
-    if (typeof a[k] === 'string') {
-      a[`raw${k[0]!.toUpperCase()}${k.slice(1)}`] = a[k];
-      a[k] = new Date(a[k] as string);
+    const v = a[k];
+    if (typeof v === 'string') {
+      a[`raw${k[0]!.toUpperCase()}${k.slice(1)}`] = v;
+      a[k] = new Date(v);
     }
   }
+  // As botbuilder's own process() does (z.custom<Activity> over any JSON object); validate.ts checked ours.
   return a as unknown as Activity;
 }
 
