@@ -18,9 +18,9 @@ export function directRoutesOf(handler: unknown): DirectRoute[] {
 /**
  * The server's request listener: a request for a direct route's exact method and path goes
  * straight to it, anything else to the express app (where the same routes stay mounted, so a
- * path spelled otherwise is still served). Express costs the hot ingest path about half its CPU
- * (~100 µs a request: it re-prototypes req and res, which slows all later property access, then
- * walks every middleware layer).
+ * path spelled otherwise is still served). Express's per-request work (re-prototyping req and
+ * res, walking every middleware layer) was about half the server's CPU on the hot ingest path:
+ * ~225 → ~120 µs per Slack event, measured.
  */
 export function directFirst(app: RequestListener, routes: readonly DirectRoute[]): RequestListener {
   if (routes.length === 0) return app;
