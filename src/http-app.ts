@@ -4,7 +4,7 @@ import type { ChatAdapter } from './core/ports/chat-adapter';
 import type { Logger } from './core/ports/logger';
 import type { RequestListener } from 'node:http';
 import type { DirectRoute, PlatformDeps, PlatformParts } from './core/ports/platform-descriptor';
-import { directFirst, directRoutesOf } from './http/direct-routes';
+import { directFirst } from './http/direct-routes';
 import { apiRouter } from './http/api-router';
 import { healthRouter } from './http/health';
 import { loopbackHostOnly } from './http/host-check';
@@ -66,7 +66,7 @@ async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express
     if (platform.behindWebGuard) guarded.push(parts);
     else if (parts.router) {
       app.use(parts.router as express.RequestHandler);
-      direct.push(...directRoutesOf(parts.router));
+      direct.push(...(parts.directRoutes ?? []));
     }
     adapters.push(parts.adapter);
   }

@@ -1,26 +1,25 @@
 /**
  * Direct routes: a platform's hot route (Slack's Events API) is served by the HTTP server before
- * express; the server finds it marked on a handler inside the platform's express Router.
+ * express; the platform hands it over beside its router.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { WolReceiver } from '../adapters/slack/receiver';
-import { silentLogger } from '../src/core/ports/logger';
-import { DIRECT_ROUTE, type DirectRoute } from '../src/core/ports/platform-descriptor';
-import { directFirst, directRoutesOf } from '../src/http/direct-routes';
+import { createSlackAdapter } from '../adapters/slack/index';
+import { silentLogger, systemClock } from '../src/core/ports';
+import type { DirectRoute } from '../src/core/ports/platform-descriptor';
+import { directFirst } from '../src/http/direct-routes';
+import { RecordingInbound } from './helpers/recording-inbound';
 
-const handlers = { onEvent: async () => undefined, onCommand: async () => ({}), firstTime: async () => true };
 
 describe('direct routes', () => {
-  test('the Slack receiver marks its events path; it is found inside nested express Routers, and nothing else is', () => {
-    const receiver = new WolReceiver({ signingSecret: 's', handlers, log: silentLogger });
-    const inner = express.Router().use(receiver.router);
-    const outer = express.Router().get('/other', (_req, res) => void res.end()).use(inner);
-    const found = directRoutesOf(outer);
-    expect(found.map((r) => [r.method, r.path])).toEqual([['POST', '/slack/events']]);
-    expect(found[0]).toBe(receiver.router[DIRECT_ROUTE]);
-    expect(directRoutesOf(express.Router().use((_req, _res, next) => next()))).toEqual([]);
+  test('the Slack platform hands over its events path in HTTP mode, and none in Socket Mode', async () => {
+    const installations = { saveInstallation: async () => undefined, getInstallation: async () => null, deleteInstallation: async () => undefined };
+    const base = { inbound: new RecordingInbound(), logger: silentLogger, clock: systemClock, installations };
+    const http = createSlackAdapter({ ...base, settings: { mode: 'http', signingSecret: 's', botToken: 'xoxb-1', maxPostsPerSecond: 1 } });
+    expect(http.directRoutes.map((r) => [r.method, r.path])).toEqual([['POST', '/slack/events']]);
+    const socket = createSlackAdapter({ ...base, settings: { mode: 'socket', appToken: 'xapp-1', botToken: 'xoxb-1', maxPostsPerSecond: 1 } });
+    expect(socket.directRoutes).toEqual([]);
   });
 
   test('the server hands the exact method and path (any query) to the route, everything else to the app', async () => {

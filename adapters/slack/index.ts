@@ -4,6 +4,7 @@ import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import type { InboundPort } from '../../src/core/ports/inbound';
 import type { Logger } from '../../src/core/ports/logger';
+import type { DirectRoute } from '../../src/core/ports/platform-descriptor';
 import { DEFAULT_COMMAND, handleSlashCommand } from './commands';
 import { handleEventCallback, type EventContext } from './events';
 import { messaging } from './messaging';
@@ -51,7 +52,7 @@ export interface SlackAdapterOptions {
  * Slack as a ChatAdapter: tokens and clients per workspace (workspaces.ts), what it sends
  * (messaging.ts), how Slack reaches us (transport.ts) and its start and stop (start-up.ts).
  */
-export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAdapter; router: Router } {
+export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAdapter; router: Router; directRoutes: DirectRoute[] } {
   const { settings, clock } = opts;
   const log = opts.logger.child({ component: 'slack' });
   const apiUrl = apiBase(settings);
@@ -62,7 +63,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
   const pacer = new Pacer(clock, Math.max(0.1, settings.maxPostsPerSecond || 20), { margin: 0.05 });
   const eventCtx = eventContext(opts, tokens, log);
   const handlers = receiverHandlers(opts, eventCtx, workspaces.forTeam, log);
-  const { router, socket } = transport({ settings, handlers, apiUrl, log, nowMs: opts.nowMs, oauthInstalls, onReconnected: () => run.catchUp() });
+  const { router, socket, directRoutes } = transport({ settings, handlers, apiUrl, log, nowMs: opts.nowMs, oauthInstalls, onReconnected: () => run.catchUp() });
   const run = startUp({ ...opts, eventCtx, log, apiUrl, single, clientFor, forThread: workspaces.forThread }, socket);
   const adapter: ChatAdapter = {
     platform: 'slack',
@@ -71,7 +72,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
     connection: () => run.connection(),
     ...messaging(workspaces.forTarget, pacer, log),
   };
-  return { adapter, router };
+  return { adapter, router, directRoutes };
 }
 
 /** What event handling needs: the core, our ids per workspace, and what to do when a workspace uninstalls us. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../src/core/ports/logger';
-import { DIRECT_ROUTE, type DirectRoute } from '../../src/core/ports/platform-descriptor';
+import type { DirectRoute } from '../../src/core/ports/platform-descriptor';
 import { validateEventsBody, type SlackObject } from './events';
 import { readBody } from './request-body';
 import { slackSignatureValid } from './signature';
@@ -22,7 +22,7 @@ export interface ReceiverHandlers {
  * A request handler as express mounts it; it uses nothing of express (plain Node req/res), so it
  * is also marked as the server's direct route for its path (served before any middleware).
  */
-export type SlackRequestHandler = ((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void) & { [DIRECT_ROUTE]: DirectRoute };
+export type SlackRequestHandler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
 const MAX_SKEW_SEC = 5 * 60;
 /** Slack waits 3 s for an answer; a store slower than this gets 503 (the redelivery dedupes). */
@@ -68,6 +68,8 @@ function answer(res: ServerResponse, status: number, body?: unknown, extra?: Rec
  */
 export class WolReceiver {
   readonly router: SlackRequestHandler;
+  /** The events path for the server to serve before its middleware (the router serves it too). */
+  readonly direct: DirectRoute;
   private readonly path: string;
 
   constructor(
@@ -88,8 +90,8 @@ export class WolReceiver {
         if (!res.headersSent) answer(res, 500, { error: 'internal_error' });
       });
     };
-    const router = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => (req.method === 'POST' && this.isOurPath(req.url) ? handle(req, res) : next());
-    this.router = Object.assign(router, { [DIRECT_ROUTE]: { method: 'POST', path: opts.path ?? '/slack/events', handle } });
+    this.router = (req, res, next) => (req.method === 'POST' && this.isOurPath(req.url) ? handle(req, res) : next());
+    this.direct = { method: 'POST', path: opts.path ?? '/slack/events', handle };
   }
 
   /** Our path, as express would match it: any query, case and one trailing slash aside. */

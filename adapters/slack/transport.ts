@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import type { Logger } from '../../src/core/ports/logger';
+import type { DirectRoute } from '../../src/core/ports/platform-descriptor';
 import { createOAuthRouter, type StoreInstallations } from './oauth';
 import { WolReceiver, type ReceiverHandlers } from './receiver';
 import type { SlackSettings } from './settings';
@@ -16,16 +17,19 @@ export function transport(t: {
   nowMs?: () => number;
   oauthInstalls?: StoreInstallations;
   onReconnected: () => Promise<void>;
-}): { router: Router; socket?: SocketMode } {
+}): { router: Router; socket?: SocketMode; directRoutes: DirectRoute[] } {
   const { settings, handlers, apiUrl, log, oauthInstalls } = t;
   const router = express.Router();
   let socket: SocketMode | undefined;
+  const directRoutes: DirectRoute[] = [];
   if (settings.mode === 'socket') {
     if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
     socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log, onReconnected: t.onReconnected });
   } else {
     if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
-    router.use(new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: t.nowMs }).router);
+    const receiver = new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: t.nowMs });
+    router.use(receiver.router);
+    directRoutes.push(receiver.direct);
   }
   if (oauthInstalls) {
     router.use(
@@ -39,5 +43,5 @@ export function transport(t: {
       }),
     );
   }
-  return { router, socket };
+  return { router, socket, directRoutes };
 }

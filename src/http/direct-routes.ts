@@ -1,19 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { DIRECT_ROUTE, type DirectRoute } from '../core/ports/platform-descriptor';
+import type { DirectRoute } from '../core/ports/platform-descriptor';
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => void;
-
-/**
- * The direct routes marked on a platform's handler or, when it is an express Router, on the
- * handlers mounted in it (its `stack` of layers, each with its `handle`; nested routers too).
- */
-export function directRoutesOf(handler: unknown): DirectRoute[] {
-  if (typeof handler !== 'function') return [];
-  const own = (handler as { [DIRECT_ROUTE]?: DirectRoute })[DIRECT_ROUTE];
-  const stack = (handler as { stack?: unknown }).stack;
-  const inner = Array.isArray(stack) ? stack.flatMap((layer: { handle?: unknown }) => directRoutesOf(layer.handle)) : [];
-  return own ? [own, ...inner] : inner;
-}
 
 /**
  * The server's request listener: a request for a direct route's exact method and path goes

@@ -10,15 +10,14 @@ export type HttpHandler = (req: never, res: never, next: (err?: unknown) => void
 /**
  * A hot route the server may serve before its middleware (the HTTP server hands it the exact
  * method and path first): its handler takes plain Node req/res and does its own checks — limits,
- * authentication, answer headers. A platform marks it on a handler of its router under DIRECT_ROUTE.
+ * authentication, answer headers. A platform hands it over in PlatformParts.directRoutes and keeps
+ * it mounted in its router too (a path spelled otherwise still reaches it there).
  */
 export interface DirectRoute {
   method: string;
   path: string;
   handle(req: never, res: never): void;
 }
-
-export const DIRECT_ROUTE = Symbol.for('wolbot.direct-route');
 
 /**
  * The store as a platform's factory gets it: the core's roles, plus the ports adapters own for
@@ -60,6 +59,8 @@ export function unexpected(name: string, expected: string): (issue: { input?: un
 export interface PlatformParts {
   adapter: ChatAdapter;
   router?: HttpHandler;
+  /** Hot routes of that router the server may serve before its middleware. */
+  directRoutes?: DirectRoute[];
   /** Lines to log once at start (a risky setting, a mode). */
   warnings?: string[];
 }
