@@ -96,7 +96,7 @@ channels:
   });
 
   test('bad parameters are JSON errors before anything is read', async () => {
-    for (const [q, status, error] of [['format=xml', 400, /format must be/], ['day=0', 400, /day must be/], ['run=2020-01-06', 404, /no run starting/]] as const) {
+    for (const [q, status, error] of [['format=xml', 400, /format must be/], ['day=0', 400, /day must be/], ['day=99', 400, /no programme has a day 99; its days are 1, 2, 3/], ['run=2020-01-06', 404, /no run starting/]] as const) {
       const res = await get(`/v1/export?${q}`);
       expect(res.status).toBe(status);
       expect((await res.json()).error).toMatch(error);
@@ -143,6 +143,23 @@ channels:
       expect(pages).toBeGreaterThanOrEqual(8);
       expect(await (await fetch(`${route.url}?format=csv`)).text()).toBe(toCsv(posts));
       expect(await (await fetch(`${route.url}?format=md`)).text()).toBe(await before());
+    } finally {
+      await route.close();
+    }
+  });
+
+  test('HEAD answers the headers GET would, with no body and without reading a reply', async () => {
+    const reads: string[] = [];
+    const route = await routeOver((name, call) => (reads.push(name), call()));
+    try {
+      for (const [format, type] of [['json', /application\/json/], ['csv', /text\/csv/], ['md', /text\/markdown/]] as const) {
+        const res = await fetch(`${route.url}?format=${format}`, { method: 'HEAD' });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toMatch(type);
+        expect(await res.text()).toBe('');
+      }
+      expect(reads).not.toContain('listReplies');
+      expect(reads).not.toContain('listDeliveries');
     } finally {
       await route.close();
     }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../src/core/ports/logger';
 import type { DirectRoute } from '../../src/core/ports/platform-descriptor';
-import { validateEventsBody, type SlackObject } from './events';
+import { isObj, validateEventsBody, type SlackObject } from './events';
 import { readBody } from './request-body';
 import { slackSignatureValid } from './signature';
 
@@ -175,8 +175,8 @@ export class WolReceiver {
       return this.bad(res, 'body is not JSON');
     }
     const problem = validateEventsBody(body);
-    if (problem) return this.bad(res, problem);
-    const b = body as SlackObject; // validated just above
+    if (problem || !isObj(body)) return this.bad(res, problem ?? 'body is not a JSON object');
+    const b = body;
     if (b.type === 'url_verification') return answer(res, 200, { challenge: b.challenge });
     if (b.type === 'event_callback') {
       const num = Number(header(req, 'x-slack-retry-num'));

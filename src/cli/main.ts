@@ -4,7 +4,7 @@ import { openCheckInput, openContext, platformsOn, type Context } from '../open-
 import { programmeFor, runsNamed } from '../core/campaigns';
 import { ConfigError, isChannelSpecError, parseChannelSpec } from '../config';
 import { processEnv } from '../config/process-env';
-import { exportChunksFrom, type ExportFormat } from '../core/export-stream';
+import { exportChunksFrom, isExportFormat, programmeDays } from '../core/export-stream';
 import { streamExport } from '../core/export';
 import { runCheck } from './check';
 import { finish, quietOnClosedPipe, writeChunks } from './output';
@@ -117,17 +117,17 @@ async function exportCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<nu
   const { flags } = parse(rest, { format: { type: 'string' }, day: { type: 'string' }, run: { type: 'string' } });
   if (flags.help) return out(USAGE.export!), 0;
   const format = flags.format ?? 'json';
-  if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
+  if (!isExportFormat(format)) throw new UsageError(`--format must be json, csv or md, not "${format}"`);
   const day = positiveInt(flags.day, '--day');
   return withContext(env, async (ctx) => {
     const runs = await runsFlag(ctx, flags.run);
-    const days = [...new Set(ctx.loaded.settings.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
+    const days = programmeDays(ctx.core.settings);
     if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
     const md = format === 'md';
     const report = md ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
     // A page of replies at a time, so memory stays flat however many there are (the report counts them first).
     const posts = streamExport(ctx.core.settings, ctx.store, { day, runs, counted: md });
-    await writeChunks(process.stdout, exportChunksFrom(posts, format as ExportFormat, ctx.loaded.settings.programme.title, report));
+    await writeChunks(process.stdout, exportChunksFrom(posts, format, ctx.loaded.settings.programme.title, report));
     return 0;
   });
 }

@@ -1,9 +1,16 @@
 import type { ExportPost, ExportPostPages, ExportReply } from './export';
 import { toCsv } from './export-formats';
 import { markdownReport, type ReportContext } from './export-markdown';
+import type { WolSettings } from './settings';
 
 export type ExportFormat = 'json' | 'csv' | 'md';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md'];
+
+/** Every day any programme has, in order (an export's `day` must be one of them). */
+export const programmeDays = (s: WolSettings): number[] => [...new Set(s.programmes.flatMap((p) => p.programme.prompts.map((x) => x.day)))].sort((a, b) => a - b);
+
+/** A format named by a caller (a flag, a query), checked. */
+export const isExportFormat = (f: string): f is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(f);
 
 /**
  * Whole posts as chunks (JSON and CSV), byte for byte what the whole-string formats give — built

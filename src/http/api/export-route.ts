@@ -1,6 +1,6 @@
 import type express from 'express';
 import { streamExport } from '../../core/export';
-import { EXPORT_FORMATS, exportChunksFrom, type ExportFormat } from '../../core/export-stream';
+import { exportChunksFrom, isExportFormat, programmeDays, type ExportFormat } from '../../core/export-stream';
 import type { ApiDeps } from './deps';
 import { runsOf } from './run-query';
 import { streamResponse } from './stream-response';
@@ -23,9 +23,13 @@ export function exportRoute(d: ApiDeps & { pageSize?: number }): express.Request
     const dayQ = typeof req.query.day === 'string' ? req.query.day : undefined;
     const day = dayQ === undefined ? undefined : Number(dayQ);
     if (day !== undefined && !(Number.isInteger(day) && day > 0)) return void res.status(400).json({ error: 'day must be a positive integer' });
-    if (!isFormat(format)) return void res.status(400).json({ error: 'format must be json, csv or md' });
+    if (!isExportFormat(format)) return void res.status(400).json({ error: 'format must be json, csv or md' });
+    const days = programmeDays(d.core.settings);
+    if (day !== undefined && !days.includes(day)) return void res.status(400).json({ error: `no programme has a day ${day}; its days are ${days.join(', ')}` });
     const runs = await runsOf(d.core, req, res);
     if (runs === null) return;
+    // HEAD: the headers GET would send, without reading the whole export to throw it away.
+    if (req.method === 'HEAD') return void res.status(200).type(CONTENT_TYPES[format]).end();
     const md = format === 'md';
     const report = md ? await d.core.reportContext({ run: runs?.[0] }) : undefined;
     const posts = await primed(streamExport(d.core.settings, d.store, { day, runs, counted: md, pageSize: d.pageSize }));
@@ -50,4 +54,3 @@ async function primed<T>(source: AsyncGenerator<T, void, undefined>): Promise<As
   })();
 }
 
-const isFormat = (f: string): f is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(f);
