@@ -2,6 +2,17 @@ import type { Kysely } from 'kysely';
 
 /** The first schema. Column types are the portable subset (text, integer) on both dialects. */
 export async function up(db: Kysely<any>): Promise<void> {
+  await createChannels(db);
+  await createDeliveries(db);
+  await createReplies(db);
+  await createReactions(db);
+  await createProcessedEvents(db);
+  await createLocalMessages(db);
+  await createInstallations(db);
+  await createMeta(db);
+}
+
+async function createChannels(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('channels')
     .addColumn('platform', 'text', (c) => c.notNull())
@@ -22,7 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('channels_workspace_idx').on('channels').columns(['platform', 'workspace_id']).execute();
   await db.schema.createIndex('channels_group_idx').on('channels').columns(['platform', 'group_id']).execute();
+}
 
+async function createDeliveries(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('deliveries')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -50,7 +63,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('deliveries_thread_idx').on('deliveries').columns(['platform', 'channel_id', 'thread_id']).execute();
   await db.schema.createIndex('deliveries_due_idx').on('deliveries').columns(['state', 'next_attempt_at']).execute();
+}
 
+async function createReplies(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('replies')
     .addColumn('platform', 'text', (c) => c.notNull())
@@ -71,7 +86,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('replies_delivery_idx').on('replies').columns(['delivery_id', 'at']).execute();
   await db.schema.createIndex('replies_user_idx').on('replies').column('user_id').execute();
   await db.schema.createIndex('replies_at_idx').on('replies').column('at').execute();
+}
 
+async function createReactions(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('reactions')
     .addColumn('platform', 'text', (c) => c.notNull())
@@ -83,14 +100,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('reactions_pk', ['platform', 'channel_id', 'item_id', 'user_id', 'emoji'])
     .execute();
   await db.schema.createIndex('reactions_user_idx').on('reactions').column('user_id').execute();
+}
 
+async function createProcessedEvents(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('processed_events')
     .addColumn('event_key', 'text', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('processed_events_at_idx').on('processed_events').column('at').execute();
+}
 
+async function createLocalMessages(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('local_messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -102,7 +123,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('local_messages_channel_idx').on('local_messages').columns(['channel_id', 'at']).execute();
+}
 
+async function createInstallations(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('installations')
     .addColumn('platform', 'text', (c) => c.notNull())
@@ -111,7 +134,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('installations_pk', ['platform', 'workspace_id'])
     .execute();
+}
 
+async function createMeta(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
