@@ -7,9 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BenchSlack } from './fake-slack';
-import { CHANNEL, seedReplies } from './footprint';
-import { SERVER, WEB_TOKEN, round, rssMb, runCli, sleep, slackEnv, startChild, tempDir, writeConfig } from './util';
+import { postedWorkspace, seedReplies } from './footprint';
+import { SERVER, WEB_TOKEN, round, rssMb, runCli, sleep, startChild } from './util';
 
 const FORMATS = ['json', 'csv', 'md'] as const;
 
@@ -26,14 +25,9 @@ export interface ExportFigure {
 
 export async function exportBench(replies: number) {
   replies = Number(process.env.BENCH_REPLIES ?? replies);
-  const dir = tempDir('export');
-  const fake = await new BenchSlack().start();
-  writeConfig(dir, [`slack:${CHANNEL}`], new Date(Date.now() + 30 * 86400_000));
-  const env = slackEnv(dir, fake.url);
+  const { dir, env, close } = await postedWorkspace('export');
   let server: Awaited<ReturnType<typeof startChild>> | undefined;
   try {
-    const posted = await runCli(['post', '--day', '1'], dir, env);
-    if (posted.code !== 0) throw new Error(`wolbot post failed: ${posted.stderr}`);
     seedReplies(path.join(dir, 'wolbot.db'), replies);
 
     const cli: Record<string, ExportFigure> = {};
@@ -52,8 +46,7 @@ export async function exportBench(replies: number) {
     return { replies, cli, http };
   } finally {
     await server?.stop();
-    await fake.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -11,6 +11,24 @@ import { SERVER, WEB_TOKEN, round, rssMb, runCli, sleep, slackEnv, startChild, t
 
 export const CHANNEL = 'C0FOOT';
 
+/** A bench folder whose one Slack channel has day 1 posted (by `wolbot post`) to a fresh fake Slack; `close` removes both. */
+export async function postedWorkspace(name: string): Promise<{ dir: string; env: NodeJS.ProcessEnv; close(): Promise<void> }> {
+  const dir = tempDir(name);
+  const fake = await new BenchSlack().start();
+  writeConfig(dir, [`slack:${CHANNEL}`], new Date(Date.now() + 30 * 86400_000));
+  const env = slackEnv(dir, fake.url);
+  const close = async () => {
+    await fake.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const posted = await runCli(['post', '--day', '1'], dir, env);
+  if (posted.code !== 0) {
+    await close();
+    throw new Error(`wolbot post failed: ${posted.stderr}`);
+  }
+  return { dir, env, close };
+}
+
 /** `n` replies under the channel's day-1 thread, straight into the SQLite file (500 people). */
 export function seedReplies(file: string, n: number): void {
   const db = new Database(file);
@@ -35,14 +53,9 @@ export function seedReplies(file: string, n: number): void {
 
 export async function footprint(replies: number) {
   replies = Number(process.env.BENCH_REPLIES ?? replies);
-  const dir = tempDir('footprint');
-  const fake = await new BenchSlack().start();
-  writeConfig(dir, [`slack:${CHANNEL}`], new Date(Date.now() + 30 * 86400_000));
-  const env = slackEnv(dir, fake.url);
+  const { dir, env, close } = await postedWorkspace('footprint');
   let server: Awaited<ReturnType<typeof startChild>> | undefined;
   try {
-    const posted = await runCli(['post', '--day', '1'], dir, env);
-    if (posted.code !== 0) throw new Error(`wolbot post failed: ${posted.stderr}`);
     server = await startChild(SERVER, env, { cwd: dir, ready: '/healthz' });
     const startupMs = server.startMs;
     await sleep(3000);
@@ -74,7 +87,6 @@ export async function footprint(replies: number) {
     };
   } finally {
     await server?.stop();
-    await fake.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
