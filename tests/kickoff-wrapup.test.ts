@@ -92,7 +92,7 @@ describe('wrap-up', () => {
         await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'message', channel: ch, user, text, ts, thread_ts: thread, event_ts: ts }));
         return ts;
       };
-      const ana = await say('C0WOL1', t1, 'U0ANA', 'My first draft, out in the open', 1);
+      const ana = await say('C0WOL1', t1, 'U0ANA', 'My first draft, out in the open, thanks to <@U0BEN>', 1);
       await say('C0WOL2', t2, 'U0BEN', 'A question I am stuck on', 1);
       await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'reaction_added', user: 'U0BEN', reaction: 'tada', item: { type: 'message', channel: 'C0WOL1', ts: ana }, event_ts: ana }));
       const local = (await s.app.core.exportPosts()).posts.find((p) => p.platform === 'local' && p.day === 1)!;
@@ -130,7 +130,8 @@ describe('wrap-up', () => {
       expect(text).toContain('Ana, Day 1 · Connection: 1 reaction');
       expect(text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${t1}&cid=C0WOL1|View>`);
       expect(text).toContain('<https://wol.example.com/|Everything shared, in the gallery>');
-      expect(JSON.stringify(wrapups())).not.toContain('<@');
+      expect(JSON.stringify(wrapups())).not.toMatch(/<@|&lt;@/);
+      expect(text).toContain('\n> My first draft, out in the open, thanks to @Ben'); // a mention in a quote reads as the name
       expect((sandbox[0]!.body as { text: string }).text).toContain('Ben');
     } finally {
       await s.stop();

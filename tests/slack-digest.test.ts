@@ -11,7 +11,7 @@ describe('Slack digest', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-slack-digest-'));
     writeSlackConfig(dir, 'digest: "17:00"');
     s = await startSlackApp({ dir });
-    for (const [id, name] of [['U0ANA', 'Ana'], ['U0BEN', 'Ben'], ['U0CAT', 'Cat <!here>']]) s.fake.userNames.set(id, name);
+    for (const [id, name] of [['U0ANA', 'Ana'], ['U0BEN', 'Ben'], ['U0CAT', 'Cat <!here>'], ['U0DAN', 'Dan'], ['U0EVE', 'Eve']]) s.fake.userNames.set(id, name);
   });
   afterAll(() => s.stop());
 
@@ -29,7 +29,7 @@ describe('Slack digest', () => {
     s.fake.fail('users.info', { kind: 'error', error: 'internal_error' }, { match: (a) => a.user === 'U0CAT' });
     const ana = await say('U0ANA', 'My draft onboarding checklist');
     await say('U0BEN', '<@U0ANA> this helps me a lot, thank you');
-    const cat = await say('U0CAT', 'Has anyone tried pairing on docs?');
+    const cat = await say('U0CAT', 'Has anyone tried pairing on docs? <@U0DAN> you did, <@U0EVE|eve>?');
     await waitFor(() => s.fake.callsOf('users.info').length === 3, 'three look-ups');
 
     s.clock.t = Date.parse('2026-11-16T17:00:30Z');
@@ -40,6 +40,9 @@ describe('Slack digest', () => {
     const all = JSON.stringify({ text: digest.text, blocks: digest.blocks });
     expect(all).not.toContain('<@');
     expect(all).not.toContain('<!here>');
+    // Mentions in a quote read as the people's names (looked up before the digest posts), never as ids.
+    expect(all).not.toMatch(/&lt;@|U0DAN|U0EVE/);
+    expect(digest.text).toContain('\n> Has anyone tried pairing on docs? @Dan you did, @Eve?');
     expect(digest.text).toContain('Thank you, Ana, Ben and Cat &lt;!here&gt;, for working out loud today.');
     expect(digest.text).toContain('Ana: 1 reply');
     expect(digest.text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${thread}&cid=C0WOL1|View>`);

@@ -10,6 +10,8 @@ export interface Share {
   /** Display name (plain text). */
   name: string;
   text: string;
+  /** The text as quoted (mentions as plain `@Name`); the text itself when absent. */
+  quote?: string;
   at: Date;
   reactions: number;
 }
@@ -85,12 +87,12 @@ export function digestContent(o: {
       lines: highlights.map(({ share, replies }): SummaryLine => {
         // Only what is there: "3 reactions", "1 reply", never a zero.
         const detail = list([share.reactions ? w.t('digest.reactions', { n: share.reactions }) : '', replies ? w.t('digest.replies', { n: replies }) : ''].filter(Boolean));
-        return { text: w.t('digest.response', { name: share.name, detail }), quote: share.text, ...view(share.messageId) };
+        return { text: w.t('digest.response', { name: share.name, detail }), quote: share.quote ?? share.text, ...view(share.messageId) };
       }),
     });
   }
   if (asks.length) {
-    sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: a.name }), quote: a.text, ...view(a.messageId) })) });
+    sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: a.name }), quote: a.quote ?? a.text, ...view(a.messageId) })) });
   }
   return {
     ...base,
