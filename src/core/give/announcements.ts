@@ -126,15 +126,10 @@ export class Announcements {
     const tr = translatorOf(settings.programme);
     const threads = (await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] })).filter((r) => r.threadId);
     const byId = new Map(threads.map((t) => [t.id, t]));
-    const all = (await store.listReplies({})).filter((r) => r.text !== null);
-    const mine = all.filter((r) => byId.has(r.deliveryId));
-    // A first-time sharer: their first share ever is in this run.
-    const first = new Map<string, ReplyRecord>();
-    for (const r of all) {
-      const k = personKey(r);
-      if (!first.has(k) || r.at < first.get(k)!.at) first.set(k, r);
-    }
-    const firstTimers = new Set([...first].filter(([, r]) => byId.has(r.deliveryId)).map(([k]) => k));
+    const ids = [...byId.keys()];
+    // Only this run's replies are read; the store says whose first share ever is in this run.
+    const mine = (await store.listReplies({ deliveryIds: ids })).filter((r) => r.text !== null);
+    const firstTimers = new Set((await store.replyTallies(ids, { firstEver: true })).filter((t) => t.firstEver).map(personKey));
     const pairs: { s: RunShare; r: ReplyRecord }[] = [];
     for (const [where, group] of groupBy(mine, (r) => `${r.platform}\u0000${r.channelId}`)) {
       const [platform, channelId] = where.split('\u0000') as [ReplyRecord['platform'], string];
