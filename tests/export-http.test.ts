@@ -99,7 +99,7 @@ channels:
     for (const [q, status, error] of [['format=xml', 400, /format must be/], ['day=0', 400, /day must be/], ['day=99', 400, /no programme has a day 99; its days are 1, 2, 3/], ['run=2020-01-06', 404, /no run starting/]] as const) {
       const res = await get(`/v1/export?${q}`);
       expect(res.status).toBe(status);
-      expect((await res.json()).error).toMatch(error);
+      expect(((await res.json()) as any).error).toMatch(error);
     }
   });
 

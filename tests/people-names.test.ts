@@ -106,7 +106,7 @@ channels: [local:general]
     const [p] = (await app.core.exportPosts()).posts;
     await fetch(`${app.url}/v1/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'general', thread: p!.thread, text: 'hello' }) });
     await waitFor(async () => (await app.core.exportPosts()).posts[0]!.replies[0]?.name === 'Sandbox User', 'sandbox name');
-    const body = await (await fetch(`${app.url}/v1/export`)).json();
+    const body = (await (await fetch(`${app.url}/v1/export`)).json()) as any;
     expect(body.posts[0].replies[0]).toMatchObject({ user: 'sandbox-user', name: 'Sandbox User', text: 'hello' });
   });
 });

@@ -41,13 +41,13 @@ describe('the sandbox is only the sandbox (#8 finding 1)', () => {
   });
 
   test('post 2 and pause all from the sandbox reach only local: channels', async () => {
-    const post = await (await sandbox('/v1/commands', { channel: 'general', text: 'post 2' })).json();
+    const post = (await (await sandbox('/v1/commands', { channel: 'general', text: 'post 2' })).json()) as any;
     expect(post.text).toMatch(/Posting day 2 \(Sharing\) to local:general/);
     await waitFor(async () => (await s.app.store.listDeliveries({ states: ['sent'] })).length === 1, 'the local post');
     expect((await s.app.store.listDeliveries()).map((d) => `${d.platform}:${d.channelId}`)).toEqual(['local:general']);
     expect(s.fake.callsOf('chat.postMessage')).toHaveLength(0);
 
-    const pause = await (await sandbox('/v1/commands', { channel: 'general', text: 'pause all' })).json();
+    const pause = (await (await sandbox('/v1/commands', { channel: 'general', text: 'pause all' })).json()) as any;
     expect(pause.text).toMatch(/Paused/);
     const paused = (await s.app.store.listChannels()).map((c) => [`${c.platform}:${c.channelId}`, c.paused]).sort();
     expect(paused).toEqual([['local:general', true], ['slack:C0WOL1', false]]);
@@ -67,7 +67,7 @@ describe('the sandbox is only the sandbox (#8 finding 1)', () => {
     expect((await postToSlackEndpoint(s.events, SIGNING_SECRET, ev)).status).toBe(200);
 
     expect((await sandbox('/v1/commands', { channel: 'general', text: 'forget me', user: 'U0EVE' })).status).toBe(400);
-    const forget = await (await sandbox('/v1/commands', { channel: 'general', text: 'forget me' })).json();
+    const forget = (await (await sandbox('/v1/commands', { channel: 'general', text: 'forget me' })).json()) as any;
     expect(forget.text).toMatch(/holds nothing you wrote/);
     const replies = (await s.app.core.exportPosts()).posts.flatMap((p) => p.replies);
     expect(replies.map((r) => [r.user, r.text])).toEqual([['U0EVE', 'Eve’s draft']]);

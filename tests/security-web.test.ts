@@ -35,7 +35,7 @@ describe('who may read the page and /v1 (#8 finding 2)', () => {
       expect(s.app.platforms).toEqual(['local']);
       const exp = await fetch(`${s.app.url}/v1/export`);
       expect(exp.status).toBe(401);
-      expect((await exp.json()).error).toMatch(/off: set WEB_TOKEN/);
+      expect(((await exp.json()) as any).error).toMatch(/off: set WEB_TOKEN/);
       expect((await fetch(`${s.app.url}/`)).status).toBe(401);
       expect(s.logs.text()).toMatch(/WEB_TOKEN is not set/);
     } finally {
@@ -53,7 +53,7 @@ describe('who may read the page and /v1 (#8 finding 2)', () => {
       expect((await fetch(`${s.app.url}/v1/export`)).status).toBe(401);
       const ok = await fetch(`${s.app.url}/v1/status`, { headers: { authorization: `Bearer ${TOKEN}` } });
       expect(ok.status).toBe(200);
-      const channels = (await ok.json()).channels as { channel: string; id: string; paused: boolean }[];
+      const channels = ((await ok.json()) as any).channels as { channel: string; id: string; paused: boolean }[];
       expect(channels.map((c) => c.channel).sort()).toEqual(['local:general', 'slack:C0PROD1']);
       expect(channels.every((c) => typeof c.id === 'string' && typeof c.paused === 'boolean')).toBe(true);
     } finally {

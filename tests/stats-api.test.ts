@@ -78,11 +78,11 @@ channels: [local:general, local:design]
   test('?run=START chooses a run; /v1/runs lists them; an unknown run is a clear 404', async () => {
     const current = await fetch(`${app.url}/v1/stats?run=2026-11-16`);
     expect(current.status).toBe(200);
-    expect((await current.json()).shares).toBe(7);
-    const spring = await (await fetch(`${app.url}/v1/stats?run=2026-03-02`)).json();
+    expect(((await current.json()) as any).shares).toBe(7);
+    const spring = (await (await fetch(`${app.url}/v1/stats?run=2026-03-02`)).json()) as any;
     expect(spring).toMatchObject({ run: { programme: 'wol-week', start: '2026-03-02' }, people: 1, returning: 0, firstTime: 1, shares: 1 });
     expect(spring.days[0]).toEqual({ day: 1, theme: 'Connection', shares: 1, people: 1 });
-    const exported = await (await fetch(`${app.url}/v1/export?run=2026-03-02`)).json();
+    const exported = (await (await fetch(`${app.url}/v1/export?run=2026-03-02`)).json()) as any;
     expect(exported.posts.map((p: { day: number; replies: { text: string }[] }) => [p.day, p.replies.map((r) => r.text)])).toEqual([[1, ['last year']]]);
     expect(await (await fetch(`${app.url}/v1/runs`)).json()).toEqual({
       runs: [
@@ -93,7 +93,7 @@ channels: [local:general, local:design]
     for (const path of ['/v1/stats?run=2020-01-06', '/v1/export?run=2020-01-06']) {
       const unknown = await fetch(`${app.url}${path}`);
       expect(unknown.status).toBe(404);
-      expect((await unknown.json()).error).toMatch(/no run starting 2020-01-06/);
+      expect(((await unknown.json()) as any).error).toMatch(/no run starting 2020-01-06/);
     }
   });
 });

@@ -9,15 +9,24 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** The first of `candidates` that holds `file`, or a clear error naming where it looked. */
+function dirWith(file: string, candidates: string[], what: string): string {
+  const found = candidates.find((c) => fs.existsSync(path.join(c, file)));
+  if (!found) throw new Error(`${what} were not found (looked in ${candidates.join(', ')}); run \`npm run build\``);
+  return found;
+}
+
 /**
- * The page's files live in src/http/web (tsc copies nothing): found next to this module when it
- * runs from src (tests), else in the checkout's source tree beside dist (npm start).
+ * The page's markup, styles and icon live in src/http/web (tsc copies nothing): found next to this
+ * module when it runs from src (tests), else in the checkout's source tree beside dist (npm start).
  */
 export function webDir(): string {
-  const candidates = [path.join(__dirname, 'web'), path.resolve(__dirname, '..', '..', '..', 'src', 'http', 'web')];
-  const found = candidates.find((c) => fs.existsSync(path.join(c, 'index.html')));
-  if (!found) throw new Error(`the page's files were not found (looked in ${candidates.join(', ')})`);
-  return found;
+  return dirWith('index.html', [path.join(__dirname, 'web'), path.resolve(__dirname, '..', '..', '..', 'src', 'http', 'web')], "the page's files");
+}
+
+/** The page's scripts, compiled from src/http/web/*.ts by its own tsconfig into dist/web. */
+export function webScriptsDir(): string {
+  return dirWith('app.js', [path.resolve(__dirname, '..', '..', 'web'), path.resolve(__dirname, '..', '..', 'dist', 'web')], "the page's compiled scripts");
 }
 
 /** chart.js's browser build, served from our own origin (no CDN). */
@@ -32,11 +41,12 @@ interface Asset {
 
 /** Every file the page may load, read once at start: nothing else on disk is reachable. */
 function loadAssets(): Map<string, Asset> {
-  const dir = webDir();
   const assets = new Map<string, Asset>();
-  for (const name of fs.readdirSync(dir)) {
-    const type = TYPES[path.extname(name)];
-    if (type && name !== 'index.html') assets.set(name, { type, body: fs.readFileSync(path.join(dir, name)) });
+  for (const dir of [webDir(), webScriptsDir()]) {
+    for (const name of fs.readdirSync(dir)) {
+      const type = TYPES[path.extname(name)];
+      if (type && name !== 'index.html') assets.set(name, { type, body: fs.readFileSync(path.join(dir, name)) });
+    }
   }
   assets.set('chart.umd.min.js', { type: TYPES['.js']!, body: fs.readFileSync(chartFile()) });
   return assets;

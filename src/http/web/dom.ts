@@ -1,8 +1,11 @@
 // Small DOM helpers. Every piece of people's text goes in through textContent or a text node:
 // nothing anyone writes ever becomes markup.
+import { segments } from './links.js';
+
+type Child = Node | string | null | undefined | false;
 
 /** An element with a class and text (or child nodes). */
-export function el(tag, cls, content) {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string | null, content?: string | Child[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (typeof content === 'string') e.textContent = content;
@@ -10,47 +13,55 @@ export function el(tag, cls, content) {
   return e;
 }
 
+/** The element with this id (the page's own markup has it; a missing one is a bug worth a loud error). */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`#${id} is not on the page`);
+  return e as T;
+}
+
 /** Sets text only when it changed (a live update must not disturb what is already right). */
-export function setText(node, text) {
+export function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
+
+/** A node the reconciler has filled: the data it last showed, to skip an update that changes nothing. */
+type Keyed = HTMLElement & { wolSig?: string };
 
 /**
  * Makes `parent`'s children match `items` by key, touching only what changed: existing nodes are
  * kept (and their focus, scroll and typed text with them), new ones created, gone ones removed,
  * and a node is moved only when it is out of place.
  */
-export function reconcile(parent, items, keyOf, create, update) {
+export function reconcile<T, N extends HTMLElement>(parent: Element, items: T[], keyOf: (item: T) => string | number, create: (item: T) => N, update: (node: N, item: T) => void): void {
   const keys = items.map((item) => String(keyOf(item)));
   const wanted = new Set(keys);
-  const existing = new Map();
-  for (const child of [...parent.children]) {
+  const existing = new Map<string, N>();
+  for (const child of [...parent.children] as N[]) {
     const key = child.dataset.key;
     if (key === undefined) continue;
     if (wanted.has(key)) existing.set(key, child);
     else child.remove();
   }
   items.forEach((item, i) => {
-    let node = existing.get(keys[i]);
+    let node = existing.get(keys[i]!);
     if (!node) {
       node = create(item);
       node.dataset.key = keys[i];
     }
     const sig = JSON.stringify(item);
-    if (node.wolSig !== sig) {
+    const keyed: Keyed = node;
+    if (keyed.wolSig !== sig) {
       update(node, item);
-      node.wolSig = sig;
+      keyed.wolSig = sig;
     }
     const at = parent.children[i];
     if (at !== node) parent.insertBefore(node, at ?? null);
   });
 }
 
-// Slack writes links as <https://x|label> or <https://x>; people also paste bare URLs.
-const LINK_RE = /<(https?:\/\/[^|>\s]+)(?:\|([^>]*))?>|\bhttps?:\/\/[^\s<>"']+/g;
-
 /** Only http(s) links become anchors; they open in a new tab without a referrer. */
-export function link(href, label) {
+export function link(href: string, label?: string): HTMLAnchorElement {
   const a = el('a', 'ext', label || href);
   a.href = href;
   a.target = '_blank';
@@ -58,66 +69,40 @@ export function link(href, label) {
   return a;
 }
 
-function safeUrl(raw) {
-  try {
-    const u = new URL(raw);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-// Slack's own markup for mentions and channels reads as words on the page: <@U123|ana> → @ana.
-const SLACK_REFS = /<([@#!])([A-Za-z0-9._-]+)(?:\|([^>]*))?>/g;
-
-function slackWords(text) {
-  return text.replace(SLACK_REFS, (_m, sigil, id, label) => (sigil === '!' ? `@${label || id}` : `${sigil}${label || id}`));
-}
-
 /** A fragment of text nodes and anchors: links clickable, everything else plain text. */
-export function linkify(raw) {
-  const text = slackWords(raw);
+export function linkify(raw: string): DocumentFragment {
   const frag = document.createDocumentFragment();
-  let last = 0;
-  for (const m of text.matchAll(LINK_RE)) {
-    let raw = m[1] ?? m[0];
-    let trail = '';
-    if (!m[1]) {
-      // A sentence's full stop or closing bracket is not part of the address.
-      const t = /[.,;:!?)\]]+$/.exec(raw);
-      if (t) {
-        trail = t[0];
-        raw = raw.slice(0, -trail.length);
-      }
+  for (const s of segments(raw)) {
+    if ('text' in s) frag.append(document.createTextNode(s.text));
+    else {
+      frag.append(link(s.href, s.label));
+      if (s.trail) frag.append(document.createTextNode(s.trail));
     }
-    const href = safeUrl(raw);
-    if (!href) continue;
-    frag.append(document.createTextNode(text.slice(last, m.index)));
-    frag.append(link(href, m[2] || raw));
-    if (trail) frag.append(document.createTextNode(trail));
-    last = m.index + m[0].length;
   }
-  frag.append(document.createTextNode(text.slice(last)));
   return frag;
 }
 
-const formats = new Map();
-function fmt(zone, opts) {
+const formats = new Map<string, Intl.DateTimeFormat>();
+function fmt(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = zone + JSON.stringify(opts);
-  if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...opts }));
-  return formats.get(key);
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...opts });
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /** "Mon 16 Nov, 09:00" in `zone` (a channel's or the programme's own zone, never the browser's). */
-export function whenIn(iso, zone) {
+export function whenIn(iso: string, zone: string): string {
   return fmt(zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 /** "Mon 16 Nov 2026" for a calendar date (YYYY-MM-DD). */
-export function dateLabel(ymd) {
+export function dateLabel(ymd: string): string {
   return fmt('UTC', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${ymd}T12:00:00Z`));
 }
 
-export function plural(n, one, many) {
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

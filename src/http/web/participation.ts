@@ -1,12 +1,25 @@
 // Participation: the sponsor's figures from /v1/stats and a chart of shares and people per day
-// (chart.js, served by our own server). The tables hold the same figures for screen readers.
-import { el, reconcile, setText } from './dom.js';
+// (chart.js, served by our own server as a classic script: window.Chart). The tables hold the
+// same figures for screen readers.
+import { byId, el, reconcile, setText } from './dom.js';
+import type { StatsDoc } from './types.js';
 
-let chart = null;
+/** The little of chart.js the page uses (its UMD build is loaded by a script tag, not imported). */
+interface ChartLike {
+  data: { labels: unknown[]; datasets: { data: (number | null)[] }[] };
+  update(): void;
+}
+interface TickContext {
+  getLabelForValue(value: number): string | string[];
+  chart: { width: number };
+}
+type ChartCtor = new (canvas: HTMLCanvasElement, config: unknown) => ChartLike;
 
-function rows(tbodyId, items, keyOf, cells) {
+let chart: ChartLike | null = null;
+
+function rows<T>(tbodyId: string, items: T[], keyOf: (item: T) => string | number, cells: (item: T) => [string, ...(string | number)[]]): void {
   reconcile(
-    document.querySelector(`#${tbodyId} tbody`),
+    document.querySelector(`#${tbodyId} tbody`)!,
     items,
     keyOf,
     () => el('tr'),
@@ -19,8 +32,8 @@ function rows(tbodyId, items, keyOf, cells) {
   );
 }
 
-function drawChart(stats, posted) {
-  const Chart = window.Chart;
+function drawChart(stats: StatsDoc, posted: Set<number>): void {
+  const Chart = (window as unknown as { Chart?: ChartCtor }).Chart;
   if (!Chart) return;
   const labels = stats.days.map((d) => [`Day ${d.day}`, d.theme]);
   // A day not posted yet has no figure (a gap), not a zero that reads as "nobody came".
@@ -28,13 +41,12 @@ function drawChart(stats, posted) {
   const people = stats.days.map((d) => (posted.has(d.day) ? d.people : null));
   if (chart) {
     chart.data.labels = labels;
-    chart.data.datasets[0].data = shares;
-    chart.data.datasets[1].data = people;
+    chart.data.datasets[0]!.data = shares;
+    chart.data.datasets[1]!.data = people;
     chart.update();
     return;
   }
-  const canvas = document.getElementById('chart');
-  chart = new Chart(canvas, {
+  chart = new Chart(byId<HTMLCanvasElement>('chart'), {
     data: {
       labels,
       datasets: [
@@ -52,7 +64,15 @@ function drawChart(stats, posted) {
         x: {
           grid: { display: false },
           // Narrow screens get "Day 1" alone: the themes would overlap.
-          ticks: { autoSkip: false, maxRotation: 0, font: { size: 11 }, callback(value) { const l = this.getLabelForValue(value); return this.chart.width < 560 && Array.isArray(l) ? l[0] : l; } },
+          ticks: {
+            autoSkip: false,
+            maxRotation: 0,
+            font: { size: 11 },
+            callback(this: TickContext, value: number) {
+              const l = this.getLabelForValue(value);
+              return this.chart.width < 560 && Array.isArray(l) ? l[0] : l;
+            },
+          },
         },
       },
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12 } } },
@@ -61,14 +81,14 @@ function drawChart(stats, posted) {
 }
 
 /** `posted`: the days posted in at least one channel (from /v1/status). */
-export function renderParticipation(stats, posted) {
-  setText(document.getElementById('fig-people'), String(stats.people));
-  setText(document.getElementById('fig-shares'), String(stats.shares));
-  setText(document.getElementById('fig-returning'), String(stats.returning));
-  setText(document.getElementById('fig-first'), String(stats.firstTime));
+export function renderParticipation(stats: StatsDoc, posted: Set<number>): void {
+  setText(byId('fig-people'), String(stats.people));
+  setText(byId('fig-shares'), String(stats.shares));
+  setText(byId('fig-returning'), String(stats.returning));
+  setText(byId('fig-first'), String(stats.firstTime));
   rows('day-figures', stats.days.map((d) => ({ ...d, posted: posted.has(d.day) })), (d) => d.day, (d) => [`Day ${d.day} · ${d.theme}`, d.posted ? d.shares : '–', d.posted ? d.people : '–']);
   rows('channel-figures', stats.channels, (c) => `${c.platform}:${c.channel}`, (c) => [c.name, c.shares, c.people]);
-  const body = document.querySelector('#channel-figures tbody');
+  const body = document.querySelector('#channel-figures tbody')!;
   if (!stats.channels.length && !body.querySelector('.empty-row')) {
     const td = el('td', null, 'No posts in this run yet.');
     td.colSpan = 3;

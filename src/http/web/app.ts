@@ -1,63 +1,67 @@
 // The page: polls /v1 and patches only the sections whose data changed, so a box someone is
 // typing in is never cleared and focus never moves.
-import { api, SANDBOX } from './api.js';
+import { api, messageOf, SANDBOX } from './api.js';
 import { renderGallery, initGalleryFilters } from './gallery.js';
 import { renderParticipation } from './participation.js';
 import { renderProgramme } from './programme.js';
 import { initSandbox, renderSandbox } from './sandbox.js';
-import { dateLabel, setText } from './dom.js';
+import { byId, dateLabel, setText } from './dom.js';
+import type { ExportDoc, LocalMessages, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
 
 const POLL_MS = 2000;
-const last = {};
-let runs = null; // null: this server has no /v1/runs
-let timer = null;
-let inFlight = null;
+const last = new Map<string, string>();
+let runs: RunEntry[] | null = null; // null: this server has no /v1/runs
+let timer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<void> | null = null;
 
 /** The run chosen in the chooser (null: this server has no /v1/runs). */
-function chosenRun() {
-  return runs?.find((r) => r.id === document.getElementById('run').value) ?? null;
+function chosenRun(): RunEntry | null {
+  const value = byId<HTMLSelectElement>('run').value;
+  return runs?.find((r) => r.id === value) ?? null;
 }
 
 /** The earlier run being shown, or null for a current one. */
-function pastRun() {
+function pastRun(): RunEntry | null {
   const chosen = chosenRun();
   return chosen && !chosen.current ? chosen : null;
 }
 
-/** The chosen run's programme as /v1/status describes it (its current run), else the first. */
-function chosenProgramme(status) {
+/** The chosen run's programme as /v1/status describes it (its current run), else null. */
+function chosenProgramme(status: StatusDoc): ProgrammeEntry | null {
   const id = chosenRun()?.programme;
   return status.programmes?.find((p) => p.id === id) ?? null;
 }
 
 /** True when `value` differs from what was rendered last under `name`. */
-function changed(name, value) {
+function changed(name: string, value: unknown): boolean {
   const s = JSON.stringify(value);
-  if (last[name] === s) return false;
-  last[name] = s;
+  if (last.get(name) === s) return false;
+  last.set(name, s);
   return true;
 }
 
-function renderHeader(status) {
+function renderHeader(status: StatusDoc): void {
   const prog = chosenProgramme(status);
   const p = prog ? { ...prog, start: prog.run.start } : status.programme;
-  setText(document.getElementById('title'), p.title);
+  setText(byId('title'), p.title);
   document.title = `${p.title} · wolbot`;
   const first = p.schedule?.[0]?.date ?? p.start;
-  setText(document.getElementById('sub'), `Starts ${dateLabel(first)} · posts at ${p.time} ${p.timezone} unless a channel says otherwise`);
+  setText(byId('sub'), `Starts ${dateLabel(first)} · posts at ${p.time} ${p.timezone} unless a channel says otherwise`);
 }
 
 /** The chooser: every run of every programme, newest first. */
-async function loadRuns() {
-  let status;
+async function loadRuns(): Promise<void> {
+  let status: StatusDoc;
   try {
-    [runs, status] = await Promise.all([api('/v1/runs').then((x) => x.runs), api('/v1/status')]);
+    const [r, s] = await Promise.all([api<{ runs: RunEntry[] }>('/v1/runs'), api<StatusDoc>('/v1/status')]);
+    runs = r.runs;
+    status = s;
   } catch {
     runs = null;
     return;
   }
-  if (!runs?.length) return;
-  const sel = document.getElementById('run');
+  if (!runs.length) return;
+  const sel = byId<HTMLSelectElement>('run');
   const titles = new Map((status.programmes ?? []).map((p) => [p.id, p.title]));
   // Several programmes: each option names its programme (a closed select shows no group label).
   const several = new Set(runs.map((r) => r.programme)).size > 1;
@@ -69,26 +73,27 @@ async function loadRuns() {
   }
   // What the page shows unasked: the first programme's current run.
   sel.value = status.programme.run;
-  document.getElementById('run-picker').hidden = runs.length < 2;
+  byId('run-picker').hidden = runs.length < 2;
   sel.addEventListener('change', () => void refresh(true));
 }
 
-async function load() {
+async function load(): Promise<void> {
   const chosen = chosenRun();
   const past = pastRun()?.start ?? null;
   // Several programmes: always name the run, so figures and gallery are that programme's alone.
-  const q = past || (chosen && runs.some((r) => r.programme !== chosen.programme)) ? `?run=${encodeURIComponent(chosen.id)}` : '';
-  const status = await api('/v1/status');
+  const named = chosen && (past || runs?.some((r) => r.programme !== chosen.programme));
+  const q = named ? `?run=${encodeURIComponent(chosen.id)}` : '';
+  const status = await api<StatusDoc>('/v1/status');
   const prog = chosenProgramme(status);
   const hasLocal = status.channels.some((c) => c.platform === SANDBOX && c.platformOn);
   const [exp, stats, local, liveExp] = await Promise.all([
-    api(`/v1/export${q}`),
-    api(`/v1/stats${q}`),
-    hasLocal ? api('/v1/local/messages') : Promise.resolve(null),
+    api<ExportDoc>(`/v1/export${q}`),
+    api<StatsDoc>(`/v1/stats${q}`),
+    hasLocal ? api<LocalMessages>('/v1/local/messages') : Promise.resolve(null),
     // The sandbox is always the live channels, whatever run the figures show.
-    hasLocal && q ? api('/v1/export') : Promise.resolve(null),
+    hasLocal && q ? api<ExportDoc>('/v1/export') : Promise.resolve(null),
   ]);
-  const banner = document.getElementById('banner');
+  const banner = byId('banner');
   setText(banner, '');
   banner.hidden = true;
   if (changed('status', [status, chosen?.id])) {
@@ -100,31 +105,31 @@ async function load() {
   if (!past) for (const c of prog?.channels ?? status.channels) for (const d of c.days) if (d.state === 'posted') posted.add(d.day);
   if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
   // The gallery dates the chosen programme's days (an earlier run's from its own start).
-  const shown = prog ? { ...status, programme: { ...status.programme, schedule: prog.schedule } } : status;
+  const shown: StatusDoc = prog ? { ...status, programme: { ...status.programme, schedule: prog.schedule } } : status;
   if (changed('gallery', [exp, past, shown.programme.schedule, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, shown, past);
-  document.getElementById('sandbox').hidden = !hasLocal;
-  document.getElementById('nav-sandbox').hidden = !hasLocal;
+  byId('sandbox').hidden = !hasLocal;
+  byId('nav-sandbox').hidden = !hasLocal;
   const sandboxExp = liveExp ?? exp;
   if (hasLocal && changed('sandbox', [local, sandboxExp, status.channels])) renderSandbox(local, sandboxExp, status);
 }
 
 /** One load at a time; a call while one runs waits for it and then loads again. */
-export function refresh(force = false) {
-  if (force === true) for (const k of Object.keys(last)) delete last[k];
+export function refresh(force = false): Promise<void> {
+  if (force) last.clear();
   const again = async () => {
     clearTimeout(timer);
     try {
       await load();
     } catch (err) {
-      const banner = document.getElementById('banner');
+      const banner = byId('banner');
       banner.hidden = false;
-      setText(banner, `Could not reach wolbot (${err.message}). Trying again…`);
+      setText(banner, `Could not reach wolbot (${messageOf(err)}). Trying again…`);
     } finally {
       timer = setTimeout(() => void refresh(), document.hidden ? POLL_MS * 5 : POLL_MS);
     }
   };
-  inFlight = (inFlight ?? Promise.resolve()).then(again, again);
-  const mine = inFlight;
+  const mine = (inFlight ?? Promise.resolve()).then(again, again);
+  inFlight = mine;
   void mine.finally(() => {
     if (inFlight === mine) inFlight = null;
   });
@@ -136,4 +141,4 @@ initSandbox(refresh);
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) void refresh();
 });
-void loadRuns().then(refresh);
+void loadRuns().then(() => refresh());
