@@ -16,7 +16,7 @@ let counts = new Map<string, number>();
 let names = new Map<string, string>();
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-const str = (x: unknown): string => (typeof x === 'string' ? x : x === undefined || x === null ? '' : String(x));
+const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '');
 const httpLink = (l: unknown): l is { url: string; label?: string } => isRecord(l) && typeof l.url === 'string' && /^https?:/i.test(l.url);
 
 async function react(item: string, button: HTMLButtonElement): Promise<void> {
