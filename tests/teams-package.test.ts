@@ -1,35 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import AdmZip from 'adm-zip';
+import { PNG } from 'pngjs';
 import { appPackageDir, buildTeamsPackage } from '../adapters/teams/package-app';
 import { appIdFrom, main } from '../src/cli/teams-package';
-import { pngSize } from '../adapters/teams/png';
 
 const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 
-/** RGBA pixels of one of our (filter 0, 8-bit RGBA) PNGs. */
-function pixels(buf: Buffer): number[][] {
-  const { width, height } = pngSize(buf)!;
-  let off = 8;
-  const idat: Buffer[] = [];
-  while (off < buf.length) {
-    const len = buf.readUInt32BE(off);
-    const type = buf.toString('latin1', off + 4, off + 8);
-    if (type === 'IDAT') idat.push(buf.subarray(off + 8, off + 8 + len));
-    off += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const out: number[][] = [];
-  for (let y = 0; y < height; y++) {
-    expect(raw[y * (width * 4 + 1)]).toBe(0);
-    for (let x = 0; x < width; x++) {
-      const i = y * (width * 4 + 1) + 1 + x * 4;
-      out.push([raw[i], raw[i + 1], raw[i + 2], raw[i + 3]]);
-    }
-  }
-  return out;
+/** Width, height and RGBA pixels of a PNG, read by pngjs. */
+function png(buf: Buffer): { width: number; height: number; pixels: number[][] } {
+  const { width, height, data } = PNG.sync.read(buf);
+  const pixels: number[][] = [];
+  for (let i = 0; i < data.length; i += 4) pixels.push([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+  return { width, height, pixels };
 }
 
 describe('Teams app package', () => {
@@ -68,17 +52,16 @@ describe('Teams app package', () => {
     expect(m.webApplicationInfo.id).toBe(APP_ID);
     expect(m.authorization.permissions.resourceSpecific).toContainEqual({ name: 'ChannelMessage.Read.Group', type: 'Application' });
 
-    const color = zip.readFile('color.png')!;
-    const outline = zip.readFile('outline.png')!;
-    expect(pngSize(color)).toEqual({ width: 192, height: 192 });
-    expect(pngSize(outline)).toEqual({ width: 32, height: 32 });
+    const color = png(zip.readFile('color.png')!);
+    const outline = png(zip.readFile('outline.png')!);
+    expect([color.width, color.height, outline.width, outline.height]).toEqual([192, 192, 32, 32]);
     // outline: white on transparent, nothing else
-    const op = pixels(outline);
+    const op = outline.pixels;
     expect(op.every(([r, g, b, a]) => a === 0 || (r === 255 && g === 255 && b === 255))).toBe(true);
     expect(op.some(([, , , a]) => a === 0)).toBe(true);
     expect(op.some(([, , , a]) => a === 255)).toBe(true);
     // color: fully opaque
-    expect(pixels(color).every(([, , , a]) => a === 255)).toBe(true);
+    expect(color.pixels.every(([, , , a]) => a === 255)).toBe(true);
   });
 
   it('refuses an app id that is not a GUID', () => {
