@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { adapterFolders, importsOf, processEnvUses, ROOT, tsFilesUnder, valueImportsOf, violations } from './helpers/import-graph';
 
@@ -44,6 +46,17 @@ describe('architecture boundaries (resolved imports of every file, checked again
     const uses = files.flatMap((f) => processEnvUses(f));
     expect(uses.length).toBeGreaterThan(0); // the config does read it
     expect(uses.filter((u) => !u.startsWith('src/config/'))).toEqual([]);
+  });
+
+  test('what runs in production (src/, adapters/) brings values only from `dependencies` and Node itself', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const allowed = new Set([...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    const files = ['src', 'adapters'].flatMap((d) => tsFilesUnder(path.join(ROOT, d)));
+    const packages = files.flatMap((f) => valueImportsOf(f)).filter((i) => i.pkg !== undefined);
+    expect(packages.length).toBeGreaterThan(20);
+    expect(packages.filter((i) => !allowed.has(i.pkg!)).map((i) => `${i.from} imports ${i.pkg}`)).toEqual([]);
+    // @slack/bolt is a dev tool here (the benchmark's baseline), never loaded by wolbot.
+    expect(Object.keys(pkg.dependencies)).not.toContain('@slack/bolt');
   });
 
   test('the checker catches forbidden imports in every form, and process.env in code but not in comments', () => {
