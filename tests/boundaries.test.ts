@@ -7,7 +7,10 @@ describe('architecture boundaries (resolved imports of every file, checked again
   test('the core imports only the core, luxon, node:crypto and intl-messageformat', () => {
     const files = tsFilesUnder(path.join(ROOT, 'src', 'core'));
     expect(files.length).toBeGreaterThan(20);
-    const imports = files.flatMap((f) => importsOf(f));
+    // One exception: the ports name Node's HTTP types for the platforms' routers, types only (no
+    // code of node:http runs in the core).
+    const httpTypes = (f: string) => (i: { pkg?: string; from: string }) => i.pkg === 'node:http' && i.from.startsWith('src/core/ports/') && !valueImportsOf(f).some((v) => v.pkg === 'node:http');
+    const imports = files.flatMap((f) => importsOf(f).filter((i) => !httpTypes(f)(i)));
     expect(violations(imports)).toEqual([]);
   });
 
@@ -46,6 +49,15 @@ describe('architecture boundaries (resolved imports of every file, checked again
     const uses = files.flatMap((f) => processEnvUses(f));
     expect(uses.length).toBeGreaterThan(0); // the config does read it
     expect(uses.filter((u) => !u.startsWith('src/config/'))).toEqual([]);
+  });
+
+  test('platforms live in their folders: src/ reaches them only through src/platforms.ts (src/store: port types)', () => {
+    const files = tsFilesUnder(path.join(ROOT, 'src')).filter((f) => !f.startsWith(path.join(ROOT, 'src', 'store') + path.sep));
+    const fromAdapters = files.flatMap((f) => importsOf(f)).filter((i) => i.file?.startsWith('adapters/'));
+    expect([...new Set(fromAdapters.map((i) => i.from))]).toEqual(['src/platforms.ts']);
+    // Their endpoints too are named on their descriptors, not in the server's code.
+    const named = files.filter((f) => /'\/slack\/|'\/api\/messages'/.test(fs.readFileSync(f, 'utf8')));
+    expect(named.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 
   test('what runs in production (src/, adapters/) brings values only from `dependencies` and Node itself', () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { PNG } from 'pngjs';
 import { appPackageDir, buildTeamsPackage } from '../adapters/teams/package-app';
-import { appIdFrom, main } from '../src/cli/teams-package';
+import { teamsPlatform } from '../adapters/teams/platform';
+import { envWithDotenv, main } from '../src/cli/app-package';
 
 const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 
@@ -68,18 +69,28 @@ describe('Teams app package', () => {
     expect(() => buildTeamsPackage({ appId: 'my-bot', out: path.join(tmp, 'x.zip') })).toThrow(/GUID/);
   });
 
-  it('exits 1 with a clear message when no app id is set, and reads it from .env otherwise', () => {
+  it('exits 1 with a clear message when no app id is set, and reads it from .env otherwise', async () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-teams-env-'));
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(main({}, cwd)).toBe(1);
-      expect(String(err.mock.calls[0][0])).toMatch(/MICROSOFT_APP_ID is not set/);
+      expect(await main(['teams'], {}, cwd)).toBe(1);
+      expect(String(err.mock.calls[0][0])).toMatch(/^teams:package: MICROSOFT_APP_ID is not set/);
+      expect(await main(['teams'], { MICROSOFT_APP_ID: 'my-bot' }, cwd)).toBe(1);
+      expect(String(err.mock.calls[1][0])).toMatch(/GUID/);
+      expect(await main(['slack'], {}, cwd)).toBe(2);
+      expect(String(err.mock.calls[2][0])).toMatch(/with an app package: teams\n$/);
     } finally {
       err.mockRestore();
     }
     fs.writeFileSync(path.join(cwd, '.env'), `MICROSOFT_APP_ID=${APP_ID}\n`);
-    expect(appIdFrom({}, cwd)).toBe(APP_ID);
-    expect(appIdFrom({ MICROSOFT_APP_ID: 'from-env' }, cwd)).toBe('from-env');
+    expect(envWithDotenv({}, cwd).MICROSOFT_APP_ID).toBe(APP_ID);
+    expect(envWithDotenv({ MICROSOFT_APP_ID: 'from-env' }, cwd).MICROSOFT_APP_ID).toBe('from-env');
+  });
+
+  it('the Teams descriptor builds the package from the environment (the CLI names no platform)', async () => {
+    const out = await teamsPlatform.packageApp!({ MICROSOFT_APP_ID: APP_ID });
+    expect(JSON.parse(new AdmZip(out).readAsText('manifest.json')).id).toBe(APP_ID);
+    fs.rmSync(out);
   });
 
   it('finds its appPackage folder from the sources', () => {
