@@ -97,7 +97,7 @@ export interface PlatformOn {
   platform: PlatformDescriptor<unknown>;
   /** It takes requests from other machines (so the server may not bind loopback only). */
   reachableFromOutside: boolean;
-  create(deps: PlatformDeps): Promise<PlatformParts>;
+  create: (deps: PlatformDeps) => Promise<PlatformParts>;
 }
 
 /**

@@ -14,7 +14,7 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   limits: { messageBytes: 28 * 1024 },
   endpoints: ['/api/messages'],
   isOn: ({ settings }) => settings !== null,
-  async packageApp(vars) {
+  packageApp: async (vars) => {
     const { packageFromEnv } = await import('./package-app');
     return packageFromEnv(vars);
   },

@@ -158,6 +158,8 @@ export class Deliverer {
     }
   }
 
+  // 'uncertain' is named beside string on purpose: the look-up's third answer (not a thread id).
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   private async lookUp(rec: DeliveryRecord, channel: ChannelRecord, log: Logger): Promise<string | null | 'uncertain'> {
     const adapter = this.d.adapters.get(channel.platform);
     const poster = this.posters.get(rec.kind);

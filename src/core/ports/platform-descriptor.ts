@@ -114,7 +114,7 @@ export interface PlatformDescriptor<S = unknown> {
    * environment (with .env read in) and returns its path. Throws a WolbotError `config_invalid`
    * when the environment lacks what it needs.
    */
-  packageApp?(vars: EnvVars): Promise<string>;
+  readonly packageApp?: (vars: EnvVars) => Promise<string>;
   /** Its route sits behind the page's access rule (the sandbox's API under /v1). */
   readonly behindWebGuard?: boolean;
   /**
