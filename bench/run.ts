@@ -30,7 +30,7 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T | { error:
     process.stderr.write(`bench: ${name} done in ${round((Date.now() - started) / 1000, 1)} s\n`);
     return r;
   } catch (err) {
-    process.stderr.write(`bench: ${name} failed: ${(err as Error).stack ?? err}\n`);
+    process.stderr.write(`bench: ${name} failed: ${(err as Error).stack ?? String(err)}\n`);
     return { error: (err as Error).message };
   }
 }

@@ -82,7 +82,7 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Pro
     let bytes = 0;
     child.stdout.on('data', (d: Buffer) => {
       bytes += d.length;
-      if (stdout.length < 200_000) stdout += d;
+      if (stdout.length < 200_000) stdout += d.toString('utf8');
     });
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);

@@ -9,6 +9,7 @@ import type { Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import type { WolbotCore } from './core/wolbot-core';
 import { startCron } from './cron';
+import { WolbotError } from './core/ports/coded-error';
 import { ownerIsGoneHere } from './owner';
 import type { OpenedStore } from './store';
 
@@ -158,7 +159,7 @@ async function startAdapters(adapters: ChatAdapter[], opened: Opened): Promise<v
   for (const a of adapters) {
     // An unreachable platform is no failure (adapters keep trying); a start that throws is.
     await a.start().catch((err: unknown) => {
-      throw new Error(`the ${a.platform} adapter could not start: ${err instanceof Error ? err.message : String(err)}`);
+      throw new WolbotError('platform_unavailable', `the ${a.platform} adapter could not start: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     });
     opened.push({ what: `${a.platform} adapter`, close: () => a.stop() });
   }

@@ -12,7 +12,7 @@ import { pageRouter } from './http/page';
 import { securityHeaders } from './http/security-headers';
 import { webAccessGuard } from './http/web-access';
 import type { Context, PlatformOn } from './open-context';
-import { SANDBOX } from './platforms';
+import { PLATFORMS, SANDBOX } from './platforms';
 
 export interface HttpApp {
   app: express.Express;
@@ -34,7 +34,7 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   const { logger, store, loaded, core, clock } = ctx;
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders());
+  app.use(securityHeaders(PLATFORMS.flatMap((p) => p.endpoints ?? [])));
   if (loopbackOnly(on)) app.use(loopbackHostOnly());
   const adapters: ChatAdapter[] = [];
   app.use(healthRouter({ store, platforms: () => adapters.map((a) => a.platform), adapters: () => adapters }));
@@ -45,7 +45,7 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   const guard = accessGuard(ctx, configNeedsToken);
   app.use('/v1', guard);
   app.get('/', guard);
-  for (const parts of guarded) if (parts.router) app.use(parts.router as express.RequestHandler);
+  for (const parts of guarded) if (parts.router) app.use(parts.router);
   app.use(apiRouter({ core, store, logger: logger.child({ component: 'api' }) }));
   app.use(pageRouter({ sandbox: SANDBOX }));
   app.use(errorHandler(logger));
@@ -65,7 +65,7 @@ async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express
     for (const w of parts.warnings ?? []) deps.logger.warn(w);
     if (platform.behindWebGuard) guarded.push(parts);
     else if (parts.router) {
-      app.use(parts.router as express.RequestHandler);
+      app.use(parts.router);
       direct.push(...(parts.directRoutes ?? []));
     }
     adapters.push(parts.adapter);

@@ -1,6 +1,6 @@
 /** Composition root of the server: `npm start`. */
 import { startWolbot } from './app';
-import { ConfigError } from './config';
+import { hasCode } from './core/ports/coded-error';
 import { processEnv } from './config/process-env';
 
 async function main(): Promise<void> {
@@ -8,8 +8,8 @@ async function main(): Promise<void> {
   try {
     app = await startWolbot({ env: processEnv(), cwd: process.cwd(), loadDotenv: true });
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`wolbot cannot start: the configuration has problems:\n${err.problems.join('\n')}\n`);
+    if (hasCode(err, 'config_invalid')) {
+      process.stderr.write(`wolbot cannot start: the configuration has problems:\n${err.message}\n`);
     } else {
       process.stderr.write(`wolbot cannot start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
     }

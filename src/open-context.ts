@@ -2,6 +2,7 @@ import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/por
 import { PLATFORMS } from './platforms';
 import { demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
+import { WolbotError } from './core/ports/coded-error';
 import type { Logger } from './core/ports/logger';
 import { WolbotCore } from './core/wolbot-core';
 import { createLogger } from './logging';
@@ -55,7 +56,7 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
   const configured = env.configPath === null ? null : loadSettings(env.configPath, opts.cwd, { now: clock.now() });
   const zones = new Map(configured ? [[configured.settings.programme.id, configured.settings.timezone]] : []);
   const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger, migration: { timezoneFor: (p) => zones.get(p) } }).catch((err: unknown) => {
-    throw new Error(`cannot open the store ${withoutPassword(env.databaseUrl)} (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`);
+    throw new WolbotError('store_unavailable', `cannot open the store ${withoutPassword(env.databaseUrl)} (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });
   try {
     let loaded = configured;
@@ -96,7 +97,7 @@ export interface PlatformOn {
   platform: PlatformDescriptor<unknown>;
   /** It takes requests from other machines (so the server may not bind loopback only). */
   reachableFromOutside: boolean;
-  create(deps: PlatformDeps): Promise<PlatformParts>;
+  create: (deps: PlatformDeps) => Promise<PlatformParts>;
 }
 
 /**

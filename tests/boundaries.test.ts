@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { adapterFolders, importsOf, processEnvUses, ROOT, tsFilesUnder, valueImportsOf, violations } from './helpers/import-graph';
 
@@ -5,7 +7,10 @@ describe('architecture boundaries (resolved imports of every file, checked again
   test('the core imports only the core, luxon, node:crypto and intl-messageformat', () => {
     const files = tsFilesUnder(path.join(ROOT, 'src', 'core'));
     expect(files.length).toBeGreaterThan(20);
-    const imports = files.flatMap((f) => importsOf(f));
+    // One exception: the ports name Node's HTTP types for the platforms' routers, types only (no
+    // code of node:http runs in the core).
+    const httpTypes = (f: string) => (i: { pkg?: string; from: string }) => i.pkg === 'node:http' && i.from.startsWith('src/core/ports/') && !valueImportsOf(f).some((v) => v.pkg === 'node:http');
+    const imports = files.flatMap((f) => importsOf(f).filter((i) => !httpTypes(f)(i)));
     expect(violations(imports)).toEqual([]);
   });
 
@@ -44,6 +49,26 @@ describe('architecture boundaries (resolved imports of every file, checked again
     const uses = files.flatMap((f) => processEnvUses(f));
     expect(uses.length).toBeGreaterThan(0); // the config does read it
     expect(uses.filter((u) => !u.startsWith('src/config/'))).toEqual([]);
+  });
+
+  test('platforms live in their folders: src/ reaches them only through src/platforms.ts (src/store: port types)', () => {
+    const files = tsFilesUnder(path.join(ROOT, 'src')).filter((f) => !f.startsWith(path.join(ROOT, 'src', 'store') + path.sep));
+    const fromAdapters = files.flatMap((f) => importsOf(f)).filter((i) => i.file?.startsWith('adapters/'));
+    expect([...new Set(fromAdapters.map((i) => i.from))]).toEqual(['src/platforms.ts']);
+    // Their endpoints too are named on their descriptors, not in the server's code.
+    const named = files.filter((f) => /'\/slack\/|'\/api\/messages'/.test(fs.readFileSync(f, 'utf8')));
+    expect(named.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+
+  test('what runs in production (src/, adapters/) brings values only from `dependencies` and Node itself', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const allowed = new Set([...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    const files = ['src', 'adapters'].flatMap((d) => tsFilesUnder(path.join(ROOT, d)));
+    const packages = files.flatMap((f) => valueImportsOf(f)).filter((i) => i.pkg !== undefined);
+    expect(packages.length).toBeGreaterThan(20);
+    expect(packages.filter((i) => !allowed.has(i.pkg!)).map((i) => `${i.from} imports ${i.pkg}`)).toEqual([]);
+    // @slack/bolt is a dev tool here (the benchmark's baseline), never loaded by wolbot.
+    expect(Object.keys(pkg.dependencies)).not.toContain('@slack/bolt');
   });
 
   test('the checker catches forbidden imports in every form, and process.env in code but not in comments', () => {

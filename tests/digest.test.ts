@@ -26,11 +26,19 @@ async function sandbox(extra = '') {
 }
 
 describe('daily digest (sandbox)', () => {
+  // A fresh sandbox for each test: none reads what an earlier one posted.
   let s: Awaited<ReturnType<typeof sandbox>>;
-  beforeAll(async () => {
+  beforeEach(async () => {
     s = await sandbox();
   });
-  afterAll(() => s.stop());
+  afterEach(() => s.stop());
+
+  /** Day 1 posted at 09:00 and its digest made at 17:00 (nobody shared). */
+  const dayOneWithDigest = async () => {
+    await s.app.tick();
+    s.clock.set('2026-11-16T17:00:00Z');
+    await s.app.tick();
+  };
 
   test('at the digest time the day\'s thread is thanked by name, with what drew responses and the open question, once', async () => {
     await s.app.tick();
@@ -63,6 +71,7 @@ describe('daily digest (sandbox)', () => {
   });
 
   test('`digest` posts the latest day\'s digest now (admins only), and never a second one in a thread', async () => {
+    await dayOneWithDigest();
     const say = async (user: string) => (user === 'sandbox-user' ? s.api('/v1/commands', { channel: 'general', text: 'digest' }) : s.people.command(user, 'general', 'digest'));
     expect((await say('member')).text).toMatch(/for the programme's admins/);
     expect(await s.digests()).toHaveLength(1);
@@ -79,10 +88,11 @@ describe('daily digest (sandbox)', () => {
   });
 
   test('a day nobody shared gets one encouraging line, without numbers', async () => {
-    const day2 = (await s.app.core.exportPosts({ day: 2 })).posts[0]!;
-    const d = (await s.digests()).find((m) => m.threadId === day2.thread)!;
-    const body = d.body as DigestMessage & { text: string };
-    expect(body).toMatchObject({ day: 2, sharers: [], sections: [] });
+    await dayOneWithDigest();
+    const d = await s.digests();
+    expect(d.map((m) => m.threadId)).toEqual([await s.thread(1)]);
+    const body = d[0]!.body as DigestMessage & { text: string };
+    expect(body).toMatchObject({ day: 1, sharers: [], sections: [] });
     expect(body.intro).toEqual([expect.stringMatching(/^Quiet in here today/)]);
     expect(body.text).not.toMatch(/\d+ (repl|reaction|people)/);
   });

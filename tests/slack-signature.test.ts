@@ -1,6 +1,9 @@
-import { verifySlackRequest } from '@slack/bolt';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WolReceiver } from '../adapters/slack/receiver';
 import { slackSignatureValid } from '../adapters/slack/signature';
 import { slackSignature } from './helpers/slack-sign';
+import { silentLogger } from '../src/core/ports/logger';
 
 // Slack's published example from "Verifying requests from Slack".
 const secret = '8f742231b10e8888abcd99yyyzzz85a5';
@@ -22,22 +25,46 @@ describe('Slack request signatures', () => {
     expect([ok(`v1=${hex}`), ok(`v0=${hex.slice(2)}`), ok(`v0=${hex}00`), ok(`v0=${hex.toUpperCase()}`), ok(`v0=${'z'.repeat(64)}`), ok('')]).toEqual([false, false, false, false, false, false]);
   });
 
-  test('Bolt’s verifySlackRequest (the same check, Bolt’s way) accepts the vector at its time', () => {
-    expect(() =>
-      verifySlackRequest({
+  describe('our receiver, sent Slack’s published request over HTTP', () => {
+    const commands: Record<string, string>[] = [];
+    let server: http.Server;
+    let url = '';
+    let nowMs = 0;
+    beforeAll(async () => {
+      const receiver = new WolReceiver({
         signingSecret: secret,
-        body,
-        headers: { 'x-slack-signature': expected, 'x-slack-request-timestamp': timestamp },
-        nowMilliseconds: timestamp * 1000 + 1000,
-      }),
-    ).not.toThrow();
-  });
+        log: silentLogger,
+        nowMs: () => nowMs,
+        handlers: { onEvent: async () => {}, onCommand: async (form) => (commands.push(form), { text: 'ok' }), firstTime: async () => true },
+      });
+      server = http.createServer((req, res) => receiver.direct.handle(req, res));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    beforeEach(() => {
+      commands.length = 0;
+    });
 
-  test('verifySlackRequest rejects a changed body, a wrong secret and a stale timestamp', () => {
-    const h = { 'x-slack-signature': expected, 'x-slack-request-timestamp': timestamp };
-    const now = timestamp * 1000;
-    expect(() => verifySlackRequest({ signingSecret: secret, body: body + 'x', headers: h, nowMilliseconds: now })).toThrow(/signature/);
-    expect(() => verifySlackRequest({ signingSecret: secret + 'x', body, headers: h, nowMilliseconds: now })).toThrow(/signature/);
-    expect(() => verifySlackRequest({ signingSecret: secret, body, headers: h, nowMilliseconds: now + 6 * 60_000 })).toThrow(/stale/);
+    const send = (b = body) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-signature': expected, 'x-slack-request-timestamp': String(timestamp) }, body: b });
+
+    test('at its time it is accepted and reaches the command handler as sent', async () => {
+      nowMs = timestamp * 1000 + 1000;
+      expect((await send()).status).toBe(200);
+      expect(commands).toHaveLength(1);
+      expect(commands[0]).toMatchObject({ command: '/webhook-collect', user_id: 'U2CERLKJA', team_id: 'T1DC2JH3J' });
+    });
+
+    test('a changed body, or the same request six minutes later or earlier, is refused with 401 and handled not at all', async () => {
+      nowMs = timestamp * 1000;
+      const changed = await send(body.replace('roadrunner', 'coyote'));
+      nowMs = (timestamp + 6 * 60) * 1000;
+      const stale = await send();
+      nowMs = (timestamp - 6 * 60) * 1000;
+      const early = await send();
+      expect([changed.status, stale.status, early.status]).toEqual([401, 401, 401]);
+      expect(commands).toHaveLength(0);
+    });
   });
 });

@@ -20,7 +20,7 @@ const row = (id: string, over: Record<string, unknown>) => ({
 /** A 001 ledger: two runs of WOL Week in London (start moved before the upgrade), one Tokyo channel, one digest already posted. */
 async function seedLegacy(db: Kysely<any>): Promise<void> {
   const r = await new Migrator({ db, provider: migrationProvider() }).migrateTo('001-initial');
-  if (r.error) throw r.error;
+  if (r.error) throw r.error instanceof Error ? r.error : new Error(String(r.error as string));
   const ch = (id: string, timezone: string | null) => ({ platform: 'slack', channel_id: id, timezone, active: 1, paused: 0, source: 'config', created_at: T, updated_at: T });
   await db.insertInto('channels').values([ch('C1', null), ch('CTOKYO', 'Asia/Tokyo')]).execute();
   await db.insertInto('deliveries').values([

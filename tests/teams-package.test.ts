@@ -1,35 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import AdmZip from 'adm-zip';
+import { PNG } from 'pngjs';
 import { appPackageDir, buildTeamsPackage } from '../adapters/teams/package-app';
-import { appIdFrom, main } from '../src/cli/teams-package';
-import { pngSize } from '../adapters/teams/png';
+import { teamsPlatform } from '../adapters/teams/platform';
+import { envWithDotenv, main } from '../src/cli/app-package';
 
 const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 
-/** RGBA pixels of one of our (filter 0, 8-bit RGBA) PNGs. */
-function pixels(buf: Buffer): number[][] {
-  const { width, height } = pngSize(buf)!;
-  let off = 8;
-  const idat: Buffer[] = [];
-  while (off < buf.length) {
-    const len = buf.readUInt32BE(off);
-    const type = buf.toString('latin1', off + 4, off + 8);
-    if (type === 'IDAT') idat.push(buf.subarray(off + 8, off + 8 + len));
-    off += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const out: number[][] = [];
-  for (let y = 0; y < height; y++) {
-    expect(raw[y * (width * 4 + 1)]).toBe(0);
-    for (let x = 0; x < width; x++) {
-      const i = y * (width * 4 + 1) + 1 + x * 4;
-      out.push([raw[i], raw[i + 1], raw[i + 2], raw[i + 3]]);
-    }
-  }
-  return out;
+/** Width, height and RGBA pixels of a PNG, read by pngjs. */
+function png(buf: Buffer): { width: number; height: number; pixels: number[][] } {
+  const { width, height, data } = PNG.sync.read(buf);
+  const pixels: number[][] = [];
+  for (let i = 0; i < data.length; i += 4) pixels.push([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+  return { width, height, pixels };
 }
 
 describe('Teams app package', () => {
@@ -68,35 +53,44 @@ describe('Teams app package', () => {
     expect(m.webApplicationInfo.id).toBe(APP_ID);
     expect(m.authorization.permissions.resourceSpecific).toContainEqual({ name: 'ChannelMessage.Read.Group', type: 'Application' });
 
-    const color = zip.readFile('color.png')!;
-    const outline = zip.readFile('outline.png')!;
-    expect(pngSize(color)).toEqual({ width: 192, height: 192 });
-    expect(pngSize(outline)).toEqual({ width: 32, height: 32 });
+    const color = png(zip.readFile('color.png')!);
+    const outline = png(zip.readFile('outline.png')!);
+    expect([color.width, color.height, outline.width, outline.height]).toEqual([192, 192, 32, 32]);
     // outline: white on transparent, nothing else
-    const op = pixels(outline);
+    const op = outline.pixels;
     expect(op.every(([r, g, b, a]) => a === 0 || (r === 255 && g === 255 && b === 255))).toBe(true);
     expect(op.some(([, , , a]) => a === 0)).toBe(true);
     expect(op.some(([, , , a]) => a === 255)).toBe(true);
     // color: fully opaque
-    expect(pixels(color).every(([, , , a]) => a === 255)).toBe(true);
+    expect(color.pixels.every(([, , , a]) => a === 255)).toBe(true);
   });
 
   it('refuses an app id that is not a GUID', () => {
     expect(() => buildTeamsPackage({ appId: 'my-bot', out: path.join(tmp, 'x.zip') })).toThrow(/GUID/);
   });
 
-  it('exits 1 with a clear message when no app id is set, and reads it from .env otherwise', () => {
+  it('exits 1 with a clear message when no app id is set, and reads it from .env otherwise', async () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-teams-env-'));
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(main({}, cwd)).toBe(1);
-      expect(String(err.mock.calls[0][0])).toMatch(/MICROSOFT_APP_ID is not set/);
+      expect(await main(['teams'], {}, cwd)).toBe(1);
+      expect(String(err.mock.calls[0][0])).toMatch(/^teams:package: MICROSOFT_APP_ID is not set/);
+      expect(await main(['teams'], { MICROSOFT_APP_ID: 'my-bot' }, cwd)).toBe(1);
+      expect(String(err.mock.calls[1][0])).toMatch(/GUID/);
+      expect(await main(['slack'], {}, cwd)).toBe(2);
+      expect(String(err.mock.calls[2][0])).toMatch(/with an app package: teams\n$/);
     } finally {
       err.mockRestore();
     }
     fs.writeFileSync(path.join(cwd, '.env'), `MICROSOFT_APP_ID=${APP_ID}\n`);
-    expect(appIdFrom({}, cwd)).toBe(APP_ID);
-    expect(appIdFrom({ MICROSOFT_APP_ID: 'from-env' }, cwd)).toBe('from-env');
+    expect(envWithDotenv({}, cwd).MICROSOFT_APP_ID).toBe(APP_ID);
+    expect(envWithDotenv({ MICROSOFT_APP_ID: 'from-env' }, cwd).MICROSOFT_APP_ID).toBe('from-env');
+  });
+
+  it('the Teams descriptor builds the package from the environment (the CLI names no platform)', async () => {
+    const out = await teamsPlatform.packageApp!({ MICROSOFT_APP_ID: APP_ID });
+    expect(JSON.parse(new AdmZip(out).readAsText('manifest.json')).id).toBe(APP_ID);
+    fs.rmSync(out);
   });
 
   it('finds its appPackage folder from the sources', () => {

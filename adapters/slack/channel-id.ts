@@ -1,7 +1,7 @@
 /**
  * What a Slack channel id looks like: C… (public), G… (older private) or D… (a DM), upper-case
  * letters and digits. Pure and library-free, so the config check can use it (see
- * src/config/channel-rules.ts) without loading Slack's SDK.
+ * its descriptor's channelIdProblem) without loading Slack's SDK.
  */
 const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
 

@@ -12,7 +12,12 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   readEnv: readTeamsEnv,
   // An activity may be about 28 KB in all.
   limits: { messageBytes: 28 * 1024 },
+  endpoints: ['/api/messages'],
   isOn: ({ settings }) => settings !== null,
+  packageApp: async (vars) => {
+    const { packageFromEnv } = await import('./package-app');
+    return packageFromEnv(vars);
+  },
   // Anonymous Teams is for a local emulator: only an app with its id takes activities from outside.
   reachableFromOutside: (settings) => settings !== null && teamsAuthMode(settings) === 'authenticated',
   async create(settings, d) {

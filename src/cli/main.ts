@@ -2,13 +2,14 @@
 import { parseArgs } from 'node:util';
 import { openCheckInput, openContext, platformsOn, type Context } from '../open-context';
 import { programmeFor, runsNamed } from '../core/campaigns';
-import { ConfigError, isChannelSpecError, parseChannelSpec } from '../config';
+import { isChannelSpecError, parseChannelSpec } from '../config';
 import { processEnv } from '../config/process-env';
 import { exportChunksFrom, isExportFormat, programmeDays } from '../core/export-stream';
 import { streamExport } from '../core/export';
 import { runCheck } from './check';
 import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
+import { hasCode } from '../core/ports/coded-error';
 import { renderStatus } from '../core/status';
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
@@ -19,10 +20,21 @@ function parse<O extends Options>(argv: string[], options: O) {
     const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } } as const, allowPositionals: true, strict: true });
     return { flags: r.values, positionals: r.positionals };
   } catch (err) {
-    // Node's own wording for an unknown option ends in advice about '--' that fits no wolbot command.
-    const unknown = /^Unknown option '([^']+)'/.exec(err instanceof Error ? err.message : '');
-    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : err instanceof Error ? err.message : String(err));
+    // Node's own wording for an unknown option ends in advice about '--' that fits no wolbot command:
+    // known by its code, the option named from the arguments (the first one parseArgs does not know).
+    if (nodeCode(err) === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${unknownOption(argv, options)}`);
+    throw new UsageError(err instanceof Error ? err.message : String(err));
   }
+}
+
+const nodeCode = (err: unknown): unknown => (err instanceof Error && 'code' in err ? err.code : undefined);
+
+/** The first `--name`/`-x` in argv that is not one of the options (what parseArgs refused). */
+function unknownOption(argv: string[], options: Options): string {
+  const known = new Set([...Object.keys(options), 'help']);
+  const end = argv.indexOf('--');
+  const found = (end < 0 ? argv : argv.slice(0, end)).find((a) => a.startsWith('-') && a !== '-' && !known.has(a.replace(/^--?/, '').split('=')[0]!));
+  return found?.split('=')[0] ?? 'given';
 }
 
 function positiveInt(v: string | boolean | undefined, name: string): number | undefined {
@@ -206,12 +218,12 @@ quietOnClosedPipe(process.stdout);
 // Never process.exit() right after writing: a pipe may not have taken the output yet (finish waits).
 void run(process.argv.slice(2))
   .catch((err: unknown) => {
-    if (err instanceof UsageError) {
+    if (hasCode(err, 'usage')) {
       process.stderr.write(`wolbot: ${err.message}\n\n${USAGE[process.argv[2] ?? 'main'] ?? USAGE.main}\n`);
       return 2;
     }
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.problems.join('\n')}\n`);
+    if (hasCode(err, 'config_invalid')) {
+      process.stderr.write(`${err.message}\n`); // one line a problem
       return 1;
     }
     process.stderr.write(`wolbot: ${err instanceof Error ? err.message : String(err)}\n`);

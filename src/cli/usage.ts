@@ -1,4 +1,12 @@
-export class UsageError extends Error {}
+import { WolbotError } from '../core/ports/coded-error';
+
+/** A command line used wrongly: the CLI prints the message and the command's usage, and exits 2. */
+export class UsageError extends WolbotError {
+  constructor(message: string) {
+    super('usage', message);
+    this.name = 'UsageError';
+  }
+}
 
 export const USAGE: Record<string, string> = {
   main: `Usage: wolbot <command> [options]

@@ -14,7 +14,7 @@ export function describe(v: unknown): string {
   if (v instanceof Date) return `a date (${v.toISOString()}) — put it in quotes`;
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return JSON.stringify(v);
-  return String(v);
+  return String(v as number | boolean | bigint | undefined); // what YAML leaves: a scalar
 }
 
 const required = (what: string) => (i: { input: unknown }) =>

@@ -5,7 +5,7 @@ import { channelLabel, targetOf } from './channels';
 import type { Clock } from './ports/clock';
 import { DeliveryError, isDeliveryError } from './ports/delivery-error';
 import type { Logger } from './ports/logger';
-import type { ChannelRecord, DeliveryKind, DeliveryRecord, DeliveryTrigger, Store } from './ports/store';
+import type { ChannelRecord, Channels, DeliveryKind, DeliveryRecord, DeliveryTrigger, Ledger } from './ports/store';
 import type { Programme } from './programme';
 import { promptForDay } from './programme';
 import { promptMessage } from './prompt-message';
@@ -23,7 +23,8 @@ export type DeliveryOutcome =
   | { kind: 'lost'; delivery: DeliveryRecord };
 
 export interface DelivererDeps {
-  store: Store;
+  /** The ledger it claims and marks, and the channels it reads (and deactivates when gone). */
+  store: Ledger & Channels;
   adapters: AdapterRegistry;
   /** The programme a run posts (by the run id), for prompts. */
   programmeOf: (run: string) => Programme | undefined;
@@ -157,6 +158,8 @@ export class Deliverer {
     }
   }
 
+  // 'uncertain' is named beside string on purpose: the look-up's third answer (not a thread id).
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   private async lookUp(rec: DeliveryRecord, channel: ChannelRecord, log: Logger): Promise<string | null | 'uncertain'> {
     const adapter = this.d.adapters.get(channel.platform);
     const poster = this.posters.get(rec.kind);

@@ -7,7 +7,7 @@ import type { Clock } from './ports/clock';
 import { DeliveryError } from './ports/delivery-error';
 import type { Logger } from './ports/logger';
 import type { DigestMessage } from './ports/messages';
-import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
+import type { ChannelRecord, Channels, DeliveryRecord, Ledger, Replies } from './ports/store';
 import { headingFor, translatorOf } from './frame';
 import { analyse, digestContent, type Share } from './give/digest-content';
 import { mentionedIds, plainMentions } from './give/plain-mentions';
@@ -24,7 +24,7 @@ import { programmeFor, programmeOfRun } from './campaigns';
  * landed is never re-sent blindly, so a thread never gets two.
  */
 export class DigestService {
-  constructor(private readonly d: { settings: WolSettings; store: Store; adapters: AdapterRegistry; deliverer: Deliverer; names: PeopleNames; clock: Clock; logger: Logger }) {
+  constructor(private readonly d: { settings: WolSettings; store: Channels & Ledger & Replies; adapters: AdapterRegistry; deliverer: Deliverer; names: PeopleNames; clock: Clock; logger: Logger }) {
     d.deliverer.register('digest', this.poster());
   }
 

@@ -1,5 +1,8 @@
 import type { Platform } from './ports/platform';
-import type { ReplyRecord, Store } from './ports/store';
+import type { Ledger, People, Replies, ReplyRecord } from './ports/store';
+
+/** What an export reads: the ledger's posts, their replies and reactions, people's names. */
+export type ExportStore = Ledger & Replies & People;
 import { gathers, promptForDay } from './programme';
 import type { WolSettings } from './settings';
 import { currentRuns, programmeOfRun } from './campaigns';
@@ -58,7 +61,7 @@ export interface ExportOptions {
  * The collected threads of some runs (default: each programme's current one) in the contract's
  * export shape; deleted and forgotten replies left out.
  */
-export async function buildExport(settings: WolSettings, store: Store, opts: ExportOptions = {}): Promise<{ posts: ExportPost[] }> {
+export async function buildExport(settings: WolSettings, store: ExportStore, opts: ExportOptions = {}): Promise<{ posts: ExportPost[] }> {
   const posts: ExportPost[] = [];
   for await (const { post, pages } of streamExport(settings, store, opts)) {
     for await (const page of pages) post.replies.push(...page);
@@ -72,7 +75,7 @@ export async function buildExport(settings: WolSettings, store: Store, opts: Exp
  * export of 100,000 replies never holds them all. A post's pages are read when asked for: posts
  * may be taken ahead of them (the Markdown report takes every post first, then their pages).
  */
-export async function* streamExport(settings: WolSettings, store: Store, opts: ExportOptions = {}): AsyncGenerator<ExportPostPages, void, undefined> {
+export async function* streamExport(settings: WolSettings, store: ExportStore, opts: ExportOptions = {}): AsyncGenerator<ExportPostPages, void, undefined> {
   const runs = new Set(opts.runs ?? currentRuns(settings));
   // A circle companion gathers nothing: it has no posts to export and none for the gallery.
   const programmeOf = (run: string) => (programmeOfRun(settings, run) ?? settings).programme;
@@ -133,7 +136,7 @@ export async function* streamExport(settings: WolSettings, store: Store, opts: E
 }
 
 /** Live replies per prompt thread, counted by the store (external ones only when they are exported). */
-async function countShares(store: Store, deliveryIds: string[], external: boolean): Promise<Map<string, number>> {
+async function countShares(store: ExportStore, deliveryIds: string[], external: boolean): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const t of await store.replyTallies(deliveryIds)) {
     if (external || !t.external) counts.set(t.deliveryId, (counts.get(t.deliveryId) ?? 0) + t.replies);

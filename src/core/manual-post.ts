@@ -4,7 +4,7 @@ import { english, type Translator } from './i18n/catalogue';
 import type { Deliverer, DeliveryOutcome } from './delivery';
 import { mapLimit } from './map-limit';
 import type { Clock } from './ports/clock';
-import type { ChannelRecord, Store } from './ports/store';
+import type { ChannelRecord, Ledger } from './ports/store';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
 import { programmeFor } from './campaigns';
@@ -23,7 +23,7 @@ const REPOSTABLE = new Set(['failed', 'skipped']);
  * left alone (unless `again`, which adds a new round), so it is safe to repeat.
  */
 export async function postDayManually(
-  d: { settings: WolSettings; store: Store; deliverer: Deliverer; clock: Clock },
+  d: { settings: WolSettings; store: Ledger; deliverer: Deliverer; clock: Clock },
   day: number,
   channels: ChannelRecord[],
   again: boolean,

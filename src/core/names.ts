@@ -4,7 +4,7 @@ import type { Clock } from './ports/clock';
 import type { ReplyEvent } from './ports/inbound';
 import type { Logger } from './ports/logger';
 import type { Platform } from './ports/platform';
-import type { Store } from './ports/store';
+import type { Channels, People } from './ports/store';
 
 /** A name is asked of the platform again at most this often. */
 export const NAME_REFRESH_MS = 24 * 3600_000;
@@ -25,7 +25,7 @@ export class PeopleNames {
   /** Names known fresh in the store (name, when saved), so a reply need not read the store (~2% of ingest). */
   private readonly checked = new Map<string, { name: string; at: number }>();
 
-  constructor(private readonly d: { store: Store; adapters: AdapterRegistry; clock: Clock; logger: Logger }) {}
+  constructor(private readonly d: { store: Channels & People; adapters: AdapterRegistry; clock: Clock; logger: Logger }) {}
 
   /** After a reply was stored: keep the name it carried, or look it up when missing or a day old. */
   async afterReply(e: ReplyEvent): Promise<void> {

@@ -1,7 +1,5 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { RequestListener } from 'node:http';
 import type { DirectRoute } from '../core/ports/platform-descriptor';
-
-type Handle = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * The server's request listener: a request for a direct route's exact method and path goes
@@ -12,7 +10,7 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export function directFirst(app: RequestListener, routes: readonly DirectRoute[]): RequestListener {
   if (routes.length === 0) return app;
-  const byRoute = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.handle as Handle]));
+  const byRoute = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.handle]));
   return (req, res) => {
     const url = req.url ?? '';
     const q = url.indexOf('?');

@@ -5,22 +5,18 @@ import helmet from 'helmet';
 export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /**
- * Endpoints only the platforms call (Slack's Events API, Teams' Bot Connector): their answers are
- * a few bytes of JSON no browser renders, and they are the hot ingest path, so they carry only the
- * headers every answer must carry instead of helmet's eleven middlewares (~4% of ingest time).
- */
-const PLATFORM_PATHS = new Set(['/slack/events', '/api/messages']);
-
-/**
  * Every answer: `X-Content-Type-Options: nosniff` and `Referrer-Policy: no-referrer`. Everything
- * but the platform endpoints also gets helmet's other defaults (frame denial, …) and our CSP; /v1
- * answers are never cached (they hold people's words).
+ * but the platforms' endpoints also gets helmet's other defaults (frame denial, …) and our CSP; /v1
+ * answers are never cached (they hold people's words). The endpoints (each descriptor's
+ * `endpoints`: only the platforms' servers call them) are the hot ingest path and their answers a
+ * few bytes of JSON no browser renders, so they skip helmet's eleven middlewares (~4% of ingest time).
  */
-export function securityHeaders(): RequestHandler[] {
+export function securityHeaders(platformEndpoints: readonly string[]): RequestHandler[] {
+  const platformPaths = new Set(platformEndpoints);
   const full = helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' }, xFrameOptions: { action: 'deny' } });
   return [
     (req, res, next) => {
-      if (PLATFORM_PATHS.has(req.path)) {
+      if (platformPaths.has(req.path)) {
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');
         next();

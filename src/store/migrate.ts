@@ -16,7 +16,7 @@ export async function migrateToLatest(db: Kysely<any>, logger: Logger, opts: Mig
     else logger.error({ migration: r.migrationName, status: r.status }, 'store migration failed');
   }
   if (error) {
-    const err = error instanceof Error ? error : new Error(String(error));
+    const err = error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error));
     throw new Error(`store migration failed: ${err.message}`, { cause: err });
   }
   if (!results?.length) logger.debug('store schema is up to date');

@@ -42,7 +42,7 @@ export class FakeSocketMode {
       ws.on('close', () => {
         if (this.client === ws) this.client = undefined;
       });
-      ws.on('message', (data) => this.onMessage(String(data)));
+      ws.on('message', (data) => this.onMessage(Buffer.isBuffer(data) ? data.toString('utf8') : String(data as string)));
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-socket', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0APP' } }));
       for (const w of this.connectWaiters.splice(0)) w();
     });

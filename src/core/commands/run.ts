@@ -7,7 +7,7 @@ import { describeResults, postDayManually } from '../manual-post';
 import type { Clock } from '../ports/clock';
 import type { CommandAnswer, CommandRequest, FollowUp } from '../ports/inbound';
 import type { Logger } from '../ports/logger';
-import type { ChannelRecord, Store } from '../ports/store';
+import type { ChannelRecord, Channels, Ledger, People } from '../ports/store';
 import type { Scheduler } from '../scheduler';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor } from '../campaigns';
@@ -21,7 +21,8 @@ import { channelOnlyWord } from './table';
 
 export interface CommandDeps {
   settings: WolSettings;
-  store: Store;
+  /** Channels it subscribes, pauses and lists; the ledger's status and posts; people it forgets. */
+  store: Channels & Ledger & People;
   deliverer: Deliverer;
   scheduler: Scheduler;
   digests: DigestService;

@@ -1,3 +1,5 @@
+import { WolbotError } from './coded-error';
+
 /**
  * How an adapter tells the core that a send failed. The ledger decides what happens next from the
  * kind; adapters never retry a send themselves.
@@ -7,7 +9,7 @@
  */
 export type DeliveryErrorKind = 'permanent' | 'transient' | 'uncertain';
 
-export class DeliveryError extends Error {
+export class DeliveryError extends WolbotError {
   readonly kind: DeliveryErrorKind;
   /** Platform's short reason, e.g. `not_in_channel`, `http_403`. */
   readonly reason: string;
@@ -21,7 +23,7 @@ export class DeliveryError extends Error {
     reason: string,
     opts: { retryAfterMs?: number; deactivateChannel?: boolean; message?: string } = {},
   ) {
-    super(opts.message ?? `${kind} delivery error: ${reason}`);
+    super('platform_delivery', opts.message ?? `${kind} delivery error: ${reason}`);
     this.name = 'DeliveryError';
     this.kind = kind;
     this.reason = reason;

@@ -1,11 +1,20 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ChatAdapter } from './chat-adapter';
 import type { Clock } from './clock';
 import type { InboundPort } from './inbound';
 import type { Logger } from './logger';
 import type { Store } from './store';
 
-/** An HTTP handler as express takes it; each adapter builds its own with its own router. */
-export type HttpHandler = (req: never, res: never, next: (err?: unknown) => void) => void;
+/**
+ * A platform's router as the server mounts it (Node's request and response, and `next` for what it
+ * does not serve). Written as a method so its parameters are checked both ways, as express's own
+ * handler types are: an express Router (whose request is an IncomingMessage with more on it) fits;
+ * a handler of anything else — a string, a Koa context, its arguments swapped — does not compile.
+ */
+interface HttpHandlerMethod {
+  handle(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void;
+}
+export type HttpHandler = HttpHandlerMethod['handle'];
 
 /**
  * A hot route the server may serve before its middleware (the HTTP server hands it the exact
@@ -16,7 +25,8 @@ export type HttpHandler = (req: never, res: never, next: (err?: unknown) => void
 export interface DirectRoute {
   method: string;
   path: string;
-  handle(req: never, res: never): void;
+  /** Served before any middleware, so it gets exactly Node's request and response (a property, not a method: checked strictly). */
+  handle: RequestListener;
 }
 
 /**
@@ -91,6 +101,20 @@ export interface PlatformDescriptor<S = unknown> {
    * does, the server binds loopback only. Absent: never (the sandbox).
    */
   reachableFromOutside?(settings: S | null): boolean;
+  /**
+   * Paths only the platform's own servers call (its ingest endpoints). Their answers are a few
+   * bytes of JSON no browser renders, on the hot path: they carry only the headers every answer
+   * must carry (src/http/security-headers.ts), not the page's.
+   */
+  readonly endpoints?: readonly string[];
+  /** Why `id` cannot be a channel id there (a name where an id belongs), or null. Pure: `check` uses it. */
+  channelIdProblem?(id: string): string | null;
+  /**
+   * Builds the app package to upload into the platform (src/cli/app-package.ts) from the
+   * environment (with .env read in) and returns its path. Throws a WolbotError `config_invalid`
+   * when the environment lacks what it needs.
+   */
+  readonly packageApp?: (vars: EnvVars) => Promise<string>;
   /** Its route sits behind the page's access rule (the sandbox's API under /v1). */
   readonly behindWebGuard?: boolean;
   /**
