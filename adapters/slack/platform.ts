@@ -1,5 +1,6 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { readSlackEnv, SLACK_ENV } from './env';
+import { slackPlainText } from './plain-text';
 import type { SlackSettings } from './settings';
 
 /** Slack: on when one of its credential sets is complete (readSlackEnv reads them into SlackSettings). */
@@ -13,6 +14,8 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   // A header block holds 150 plain-text characters, a section's text 3,000.
   limits: { headerChars: 150, sectionChars: 3000 },
   isOn: ({ settings }) => settings !== null,
+  // The written text keeps Slack's tokens (<@U…|label>, <!here>, <#C…|name>): read them as live.
+  readWritten: slackPlainText,
   // On, it serves a real team: Slack's servers call in (HTTP mode) and people open the page.
   reachableFromOutside: (settings) => settings !== null,
   async create(settings, d) {
