@@ -1,5 +1,5 @@
 import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
-import { PLATFORMS } from './platforms';
+import { PLATFORMS, readWritten } from './platforms';
 import { demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import { WolbotError } from './core/ports/coded-error';
@@ -55,7 +55,8 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
   // learns each programme's zone from it. The demo's start lives in the store, so it comes after.
   const configured = env.configPath === null ? null : loadSettings(env.configPath, opts.cwd, { now: clock.now() });
   const zones = new Map(configured ? [[configured.settings.programme.id, configured.settings.timezone]] : []);
-  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger, migration: { timezoneFor: (p) => zones.get(p) } }).catch((err: unknown) => {
+  // Replies stored before plain text was kept are read once by their platform's adapter (migration 004).
+  const store = await openStore(env.databaseUrl, { cwd: opts.cwd, logger, migration: { timezoneFor: (p) => zones.get(p), readWritten } }).catch((err: unknown) => {
     throw new WolbotError('store_unavailable', `cannot open the store ${withoutPassword(env.databaseUrl)} (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });
   try {

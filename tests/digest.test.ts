@@ -141,3 +141,27 @@ describe('digest_quiet: skip', () => {
     }
   });
 });
+
+describe("the sandbox's @name mentions", () => {
+  test('are quoted by name and answer the person mentioned; the export keeps them as written', async () => {
+    const s = await sandbox();
+    try {
+      await s.app.tick();
+      const t = await s.thread(1);
+      await s.people.reply('ben', 'general', t, 'Does anyone know a good one-pager template?', 'Ben');
+      s.clock.set('2026-11-16T10:00:00Z');
+      const written = '@ben mine is on the wiki. Does @zed have one?';
+      await s.api('/v1/replies', { channel: 'general', thread: t, text: written }); // Sandbox User
+      s.clock.set('2026-11-16T17:00:00Z');
+      await s.app.tick();
+      const body = (await s.digests())[0]!.body as DigestMessage;
+      const lines = body.sections.flatMap((x) => x.lines);
+      // Ben is named as the people table has him; zed is known to nobody here and keeps his handle.
+      expect(lines).toContainEqual({ text: expect.stringMatching(/^Sandbox User asked/), quote: '@Ben mine is on the wiki. Does @zed have one?' });
+      expect(lines.find((l) => /^Ben asked/.test(l.text))).toBeUndefined();
+      expect((await s.app.core.exportPosts()).posts[0]!.replies.map((r) => r.text)).toEqual(['Does anyone know a good one-pager template?', written]);
+    } finally {
+      await s.stop();
+    }
+  });
+});

@@ -85,4 +85,20 @@ describe('Slack catch-up at start: replies deleted while the bot was down', () =
     expect(h.fake.callsOf('conversations.replies').length).toBeLessThanOrEqual(20);
     expect(inbound.deletes).toEqual([]);
   });
+
+  test('replies and edits caught up read their mentions as live ones do: plain text and a list, the text kept as written', async () => {
+    const inbound = new InboundWithStoredReplies();
+    await seed(inbound);
+    h = await startHarness({
+      inbound,
+      beforeStart: (fake) => {
+        slackThread(fake);
+        // A was edited while we were down; D (new) mentions Ana.
+        Object.assign(fake.messages.find((m) => m.ts === A)!, { text: 'now with <@U0BEN|ben> &amp; <!here>', edited: { user: 'U0ANA', ts: at(30) } });
+        fake.messages.find((m) => m.ts === D)!.text = '<@U0ANA> thanks';
+      },
+    });
+    expect(inbound.replies.get(`C1/${D}`)).toMatchObject({ text: '<@U0ANA> thanks', plainText: '@U0ANA thanks', mentions: [{ userId: 'U0ANA', name: '', start: 0, end: 6 }] });
+    expect(inbound.replies.get(`C1/${A}`)).toMatchObject({ text: 'now with <@U0BEN|ben> & <!here>', plainText: 'now with @ben & @here', mentions: [{ userId: 'U0BEN', name: 'ben', start: 9, end: 13 }] });
+  });
 });

@@ -1,4 +1,7 @@
-/** The digest on Slack, through the fake Web API: names, not mentions; links to what drew responses. */
+/**
+ * The digest on Slack, through the fake Web API: names, not mentions (the adapter lists them; the
+ * digest reads the list); links to what drew responses; the export keeps the text as written.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +52,11 @@ describe('Slack digest', () => {
     expect(digest.text).toContain('Cat &lt;!here&gt; asked, and nobody has answered yet');
     expect(digest.text).toContain(`p${cat.replace('.', '')}`);
     expect((digest.blocks as any[])[0]).toMatchObject({ type: 'header', text: { text: 'Day 1 · Connection: thank you' } });
+    // Slack parses nothing in the quoted words (a quoted @here or @Dan pings nobody).
+    expect((digest.blocks as any[]).filter((b) => b.type === 'section').every((b) => b.text.verbatim === true)).toBe(true);
+    // The export keeps what was written, markup and all.
+    const exported = (await s.app.core.exportPosts()).posts[0]!.replies.map((r) => r.text);
+    expect(exported).toEqual(['My draft onboarding checklist', '<@U0ANA> this helps me a lot, thank you', 'Has anyone tried pairing on docs? <@U0DAN> you did, <@U0EVE|eve>?']);
     // Once: a later tick posts no second digest.
     await s.app.tick();
     expect(s.fake.posts('C0WOL1').filter((m) => m.thread_ts === thread)).toHaveLength(1);

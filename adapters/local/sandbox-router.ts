@@ -5,6 +5,7 @@ import type { Clock } from '../../src/core/ports/clock';
 import type { InboundPort } from '../../src/core/ports/inbound';
 import type { Logger } from '../../src/core/ports/logger';
 import type { LocalMessages } from './local-adapter';
+import { sandboxPlainText } from './plain-text';
 
 export const SANDBOX_USER = 'sandbox-user';
 /** The sandbox user's own display name; people the tests write as keep their id as their name. */
@@ -44,7 +45,7 @@ export function sandboxRouter(d: { inbound: InboundPort; messages: LocalMessages
     const at = d.clock.now();
     const user = SANDBOX_USER;
     const userName = SANDBOX_USER_NAME;
-    const outcome = await d.inbound.reply({ eventKey: `local:${messageId}`, platform: 'local', channelId: b.channel, threadId: b.thread, messageId, user, userName, text: b.text, at });
+    const outcome = await d.inbound.reply({ eventKey: `local:${messageId}`, platform: 'local', channelId: b.channel, threadId: b.thread, messageId, user, userName, text: b.text, ...sandboxPlainText(b.text), at });
     if (outcome === 'ignored') return void res.status(404).json({ error: `thread ${b.thread} is not a prompt in local:${b.channel}` });
     await d.messages.addLocalMessage({ id: messageId, channelId: b.channel, threadId: b.thread, user, kind: 'reply', body: { text: b.text }, at });
     res.status(201).json({ id: messageId, outcome });

@@ -3,6 +3,7 @@ import type { Clock } from '../../src/core/ports/clock';
 import type { RecentThread, ReplyOutcome } from '../../src/core/ports/inbound';
 import type { ThreadRef } from '../../src/core/ports/platform';
 import { ingestMessage, type EventContext, type SelfIds, type SlackObject } from './events';
+import { slackPlainText } from './plain-text';
 import { decodeSlackText, tsToDate } from './text';
 import { toDeliveryError } from './web';
 
@@ -104,6 +105,7 @@ async function ingestReply(m: ReplyMessage, ts: string, thread: RecentThread, c:
       threadId: thread.id,
       messageId: ts,
       text: decodeSlackText(m.text),
+      ...slackPlainText(m.text),
       at: tsToDate(m.edited.ts),
     });
   }

@@ -1,5 +1,6 @@
 import type { InboundPort } from '../../src/core/ports/inbound';
 import type { Logger } from '../../src/core/ports/logger';
+import { slackPlainText } from './plain-text';
 import { decodeSlackText, extractLinks, tsToDate } from './text';
 
 /** Who "we" are in a workspace: our bot's user id and bot id (messages from either are ours). */
@@ -68,6 +69,7 @@ export async function ingestMessage(
     messageId: ts,
     user,
     text: decodeSlackText(raw),
+    ...slackPlainText(raw),
     at: tsToDate(ts),
     files: fileRefs(m.files),
     links: links.length ? links : undefined,
@@ -87,13 +89,15 @@ async function onMessage(ev: SlackObject, eventKey: string, teamId: string | und
     if (!ts || !threadTs || threadTs === ts) return; // the parent changed (reply count, our prompt)
     const prev = isObj(ev.previous_message) ? ev.previous_message : undefined;
     if (prev && prev.text === m.text) return; // an unfurl or a reaction summary, not an edit
+    const raw = typeof m.text === 'string' ? m.text : '';
     await ctx.inbound.replyEdited({
       eventKey,
       platform: 'slack',
       channelId,
       threadId: threadTs,
       messageId: ts,
-      text: decodeSlackText(typeof m.text === 'string' ? m.text : ''),
+      text: decodeSlackText(raw),
+      ...slackPlainText(raw),
       at: tsToDate((isObj(m.edited) ? str(m.edited.ts) : undefined) ?? str(ev.event_ts) ?? str(ev.ts) ?? ts),
     });
     return;

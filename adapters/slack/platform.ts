@@ -1,6 +1,7 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { slackChannelIdProblem } from './channel-id';
 import { readSlackEnv, SLACK_ENV } from './env';
+import { slackPlainText } from './plain-text';
 import type { SlackSettings } from './settings';
 
 /** Slack: on when one of its credential sets is complete (readSlackEnv reads them into SlackSettings). */
@@ -16,6 +17,8 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   endpoints: ['/slack/events'],
   channelIdProblem: slackChannelIdProblem,
   isOn: ({ settings }) => settings !== null,
+  // The written text keeps Slack's tokens (<@U…|label>, <!here>, <#C…|name>): read them as live.
+  readWritten: slackPlainText,
   // On, it serves a real team: Slack's servers call in (HTTP mode) and people open the page.
   reachableFromOutside: (settings) => settings !== null,
   async create(settings, d) {

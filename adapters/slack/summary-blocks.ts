@@ -51,7 +51,8 @@ export function summaryMessage(m: SummaryMessage) {
   }
   const links = m.links.map(link).join('  ·  ');
   const blocks: object[] = [{ type: 'header', text: { type: 'plain_text', text: clip(m.title, HEADER_MAX), emoji: true } }];
-  for (const p of paras) for (const piece of pieces(p)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
+  // verbatim: Slack parses nothing in plain words (a quoted `@here` or `@Ana` pings nobody); our own `<url|label>` links still work.
+  for (const p of paras) for (const piece of pieces(p)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece, verbatim: true } });
   if (links) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(links, SECTION_MAX) }] });
   const text = [`*${escapeSlack(m.title)}*`, ...paras, links].filter(Boolean).join('\n\n');
   return {

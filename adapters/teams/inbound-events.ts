@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock, InboundPort, Logger } from '../../src/core/ports';
 import { stripBotMention } from './mention';
+import { teamsPlainText } from './plain-text';
 import { channelData, channelOf, threadConversationId, threadRootId } from './reference';
 import type { InboundActivity } from './validate';
 
@@ -64,6 +65,7 @@ export async function onReply(a: InboundActivity, threadId: string, text: string
     user: userOf(a),
     userName: a.from?.name,
     text,
+    ...teamsPlainText(text, a.entities),
     at: timeOf(a, d.clock),
     files: filesOf(a),
   });
@@ -84,6 +86,7 @@ export async function onEdit(a: InboundActivity, d: EventDeps): Promise<void> {
     threadId: threadRootId(conv) ? conv : undefined,
     messageId: messageIdOf(a),
     text,
+    ...teamsPlainText(text, a.entities),
     at: timeOf(a, d.clock),
   });
 }

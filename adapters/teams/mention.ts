@@ -5,7 +5,7 @@
 export interface MentionEntity {
   type?: string;
   text?: string;
-  mentioned?: { id?: string };
+  mentioned?: { id?: string; name?: string };
 }
 
 export interface Stripped {

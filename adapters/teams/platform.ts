@@ -1,5 +1,6 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { readTeamsEnv, TEAMS_ENV } from './env';
+import { teamsPlainText } from './plain-text';
 import { teamsAuthMode, type TeamsSettings } from './settings';
 
 /** Microsoft Teams: on with an app id, or anonymously for a local emulator. */
@@ -18,6 +19,8 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
     const { packageFromEnv } = await import('./package-app');
     return packageFromEnv(vars);
   },
+  // The written text keeps <at>Name</at> tags, not their entities: each reads as a name, its id unknown.
+  readWritten: (text) => teamsPlainText(text, undefined),
   // Anonymous Teams is for a local emulator: only an app with its id takes activities from outside.
   reachableFromOutside: (settings) => settings !== null && teamsAuthMode(settings) === 'authenticated',
   async create(settings, d) {

@@ -35,7 +35,7 @@ const base = z.looseObject({
   replyToId: lenient,
   /** installationUpdate: `add`, `remove`, `add-upgrade`, … */
   action: lenient,
-  entities: z.array(z.looseObject({ type: z.string().optional(), text: lenient, mentioned: z.looseObject({ id: lenient }).optional().catch(undefined) })).optional(),
+  entities: z.array(z.looseObject({ type: z.string().optional(), text: lenient, mentioned: z.looseObject({ id: lenient, name: lenient }).optional().catch(undefined) })).optional(),
   /** `content` is left as sent (a card, an HTML string, a file's download info): read it field by field. */
   attachments: z.array(z.looseObject({ contentType: z.string().optional(), contentUrl: lenient, name: lenient })).optional(),
   membersAdded: z.array(account).optional(),

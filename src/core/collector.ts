@@ -75,6 +75,9 @@ export class Collector {
         deliveryId: rec.id,
         user: e.user,
         text: e.text,
+        // What the core reads: the adapter's plain text and mention list (absent: the text is plain).
+        plainText: e.plainText ?? e.text,
+        mentions: e.mentions ?? [],
         at: e.at,
         files: e.files ?? [],
         links: e.links ?? [],
@@ -87,7 +90,8 @@ export class Collector {
   }
 
   replyEdited(e: ReplyEditedEvent): Promise<ReplyOutcome> {
-    return this.d.store.editReply(e.eventKey, e.platform, e.channelId, e.messageId, e.text, e.at, this.d.clock.now());
+    const plain = { plainText: e.plainText ?? e.text, mentions: e.mentions ?? [] };
+    return this.d.store.editReply(e.eventKey, e.platform, e.channelId, e.messageId, e.text, e.at, this.d.clock.now(), plain);
   }
 
   replyDeleted(e: ReplyDeletedEvent): Promise<ReplyOutcome> {

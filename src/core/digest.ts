@@ -10,7 +10,7 @@ import type { DigestMessage } from './ports/messages';
 import type { ChannelRecord, Channels, DeliveryRecord, Ledger, Replies } from './ports/store';
 import { headingFor, translatorOf } from './frame';
 import { analyse, digestContent, type Share } from './give/digest-content';
-import { mentionedIds, plainMentions } from './give/plain-mentions';
+import { mentionedIds, quoteOf } from './give/mention-quotes';
 import type { PeopleNames } from './names';
 import { gathers, promptForDay } from './programme';
 import { currentRun } from './runs';
@@ -37,11 +37,12 @@ export class DigestService {
     const replies = (await store.listReplies({ deliveryIds: [rec.id] })).filter((r) => r.text !== null);
     const counts = await store.reactionCounts(rec.platform, rec.channelId, replies.map((r) => r.messageId));
     // Any name the store lacks is asked of the platform now, before the digest posts.
-    const names = await this.d.names.resolve(rec.platform, rec.channelId, [...replies.map((r) => r.user), ...mentionedIds(replies.map((r) => r.text!))]);
+    const names = await this.d.names.resolve(rec.platform, rec.channelId, [...replies.map((r) => r.user), ...mentionedIds(replies)]);
     const tr = translatorOf(programme);
     const someone = tr.t('give.someone');
     const shares: Share[] = replies.map((r) => ({
-      messageId: r.messageId, user: r.user, name: names.get(r.user) ?? someone, text: r.text!, quote: plainMentions(r.text!, names, someone), at: r.at, reactions: counts.get(r.messageId) ?? 0,
+      messageId: r.messageId, user: r.user, name: names.get(r.user) ?? someone, text: r.plainText!, mentions: r.mentions,
+      quote: quoteOf(r.plainText!, r.mentions, names, someone), at: r.at, reactions: counts.get(r.messageId) ?? 0,
     }));
     const { highlights, asks } = analyse(shares);
     const links = await this.links(rec, channel, [...highlights.map((h) => h.share.messageId), ...asks.map((a) => a.messageId)]);

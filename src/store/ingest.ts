@@ -1,5 +1,6 @@
 import type { Platform } from '../core/ports/platform';
 import { sql } from 'kysely';
+import type { PlainText } from '../core/ports/inbound';
 import type { IngestResult, NewReply, ReactionRecord, ReplyFilter, ReplyRecord } from '../core/ports/store';
 import { runCompiled } from './compiled';
 import type { StoreContext } from './context';
@@ -49,6 +50,8 @@ function replyValues(r: NewReply): ReplyRow['values'] {
     delivery_id: r.deliveryId,
     user_id: r.user,
     text: r.text,
+    plain_text: r.plainText ?? r.text,
+    mentions: JSON.stringify(r.mentions ?? []),
     at: iso(r.at),
     files: JSON.stringify(r.files ?? []),
     links: JSON.stringify(r.links ?? []),
@@ -59,7 +62,7 @@ function replyValues(r: NewReply): ReplyRow['values'] {
 /** Apply `set` to a reply that exists and is not deleted; 'ignored' otherwise (the event is still recorded). */
 function updateLiveReply(
   ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, now: Date,
-  set: { text: string | null; edited_at?: string; files?: string; links?: string; deleted_at?: string },
+  set: { text: string | null; plain_text: string | null; mentions: string | null; edited_at?: string; files?: string; links?: string; deleted_at?: string },
 ): Promise<IngestResult> {
   return ingest(ctx, eventKey, now, async (trx) => {
     const r = await trx
@@ -75,16 +78,17 @@ function updateLiveReply(
 }
 
 export function editReply(
-  ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date,
+  ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date, plain?: PlainText,
 ): Promise<IngestResult> {
-  return updateLiveReply(ctx, eventKey, platform, channelId, messageId, now, { text, edited_at: iso(at) });
+  const read = { plain_text: plain?.plainText ?? text, mentions: JSON.stringify(plain?.mentions ?? []) };
+  return updateLiveReply(ctx, eventKey, platform, channelId, messageId, now, { text, ...read, edited_at: iso(at) });
 }
 
 /** Tombstone: the text and attachments go, the row stays (counts and dedupe stay right). */
 export function deleteReply(
   ctx: StoreContext, eventKey: string, platform: Platform, channelId: string, messageId: string, at: Date, now: Date,
 ): Promise<IngestResult> {
-  return updateLiveReply(ctx, eventKey, platform, channelId, messageId, now, { text: null, files: '[]', links: '[]', deleted_at: iso(at) });
+  return updateLiveReply(ctx, eventKey, platform, channelId, messageId, now, { text: null, plain_text: null, mentions: null, files: '[]', links: '[]', deleted_at: iso(at) });
 }
 
 /** Idempotent per (item, user, emoji): a second add of the same reaction keeps the first. */

@@ -22,7 +22,7 @@ export function forgetUser(ctx: StoreContext, userId: string, scope?: ForgetScop
         .where((w) => w.or([w('channels.workspace_id', '=', scope!.workspaceId!), w('channels.workspace_id', 'is', null)])));
     let replies = trx
       .updateTable('replies')
-      .set({ text: null, files: '[]', links: '[]' })
+      .set({ text: null, plain_text: null, mentions: null, files: '[]', links: '[]' })
       .where('user_id', '=', userId)
       .where((eb) => eb.or([eb('text', 'is not', null), eb('files', '<>', '[]'), eb('links', '<>', '[]')]));
     let reactions = trx.deleteFrom('reactions').where('user_id', '=', userId);

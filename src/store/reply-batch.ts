@@ -13,7 +13,7 @@ export interface ReplyRow {
   values: Omit<RepliesTable, 'edited_at' | 'deleted_at'>;
 }
 
-const COLUMNS = ['platform', 'channel_id', 'message_id', 'thread_id', 'delivery_id', 'user_id', 'text', 'at', 'files', 'links', 'external'] as const;
+const COLUMNS = ['platform', 'channel_id', 'message_id', 'thread_id', 'delivery_id', 'user_id', 'text', 'plain_text', 'mentions', 'at', 'files', 'links', 'external'] as const;
 
 /**
  * PostgreSQL, a whole batch of replies in one statement (one round trip and, outside a larger

@@ -1,4 +1,6 @@
 import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { Mention } from '../core/ports/inbound';
 import type { ChannelRecord, DeliveryRecord, ReactionRecord, ReplyRecord } from '../core/ports/store';
 import { channelSource, deliveryKind, deliveryState, deliveryTrigger } from './enums';
 import type { ChannelsTable, DeliveriesTable, ReactionsTable, RepliesTable } from './schema';
@@ -19,6 +21,16 @@ function stringsOf(text: string, column: string): string[] {
   const v: unknown = JSON.parse(text);
   if (Array.isArray(v) && v.every((x): x is string => typeof x === 'string')) return v;
   throw new Error(`${column} holds ${text.slice(0, 80)}, not a JSON list of strings`);
+}
+
+const MENTIONS = z.array(z.object({ userId: z.string(), name: z.string(), start: z.number().int().min(0), end: z.number().int().min(0) }));
+
+/** replies.mentions: a JSON list of mentions; null (a row from before migration 004, or a tombstone) is none. */
+function mentionsOf(text: string | null): Mention[] {
+  if (text === null) return [];
+  const r = MENTIONS.safeParse(JSON.parse(text));
+  if (r.success) return r.data;
+  throw new Error(`replies.mentions holds ${text.slice(0, 80)}, not a JSON list of mentions`);
 }
 
 export function toChannel(r: Selectable<ChannelsTable>): ChannelRecord {
@@ -77,6 +89,9 @@ export function toReply(r: Selectable<RepliesTable>): ReplyRecord {
     deliveryId: r.delivery_id,
     user: r.user_id,
     text: r.text,
+    // A row stored before migration 004 reads as its written text, mentioning nobody.
+    plainText: r.plain_text ?? r.text,
+    mentions: mentionsOf(r.mentions),
     at: date(r.at),
     editedAt: dateOrNull(r.edited_at),
     deletedAt: dateOrNull(r.deleted_at),

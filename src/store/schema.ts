@@ -59,6 +59,10 @@ export interface RepliesTable {
   delivery_id: string;
   user_id: string;
   text: string | null;
+  /** What the core reads (migration 004); null with `text`, and on rows stored before it. */
+  plain_text: string | null;
+  /** JSON array of mentions ({userId, name, start, end}) in plain_text; null where plain_text is. */
+  mentions: string | null;
   at: string;
   edited_at: string | null;
   deleted_at: string | null;

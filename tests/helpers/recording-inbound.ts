@@ -53,7 +53,7 @@ export class RecordingInbound implements InboundPort {
     if (d) return d;
     const r = this.replies.get(`${e.channelId}/${e.messageId}`);
     if (!r || r.deleted) return 'ignored';
-    r.text = e.text;
+    Object.assign(r, { text: e.text, plainText: e.plainText, mentions: e.mentions });
     this.log.push(`edit ${e.messageId}`);
     return 'stored';
   }

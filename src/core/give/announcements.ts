@@ -13,7 +13,7 @@ import { currentRun } from '../runs';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor, programmeOfRun } from '../campaigns';
 import { buildStats, personKey } from '../stats';
-import { mentionedIds, plainMentions } from './plain-mentions';
+import { mentionedIds, quoteOf } from './mention-quotes';
 import { kickoffContent } from './kickoff-content';
 import { wrapupContent, type RunShare } from './wrapup-content';
 
@@ -133,13 +133,13 @@ export class Announcements {
     const pairs: { s: RunShare; r: ReplyRecord }[] = [];
     for (const [where, group] of groupBy(mine, (r) => `${r.platform}\u0000${r.channelId}`)) {
       const [platform, channelId] = where.split('\u0000') as [ReplyRecord['platform'], string];
-      const names = await this.d.names.resolve(platform, channelId, [...group.map((r) => r.user), ...mentionedIds(group.map((r) => r.text!))]);
+      const names = await this.d.names.resolve(platform, channelId, [...group.map((r) => r.user), ...mentionedIds(group)]);
       const someone = tr.t('give.someone');
       const counts = await store.reactionCounts(platform, channelId, group.map((r) => r.messageId));
       for (const r of group) {
         const day = byId.get(r.deliveryId)!.day;
         const theme = settings.programme.prompts.find((p) => p.day === day)?.theme ?? '';
-        pairs.push({ r, s: { person: personKey(r), name: names.get(r.user) ?? someone, day, heading: headingFor(settings.programme, day, theme), text: plainMentions(r.text!, names, someone), reactions: counts.get(r.messageId) ?? 0, at: r.at } });
+        pairs.push({ r, s: { person: personKey(r), name: names.get(r.user) ?? someone, day, heading: headingFor(settings.programme, day, theme), text: quoteOf(r.plainText!, r.mentions, names, someone), reactions: counts.get(r.messageId) ?? 0, at: r.at } });
       }
     }
     await this.linkHighlights(pairs, byId);

@@ -1,3 +1,4 @@
+import type { Mention } from '../ports/inbound';
 import type { DigestMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
 import type { Translator } from '../i18n/catalogue';
@@ -9,7 +10,10 @@ export interface Share {
   user: string;
   /** Display name (plain text). */
   name: string;
+  /** The words as plain text (what the adapter made of the platform's markup). */
   text: string;
+  /** Whom it mentions, as its adapter listed them; none when absent. */
+  mentions?: readonly Mention[];
   /** The text as quoted (mentions as plain `@Name`); the text itself when absent. */
   quote?: string;
   at: Date;
@@ -19,9 +23,12 @@ export interface Share {
 const HIGHLIGHTS = 3;
 const ASKS = 3;
 
-/** Does `text` address `share`'s writer (a Slack mention, a Teams `<at>` mention)? */
-function mentions(text: string, share: Share): boolean {
-  return text.includes(`<@${share.user}>`) || text.includes(`<at>${share.name}</at>`);
+/**
+ * Does `later` mention `share`'s writer? By id, or by the name the mention carried where the
+ * platform's mention id differs from its writer id (Teams mentions carry a chat id, replies an Entra id).
+ */
+function mentions(later: Share, share: Share): boolean {
+  return (later.mentions ?? []).some((m) => (m.userId !== '' && m.userId === share.user) || (m.name !== '' && m.name === share.name));
 }
 
 export interface Responded {
@@ -38,7 +45,7 @@ export function analyse(shares: Share[]): { highlights: Responded[]; asks: Share
   const ordered = [...shares].sort((a, b) => a.at.getTime() - b.at.getTime());
   const responded: Responded[] = ordered.map((share, i) => ({
     share,
-    replies: ordered.slice(i + 1).filter((later) => later.user !== share.user && mentions(later.text, share)).length,
+    replies: ordered.slice(i + 1).filter((later) => later.user !== share.user && mentions(later, share)).length,
   }));
   const highlights = responded
     .filter((r) => r.share.reactions + r.replies > 0)

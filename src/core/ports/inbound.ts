@@ -14,7 +14,31 @@ export interface InboundBase {
   channelId: string;
 }
 
-export interface ReplyEvent extends InboundBase {
+/**
+ * A person addressed in a message, as the adapter read its platform's markup (each adapter knows
+ * its own: Slack's user tokens, Teams' mention entities, the sandbox's `@name`): the core reads
+ * only this list, never the markup.
+ */
+export interface Mention {
+  /** The platform's id of the person addressed ('' when the platform gave none). */
+  userId: string;
+  /** The name the message carried for them (a label, the mention's text); '' when none. */
+  name: string;
+  /** Where the mention reads in the plain text: [start, end) in UTF-16 units (e.g. the span of "@Ana"). */
+  start: number;
+  end: number;
+}
+
+/**
+ * What the core reads of a message: its words as plain text (no markup: links as their text,
+ * entities decoded, channel-wide pings as `@here`) and the people it mentions.
+ */
+export interface PlainText {
+  plainText: string;
+  mentions: Mention[];
+}
+
+export interface ReplyEvent extends InboundBase, Partial<PlainText> {
   /** The thread id as in ThreadRef.id (Slack thread_ts, Teams conversation id with ;messageid=). */
   threadId: string;
   /** The reply's own message id (Slack ts, Teams activity id). */
@@ -22,7 +46,10 @@ export interface ReplyEvent extends InboundBase {
   user: string;
   /** The writer's display name when the event carries it (Teams `from.name`, the sandbox). */
   userName?: string;
-  /** Exactly as written, without the bot's @mention. */
+  /**
+   * Exactly as written, without the bot's @mention (what exports show). The core reads `plainText`
+   * and `mentions` instead; absent, the text has no markup and mentions nobody.
+   */
   text: string;
   at: Date;
   files?: string[];
@@ -31,7 +58,8 @@ export interface ReplyEvent extends InboundBase {
   external?: boolean;
 }
 
-export interface ReplyEditedEvent extends InboundBase {
+/** An edit: the new text as written, and (as for a reply) what the core reads of it. */
+export interface ReplyEditedEvent extends InboundBase, Partial<PlainText> {
   threadId?: string;
   messageId: string;
   text: string;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ChatAdapter } from './chat-adapter';
 import type { Clock } from './clock';
-import type { InboundPort } from './inbound';
+import type { InboundPort, PlainText } from './inbound';
 import type { Logger } from './logger';
 import type { Store } from './store';
 
@@ -122,6 +122,11 @@ export interface PlatformDescriptor<S = unknown> {
    * are absent), `channels` the configured ones, `othersOn` whether another platform is on.
    */
   isOn(ctx: { settings: S | null; channels: readonly { platform: string }[]; othersOn: boolean }): boolean;
+  /**
+   * What the core reads of a reply stored as written before the store kept plain text (migration
+   * 004): best effort from the markup the written text still holds. Absent: read as written, no mentions.
+   */
+  readWritten?(text: string): PlainText;
   /** Builds the adapter (heavy libraries are loaded here, only when the platform is on). */
   create(settings: S | null, deps: PlatformDeps): Promise<PlatformParts>;
 }

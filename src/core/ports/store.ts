@@ -1,3 +1,4 @@
+import type { Mention, PlainText } from './inbound';
 import type { ChannelTarget, Platform } from './platform';
 
 /**
@@ -100,8 +101,14 @@ export interface ReplyRecord {
   threadId: string;
   deliveryId: string;
   user: string;
-  /** null once deleted (tombstone) or forgotten. */
+  /** As written (what exports show); null once deleted (tombstone) or forgotten. */
   text: string | null;
+  /**
+   * What the core reads: the words as plain text, with `mentions` in it. null with `text`. A reply
+   * stored before plain text was kept (migration 004) reads as its written text, mentioning nobody.
+   */
+  plainText: string | null;
+  mentions: Mention[];
   at: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -110,7 +117,8 @@ export interface ReplyRecord {
   external: boolean;
 }
 
-export type NewReply = Omit<ReplyRecord, 'editedAt' | 'deletedAt'>;
+/** Without `plainText`, the written text is stored as the plain text too, mentioning nobody. */
+export type NewReply = Omit<ReplyRecord, 'editedAt' | 'deletedAt' | 'plainText' | 'mentions'> & Partial<Pick<ReplyRecord, 'mentions'> & { plainText: string }>;
 
 export interface ReplyFilter {
   deliveryIds?: string[];
@@ -230,8 +238,8 @@ export interface Ledger {
 /** What people wrote and reacted under our posts: dedupe by eventKey and the effect in one transaction, then reads. */
 export interface Replies {
   addReply(eventKey: string, reply: NewReply, now: Date): Promise<IngestResult>;
-  /** 'ignored' when the message is unknown or deleted. */
-  editReply(eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date): Promise<IngestResult>;
+  /** 'ignored' when the message is unknown or deleted. Without `plain`, the new text is its plain text, mentioning nobody. */
+  editReply(eventKey: string, platform: Platform, channelId: string, messageId: string, text: string, at: Date, now: Date, plain?: PlainText): Promise<IngestResult>;
   /** Tombstone: text removed, row kept. */
   deleteReply(eventKey: string, platform: Platform, channelId: string, messageId: string, at: Date, now: Date): Promise<IngestResult>;
   addReaction(eventKey: string, r: ReactionRecord, now: Date): Promise<IngestResult>;

@@ -29,7 +29,8 @@ export function describeRepliesContract(h: ContractHarness): void {
       expect(await store.addReply(key, reply, T0)).toBe('duplicate');
       expect(await store.hasEvent(key)).toBe(true);
       const listed = await store.listReplies({ deliveryIds: [deliveryId] });
-      expect(listed).toEqual([{ ...reply, editedAt: null, deletedAt: null }]);
+      // Given no plain text, the written text is what the core reads, mentioning nobody.
+      expect(listed).toEqual([{ ...reply, plainText: 'hello', mentions: [], editedAt: null, deletedAt: null }]);
       // The same message under another event key is not stored twice.
       expect(await store.addReply(uid('evt'), { ...reply, text: 'other' }, T0)).toBe('duplicate');
       expect((await store.getReply('slack', reply.channelId, reply.messageId))?.text).toBe('hello');
@@ -43,6 +44,31 @@ export function describeRepliesContract(h: ContractHarness): void {
         files: ['https://f.example/a.png'], links: ['https://x.example/?a=1&b=2'], external: true,
       });
       expect(await store.getReply('slack', reply.channelId, uid('nope'))).toBeNull();
+    });
+
+    it('keeps what the core reads (plain text and mentions) beside the text as written; an edit replaces both, a delete and forget-me clear them', async () => {
+      const deliveryId = uid('d');
+      const ana = { userId: 'U0ANA', name: 'ana', start: 0, end: 4 };
+      const written = '<@U0ANA|ana> see <https://x.example|the doc> & ✏️';
+      const reply = newReply(deliveryId, { user: uid('U'), text: written, plainText: '@ana see the doc & ✏️', mentions: [ana] });
+      const other = newReply(deliveryId, { text: 'mine', plainText: 'mine', mentions: [] });
+      // Both paths: one reply alone, and several in one batch (PostgreSQL stores a batch in one statement).
+      await store.addReply(uid('evt'), reply, T0);
+      await Promise.all([store.addReply(uid('evt'), other, T0), store.addReply(uid('evt'), newReply(deliveryId, { mentions: [ana], plainText: '@ana' }), T0)]);
+      expect(await store.getReply('slack', reply.channelId, reply.messageId)).toMatchObject({ text: written, plainText: '@ana see the doc & ✏️', mentions: [ana] });
+      expect((await store.listReplies({ deliveryIds: [deliveryId] })).map((r) => r.mentions)).toEqual([[ana], [], [ana]]);
+
+      const ben = { userId: 'U0BEN', name: '', start: 4, end: 10 };
+      await store.editReply(uid('evt'), 'slack', reply.channelId, reply.messageId, 'now <@U0BEN>', at(3), at(3), { plainText: 'now @U0BEN', mentions: [ben] });
+      expect(await store.getReply('slack', reply.channelId, reply.messageId)).toMatchObject({ text: 'now <@U0BEN>', plainText: 'now @U0BEN', mentions: [ben] });
+      // An edit given no plain text: the new text is read as it is, mentioning nobody.
+      await store.editReply(uid('evt'), 'slack', other.channelId, other.messageId, 'plain words', at(4), at(4));
+      expect(await store.getReply('slack', other.channelId, other.messageId)).toMatchObject({ text: 'plain words', plainText: 'plain words', mentions: [] });
+
+      await store.deleteReply(uid('evt'), 'slack', other.channelId, other.messageId, at(5), at(5));
+      expect(await store.getReply('slack', other.channelId, other.messageId)).toMatchObject({ text: null, plainText: null, mentions: [] });
+      await store.forgetUser(reply.user);
+      expect(await store.getReply('slack', reply.channelId, reply.messageId)).toMatchObject({ text: null, plainText: null, mentions: [] });
     });
 
     it('edits a known reply, ignores an unknown one but records its event', async () => {
