@@ -70,6 +70,7 @@ export function promptPoster(programmeOf: (run: string) => Programme | undefined
 export class Deliverer {
   private readonly inFlight = new Set<string>();
   private readonly posters = new Map<DeliveryKind, DeliveryPoster>();
+  private readonly before = new Map<DeliveryKind, (rec: DeliveryRecord, channel: ChannelRecord) => Promise<void>>();
 
   constructor(private readonly d: DelivererDeps) {
     this.register('prompt', promptPoster(d.programmeOf));
@@ -78,6 +79,14 @@ export class Deliverer {
   /** How rows of `kind` are posted (prompt is built in; digest, kick-off and wrap-up register theirs). */
   register(kind: DeliveryKind, poster: DeliveryPoster): void {
     this.posters.set(kind, poster);
+  }
+
+  /**
+   * What must be in the channel before a row of `kind` is posted (the kick-off before a prompt):
+   * it throws a DeliveryError when that is not there yet, and the row is retried like any failure.
+   */
+  requireBefore(kind: DeliveryKind, check: (rec: DeliveryRecord, channel: ChannelRecord) => Promise<void>): void {
+    this.before.set(kind, check);
   }
 
   /** Claim (run, kind, day, channel, round) and send it; `already` when another claim exists. */
@@ -149,6 +158,11 @@ export class Deliverer {
       if (found) return this.sent(rec, found, log, 'adopted the post made by the previous attempt');
     }
 
+    try {
+      await this.before.get(rec.kind)?.(rec, channel);
+    } catch (err) {
+      return this.failure(rec, channel, err, log);
+    }
     if (!(await store.markSending(rec.id, owner, clock.now()))) return { kind: 'lost', delivery: rec };
     try {
       return await this.sent(rec, await poster.post(rec, channel, adapter), log);
