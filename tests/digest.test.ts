@@ -32,14 +32,17 @@ describe('daily digest (sandbox)', () => {
   });
   afterAll(() => s.stop());
 
-  test('at the digest time the day\'s thread is thanked by name, with what drew responses and the open question, once', async () => {
+  test('at the digest time the day\'s thread is thanked by name, with what drew responses (no counts) and the open question as an invitation, once', async () => {
     await s.app.tick();
     const t = await s.thread(1);
     const a = await s.api('/v1/replies', { channel: 'general', thread: t, text: 'Shared my draft <b>plan</b> with two teams' }); // Sandbox User
     s.clock.set('2026-11-16T10:00:00Z');
     await s.people.reply('ben', 'general', t, 'Does anyone know a good one-pager template?', 'Ben');
     s.clock.set('2026-11-16T11:00:00Z');
-    await s.api('/v1/replies', { channel: 'general', thread: t, text: 'And a second thing' });
+    // Cy answers Ben in the thread without mentioning him: that is an answer all the same.
+    await s.people.reply('cy', 'general', t, 'Try the one the design team uses', 'Cy');
+    s.clock.set('2026-11-16T12:00:00Z');
+    await s.people.reply('dev', 'general', t, 'Has anyone tried async stand-ups?', 'Dev');
     for (const user of ['ben', 'cy']) await s.people.react(user, 'general', a.id, 'clap');
 
     s.clock.set('2026-11-16T16:59:00Z');
@@ -52,13 +55,17 @@ describe('daily digest (sandbox)', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.threadId).toBe(t);
     const body = d[0]!.body as DigestMessage & { text: string };
-    expect(body).toMatchObject({ kind: 'digest', day: 1, theme: 'Connection', sharers: ['Sandbox User', 'Ben'], shares: 3 });
-    expect(body.intro[0]).toBe('Thank you, Sandbox User and Ben, for working out loud today.');
+    expect(body).toMatchObject({ kind: 'digest', day: 1, theme: 'Connection', sharers: ['Sandbox User', 'Ben', 'Cy', 'Dev'], shares: 4 });
+    expect(body.intro[0]).toBe('Thank you, Sandbox User, Ben, Cy and Dev, for working out loud today.');
     expect(body.sections.map((x) => x.heading)).toEqual(['What got people talking', 'Can you help?']);
-    expect(body.sections[0]!.lines).toEqual([{ text: 'Sandbox User: 2 reactions', quote: 'Shared my draft <b>plan</b> with two teams' }]);
-    expect(body.sections[1]!.lines[0]).toMatchObject({ text: expect.stringMatching(/^Ben asked/), quote: 'Does anyone know a good one-pager template?' });
-    // Read aloud: warm, short, no zeros, nobody pinged.
-    expect(body.text).not.toMatch(/\b0\b|<@/);
+    expect(body.sections[0]!.lines).toEqual([
+      { text: 'Sandbox User', quote: 'Shared my draft <b>plan</b> with two teams' },
+      { text: 'Ben', quote: 'Does anyone know a good one-pager template?' },
+    ]);
+    // Ben was answered; Dev's question is still open, and is said as an invitation to help.
+    expect(body.sections[1]!.lines).toEqual([{ text: 'Dev is looking for a pointer. If you know something that helps, reply in the thread.', quote: 'Has anyone tried async stand-ups?' }]);
+    // Read aloud: warm, short, no zeros, no counts, nobody named as ignored, nobody pinged.
+    expect(body.text).not.toMatch(/\b0\b|<@|nobody|answered|\d+ (reactions?|replies|reply)\b/i);
     expect(body.text.length).toBeLessThan(600);
   });
 

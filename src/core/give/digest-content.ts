@@ -24,7 +24,7 @@ const ASKS = 3;
 const ASKING = /[?？¿]/;
 
 /**
- * Which shares drew a response (a reaction, or a later reply by someone else in the thread) — at
+ * Which shares drew a response (a reaction, or an answer to a question) — at
  * most one a person, picked by `seed` and never ranked by counts — and which questions are still
  * open. An ask is answered once anyone else replies after it in the same thread, mention or not;
  * a reaction is not an answer (a thumbs-up is not a pointer).
@@ -33,7 +33,7 @@ export function analyse(shares: Share[], seed = ''): { highlights: Share[]; asks
   const ordered = [...shares].sort((a, b) => a.at.getTime() - b.at.getTime());
   const answered = (i: number) => ordered.slice(i + 1).some((later) => later.user !== ordered[i]!.user);
   const looked = ordered.map((share, i) => ({ share, answered: answered(i) }));
-  const candidates = looked.map(({ share, answered }) => ({ id: share.messageId, person: share.user, day: 0, where: '', at: share.at, responded: share.reactions > 0 || answered, share }));
+  const candidates = looked.map(({ share, answered }) => ({ id: share.messageId, person: share.user, day: 0, where: '', at: share.at, responded: share.reactions > 0 || (answered && ASKING.test(share.text)), share }));
   const highlights = pickHighlights(candidates.filter((c) => c.responded), seed, HIGHLIGHTS).map((c) => c.share);
   const asks = looked.filter((l) => ASKING.test(l.share.text) && !l.answered).map((l) => l.share).slice(0, ASKS);
   return { highlights, asks };
