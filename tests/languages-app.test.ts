@@ -35,7 +35,7 @@ async function say(s: SlackApp, text: string, user = 'UADMIN'): Promise<string> 
 async function postDay(s: SlackApp, day: number) {
   await say(s, `post ${day}`);
   await waitFor(async () => (await s.app.store.listDeliveries({ states: ['sent'] })).some((d) => d.day === day), `day ${day} sent`);
-  return s.fake.posts('C0WOL1').find((m) => !m.thread_ts)!;
+  return s.fake.prompts('C0WOL1').find((m) => !m.thread_ts)!;
 }
 
 async function reply(s: SlackApp, thread: string, user: string, text: string, n: number) {
@@ -55,8 +55,8 @@ describe('a programme’s language, cadence and gather (whole app, fake Slack)',
   test('program: wol-woche — the prompt, its frame, the digest and help are German', async () => {
     s = await appWith('wol-woche');
     expect(await say(s, 'post 2')).toBe('Tag 2 (Teilen) wird in slack:C0WOL1 gepostet …');
-    await waitFor(() => s!.fake.posts('C0WOL1').length === 1, 'the prompt');
-    const prompt = s.fake.posts('C0WOL1')[0]!;
+    await waitFor(() => s!.fake.prompts('C0WOL1').length === 1, 'the prompt');
+    const prompt = s.fake.prompts('C0WOL1')[0]!;
     const blocks = prompt.blocks as { type: string; text?: { text: string }; elements?: { text: string }[] }[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Tag 2 · Teilen' } });
     const all = JSON.stringify(prompt);

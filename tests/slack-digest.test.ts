@@ -17,7 +17,7 @@ describe('Slack digest', () => {
 
   test('names the sharers without pinging them, links the share that drew a response, invites help on the open question', async () => {
     await s.app.tick();
-    const thread = s.fake.posts('C0WOL1')[0]!.ts;
+    const thread = s.fake.prompts('C0WOL1')[0]!.ts;
     let n = 0;
     const say = async (user: string, text: string) => {
       const m = s.fake.addMessage({ channel: 'C0WOL1', user, text, thread_ts: thread, ts: (Number(thread) + ++n).toFixed(6) });

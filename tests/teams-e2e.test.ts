@@ -90,7 +90,8 @@ describe('Teams end to end (anonymous emulator mode)', () => {
   it('post 3 opens a new thread in the channel with the Learning card', async () => {
     const msg = mentionPost(fake.url, CHANNEL, 'post 3', ADMIN);
     expect((await postActivity(app.url, msg)).status).toBe(200);
-    const create = await until('createConversation', () => fake.of('createConversation')[0]);
+    const create = await until('createConversation', () => fake.promptThreads()[0]);
+    expect(fake.of('createConversation')[0]!.body.activity.text).toContain('@wolbot forget me'); // the kick-off came first
     expect(create.body.isGroup).toBe(true);
     expect(create.body.channelData).toMatchObject({ channel: { id: CHANNEL }, tenant: { id: TENANT } });
     const att = create.body.activity.attachments[0];
@@ -101,8 +102,8 @@ describe('Teams end to end (anonymous emulator mode)', () => {
     root = create.response.activityId;
     thread = create.response.id;
     expect(thread).toBe(`${CHANNEL};messageid=${root}`);
-    await until('delivery sent', async () => (await app.store.listDeliveries({ states: ['sent'] })).length === 1);
-    const [d] = await app.store.listDeliveries({});
+    await until('delivery sent', async () => (await app.store.listDeliveries({ states: ['sent'] })).length === 2);
+    const [d] = await app.store.listDeliveries({ kinds: ['prompt'] });
     expect(d).toMatchObject({ day: 3, platform: 'teams', channelId: CHANNEL, threadId: thread });
   });
 

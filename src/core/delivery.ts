@@ -37,6 +37,9 @@ export interface DelivererDeps {
   leases: LeaseKeeper;
 }
 
+/** Whether what must come first (see Deliverer.requireBefore) is there. */
+export type Prerequisite = { ok: true } | { wait: string } | { failed: string };
+
 /** Which row to claim: the rest of the key (platform, channel) comes from the channel. */
 export interface ClaimKey {
   run: string;
@@ -70,7 +73,7 @@ export function promptPoster(programmeOf: (run: string) => Programme | undefined
 export class Deliverer {
   private readonly inFlight = new Set<string>();
   private readonly posters = new Map<DeliveryKind, DeliveryPoster>();
-  private readonly before = new Map<DeliveryKind, (rec: DeliveryRecord, channel: ChannelRecord) => Promise<void>>();
+  private readonly before = new Map<DeliveryKind, (rec: DeliveryRecord, channel: ChannelRecord) => Promise<Prerequisite>>();
 
   constructor(private readonly d: DelivererDeps) {
     this.register('prompt', promptPoster(d.programmeOf));
@@ -83,9 +86,10 @@ export class Deliverer {
 
   /**
    * What must be in the channel before a row of `kind` is posted (the kick-off before a prompt):
-   * it throws a DeliveryError when that is not there yet, and the row is retried like any failure.
+   * `wait` retries the row later like a transient failure; `failed` fails it quietly (the
+   * prerequisite's own failure already told the organizers).
    */
-  requireBefore(kind: DeliveryKind, check: (rec: DeliveryRecord, channel: ChannelRecord) => Promise<void>): void {
+  requireBefore(kind: DeliveryKind, check: (rec: DeliveryRecord, channel: ChannelRecord) => Promise<Prerequisite>): void {
     this.before.set(kind, check);
   }
 
@@ -158,10 +162,12 @@ export class Deliverer {
       if (found) return this.sent(rec, found, log, 'adopted the post made by the previous attempt');
     }
 
-    try {
-      await this.before.get(rec.kind)?.(rec, channel);
-    } catch (err) {
-      return this.failure(rec, channel, err, log);
+    const ready = (await this.before.get(rec.kind)?.(rec, channel)) ?? { ok: true };
+    if ('wait' in ready) return this.failure(rec, channel, new DeliveryError('transient', ready.wait), log);
+    if ('failed' in ready) {
+      await store.markFailed(rec.id, owner, ready.failed, clock.now());
+      log.error({ reason: ready.failed }, 'delivery failed: what must come first failed');
+      return { kind: 'failed', delivery: rec, reason: ready.failed };
     }
     if (!(await store.markSending(rec.id, owner, clock.now()))) return { kind: 'lost', delivery: rec };
     try {

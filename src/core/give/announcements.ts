@@ -1,7 +1,7 @@
 import type { AdapterRegistry } from '../adapter-registry';
 import { addDays, localInstant, type Occurrence } from '../calendar';
 import { channelLabel, targetOf } from '../channels';
-import type { Deliverer } from '../delivery';
+import type { Deliverer, Prerequisite } from '../delivery';
 import type { DeliveryPoster } from '../delivery-poster';
 import { headingFor, translatorOf } from '../frame';
 import type { PeopleNames } from '../names';
@@ -9,7 +9,6 @@ import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { AnnouncementMessage } from '../ports/messages';
 import type { ChannelRecord, DeliveryRecord, ReplyRecord, Store } from '../ports/store';
-import { DeliveryError } from '../ports/delivery-error';
 import { currentRun } from '../runs';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor, programmeOfRun } from '../campaigns';
@@ -64,15 +63,17 @@ export class Announcements {
    * kick-off's window was missed (a start today, a late subscribe, a manual `post 1`) it is posted
    * now, once, through the ledger; until it is there, the prompt waits (a transient failure).
    */
-  private async kickoffFirst(rec: DeliveryRecord, channel: ChannelRecord): Promise<void> {
+  private async kickoffFirst(rec: DeliveryRecord, channel: ChannelRecord): Promise<Prerequisite> {
     const [known] = await this.d.store.listDeliveries({ run: rec.run, kinds: ['kickoff'], platform: channel.platform, channelId: channel.channelId });
     let state: string = known?.state ?? 'none';
     if (!known) {
       const o = await this.d.deliverer.claimAndSend(channel, { run: rec.run, kind: 'kickoff', day: NO_DAY, round: 0 }, this.d.clock.now(), rec.trigger);
       state = o.kind === 'already' ? o.delivery.state : o.kind;
     }
-    // `uncertain`: it may well be there, and it is never posted twice; anything else waits.
-    if (state !== 'sent' && state !== 'uncertain') throw new DeliveryError('transient', 'kickoff_first', { message: `the kick-off is not posted yet (${state})` });
+    // `uncertain`: it may well be there, and it is never posted twice. A kick-off that failed for
+    // good (the channel is gone) fails its prompt too; anything else waits for it.
+    if (state === 'sent' || state === 'uncertain') return { ok: true };
+    return state === 'failed' ? { failed: 'the kick-off could not be posted' } : { wait: `kickoff_${state}` };
   }
 
   /** Claim and post the kick-offs and wrap-ups that are due now in these channels (each in its own programme's run). */
