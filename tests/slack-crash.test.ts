@@ -103,7 +103,7 @@ describe('Slack crash recovery (child process killed mid-post)', () => {
     const fake = await new FakeSlack(() => Date.now() + offset1).start();
     try {
       // C0WOL2: Slack posts the message, then the answer never comes.
-      fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0WOL2' });
+      fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0WOL2' && !!a.metadata });
       const hung = fake.nextHang();
       const first = runChild(dir, fake.url, offset1, 'post2');
       await within(

@@ -66,14 +66,16 @@ export class Announcements {
   private async kickoffFirst(rec: DeliveryRecord, channel: ChannelRecord): Promise<Prerequisite> {
     const [known] = await this.d.store.listDeliveries({ run: rec.run, kinds: ['kickoff'], platform: channel.platform, channelId: channel.channelId });
     let state: string = known?.state ?? 'none';
+    let reason = known?.reason ?? '';
     if (!known) {
       const o = await this.d.deliverer.claimAndSend(channel, { run: rec.run, kind: 'kickoff', day: NO_DAY, round: 0 }, this.d.clock.now(), rec.trigger);
       state = o.kind === 'already' ? o.delivery.state : o.kind;
+      reason = 'reason' in o ? o.reason : (o.delivery.reason ?? '');
     }
     // `uncertain`: it may well be there, and it is never posted twice. A kick-off that failed for
     // good (the channel is gone) fails its prompt too; anything else waits for it.
     if (state === 'sent' || state === 'uncertain') return { ok: true };
-    return state === 'failed' ? { failed: 'the kick-off could not be posted' } : { wait: `kickoff_${state}` };
+    return state === 'failed' ? { failed: `the kick-off could not be posted: ${reason}` } : { wait: `kickoff_${state}` };
   }
 
   /** Claim and post the kick-offs and wrap-ups that are due now in these channels (each in its own programme's run). */
