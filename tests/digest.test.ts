@@ -138,3 +138,49 @@ describe('digest_quiet: skip', () => {
     }
   });
 });
+
+describe('forget me in the sandbox', () => {
+  test('the digest that quoted the person is rewritten in place without their name or words; the answer says so', async () => {
+    const s = await sandbox();
+    try {
+      await s.app.tick();
+      const t = await s.thread(1);
+      await s.api('/v1/replies', { channel: 'general', thread: t, text: 'My secret-ish draft of the roadmap' }); // Sandbox User
+      await s.people.reply('ben', 'general', t, 'A half-made checklist', 'Ben');
+      s.clock.set('2026-11-16T17:00:00Z');
+      await s.app.tick();
+      const [before] = await s.digests();
+      expect((before!.body as { text: string }).text).toContain('Sandbox User');
+      const answer = await s.api('/v1/commands', { channel: 'general', text: 'forget me' });
+      expect(answer.text).toMatch(/taking your name and words out of the digest/);
+      await s.app.core.idle();
+      const [after] = await s.digests();
+      expect(after!.id).toBe(before!.id); // edited, not posted again
+      const text = (after!.body as { text: string }).text;
+      expect(text).not.toMatch(/Sandbox User|roadmap/);
+      expect(text).toContain('Thank you, Ben, for working out loud today.');
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('a channel subscribed late', () => {
+  test('gets the kick-off right before its first prompt, once', async () => {
+    const s = await sandbox();
+    try {
+      s.clock.set('2026-11-17T08:00:00Z');
+      expect((await s.api('/v1/commands', { channel: 'late', text: 'subscribe' })).text).toMatch(/Subscribed/);
+      s.clock.set('2026-11-17T09:00:00Z');
+      await s.app.tick();
+      await s.app.tick();
+      const kinds = (await s.app.store.listLocalMessages('late')).filter((m) => m.user === 'wolbot').map((m) => m.kind);
+      expect(kinds).toEqual(['kickoff', 'prompt']);
+      s.clock.set('2026-11-18T09:00:00Z');
+      await s.app.tick();
+      expect((await s.app.store.listLocalMessages('late')).filter((m) => m.kind === 'kickoff')).toHaveLength(1);
+    } finally {
+      await s.stop();
+    }
+  });
+});
