@@ -171,6 +171,19 @@ describe('Teams end to end (anonymous emulator mode)', () => {
     expect(replies).toHaveLength(1);
   });
 
+  it('forget me edits the digest that named the person (PUT activity in the thread), without their name or words', async () => {
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'digest', ADMIN))).status).toBe(200);
+    await until('digest sent', async () => (await app.store.listDeliveries({ kinds: ['digest'], states: ['sent'] })).length === 1);
+    const sent = fake.of('sendToConversation').find((c) => c.conversationId === thread)!;
+    expect(sent.body.text).toContain('Mo Member');
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'forget me', MEMBER))).status).toBe(200);
+    await app.core.idle();
+    const [update] = fake.of('updateActivity');
+    expect(update).toMatchObject({ conversationId: thread, activityId: sent.response.id });
+    expect(JSON.stringify(update!.body)).not.toMatch(/Mo Member|five copies/);
+    expect(update!.body.text).toContain('Ada Admin');
+  });
+
   it('deleting the channel deactivates it', async () => {
     expect((await postActivity(app.url, channelEvent(fake.url, 'channelDeleted', CHANNEL, 'wol', ADMIN))).status).toBe(200);
     expect(await app.store.getChannel('teams', CHANNEL)).toMatchObject({ active: false, inactiveReason: 'channel_deleted' });
