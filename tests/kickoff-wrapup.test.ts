@@ -292,3 +292,25 @@ programmes:
     }
   });
 });
+
+describe('circle companion (gather: false)', () => {
+  test('its wrap-up links no gallery and does not say the prompts stay; its meeting numbers add up', async () => {
+    const { wrapupContent } = await import('../src/core/give/wrapup-content');
+    const { translator } = await import('../src/core/i18n/catalogue');
+    const stats = { run: null, people: 0, returning: 0, firstTime: 0, shares: 0, days: [], channels: [] };
+    const m = wrapupContent({ title: 'Circle', stats, headings: new Map(), shares: [], firstTimers: new Set(), galleryUrl: 'https://wol.example.com/', gathers: false, tr: translator('en') });
+    expect(m.links).toEqual([]);
+    expect(JSON.stringify(m)).not.toMatch(/gallery|stay here/i);
+    const yaml = fs.readFileSync(path.join(__dirname, '..', 'schedules', 'circle-companion.yaml'), 'utf8');
+    expect(yaml).not.toMatch(/Six meetings done|translated or internal/);
+    expect(yaml).toContain('Five meetings done, and this week');
+  });
+
+  test('a prompt may close with its own line, or none', async () => {
+    const { promptFrame } = await import('../src/core/frame');
+    const p = { id: 'p', title: 'P', footer: 'f', prompts: [] };
+    expect(promptFrame(p, { day: 1, theme: 'T', text: 't', challenge: 'c', footer: 'Reply with your goal and your offer.' }).invite).toBe('Reply with your goal and your offer.');
+    expect(promptFrame(p, { day: 1, theme: 'T', text: 't', challenge: 'c', footer: null }).invite).toBe('');
+    expect(promptFrame(p, { day: 1, theme: 'T', text: 't', challenge: 'c' }).invite).toMatch(/^Reply in this thread/);
+  });
+});
