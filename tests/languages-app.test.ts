@@ -87,7 +87,7 @@ describe('a programme’s language, cadence and gather (whole app, fake Slack)',
   test('a weekly programme: "Week 2" and "this week", never "today"', async () => {
     s = await appWith('weekly-habits');
     const prompt = await postDay(s, 8);
-    expect((prompt.blocks as any[])[0].text.text).toBe('Week 2 · Ask early, offer often');
+    expect((prompt.blocks as any[])[0].text.text).toBe('Week 2 · Offer often, ask early');
     const all = JSON.stringify(prompt);
     expect(all).toContain("This week's challenge");
     expect(all).not.toMatch(/today/i);
@@ -137,7 +137,7 @@ describe('a German programme on Teams (whole app, fake Bot Connector)', () => {
 
     expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'subscribe', ADMIN))).status).toBe(200);
     expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'post 3', ADMIN))).status).toBe(200);
-    const create = await until('createConversation', () => fake.of('createConversation')[0]);
+    const create = await until('createConversation', () => fake.promptThreads()[0]);
     const card = JSON.stringify(create.body.activity.attachments[0].content);
     expect(card).toContain('Tag 3 · Lernen');
     expect(card).toContain('Die Aufgabe für heute');
