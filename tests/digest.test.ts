@@ -184,3 +184,27 @@ describe('a channel subscribed late', () => {
     }
   });
 });
+
+describe('consent before gathering', () => {
+  test('a reply under a prompt whose channel never had its kick-off is not gathered; once it has, replies are', async () => {
+    const s = await sandbox();
+    try {
+      // A prompt in the ledger without its kick-off (as a store from before kick-offs came first holds).
+      const now = s.clock.now();
+      const run = 'wol-week@2026-11-16';
+      const rec = await s.app.store.claimDelivery({
+        id: 'd-without-kickoff', run, kind: 'prompt', programme: 'wol-week', day: 1, platform: 'local', channelId: 'general', round: 0,
+        state: 'claimed', trigger: 'manual', scheduledAt: now, owner: 'test', leaseUntil: new Date(now.getTime() + 60_000), now,
+      });
+      expect(await s.app.store.markSent(rec!.id, 'test', 'Lthread', now, now)).toBe(true);
+      expect((await s.people.reply('ben', 'general', 'Lthread', 'My draft', 'Ben')).outcome).toBe('ignored');
+      expect(await s.app.store.listReplies({})).toEqual([]);
+      // The next prompt brings the kick-off first; from then on the channel's replies are gathered.
+      await s.app.core.postDay(2);
+      expect((await s.app.store.listLocalMessages('general')).filter((m) => m.user === 'wolbot').map((m) => m.kind)).toEqual(['kickoff', 'prompt']);
+      expect((await s.people.reply('ben', 'general', 'Lthread', 'My draft, now with consent', 'Ben')).outcome).not.toBe('ignored');
+    } finally {
+      await s.stop();
+    }
+  });
+});
