@@ -59,7 +59,7 @@ export const de: Record<MessageKey, string> = {
   'report.col.people': 'Personen',
   'report.col.channel': 'Kanal',
   'report.nothing': 'Bisher wurde nichts gepostet.',
-  'report.day': '{posts, plural, one {# Post} other {# Posts}} in {channels, plural, one {# Kanal} other {# Kanälen}}, {shares, plural, =0 {noch keine Beiträge} one {# Beitrag} other {# Beiträge}}.',
+  'report.day': '{posts, plural, one {# Impuls} other {# Impulse}} in {channels, plural, one {# Kanal} other {# Kanälen}}, {shares, plural, =0 {noch keine Beiträge} one {# Beitrag} other {# Beiträge}}.',
   'report.posted': 'Gepostet {when} ({zone})',
   'report.again': '— erneut gepostet',
   'report.quiet': 'Keine Beiträge in diesem Thread.',
