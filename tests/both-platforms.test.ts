@@ -61,7 +61,8 @@ channels: [slack:C0BOTH]
     expect(sub.status).toBe(200);
     expect(await app.store.getChannel('teams', TEAMS_CHANNEL)).toMatchObject({ active: true, timezone: 'America/New_York' });
 
-    const slackPosts = () => slack.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0BOTH");
+    const slackAll = () => slack.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0BOTH");
+    const slackPosts = () => slackAll().filter((c) => !/Week starts Monday 16 November/.test(String(c.args.text)));
     const created = () => teams.calls.filter((c) => c.kind === 'createConversation');
     const isKickoff = (c: ReturnType<typeof created>[number]) => /Week starts Monday 16 November/.test(c.body.activity.text);
     const teamsThreads = () => created().filter((c) => !isKickoff(c));
@@ -70,9 +71,10 @@ channels: [slack:C0BOTH]
     expect([slackPosts().length, teamsThreads().length]).toEqual([0, 0]);
     expect(created().filter(isKickoff)).toHaveLength(1); // London's day 1 is within the hour: no welcome there
 
-    clock.set('2026-11-16T09:00:00Z'); // 09:00 London
+    clock.set('2026-11-16T09:00:00Z'); // 09:00 London: the missed welcome goes out right before the first prompt
     await app.tick();
     expect([slackPosts().length, teamsThreads().length]).toEqual([1, 0]);
+    expect(slackAll().map((c) => (slackPosts().includes(c) ? 'prompt' : 'kickoff'))).toEqual(['kickoff', 'prompt']);
 
     clock.set('2026-11-16T14:00:00Z'); // 09:00 New York
     await app.tick();

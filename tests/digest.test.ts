@@ -40,14 +40,17 @@ describe('daily digest (sandbox)', () => {
     await s.app.tick();
   };
 
-  test('at the digest time the day\'s thread is thanked by name, with what drew responses and the open question, once', async () => {
+  test('at the digest time the day\'s thread is thanked by name, with what drew responses (no counts) and the open question as an invitation, once', async () => {
     await s.app.tick();
     const t = await s.thread(1);
     const a = await s.api('/v1/replies', { channel: 'general', thread: t, text: 'Shared my draft <b>plan</b> with two teams' }); // Sandbox User
     s.clock.set('2026-11-16T10:00:00Z');
     await s.people.reply('ben', 'general', t, 'Does anyone know a good one-pager template?', 'Ben');
     s.clock.set('2026-11-16T11:00:00Z');
-    await s.api('/v1/replies', { channel: 'general', thread: t, text: 'And a second thing' });
+    // Cy answers Ben in the thread without mentioning him: that is an answer all the same.
+    await s.people.reply('cy', 'general', t, 'Try the one the design team uses', 'Cy');
+    s.clock.set('2026-11-16T12:00:00Z');
+    await s.people.reply('dev', 'general', t, 'Has anyone tried async stand-ups?', 'Dev');
     for (const user of ['ben', 'cy']) await s.people.react(user, 'general', a.id, 'clap');
 
     s.clock.set('2026-11-16T16:59:00Z');
@@ -60,13 +63,17 @@ describe('daily digest (sandbox)', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.threadId).toBe(t);
     const body = d[0]!.body as DigestMessage & { text: string };
-    expect(body).toMatchObject({ kind: 'digest', day: 1, theme: 'Connection', sharers: ['Sandbox User', 'Ben'], shares: 3 });
-    expect(body.intro[0]).toBe('Thank you, Sandbox User and Ben, for working out loud today.');
+    expect(body).toMatchObject({ kind: 'digest', day: 1, theme: 'Connection', sharers: ['Sandbox User', 'Ben', 'Cy', 'Dev'], shares: 4 });
+    expect(body.intro[0]).toBe('Thank you, Sandbox User, Ben, Cy and Dev, for working out loud today.');
     expect(body.sections.map((x) => x.heading)).toEqual(['What got people talking', 'Can you help?']);
-    expect(body.sections[0]!.lines).toEqual([{ text: 'Sandbox User: 2 reactions', quote: 'Shared my draft <b>plan</b> with two teams' }]);
-    expect(body.sections[1]!.lines[0]).toMatchObject({ text: expect.stringMatching(/^Ben asked/), quote: 'Does anyone know a good one-pager template?' });
-    // Read aloud: warm, short, no zeros, nobody pinged.
-    expect(body.text).not.toMatch(/\b0\b|<@/);
+    expect(body.sections[0]!.lines).toEqual([
+      { text: 'Sandbox User', quote: 'Shared my draft <b>plan</b> with two teams' },
+      { text: 'Ben', quote: 'Does anyone know a good one-pager template?' },
+    ]);
+    // Ben was answered; Dev's question is still open, and is said as an invitation to help.
+    expect(body.sections[1]!.lines).toEqual([{ text: 'Dev is looking for a pointer. If you know something that helps, reply in the thread.', quote: 'Has anyone tried async stand-ups?' }]);
+    // Read aloud: warm, short, no zeros, no counts, nobody named as ignored, nobody pinged.
+    expect(body.text).not.toMatch(/\b0\b|<@|nobody|answered|\d+ (reactions?|replies|reply)\b/i);
     expect(body.text.length).toBeLessThan(600);
   });
 
@@ -157,9 +164,79 @@ describe("the sandbox's @name mentions", () => {
       const body = (await s.digests())[0]!.body as DigestMessage;
       const lines = body.sections.flatMap((x) => x.lines);
       // Ben is named as the people table has him; zed is known to nobody here and keeps his handle.
-      expect(lines).toContainEqual({ text: expect.stringMatching(/^Sandbox User asked/), quote: '@Ben mine is on the wiki. Does @zed have one?' });
-      expect(lines.find((l) => /^Ben asked/.test(l.text))).toBeUndefined();
+      expect(lines).toContainEqual(expect.objectContaining({ text: expect.stringMatching(/Sandbox User/), quote: '@Ben mine is on the wiki. Does @zed have one?' }));
+      expect(lines.find((l) => /^Ben\b/.test(l.text))).toBeUndefined();
       expect((await s.app.core.exportPosts()).posts[0]!.replies.map((r) => r.text)).toEqual(['Does anyone know a good one-pager template?', written]);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('forget me in the sandbox', () => {
+  test('the digest that quoted the person is rewritten in place without their name or words; the answer says so', async () => {
+    const s = await sandbox();
+    try {
+      await s.app.tick();
+      const t = await s.thread(1);
+      await s.api('/v1/replies', { channel: 'general', thread: t, text: 'My secret-ish draft of the roadmap' }); // Sandbox User
+      await s.people.reply('ben', 'general', t, 'A half-made checklist', 'Ben');
+      s.clock.set('2026-11-16T17:00:00Z');
+      await s.app.tick();
+      const [before] = await s.digests();
+      expect((before!.body as { text: string }).text).toContain('Sandbox User');
+      const answer = await s.api('/v1/commands', { channel: 'general', text: 'forget me' });
+      expect(answer.text).toMatch(/taking your name and words out of the digest/);
+      await s.app.core.idle();
+      const [after] = await s.digests();
+      expect(after!.id).toBe(before!.id); // edited, not posted again
+      const text = (after!.body as { text: string }).text;
+      expect(text).not.toMatch(/Sandbox User|roadmap/);
+      expect(text).toContain('Thank you, Ben, for working out loud today.');
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('a channel subscribed late', () => {
+  test('gets the kick-off right before its first prompt, once', async () => {
+    const s = await sandbox();
+    try {
+      s.clock.set('2026-11-17T08:00:00Z');
+      expect((await s.api('/v1/commands', { channel: 'late', text: 'subscribe' })).text).toMatch(/Subscribed/);
+      s.clock.set('2026-11-17T09:00:00Z');
+      await s.app.tick();
+      await s.app.tick();
+      const kinds = (await s.app.store.listLocalMessages('late')).filter((m) => m.user === 'wolbot').map((m) => m.kind);
+      expect(kinds).toEqual(['kickoff', 'prompt']);
+      s.clock.set('2026-11-18T09:00:00Z');
+      await s.app.tick();
+      expect((await s.app.store.listLocalMessages('late')).filter((m) => m.kind === 'kickoff')).toHaveLength(1);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('consent before gathering', () => {
+  test('a reply under a prompt whose channel never had its kick-off is not gathered; once it has, replies are', async () => {
+    const s = await sandbox();
+    try {
+      // A prompt in the ledger without its kick-off (as a store from before kick-offs came first holds).
+      const now = s.clock.now();
+      const run = 'wol-week@2026-11-16';
+      const rec = await s.app.store.claimDelivery({
+        id: 'd-without-kickoff', run, kind: 'prompt', programme: 'wol-week', day: 1, platform: 'local', channelId: 'general', round: 0,
+        state: 'claimed', trigger: 'manual', scheduledAt: now, owner: 'test', leaseUntil: new Date(now.getTime() + 60_000), now,
+      });
+      expect(await s.app.store.markSent(rec!.id, 'test', 'Lthread', now, now)).toBe(true);
+      expect((await s.people.reply('ben', 'general', 'Lthread', 'My draft', 'Ben')).outcome).toBe('ignored');
+      expect(await s.app.store.listReplies({})).toEqual([]);
+      // The next prompt brings the kick-off first; from then on the channel's replies are gathered.
+      await s.app.core.postDay(2);
+      expect((await s.app.store.listLocalMessages('general')).filter((m) => m.user === 'wolbot').map((m) => m.kind)).toEqual(['kickoff', 'prompt']);
+      expect((await s.people.reply('ben', 'general', 'Lthread', 'My draft, now with consent', 'Ben')).outcome).not.toBe('ignored');
     } finally {
       await s.stop();
     }

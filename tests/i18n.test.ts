@@ -1,5 +1,8 @@
 import { promptFrame } from '../src/core/frame';
+import fs from 'node:fs';
+import path from 'node:path';
 import { de } from '../src/core/i18n/de';
+import { ja } from '../src/core/i18n/ja';
 import { en, type MessageKey } from '../src/core/i18n/en';
 import { catalogueFor, LANGUAGES, missingKeys, translator } from '../src/core/i18n/catalogue';
 import type { Programme } from '../src/core/programme';
@@ -17,13 +20,27 @@ describe('message catalogue', () => {
     for (const key of Object.keys(en) as MessageKey[]) expect(() => tr.t(key, values)).not.toThrow();
   });
 
-  test('German is complete; Japanese has at least the prompt frame; the rest falls back to English', () => {
+  test('German and Japanese are complete: every message of en.ts, none falling back to English', () => {
     expect(missingKeys('de')).toEqual([]);
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
-    expect(missingKeys('ja').filter((k) => k.startsWith('frame.'))).toEqual([]);
-    expect(missingKeys('ja')).toContain('help.intro');
-    expect(translator('ja').t('help.intro')).toBe(translator('en').t('help.intro'));
+    expect(missingKeys('ja')).toEqual([]);
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
     expect(translator('ja').t('frame.challenge.weekly')).toBe('今週のチャレンジ');
+    // Written in Japanese, not left in English (a few words such as "Working Out Loud" and commands stay).
+    const english = (Object.keys(en) as MessageKey[]).filter((k) => ja[k] === en[k] && !/^`|^\{|^report\.links$/.test(en[k]));
+    expect(english).toEqual([]);
+  });
+
+  test('none of the German calques the review found is left in the German texts', () => {
+    const root = path.join(__dirname, '..');
+    const german = [JSON.stringify(de), ...fs.readdirSync(path.join(root, 'schedules')).filter((f) => f.startsWith('wol-woche')).map((f) => fs.readFileSync(path.join(root, 'schedules', f), 'utf8'))].join('\n');
+    const calques = [
+      'beginnt {date}', 'was man weiß', 'die halbe Übung', 'Die meiste Hilfe im Job', 'entsteht meist zufällig', 'Offen zu lernen schließt diese Lücke',
+      'Bleibt es privat, bleibt es zäh', 'mit dem aufzutauchen', 'erzähl ihnen', 'Arbeitsstände', 'Arbeitsstand',
+      'Für euch alle war es das erste Mal', 'Ein paar Highlights', 'ein ruhiger Tag', 'hilft: antworte', '09:00 (Europe/Berlin)',
+      'Thread eines Beitrags', 'Nächster Beitrag', 'keine Beiträge mehr',
+    ];
+    expect(calques.filter((c) => german.includes(c))).toEqual([]);
   });
 
   test('BCP 47 tags pick the catalogue by language; unknown ones fall back to English and check can list every key', () => {
@@ -38,6 +55,8 @@ describe('message catalogue', () => {
   test('plurals follow the language', () => {
     expect(translator('en').t('digest.replies', { n: 1 })).toBe('1 reply');
     expect(translator('de').t('digest.replies', { n: 4 })).toBe('4 Antworten');
+    expect(translator('de').t('wrapup.thanks', { n: 1, names: 'Anna' })).toBe('Danke, Anna, für dein Working Out Loud.');
+    expect(translator('de').t('wrapup.thanks', { n: 2, names: 'Anna und Ben' })).toBe('Danke, Anna und Ben, für euer Working Out Loud.');
     expect(translator('de').t('digest.thanks.daily', { n: 1, names: 'Ana' })).toBe('Danke, Ana, dass du heute deine Arbeit gezeigt hast.');
     expect(translator('de').t('digest.thanks.daily', { n: 2, names: 'Ana und Ben' })).toBe('Danke, Ana und Ben, dass ihr heute eure Arbeit gezeigt habt.');
   });

@@ -11,6 +11,7 @@ import { FakeSlack } from './fakes/slack-api';
 
 const at = (iso: string) => Date.parse(iso);
 const kickoffs = (s: SlackApp, ch: string) => s.fake.posts(ch).filter((m) => !m.thread_ts && !m.metadata && /starts/.test(m.text ?? ''));
+const isKickoff = (m: { thread_ts?: string; metadata?: unknown; text?: string }) => !m.thread_ts && !m.metadata && /starts/.test(m.text ?? '');
 
 function dirWith(extra = ''): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-give-'));
@@ -33,9 +34,13 @@ describe('kick-off', () => {
       expect(london!.text).toContain('International Working Out Loud Week starts Monday 16 November');
       expect(london!.text).toContain('09:00 (Europe/London)');
       expect(ny!.text).toContain('09:00 (America/New_York)');
-      expect(london!.text).toMatch(/gathered into the programme’s gallery, which everyone in the programme can see/);
+      // What is stored, who sees it, that it is quoted everywhere, for how long, and the exact words on Slack.
+      expect(london!.text).toContain('wolbot stores what you write there, the reactions on it and your display name.');
+      expect(london!.text).toContain('Everyone in this channel sees your replies, and so does everyone who can open the programme’s gallery; the organizers can export names and words.');
+      expect(london!.text).toContain('quote some replies, in every channel of the programme');
       expect(london!.text).toMatch(/kept for 365 days/);
-      expect(london!.text).toMatch(/forget me/);
+      expect(london!.text).toContain('Write “/wol forget me”');
+      expect(london!.text).not.toMatch(/everything you wrote is removed/);
       expect(JSON.stringify(london!.blocks)).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
       expect(JSON.stringify(london)).not.toContain('<@');
       await s.stop();
@@ -60,14 +65,17 @@ describe('kick-off', () => {
     }
   });
 
-  test('never from `post`: a channel whose day 1 was posted by hand gets no welcome', async () => {
-    const s = await startSlackApp({ dir: dirWith(), clockAt: at('2026-11-13T09:00:00Z') });
+  test('a day 1 posted by hand (`post 1`) before the kick-off window brings its kick-off first, once', async () => {
+    const s = await startSlackApp({ dir: dirWith(), clockAt: at('2026-11-01T09:00:00Z') });
     try {
       await postToSlackEndpoint(s.events, SIGNING_SECRET, slashCommand('post 1 here'), { form: true });
-      await waitFor(() => s.fake.posts('C0WOL1').length === 1, 'day 1 posted by hand');
-      expect(kickoffs(s, 'C0WOL1')).toHaveLength(0);
+      await waitFor(() => s.fake.prompts('C0WOL1').length === 1, 'day 1 posted by hand');
+      expect(s.fake.posts('C0WOL1').map((m) => (isKickoff(m) ? 'kickoff' : m.metadata ? 'prompt' : 'other'))).toEqual(['kickoff', 'prompt']);
+      await postToSlackEndpoint(s.events, SIGNING_SECRET, slashCommand('post 1 here again'), { form: true });
+      await waitFor(() => s.fake.prompts('C0WOL1').length === 2, 'day 1 posted again');
+      s.clock.t = at('2026-11-13T09:00:00Z');
       await s.app.tick();
-      expect(kickoffs(s, 'C0WOL1')).toHaveLength(0);
+      expect(kickoffs(s, 'C0WOL1')).toHaveLength(1);
       expect(kickoffs(s, 'C0WOL2')).toHaveLength(1);
     } finally {
       await s.stop();
@@ -84,8 +92,8 @@ describe('wrap-up', () => {
       s.fake.userNames.set('U0BEN', 'Ben');
       await s.app.core.postDay(1);
       await s.app.core.postDay(2);
-      const t1 = s.fake.posts('C0WOL1')[0]!.ts;
-      const t2 = s.fake.posts('C0WOL2')[0]!.ts;
+      const t1 = s.fake.prompts('C0WOL1')[0]!.ts;
+      const t2 = s.fake.prompts('C0WOL2')[0]!.ts;
       const say = async (ch: string, thread: string, user: string, text: string, n: number) => {
         const ts = (Number(thread) + n).toFixed(6);
         s.fake.addMessage({ channel: ch, user, text, ts, thread_ts: thread });
@@ -122,12 +130,13 @@ describe('wrap-up', () => {
       expect(first!.metadata).toBeUndefined();
       const text = first!.text!;
       expect(text).toContain('3 people shared 3 pieces of work in 3 channels.');
-      // Ben wrote in the other channel; everyone is new, so the names are said once.
-      expect(text).toContain('Thank you, Ana, Ben and Sandbox User, for working out loud: for every one of you it was the first time.');
-      expect(text).not.toContain('A special welcome');
+      // Ben wrote in the other channel; everyone is new (a first run, veterans maybe among them): nobody is called new.
+      expect(text).toContain('Thank you, Ana, Ben and Sandbox User, for working out loud.');
+      expect(text).not.toMatch(/A special welcome|first time/);
       expect(text).toContain('Day 1 · Connection: 3 shares');
       expect(text).toContain('Day 3 · Learning: a quiet one');
-      expect(text).toContain('Ana, Day 1 · Connection: 1 reaction');
+      expect(text).toContain('Ana, Day 1 · Connection');
+      expect(text).not.toMatch(/\d+ reactions?\b/); // no counts, no ranking
       expect(text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${t1}&cid=C0WOL1|View>`);
       expect(text).toContain('<https://wol.example.com/|Everything shared, in the gallery>');
       expect(JSON.stringify(wrapups())).not.toMatch(/<@|&lt;@/);
@@ -182,8 +191,8 @@ describe('kick-off words', () => {
     const { kickoffContent } = await import('../src/core/give/kickoff-content');
     const { translator } = await import('../src/core/i18n/catalogue');
     const m = kickoffContent({ programme: { ...base, language: 'de' }, schedule, retentionMs: 30 * 86_400_000, tr: translator('de') });
-    expect(m.title).toBe('Circle beginnt Montag, 16. November');
-    expect(m.intro[1]).toBe('Ab Montag, 16. November postet wolbot hier jeden Tag um 09:00 (Europe/Berlin) einen kurzen Impuls, 1 Tag lang: One.');
+    expect(m.title).toBe('Circle: Start am Montag, 16. November');
+    expect(m.intro[1]).toBe('Ab Montag, 16. November postet wolbot hier jeden Tag um 9:00 Uhr (MEZ) einen kurzen Impuls, 1 Tag lang: One.');
     expect(m.intro).toContain('Antworten werden 30 Tage aufbewahrt und dann gelöscht.');
   });
 });
@@ -211,19 +220,37 @@ describe('wrap-up words', () => {
     expect(lines(m)).toContain('A special welcome to Cem, who shared for the first time.');
   });
 
-  test('highlights come from different people before anyone is picked twice', async () => {
-    const m = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4), share('Cem', 1, 5)], []);
-    const picked = m.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.text.split(',')[0]);
-    expect(picked).toEqual(['Ana', 'Ben', 'Cem']);
+  test('highlights: at most one share a person, no counts, not ordered by reactions', async () => {
+    const m = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4), share('Cem', 0, 5)], []);
+    const lines = m.sections.find((s) => s.heading === 'A few highlights')!.lines;
+    expect(lines.map((l) => l.text.split(',')[0])).toEqual(['Ana', 'Ben', 'Cem']); // Cem too, though nobody reacted
+    expect(JSON.stringify(m)).not.toMatch(/reaction/);
     const two = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4)], []);
-    expect(two.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.quote)).toEqual(['Ana 1', 'Ana 2', 'Ben 4']);
+    const quotes = two.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.quote);
+    expect(quotes).toHaveLength(2); // Ana is never picked twice
+    expect(quotes[1]).toBe('Ben 4');
+  });
+
+  test('highlights vary from run to run, and stay the same within one', async () => {
+    const { highlights } = await import('../src/core/give/wrapup-content');
+    const many = ['Ana', 'Ben', 'Cem', 'Dev', 'Eli', 'Fay', 'Gus', 'Hal'].map((p, i) => ({ ...share(p, 1, i), id: `m${i}`, where: 'slack:C1' }));
+    const pick = (seed: string) => highlights(many, seed).map((s) => s.name).join();
+    expect(pick('run-a')).toBe(pick('run-a'));
+    const seen = new Set(['run-a', 'run-b', 'run-c', 'run-d', 'run-e'].map(pick));
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  test('first-time sharers are welcomed only when the store knows an earlier run; one person is thanked in the singular', async () => {
+    expect(lines(await build('en', [share('Ana', 0, 1), share('Ben', 0, 2)], ['Ana', 'Ben']))).not.toContain(expect.stringMatching(/first time/));
+    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))[0]).toBe('Danke, Ana, für dein Working Out Loud.');
+    expect(lines(await build('de', [share('Ana', 0, 1), share('Ben', 0, 2)], []))[0]).toBe('Danke, Ana und Ben, für euer Working Out Loud.');
   });
 
   test('one channel is said in words, in English and German', async () => {
     expect((await build('en', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 person shared 1 piece of work in one channel.');
-    expect((await build('de', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 Person hat in einem Kanal 1 Arbeitsstand geteilt.');
-    expect((await build('de', [share('Ana', 0, 1), share('Ben', 0, 2)], [], 2)).intro[0]).toBe('2 Personen haben in 2 Kanälen 2 Arbeitsstände geteilt.');
-    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))).toEqual(['Danke, Ana, für euer Working Out Loud: Für euch alle war es das erste Mal.', 'Day 1 · One: 1 Beitrag']);
+    expect((await build('de', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 Person hat in einem Kanal 1 Beitrag geteilt.');
+    expect((await build('de', [share('Ana', 0, 1), share('Ben', 0, 2)], [], 2)).intro[0]).toBe('2 Personen haben in 2 Kanälen 2 Beiträge geteilt.');
+    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))).toEqual(['Danke, Ana, für dein Working Out Loud.', 'Day 1 · One: 1 Beitrag', 'Ana, Day 1 · One']);
   });
 });
 
@@ -258,10 +285,32 @@ programmes:
       await app.tick();
       await app.tick();
       expect(await welcomes('wol')).toHaveLength(1);
-      expect(await welcomes('woche')).toEqual(['Internationale Working-Out-Loud-Woche beginnt Montag, 23. November']);
+      expect(await welcomes('woche')).toEqual(['Internationale Working-Out-Loud-Woche: Start am Montag, 23. November']);
     } finally {
       await app.stop();
       ws.cleanup();
     }
+  });
+});
+
+describe('circle companion (gather: false)', () => {
+  test('its wrap-up links no gallery and does not say the prompts stay; its meeting numbers add up', async () => {
+    const { wrapupContent } = await import('../src/core/give/wrapup-content');
+    const { translator } = await import('../src/core/i18n/catalogue');
+    const stats = { run: null, people: 0, returning: 0, firstTime: 0, shares: 0, days: [], channels: [] };
+    const m = wrapupContent({ title: 'Circle', stats, headings: new Map(), shares: [], firstTimers: new Set(), galleryUrl: 'https://wol.example.com/', gathers: false, tr: translator('en') });
+    expect(m.links).toEqual([]);
+    expect(JSON.stringify(m)).not.toMatch(/gallery|stay here/i);
+    const yaml = fs.readFileSync(path.join(__dirname, '..', 'schedules', 'circle-companion.yaml'), 'utf8');
+    expect(yaml).not.toMatch(/Six meetings done|translated or internal/);
+    expect(yaml).toContain('Five meetings done, and this week');
+  });
+
+  test('a prompt may close with its own line, or none', async () => {
+    const { promptFrame } = await import('../src/core/frame');
+    const p = { id: 'p', title: 'P', footer: 'f', prompts: [] };
+    expect(promptFrame(p, { day: 1, theme: 'T', text: 't', challenge: 'c', footer: 'Reply with your goal and your offer.' }).invite).toBe('Reply with your goal and your offer.');
+    expect(promptFrame(p, { day: 1, theme: 'T', text: 't', challenge: 'c', footer: null }).invite).toBe('');
+    expect(promptFrame(p, { day: 1, theme: 'T', text: 't', challenge: 'c' }).invite).toMatch(/^Reply in this thread/);
   });
 });

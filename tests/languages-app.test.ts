@@ -35,7 +35,7 @@ async function say(s: SlackApp, text: string, user = 'UADMIN'): Promise<string> 
 async function postDay(s: SlackApp, day: number) {
   await say(s, `post ${day}`);
   await waitFor(async () => (await s.app.store.listDeliveries({ states: ['sent'] })).some((d) => d.day === day), `day ${day} sent`);
-  return s.fake.posts('C0WOL1').find((m) => !m.thread_ts)!;
+  return s.fake.prompts('C0WOL1').find((m) => !m.thread_ts)!;
 }
 
 async function reply(s: SlackApp, thread: string, user: string, text: string, n: number) {
@@ -55,8 +55,8 @@ describe('a programme’s language, cadence and gather (whole app, fake Slack)',
   test('program: wol-woche — the prompt, its frame, the digest and help are German', async () => {
     s = await appWith('wol-woche');
     expect(await say(s, 'post 2')).toBe('Tag 2 (Teilen) wird in slack:C0WOL1 gepostet …');
-    await waitFor(() => s!.fake.posts('C0WOL1').length === 1, 'the prompt');
-    const prompt = s.fake.posts('C0WOL1')[0]!;
+    await waitFor(() => s!.fake.prompts('C0WOL1').length === 1, 'the prompt');
+    const prompt = s.fake.prompts('C0WOL1')[0]!;
     const blocks = prompt.blocks as { type: string; text?: { text: string }; elements?: { text: string }[] }[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Tag 2 · Teilen' } });
     const all = JSON.stringify(prompt);
@@ -87,7 +87,7 @@ describe('a programme’s language, cadence and gather (whole app, fake Slack)',
   test('a weekly programme: "Week 2" and "this week", never "today"', async () => {
     s = await appWith('weekly-habits');
     const prompt = await postDay(s, 8);
-    expect((prompt.blocks as any[])[0].text.text).toBe('Week 2 · Ask early, offer often');
+    expect((prompt.blocks as any[])[0].text.text).toBe('Week 2 · Offer often, ask early');
     const all = JSON.stringify(prompt);
     expect(all).toContain("This week's challenge");
     expect(all).not.toMatch(/today/i);
@@ -137,7 +137,7 @@ describe('a German programme on Teams (whole app, fake Bot Connector)', () => {
 
     expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'subscribe', ADMIN))).status).toBe(200);
     expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'post 3', ADMIN))).status).toBe(200);
-    const create = await until('createConversation', () => fake.of('createConversation')[0]);
+    const create = await until('createConversation', () => fake.promptThreads()[0]);
     const card = JSON.stringify(create.body.activity.attachments[0].content);
     expect(card).toContain('Tag 3 · Lernen');
     expect(card).toContain('Die Aufgabe für heute');

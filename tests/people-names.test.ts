@@ -21,7 +21,7 @@ describe('display names on Slack', () => {
   async function day2Thread(): Promise<string> {
     await post(slashCommand('post 2 here'), { form: true });
     await waitFor(async () => (await s.app.core.exportPosts()).posts.length === 1, 'day 2 posted');
-    return s.fake.posts('C0WOL1')[0]!.ts;
+    return s.fake.prompts('C0WOL1')[0]!.ts;
   }
   let n = 0;
   const reply = (thread: string, user: string, text: string) => {

@@ -45,7 +45,7 @@ describe('schedules/', () => {
     expect(connection).toMatch(/working towards[\s\S]*help others/);
     expect(sharing).toMatch(/still working on[\s\S]*what it is for[\s\S]*specific question/);
     expect(learning).toMatch(/learned[\s\S]*from/);
-    expect(problems).toMatch(/stuck on[\s\S]*answer it/);
+    expect(problems).toMatch(/answer it[\s\S]*stuck on/); // generosity first
     expect(innovation).toMatch(/try it[\s\S]*tell its author[\s\S]*habit you will keep/);
   });
 

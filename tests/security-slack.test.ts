@@ -55,7 +55,7 @@ describe('Slack hardening (#8)', () => {
     expect(first.json.text).toMatch(/Posting day 3/);
     expect([second.status, second.text, third.status, third.text]).toEqual([200, '', 200, '']);
     await waitFor(() => s.fake.responses.some((r) => r.path === '/response/p3'), 'follow-up');
-    expect(s.fake.posts('C0WOL1')).toHaveLength(1);
+    expect(s.fake.prompts('C0WOL1')).toHaveLength(1);
     // A new request (new timestamp, so a new signature) is still answered normally.
     const later = await post(s, form, { form: true, timestamp: Math.floor(Date.now() / 1000) + 1 });
     expect(later.json.text).toMatch(/Posting day 3/);

@@ -15,15 +15,15 @@ describe('wolbot with Slack (whole app, fake Web API)', () => {
     const r = await post(s, slashCommand('post 2', { responseUrl: s.fake.responseUrl('p2') }), { form: true });
     expect(r.status).toBe(200);
     expect(r.json.response_type).toBe('ephemeral');
-    await waitFor(() => s.fake.posts().length === 2, 'two posts');
+    await waitFor(() => s.fake.prompts().length === 2, 'two posts');
     await waitFor(async () => (await s.app.core.exportPosts()).posts.length === 2, 'deliveries marked sent');
-    return { C0WOL1: s.fake.posts('C0WOL1')[0].ts, C0WOL2: s.fake.posts('C0WOL2')[0].ts };
+    return { C0WOL1: s.fake.prompts('C0WOL1')[0].ts, C0WOL2: s.fake.prompts('C0WOL2')[0].ts };
   }
 
   test('/wol post 2 from an admin posts the Sharing prompt once to every Slack channel', async () => {
     const threads = await postDay2();
     for (const ch of ['C0WOL1', 'C0WOL2']) {
-      const [m] = s.fake.posts(ch);
+      const [m] = s.fake.prompts(ch);
       expect((m.blocks as any[])[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Day 2 · Sharing' } });
       expect(m.text).toContain('Sharing');
       expect(m.metadata).toMatchObject({ event_type: 'wol_prompt', event_payload: { programme: 'wol-week', day: 2 } });
@@ -33,7 +33,7 @@ describe('wolbot with Slack (whole app, fake Web API)', () => {
     // Said again: nothing new is posted (the ledger already has day 2 in both channels).
     await post(s, slashCommand('post 2', { responseUrl: s.fake.responseUrl('p2b') }), { form: true });
     await waitFor(() => s.fake.responses.some((r) => r.path === '/response/p2b') || s.fake.responses.length >= 2, 'second answer');
-    expect(s.fake.posts()).toHaveLength(2);
+    expect(s.fake.prompts()).toHaveLength(2);
     const exp = await s.app.core.exportPosts();
     expect(exp.posts.map((p) => [p.channel, p.day, p.theme, p.thread]).sort()).toEqual([
       ['C0WOL1', 2, 'Sharing', threads.C0WOL1],
@@ -133,11 +133,11 @@ describe('wolbot with Slack (whole app, fake Web API)', () => {
   });
 
   test('a 429 on every first attempt still ends with exactly one post per channel', async () => {
-    for (const ch of ['C0WOL1', 'C0WOL2']) s.fake.fail('chat.postMessage', { kind: 'ratelimit', retryAfter: 1 }, { match: (a) => a.channel === ch });
+    for (const ch of ['C0WOL1', 'C0WOL2']) s.fake.fail('chat.postMessage', { kind: 'ratelimit', retryAfter: 1 }, { match: (a) => a.channel === ch && !!a.metadata });
     await postDay2();
-    expect(s.fake.callsOf('chat.postMessage')).toHaveLength(4);
-    expect(s.fake.posts('C0WOL1')).toHaveLength(1);
-    expect(s.fake.posts('C0WOL2')).toHaveLength(1);
+    expect(s.fake.callsOf('chat.postMessage').filter((c) => c.args.metadata)).toHaveLength(4);
+    expect(s.fake.prompts('C0WOL1')).toHaveLength(1);
+    expect(s.fake.prompts('C0WOL2')).toHaveLength(1);
   });
 
   test('the cron posts at each channel’s local time (London 09:00, New York 09:00)', async () => {
@@ -157,9 +157,9 @@ describe('wolbot with Slack (whole app, fake Web API)', () => {
   test('not_in_channel fails the delivery for good, shown by status, no retry storm', async () => {
     s.fake.channels.set('C0WOL2', { name: 'wol-ny', is_member: false });
     await post(s, slashCommand('post 2'), { form: true });
-    await waitFor(() => s.fake.posts('C0WOL1').length === 1 && s.fake.callsOf('chat.postMessage').length >= 2, 'attempts');
-    await waitFor(async () => (await s.app.store.listDeliveries({ states: ['failed'] })).length === 1, 'failed delivery');
-    const [failed] = await s.app.store.listDeliveries({ states: ['failed'] });
+    await waitFor(() => s.fake.prompts('C0WOL1').length === 1 && s.fake.callsOf('chat.postMessage').length >= 2, 'attempts');
+    await waitFor(async () => (await s.app.store.listDeliveries({ states: ['failed'], kinds: ['prompt'] })).length === 1, 'failed delivery');
+    const [failed] = await s.app.store.listDeliveries({ states: ['failed'], kinds: ['prompt'] });
     expect(failed).toMatchObject({ channelId: 'C0WOL2', reason: expect.stringContaining('not_in_channel') });
     await s.app.tick();
     expect(s.fake.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0WOL2')).toHaveLength(1);

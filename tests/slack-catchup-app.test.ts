@@ -24,7 +24,7 @@ describe('Slack catch-up at start (whole app)', () => {
   test('replies written and deleted while down are caught up', async () => {
     s = await startSlackApp({ fake, clockAt: DAY1_0900 });
     await s.app.tick();
-    const [prompt] = fake.posts('C0WOL1');
+    const [prompt] = fake.prompts('C0WOL1');
     expect(prompt).toBeDefined();
     const texts = async () => (await s.app.core.exportPosts({ day: 1 })).posts.find((p) => p.channel === 'C0WOL1')!.replies.map((r) => r.text);
 

@@ -103,7 +103,7 @@ describe('Slack crash recovery (child process killed mid-post)', () => {
     const fake = await new FakeSlack(() => Date.now() + offset1).start();
     try {
       // C0WOL2: Slack posts the message, then the answer never comes.
-      fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0WOL2' });
+      fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0WOL2' && !!a.metadata });
       const hung = fake.nextHang();
       const first = runChild(dir, fake.url, offset1, 'post2');
       await within(
@@ -118,7 +118,7 @@ describe('Slack crash recovery (child process killed mid-post)', () => {
       first.child.kill('SIGKILL');
       await within(first.exited, 10_000, 'the killed child to exit');
       expect(first.out.join('')).not.toContain('done');
-      expect(fake.posts('C0WOL2')).toHaveLength(1); // it landed, but the first process never knew
+      expect(fake.prompts('C0WOL2')).toHaveLength(1); // it landed, but the first process never knew
 
       // Restart after the 5-minute lease: the ledger reclaims the abandoned delivery and looks first.
       const second = runChild(dir, fake.url, offset1 + 6 * 60_000, 'tick');

@@ -14,7 +14,7 @@ describe('Slack lifecycle (whole app)', () => {
 
   test('channel_id_changed moves the channel and its posts; the thread keeps collecting', async () => {
     await s.app.tick(); // day 1 in C0WOL1 (London 09:00)
-    const [prompt] = s.fake.posts('C0WOL1');
+    const [prompt] = s.fake.prompts('C0WOL1');
     expect((await event({ type: 'channel_id_changed', old_channel_id: 'C0WOL1', new_channel_id: 'C0MOVED', event_ts: '1' })).status).toBe(200);
     expect(await channel('C0WOL1')).toBeUndefined();
     expect(await channel('C0MOVED')).toMatchObject({ active: true });

@@ -126,12 +126,13 @@ describe('wolbot with Slack multi-workspace install (whole app, fake Web API)', 
 
     // A command reaches its own workspace only (#8): each workspace's admin posts there.
     expect((await command(s, 'post 1', ONE, 'p1')).status).toBe(200);
-    await waitFor(() => s!.fake.posts().length === 1, 'the post in workspace one');
-    expect(s.fake.posts(TWO.channel)).toHaveLength(0);
+    await waitFor(() => s!.fake.prompts().length === 1, 'the post in workspace one');
+    expect(s.fake.prompts(TWO.channel)).toHaveLength(0);
     expect((await command(s, 'post 1', TWO, 'p1b')).status).toBe(200);
-    await waitFor(() => s!.fake.posts().length === 2, 'a post in each workspace');
+    await waitFor(() => s!.fake.prompts().length === 2, 'a post in each workspace');
+    // Each channel's kick-off, then its prompt, each with its own workspace's token.
     const posts = s.fake.callsOf('chat.postMessage').map((c) => [c.args.channel, c.token]).sort();
-    expect(posts).toEqual([[ONE.channel, ONE.token], [TWO.channel, TWO.token]]);
+    expect(posts).toEqual([[ONE.channel, ONE.token], [ONE.channel, ONE.token], [TWO.channel, TWO.token], [TWO.channel, TWO.token]]);
     await waitFor(async () => (await s!.app.core.exportPosts()).posts.length === 2, 'deliveries marked sent');
 
     const gone = await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'app_uninstalled' }, { teamId: TWO.team.id }));
@@ -143,10 +144,10 @@ describe('wolbot with Slack multi-workspace install (whole app, fake Web API)', 
     expect(two.channel).toMatchObject({ active: false, inactiveReason: 'app_uninstalled' });
 
     expect((await command(s, 'post 2', ONE, 'p2')).status).toBe(200);
-    await waitFor(() => s!.fake.posts(ONE.channel).length === 2, 'day 2 in workspace one');
+    await waitFor(() => s!.fake.prompts(ONE.channel).length === 2, 'day 2 in workspace one');
     await waitFor(() => s!.fake.responses.some((r) => r.path === '/response/p2'), 'the fan-out finished');
-    expect(s.fake.posts(TWO.channel)).toHaveLength(1);
-    expect(s.fake.callsOf('chat.postMessage').filter((c) => c.args.channel === TWO.channel)).toHaveLength(1);
+    expect(s.fake.prompts(TWO.channel)).toHaveLength(1);
+    expect(s.fake.callsOf('chat.postMessage').filter((c) => c.args.channel === TWO.channel)).toHaveLength(2); // its kick-off and day 1
   });
 
   test('at start, replies written while the bot was down are caught up in every workspace with its token', async () => {
@@ -164,7 +165,7 @@ describe('wolbot with Slack multi-workspace install (whole app, fake Web API)', 
 
       // While the bot is down, people reply in both threads.
       for (const ws of [ONE, TWO]) {
-        const [prompt] = fake.posts(ws.channel);
+        const [prompt] = fake.prompts(ws.channel);
         fake.addMessage({ channel: ws.channel, user: `U0${ws.team.id}`, text: `while you were out in ${ws.team.name}`, thread_ts: prompt.ts, type: 'message' });
       }
       fake.calls.length = 0;

@@ -36,9 +36,9 @@ describe('wolbot with Slack over Socket Mode (whole app, fake Web API and fake s
     const id = sock.sendCommand(slashCommand('post 2', { responseUrl: s.fake.responseUrl('p2') }));
     const ack = await sock.ackOf(id);
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral' });
-    await waitFor(() => s.fake.posts().length === 2, 'two posts');
+    await waitFor(() => s.fake.prompts().length === 2, 'two posts');
     await waitFor(async () => (await s.app.core.exportPosts()).posts.length === 2, 'deliveries marked sent');
-    return { C0WOL1: s.fake.posts('C0WOL1')[0].ts, C0WOL2: s.fake.posts('C0WOL2')[0].ts };
+    return { C0WOL1: s.fake.prompts('C0WOL1')[0].ts, C0WOL2: s.fake.prompts('C0WOL2')[0].ts };
   }
 
   const repliesIn = async (ch: string) => (await s.app.core.exportPosts()).posts.find((p) => p.channel === ch)?.replies ?? [];
@@ -62,8 +62,8 @@ describe('wolbot with Slack over Socket Mode (whole app, fake Web API and fake s
 
     await postDay2();
     await waitFor(() => s.fake.responses.some((r) => r.path === '/response/p2'), 'follow-up through response_url');
-    expect(s.fake.posts('C0WOL1')).toHaveLength(1);
-    expect(s.fake.posts('C0WOL2')).toHaveLength(1);
+    expect(s.fake.prompts('C0WOL1')).toHaveLength(1);
+    expect(s.fake.prompts('C0WOL2')).toHaveLength(1);
     expect(s.fake.callsOf('chat.postMessage').every((c) => c.token === 'xoxb-test')).toBe(true);
   });
 

@@ -90,7 +90,8 @@ describe('Teams end to end (anonymous emulator mode)', () => {
   it('post 3 opens a new thread in the channel with the Learning card', async () => {
     const msg = mentionPost(fake.url, CHANNEL, 'post 3', ADMIN);
     expect((await postActivity(app.url, msg)).status).toBe(200);
-    const create = await until('createConversation', () => fake.of('createConversation')[0]);
+    const create = await until('createConversation', () => fake.promptThreads()[0]);
+    expect(fake.of('createConversation')[0]!.body.activity.text).toContain('@wolbot forget me'); // the kick-off came first
     expect(create.body.isGroup).toBe(true);
     expect(create.body.channelData).toMatchObject({ channel: { id: CHANNEL }, tenant: { id: TENANT } });
     const att = create.body.activity.attachments[0];
@@ -101,8 +102,8 @@ describe('Teams end to end (anonymous emulator mode)', () => {
     root = create.response.activityId;
     thread = create.response.id;
     expect(thread).toBe(`${CHANNEL};messageid=${root}`);
-    await until('delivery sent', async () => (await app.store.listDeliveries({ states: ['sent'] })).length === 1);
-    const [d] = await app.store.listDeliveries({});
+    await until('delivery sent', async () => (await app.store.listDeliveries({ states: ['sent'] })).length === 2);
+    const [d] = await app.store.listDeliveries({ kinds: ['prompt'] });
     expect(d).toMatchObject({ day: 3, platform: 'teams', channelId: CHANNEL, threadId: thread });
   });
 
@@ -168,6 +169,19 @@ describe('Teams end to end (anonymous emulator mode)', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     const replies = (await app.store.listReplies({})).filter((r) => r.text === 'five copies, one reply');
     expect(replies).toHaveLength(1);
+  });
+
+  it('forget me edits the digest that named the person (PUT activity in the thread), without their name or words', async () => {
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'digest', ADMIN))).status).toBe(200);
+    await until('digest sent', async () => (await app.store.listDeliveries({ kinds: ['digest'], states: ['sent'] })).length === 1);
+    const sent = fake.of('sendToConversation').find((c) => c.conversationId === thread)!;
+    expect(sent.body.text).toContain('Mo Member');
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'forget me', MEMBER))).status).toBe(200);
+    await app.core.idle();
+    const [update] = fake.of('updateActivity');
+    expect(update).toMatchObject({ conversationId: thread, activityId: sent.response.id });
+    expect(JSON.stringify(update!.body)).not.toMatch(/Mo Member|five copies/);
+    expect(update!.body.text).toContain('Ada Admin');
   });
 
   it('deleting the channel deactivates it', async () => {

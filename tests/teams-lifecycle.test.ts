@@ -101,10 +101,10 @@ describe('Teams lifecycle through the whole app', () => {
       expect(fake.of('createConversation')).toHaveLength(0);
       clock.set(`${START}T09:00:00Z`);
       await app.tick();
-      const [create] = fake.of('createConversation');
-      expect(fake.of('createConversation')).toHaveLength(1);
+      const [create] = fake.promptThreads();
+      expect(fake.promptThreads()).toHaveLength(1);
       expect(create.body.channelData).toMatchObject({ channel: { id: CONFIGURED }, tenant: { id: TENANT } });
-      const [d] = await app.store.listDeliveries({ states: ['sent'] });
+      const [d] = await app.store.listDeliveries({ states: ['sent'], kinds: ['prompt'] });
       expect(d).toMatchObject({ platform: 'teams', channelId: CONFIGURED, day: 1, threadId: create.response.id });
     });
   });
@@ -180,7 +180,7 @@ describe('Teams lifecycle through the whole app', () => {
 
       const cmd = mentionPost(fake.url, CHANNEL, 'post 2 here', ADMIN);
       await ok(app, cmd);
-      const create = await until('thread created', () => fake.of('createConversation')[0]);
+      const create = await until('thread created', () => fake.promptThreads()[0]);
       expect(create.body.channelData.channel.id).toBe(CHANNEL);
     });
 
@@ -193,7 +193,7 @@ describe('Teams lifecycle through the whole app', () => {
       expect(texts[1]).toMatch(/Day 3 posted in 2 channels/);
       expect(texts[1]).toContain(`teams:${CHANNEL}`);
       expect(texts[1]).toContain(`teams:${CONFIGURED}`);
-      expect(fake.of('createConversation').map((c) => c.body.channelData.channel.id).sort()).toEqual([CHANNEL, CONFIGURED].sort());
+      expect(fake.promptThreads().map((c) => c.body.channelData.channel.id).sort()).toEqual([CHANNEL, CONFIGURED].sort());
       // nothing of it leaked into another conversation (e.g. the channel's top level)
       expect(fake.textsIn(CHANNEL)).toEqual([]);
     });
@@ -299,7 +299,7 @@ describe('Teams lifecycle through the whole app', () => {
       clock.set(`${START}T09:00:00Z`);
       fake.calls.length = 0;
       await app.tick();
-      expect(fake.of('createConversation').map((c) => c.body.channelData.channel.id)).toEqual([ELSEWHERE]);
+      expect(fake.promptThreads().map((c) => c.body.channelData.channel.id)).toEqual([ELSEWHERE]);
       clock.set(`${START}T08:00:00Z`);
     });
 

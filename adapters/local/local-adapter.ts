@@ -14,6 +14,8 @@ export type LocalMessages = SandboxMessages;
  */
 export class LocalAdapter implements ChatAdapter {
   readonly platform = 'local' as const;
+  /** The sandbox takes bare words: `forget me`. */
+  readonly commandPrefix = '';
 
   constructor(private readonly d: { messages: LocalMessages; clock: Clock }) {}
 
@@ -26,8 +28,15 @@ export class LocalAdapter implements ChatAdapter {
     return { platform: 'local', channelId: target.channelId, id };
   }
 
-  async postDigest(thread: ThreadRef, _target: ChannelTarget, digest: DigestMessage): Promise<void> {
-    await this.d.messages.addLocalMessage({ id: `L${randomUUID()}`, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: { ...digest, text: summaryPlainText(digest) }, at: this.d.clock.now() });
+  async postDigest(thread: ThreadRef, _target: ChannelTarget, digest: DigestMessage): Promise<string> {
+    const id = `L${randomUUID()}`;
+    await this.d.messages.addLocalMessage({ id, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: { ...digest, text: summaryPlainText(digest) }, at: this.d.clock.now() });
+    return id;
+  }
+
+  /** The message keeps its place and id; only what it says changes. */
+  async updateSummary(_target: ChannelTarget, _thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void> {
+    await this.d.messages.updateLocalMessage(messageId, { ...message, text: summaryPlainText(message) });
   }
 
   /** A kick-off or wrap-up: a top-level message of its own kind, with no reply box on the page. */

@@ -19,6 +19,8 @@ export interface LocalMessage {
 
 export interface SandboxMessages {
   addLocalMessage(m: LocalMessage): Promise<void>;
+  /** Replace a message's body (the bot's own digests and wrap-ups, after `forget me`); false when there is none. */
+  updateLocalMessage(id: string, body: unknown): Promise<boolean>;
   /** In time order; one channel's when given. */
   listLocalMessages(channelId?: string): Promise<LocalMessage[]>;
 }

@@ -34,7 +34,7 @@ export function promptMessage(p: PromptMessage) {
   blocks.push(
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: clip(`*${label}*\n${challenge}`, SECTION_MAX) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${escapeSlack(p.invite)} ${footer}`, SECTION_MAX) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(p.invite ? `${escapeSlack(p.invite)} ${footer}` : footer, SECTION_MAX) }] },
   );
   return {
     // Plain fallback: notifications, screen readers, clients without Block Kit.

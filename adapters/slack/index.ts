@@ -67,6 +67,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
   const run = startUp({ ...opts, eventCtx, log, apiUrl, single, clientFor, forThread: workspaces.forThread }, socket);
   const adapter: ChatAdapter = {
     platform: 'slack',
+    commandPrefix: `${settings.command ?? DEFAULT_COMMAND} `,
     start: () => run.start(),
     stop: () => run.stop(),
     connection: () => run.connection(),

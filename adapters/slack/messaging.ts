@@ -40,9 +40,19 @@ export function messaging(workspace: WorkspaceOf, pacer: Pacer, log: Logger): Sl
       return { platform: 'slack', channelId: target.channelId, id: ts };
     },
 
-    async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
+    async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<string> {
       const { client, key } = await workspace(target);
-      await post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
+      return post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
+    },
+
+    async updateSummary(target: ChannelTarget, _thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void> {
+      const { client, key } = await workspace(target);
+      await pacer.acquire(key, target.channelId);
+      try {
+        await client.chat.update({ channel: target.channelId, ts: messageId, ...summaryMessage(message) });
+      } catch (err) {
+        throw toDeliveryError(err);
+      }
     },
 
     async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {

@@ -48,12 +48,7 @@ export function promptCard(p: PromptMessage): Record<string, unknown> {
           { type: 'TextBlock', text: p.challenge, wrap: true },
         ],
       },
-      {
-        type: 'TextBlock',
-        text: p.invite,
-        wrap: true,
-        spacing: 'Medium',
-      },
+      ...(p.invite ? [{ type: 'TextBlock', text: p.invite, wrap: true, spacing: 'Medium' }] : []),
       { type: 'TextBlock', text: p.footer, isSubtle: true, size: 'Small', wrap: true, spacing: 'Medium' },
     ],
   };
@@ -65,7 +60,7 @@ export function promptText(p: PromptMessage): string {
     p.text,
     ...(p.link ? [markdownLink(p.link.label, p.link.url)] : []),
     `**${p.challengeLabel}:** ${p.challenge}`,
-    p.invite,
+    ...(p.invite ? [p.invite] : []),
     `_${p.footer}_`,
   ].join('\n\n');
 }

@@ -9,6 +9,7 @@ import { createTeamsRouter } from './router';
 import { teamsAuthMode, type TeamsSettings } from './settings';
 import { createTurnHandler } from './turn';
 import { messageDeepLink } from './deep-link';
+import { teamsPlatform } from './platform';
 
 export type { TeamsSettings } from './settings';
 
@@ -39,6 +40,7 @@ export function createTeamsAdapter(opts: {
 
   const adapter: ChatAdapter = {
     platform: 'teams',
+    commandPrefix: teamsPlatform.commandPrefix,
     async start() {
       if (mode === 'anonymous') {
         logger.warn('Teams endpoint is open WITHOUT authentication (TEAMS_ALLOW_ANONYMOUS=true): local emulators only');
@@ -52,7 +54,9 @@ export function createTeamsAdapter(opts: {
       /* nothing held open: connector requests are bounded by their timeout */
     },
     postPrompt: async (target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> => need().postPrompt(target, prompt),
-    postDigest: async (thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> => need().postDigest(thread, target, digest),
+    postDigest: async (thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<string | void> => need().postDigest(thread, target, digest),
+    updateSummary: async (target: ChannelTarget, thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void> =>
+      need().updateSummary(target, thread, messageId, message),
     postAnnouncement: async (target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> => need().postAnnouncement(target, message),
     async findPostedPrompt(): Promise<ThreadRef | null> {
       // Teams has no way to search a channel for our post: a human has to look.

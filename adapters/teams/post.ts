@@ -43,9 +43,20 @@ export class TeamsPoster {
     return { platform: 'teams', channelId: target.channelId, id };
   }
 
-  /** The digest is a reply in the day's thread. */
-  async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void> {
-    await this.sendTo(requireReference(target), thread.id, summaryActivity(digest));
+  /** The digest is a reply in the day's thread; its activity id lets `forget me` edit it later. */
+  async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<string | void> {
+    return this.sendTo(requireReference(target), thread.id, summaryActivity(digest));
+  }
+
+  /**
+   * Rewrites a digest or wrap-up in place (`PUT /v3/conversations/{id}/activities/{activityId}`).
+   * A wrap-up is its own thread's root: its activity id is the thread's `;messageid=`.
+   */
+  async updateSummary(target: ChannelTarget, thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void> {
+    const ref = requireReference(target);
+    const activityId = messageId === thread.id ? (thread.id.split(';messageid=')[1] ?? messageId) : messageId;
+    const activity = { ...summaryActivity(message), id: activityId };
+    await this.send(ref, thread.id, (client) => client.conversations.updateActivity(thread.id, activityId, activity, { timeout: this.timeoutMs }));
   }
 
   async notifyAdmins(notice: AdminNotice): Promise<void> {

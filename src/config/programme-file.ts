@@ -97,7 +97,7 @@ function crossChecks(src: YamlSource): string[] {
   const seen = new Map<number, number>();
   data.prompts.forEach((p: unknown, i: number) => {
     if (!isYamlMap(p)) return;
-    const { day, theme, text, challenge, link } = p;
+    const { day, theme, text, challenge, link, footer: own } = p;
     if (typeof day !== 'number' || !Number.isInteger(day) || day < 1) return;
     const first = seen.get(day);
     if (first !== undefined) {
@@ -113,7 +113,7 @@ function crossChecks(src: YamlSource): string[] {
     const frame = [
       prefix,
       typeof labels.challenge === 'string' ? labels.challenge : tr.t(options.cadence === 'weekly' ? 'frame.challenge.weekly' : 'frame.challenge.daily'),
-      typeof labels.invite === 'string' ? labels.invite : tr.t(options.gather ? 'frame.invite' : 'frame.invite.private'),
+      typeof own === 'string' ? own : typeof labels.invite === 'string' ? labels.invite : tr.t(options.gather ? 'frame.invite' : 'frame.invite.private'),
       typeof labels.link === 'string' ? labels.link : tr.t('frame.link'),
       typeof link === 'string' ? link : '',
     ];

@@ -142,6 +142,8 @@ export const promptSchema = z.strictObject(
     text: text('the text of the day', maxChars(SECTION_MAX_CHARS)),
     challenge: text('a challenge for the day', maxChars(SECTION_MAX_CHARS)),
     link: url.optional(),
+    // The day's own closing line instead of the programme's invitation (`null`: none that day).
+    footer: text('the line under the challenge', maxChars(SECTION_MAX_CHARS)).nullable().optional(),
   },
   { error: required('a mapping with day, theme, text and challenge') },
 );

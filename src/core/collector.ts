@@ -4,7 +4,7 @@ import type { Logger } from './ports/logger';
 import type { Platform } from './ports/platform';
 import type { Channels, DeliveryRecord, Ledger, Replies, ReplyRecord } from './ports/store';
 
-type PromptRef = Pick<DeliveryRecord, 'id' | 'day' | 'programme'>;
+type PromptRef = Pick<DeliveryRecord, 'id' | 'day' | 'programme' | 'run'>;
 
 /** Prompt threads remembered per process (each reply would otherwise look its thread up twice). */
 const PROMPT_CACHE = 5000;
@@ -18,6 +18,8 @@ const STORED_IDS_PAGE = 500;
  */
 export class Collector {
   private readonly prompts = new Map<string, PromptRef>();
+  /** (run, channel) pairs whose kick-off is posted: consent given there (it is never taken back). */
+  private readonly welcomedIn = new Set<string>();
 
   /** `gathers(programme)` false: a circle companion — nothing said under its prompts is kept. */
   constructor(private readonly d: { store: Ledger & Replies & Channels; clock: Clock; logger: Logger; gathers: (programme: string) => boolean }) {}
@@ -34,7 +36,7 @@ export class Collector {
     const rec = await this.d.store.findDeliveryByThread(platform, channelId, threadId);
     if (!rec) return null;
     if (this.prompts.size >= PROMPT_CACHE) this.prompts.delete(this.prompts.keys().next().value!);
-    const ref = { id: rec.id, day: rec.day, programme: rec.programme };
+    const ref = { id: rec.id, day: rec.day, programme: rec.programme, run: rec.run };
     this.prompts.set(key, ref);
     return ref;
   }
@@ -62,9 +64,27 @@ export class Collector {
     }
   }
 
+  /**
+   * Consent before gathering: nothing is kept from a thread whose channel has not had this run's
+   * kick-off (what is stored, who sees it, how to take it back).
+   */
+  private async welcomed(platform: Platform, channelId: string, run: string): Promise<boolean> {
+    const key = `${run}\u0000${platform}\u0000${channelId}`;
+    if (this.welcomedIn.has(key)) return true;
+    const rows = await this.d.store.listDeliveries({ run, kinds: ['kickoff'], platform, channelId });
+    const ok = rows.some((r) => r.state === 'sent' || r.state === 'uncertain');
+    if (ok) this.welcomedIn.add(key);
+    return ok;
+  }
+
+  /** A prompt thread whose replies and reactions are kept: its programme gathers, and its channel was told. */
+  private async gathering(platform: Platform, channelId: string, rec: PromptRef | null): Promise<boolean> {
+    return rec !== null && this.d.gathers(rec.programme) && (await this.welcomed(platform, channelId, rec.run));
+  }
+
   async reply(e: ReplyEvent): Promise<ReplyOutcome> {
     const rec = await this.promptOf(e.platform, e.channelId, e.threadId);
-    if (!rec || !this.d.gathers(rec.programme)) return 'ignored';
+    if (!rec || !(await this.gathering(e.platform, e.channelId, rec))) return 'ignored';
     const result = await this.d.store.addReply(
       e.eventKey,
       {
@@ -111,7 +131,7 @@ export class Collector {
   /** Reactions count on our prompts and on replies we collected, nothing else. */
   private async isOurs(e: ReactionEvent): Promise<boolean> {
     const prompt = await this.promptOf(e.platform, e.channelId, e.itemId);
-    if (prompt) return this.d.gathers(prompt.programme);
+    if (prompt) return this.gathering(e.platform, e.channelId, prompt);
     return (await this.d.store.getReply(e.platform, e.channelId, e.itemId)) !== null;
   }
 }

@@ -9,6 +9,7 @@ import { DigestService } from './digest';
 import { FailureNotifier } from './failure-notifier';
 import { translatorOf } from './frame';
 import { Announcements } from './give/announcements';
+import { SummaryEdits } from './give/summary-edits';
 import { LeaseKeeper } from './lease-keeper';
 import { ChannelLifecycle } from './lifecycle';
 import { PeopleNames } from './names';
@@ -70,6 +71,8 @@ export function buildCoreParts(d: CoreDeps): CoreParts {
   const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);
   const collector = new Collector({ store, clock, logger: log('collector'), gathers: gathering });
   const lifecycle = new ChannelLifecycle({ store, clock, logger: log('lifecycle') });
-  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p) });
-  return { adapters, background: new BackgroundWork(), leases, names, deliverer, digests, scheduler, collector, lifecycle, commands };
+  const background = new BackgroundWork();
+  const summaries = new SummaryEdits({ store, adapters, digests, announcements, background, logger: log('summaries') });
+  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p), summaries });
+  return { adapters, background, leases, names, deliverer, digests, scheduler, collector, lifecycle, commands };
 }

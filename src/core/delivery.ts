@@ -38,6 +38,9 @@ export interface DelivererDeps {
   leases: LeaseKeeper;
 }
 
+/** Whether what must come first (see Deliverer.requireBefore) is there. */
+export type Prerequisite = { ok: true } | { wait: string } | { failed: string };
+
 /** Which row to claim: the rest of the key (platform, channel) comes from the channel. */
 export interface ClaimKey {
   run: string;
@@ -71,6 +74,7 @@ export function promptPoster(programmeOf: (run: string) => Programme | undefined
 export class Deliverer {
   private readonly inFlight = new Set<string>();
   private readonly posters = new Map<DeliveryKind, DeliveryPoster>();
+  private readonly before = new Map<DeliveryKind, (rec: DeliveryRecord, channel: ChannelRecord) => Promise<Prerequisite>>();
 
   constructor(private readonly d: DelivererDeps) {
     this.register('prompt', promptPoster(d.programmeOf));
@@ -79,6 +83,15 @@ export class Deliverer {
   /** How rows of `kind` are posted (prompt is built in; digest, kick-off and wrap-up register theirs). */
   register(kind: DeliveryKind, poster: DeliveryPoster): void {
     this.posters.set(kind, poster);
+  }
+
+  /**
+   * What must be in the channel before a row of `kind` is posted (the kick-off before a prompt):
+   * `wait` retries the row later like a transient failure; `failed` fails it quietly (the
+   * prerequisite's own failure already told the organizers).
+   */
+  requireBefore(kind: DeliveryKind, check: (rec: DeliveryRecord, channel: ChannelRecord) => Promise<Prerequisite>): void {
+    this.before.set(kind, check);
   }
 
   /** Claim (run, kind, day, channel, round) and send it; `already` when another claim exists. */
@@ -150,6 +163,13 @@ export class Deliverer {
       if (found) return this.sent(rec, found, log, 'adopted the post made by the previous attempt');
     }
 
+    const ready = (await this.before.get(rec.kind)?.(rec, channel)) ?? { ok: true };
+    if ('wait' in ready) return this.failure(rec, channel, new DeliveryError('transient', ready.wait), log);
+    if ('failed' in ready) {
+      await store.markFailed(rec.id, owner, ready.failed, clock.now());
+      log.error({ reason: ready.failed }, 'delivery failed: what must come first failed');
+      return { kind: 'failed', delivery: rec, reason: ready.failed };
+    }
     if (!(await store.markSending(rec.id, owner, clock.now()))) return { kind: 'lost', delivery: rec };
     try {
       return await this.sent(rec, await poster.post(rec, channel, adapter), log);

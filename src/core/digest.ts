@@ -44,12 +44,13 @@ export class DigestService {
       messageId: r.messageId, user: r.user, name: names.get(r.user) ?? someone, text: r.plainText!, mentions: r.mentions,
       quote: quoteOf(r.plainText!, r.mentions, names, someone), at: r.at, reactions: counts.get(r.messageId) ?? 0,
     }));
-    const { highlights, asks } = analyse(shares);
-    const links = await this.links(rec, channel, [...highlights.map((h) => h.share.messageId), ...asks.map((a) => a.messageId)]);
+    const seed = `${rec.run}|${rec.day}|${rec.platform}:${rec.channelId}`;
+    const { highlights, asks } = analyse(shares, seed);
+    const links = await this.links(rec, channel, [...highlights.map((h) => h.messageId), ...asks.map((a) => a.messageId)]);
     const theme = promptForDay(programme, rec.day)?.theme ?? '';
     return digestContent({
       day: rec.day, theme, heading: headingFor(programme, rec.day, theme), shares, links,
-      quiet: settings.digestQuiet ?? 'nudge', weekly: programme.cadence === 'weekly', tr,
+      quiet: settings.digestQuiet ?? 'nudge', weekly: programme.cadence === 'weekly', seed, tr,
     });
   }
 
@@ -71,7 +72,7 @@ export class DigestService {
   }
 
   /** The day's prompt thread a digest goes into: the latest round posted. */
-  private async promptOf(rec: Pick<DeliveryRecord, 'run' | 'day' | 'platform' | 'channelId'>): Promise<DeliveryRecord | undefined> {
+  async promptOf(rec: Pick<DeliveryRecord, 'run' | 'day' | 'platform' | 'channelId'>): Promise<DeliveryRecord | undefined> {
     const sent = await this.d.store.listDeliveries({ run: rec.run, kinds: ['prompt'], day: rec.day, platform: rec.platform, channelId: rec.channelId, states: ['sent'] });
     return sent.filter((r) => r.threadId).sort((a, b) => b.round - a.round)[0];
   }
@@ -83,8 +84,9 @@ export class DigestService {
         if (!prompt) throw new DeliveryError('permanent', `day ${rec.day} has no posted thread for its digest`);
         const digest = await this.build(prompt, channel);
         // A quiet day under `digest_quiet: skip`: the row is done, nothing is posted.
-        if (digest) await adapter.postDigest({ platform: rec.platform, channelId: rec.channelId, id: prompt.threadId! }, targetOf(channel), digest);
-        return prompt.threadId!;
+        const own = digest ? await adapter.postDigest({ platform: rec.platform, channelId: rec.channelId, id: prompt.threadId! }, targetOf(channel), digest) : undefined;
+        // The digest's own message id when the platform gives one (forget me edits it there); else the day's thread.
+        return typeof own === 'string' && own ? own : prompt.threadId!;
       },
       // No lookUp: a digest that may have landed is marked uncertain rather than posted twice.
     };

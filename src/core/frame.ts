@@ -36,7 +36,8 @@ export function promptFrame(p: Programme, prompt: Prompt): PromptFrame {
   return {
     heading: headingFor(p, prompt.day, prompt.theme),
     challengeLabel: p.labels?.challenge ?? tr.t(weekly ? 'frame.challenge.weekly' : 'frame.challenge.daily'),
-    invite: p.labels?.invite ?? tr.t(gather ? 'frame.invite' : 'frame.invite.private'),
+    // A day may close with its own line (`footer:`), or with none (`footer: null`).
+    invite: prompt.footer === null ? '' : (prompt.footer ?? p.labels?.invite ?? tr.t(gather ? 'frame.invite' : 'frame.invite.private')),
     footer: p.footer,
     ...(prompt.link ? { link: { url: prompt.link, label: p.labels?.link ?? tr.t('frame.link') } } : {}),
   };

@@ -7,6 +7,8 @@ export interface Prompt {
   challenge: string;
   /** A URL shown with the prompt (e.g. the official guide of the week): link, never copy. */
   link?: string;
+  /** The line under this day's challenge when the programme's invitation does not fit its task; null: no line. */
+  footer?: string | null;
 }
 
 export type Cadence = 'daily' | 'weekly';

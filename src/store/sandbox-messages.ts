@@ -18,6 +18,11 @@ async function addLocalMessage({ db }: StoreContext, m: LocalMessage): Promise<v
     .execute();
 }
 
+async function updateLocalMessage({ db }: StoreContext, id: string, body: unknown): Promise<boolean> {
+  const r = await db.updateTable('local_messages').set({ body: JSON.stringify(body ?? null) }).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 async function listLocalMessages({ db }: StoreContext, channelId?: string): Promise<LocalMessage[]> {
   let q = db.selectFrom('local_messages').selectAll();
   if (channelId !== undefined) q = q.where('channel_id', '=', channelId);
@@ -37,4 +42,4 @@ function toLocalMessage(r: Selectable<LocalMessagesTable>): LocalMessage {
   };
 }
 
-export const sandboxMessagesRole: RoleQueries<SandboxMessages> = { addLocalMessage, listLocalMessages };
+export const sandboxMessagesRole: RoleQueries<SandboxMessages> = { addLocalMessage, updateLocalMessage, listLocalMessages };

@@ -70,6 +70,11 @@ export class FakeBotConnector {
     return this.calls.filter((c) => c.kind === kind);
   }
 
+  /** Threads opened for a day's prompt (not the kick-off, which says how to take words back). */
+  promptThreads(): ConnectorCall[] {
+    return this.of('createConversation').filter((c) => !/forget me|collects nothing/.test(String(c.body?.activity?.text ?? '')));
+  }
+
   /** Every text the bot sent into a conversation (sends and replies). */
   textsIn(conversationId: string): string[] {
     return this.calls

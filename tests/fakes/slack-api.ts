@@ -287,6 +287,16 @@ export class FakeSlack {
         if (!c || (c.team && c.team !== me.team.id)) return { ok: false, error: 'channel_not_found' };
         return { ok: true, channel: { id: args.channel, name: c.name, is_member: c.is_member, is_channel: true } };
       }
+      case 'chat.update': {
+        // Our own message, edited in place (forget me rewrites a digest or wrap-up).
+        const m = this.messages.find((x) => x.channel === args.channel && x.ts === args.ts);
+        if (!m) return { ok: false, error: 'message_not_found' };
+        if (m.bot_id !== me.botId) return { ok: false, error: 'cant_update_message' };
+        if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+        m.text = args.text;
+        m.blocks = args.blocks;
+        return { ok: true, channel: args.channel, ts: m.ts, text: m.text };
+      }
       case 'chat.getPermalink': {
         const m = this.messages.find((x) => x.channel === args.channel && x.ts === args.message_ts);
         if (!m) return { ok: false, error: 'message_not_found' };

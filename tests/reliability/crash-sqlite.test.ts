@@ -19,16 +19,16 @@ describe('SIGKILL mid fan-out on SQLite, then restart', () => {
     test('every channel ends with exactly one post; the hung one is adopted, not re-sent', async () => {
       const file = path.join(fx.dir, 'w.db');
       const env = { DATABASE_URL: `sqlite:${file}`, WOLBOT_CONFIG: 'wolbot.yaml', WOLBOT_LEASE_MS: '3000', ...slackEnv(fx.fake, { SLACK_MAX_POSTS_PER_SECOND: '4' }) };
-      fx.fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0003' });
+      fx.fake.fail('chat.postMessage', { kind: 'hang', commit: true }, { match: (a) => a.channel === 'C0003' && !!a.metadata });
       const hung = fx.fake.nextHang();
       const first = await startServer(fx.dir, env);
       fx.procs.push(first);
       await hung;
-      await waitFor(() => fx.fake.posts().length >= 8, 'some posts before the kill', 30_000);
+      await waitFor(() => fx.fake.prompts().length >= 8, 'some posts before the kill', 30_000);
       first.child.kill('SIGKILL');
       await first.exited;
       const atKill = ledger(file);
-      expect(fx.fake.posts().length).toBeLessThan(40);
+      expect(fx.fake.prompts().length).toBeLessThan(40);
       expect(atKill.filter((r) => ['claimed', 'sending'].includes(r.state)).length).toBeGreaterThan(0);
       expect(atKill.find((r) => r.channel_id === 'C0003')!.state).toBe('sending');
 
@@ -50,11 +50,11 @@ describe('SIGKILL mid fan-out on SQLite, then restart', () => {
       fx.fake.latencyMs = 150;
       const first = await startServer(fx.dir, env);
       fx.procs.push(first);
-      await waitFor(() => fx.fake.posts().length >= 15, '15 posts before the kill', 30_000);
+      await waitFor(() => fx.fake.prompts().length >= 15, '15 posts before the kill', 30_000);
       first.child.kill('SIGKILL');
       await first.exited;
       const inFlight = ledger(file).filter((r) => ['claimed', 'sending'].includes(r.state));
-      expect(fx.fake.posts().length).toBeLessThan(60);
+      expect(fx.fake.prompts().length).toBeLessThan(60);
       expect(inFlight.length).toBeGreaterThan(0);
 
       // restartUntilAllSent waits at most 60 s for every channel, then checks one post each.

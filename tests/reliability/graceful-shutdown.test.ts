@@ -20,13 +20,13 @@ describe('graceful shutdown mid fan-out', () => {
     const env = { DATABASE_URL: `sqlite:${file}`, WOLBOT_CONFIG: 'wolbot.yaml', ...slackEnv(fx.fake, { SLACK_MAX_POSTS_PER_SECOND: '2' }) };
     const first = await startServer(fx.dir, env);
     fx.procs.push(first);
-    await waitFor(() => fx.fake.posts().length >= 3, 'the fan-out to start', 30_000);
-    const postsAtSigterm = fx.fake.posts().length;
+    await waitFor(() => fx.fake.prompts().length >= 3, 'the fan-out to start', 30_000);
+    const postsAtSigterm = fx.fake.prompts().length;
     first.child.kill('SIGTERM');
     const { code } = await first.exited;
     expect(code).toBe(0);
     // No new work after SIGTERM: at most the sends already in flight (fan-out of 8) complete.
-    expect(fx.fake.posts().length - postsAtSigterm).toBeLessThanOrEqual(8);
+    expect(fx.fake.prompts().length - postsAtSigterm).toBeLessThanOrEqual(8);
     expect(first.log()).toMatch(/"msg":"stopped"/);
 
     const rows = ledger(file);

@@ -83,13 +83,13 @@ describePg('replicas on PostgreSQL', () => {
       const best = holding.reduce((bi, h, i) => (h.length > holding[bi]!.length ? i : bi), 0);
       victim = procs[best];
       held = holding[best]!;
-      return held.length > 0 && fake.posts().length >= 15;
+      return held.length > 0 && fake.prompts().length >= 15;
     }, 'a replica to hold claims mid fan-out', 30_000);
     const victimTag = `:${victim!.child.pid}:`;
     victim!.child.kill('SIGKILL');
     await victim!.exited;
     expect(held.length).toBeGreaterThan(0);
-    expect(fake.posts().length).toBeLessThan(60); // killed mid-way, not after
+    expect(fake.prompts().length).toBeLessThan(60); // killed mid-way, not after
     // What the dead replica left unfinished (it may have finished a claim or two before the signal landed).
     const orphaned = (await deliveryStates(url)).filter((r) => r.owner?.includes(victimTag) && ['claimed', 'sending'].includes(r.state)).map((r) => r.id);
     expect(orphaned.length).toBeGreaterThan(0);

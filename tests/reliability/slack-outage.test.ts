@@ -26,7 +26,7 @@ describe('Slack unreachable at start', () => {
     await waitFor(() => ledger(file).some((r) => r.state === 'sent'), 'day 1 posted');
     first.child.kill('SIGTERM');
     await first.exited;
-    const thread = fx.fake.posts()[0]!;
+    const thread = fx.fake.prompts()[0]!;
 
     await fx.fake.refuse();
     const second = await startServer(fx.dir, env);

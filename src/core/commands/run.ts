@@ -6,6 +6,7 @@ import type { Deliverer } from '../delivery';
 import { describeResults, postDayManually } from '../manual-post';
 import type { Clock } from '../ports/clock';
 import type { CommandAnswer, CommandRequest, FollowUp } from '../ports/inbound';
+import type { SummaryEdits } from '../give/summary-edits';
 import type { Logger } from '../ports/logger';
 import type { ChannelRecord, Channels, Ledger, People } from '../ports/store';
 import type { Scheduler } from '../scheduler';
@@ -29,6 +30,8 @@ export interface CommandDeps {
   clock: Clock;
   logger: Logger;
   enabled: (platform: string) => boolean;
+  /** Edits the digests and wrap-ups that showed a person's words after `forget me`. */
+  summaries?: SummaryEdits;
 }
 
 const done = Promise.resolve();
@@ -92,10 +95,14 @@ export class CommandService {
       }
       case 'forget-me': {
         const ids = [...new Set([req.userId, ...(req.altUserIds ?? [])].filter(Boolean))];
+        // Which of our digests and wrap-ups show their words: asked before the words go.
+        const shown = (await this.d.summaries?.showing(ids, req.platform)) ?? [];
         let n = 0;
         // Only the caller's own platform (and workspace): the same id elsewhere may be someone else.
         for (const id of ids) n += await this.d.store.forgetUser(id, scopeOf(req));
-        return answer(n ? tr.t('cmd.forget.done', { n }) : tr.t('cmd.forget.none'));
+        if (shown.length) this.d.summaries!.rewriteSoon(shown);
+        if (!n) return answer(tr.t('cmd.forget.none'));
+        return answer([tr.t('cmd.forget.done', { n }), tr.t('cmd.forget.summaries', { n: shown.length })].filter(Boolean).join(' '));
       }
       case 'post':
         return this.post(cmd, req, followUp, prefix, tr);

@@ -1,21 +1,22 @@
 import type { AdapterRegistry } from '../adapter-registry';
 import { addDays, localInstant, type Occurrence } from '../calendar';
 import { channelLabel, targetOf } from '../channels';
-import type { Deliverer } from '../delivery';
+import type { Deliverer, Prerequisite } from '../delivery';
 import type { DeliveryPoster } from '../delivery-poster';
 import { headingFor, translatorOf } from '../frame';
 import type { PeopleNames } from '../names';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { AnnouncementMessage } from '../ports/messages';
-import type { ChannelRecord, ReplyRecord, Store } from '../ports/store';
+import type { ChannelRecord, DeliveryRecord, ReplyRecord, Store } from '../ports/store';
 import { currentRun } from '../runs';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor, programmeOfRun } from '../campaigns';
 import { buildStats, personKey } from '../stats';
 import { mentionedIds, quoteOf } from './mention-quotes';
 import { kickoffContent } from './kickoff-content';
-import { wrapupContent, type RunShare } from './wrapup-content';
+import { highlights, wrapupContent, type RunShare } from './wrapup-content';
+import { gathers } from '../programme';
 
 const HOUR = 3600_000;
 /** The kick-off goes out once day 1 is less than this far away… */
@@ -32,7 +33,8 @@ const NO_DAY = 0;
 /**
  * The kick-off before a channel's day 1 and the wrap-up after its last day: ledger rows of kinds
  * `kickoff` and `wrapup` keyed by run, so each is posted once per channel per run across restarts
- * and replicas. Only the scheduler posts them: never `wolbot post` or the `post` word.
+ * and replicas. The scheduler posts them, and a channel's first prompt of a run brings its kick-off
+ * along when the kick-off's window was missed.
  */
 export class Announcements {
   private wrapupCache?: { key: string; at: number; message: AnnouncementMessage };
@@ -53,6 +55,27 @@ export class Announcements {
   ) {
     d.deliverer.register('kickoff', this.poster(async (_run, channel) => this.kickoff(channel)));
     d.deliverer.register('wrapup', this.poster(async (run) => this.wrapup(run)));
+    d.deliverer.requireBefore('prompt', (rec, channel) => this.kickoffFirst(rec, channel));
+  }
+
+  /**
+   * Consent before gathering: a channel's first prompt of a run follows its kick-off. When the
+   * kick-off's window was missed (a start today, a late subscribe, a manual `post 1`) it is posted
+   * now, once, through the ledger; until it is there, the prompt waits (a transient failure).
+   */
+  private async kickoffFirst(rec: DeliveryRecord, channel: ChannelRecord): Promise<Prerequisite> {
+    const [known] = await this.d.store.listDeliveries({ run: rec.run, kinds: ['kickoff'], platform: channel.platform, channelId: channel.channelId });
+    let state: string = known?.state ?? 'none';
+    let reason = known?.reason ?? '';
+    if (!known) {
+      const o = await this.d.deliverer.claimAndSend(channel, { run: rec.run, kind: 'kickoff', day: NO_DAY, round: 0 }, this.d.clock.now(), rec.trigger);
+      state = o.kind === 'already' ? o.delivery.state : o.kind;
+      reason = 'reason' in o ? o.reason : (o.delivery.reason ?? '');
+    }
+    // `uncertain`: it may well be there, and it is never posted twice. A kick-off that failed for
+    // good (the channel is gone) fails its prompt too; anything else waits for it.
+    if (state === 'sent' || state === 'uncertain') return { ok: true };
+    return state === 'failed' ? { failed: `the kick-off could not be posted: ${reason}` } : { wait: `kickoff_${state}` };
   }
 
   /** Claim and post the kick-offs and wrap-ups that are due now in these channels (each in its own programme's run). */
@@ -114,15 +137,19 @@ export class Announcements {
 
   kickoff(channel: ChannelRecord): AnnouncementMessage {
     const { programme } = programmeFor(this.d.settings, channel);
-    return kickoffContent({ programme, schedule: this.d.schedule(channel), retentionMs: this.d.settings.retentionMs, tr: translatorOf(programme) });
+    const commandPrefix = this.d.adapters.get(channel.platform)?.commandPrefix;
+    return kickoffContent({ programme, schedule: this.d.schedule(channel), retentionMs: this.d.settings.retentionMs, commandPrefix, tr: translatorOf(programme) });
   }
 
-  /** The whole run across every channel and platform (built once a minute at most: every channel gets the same). */
-  async wrapup(run: string): Promise<AnnouncementMessage> {
+  /**
+   * The whole run across every channel and platform (built once a minute at most: every channel
+   * gets the same); `fresh` builds it again from the store (after forget me).
+   */
+  async wrapup(run: string, fresh = false): Promise<AnnouncementMessage> {
     const { store } = this.d;
     const settings = programmeOfRun(this.d.settings, run) ?? this.d.settings;
     const nowMs = this.d.clock.now().getTime();
-    if (this.wrapupCache?.key === run && nowMs - this.wrapupCache.at < 60_000) return this.wrapupCache.message;
+    if (!fresh && this.wrapupCache?.key === run && nowMs - this.wrapupCache.at < 60_000) return this.wrapupCache.message;
     const tr = translatorOf(settings.programme);
     const threads = (await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] })).filter((r) => r.threadId);
     const byId = new Map(threads.map((t) => [t.id, t]));
@@ -139,24 +166,24 @@ export class Announcements {
       for (const r of group) {
         const day = byId.get(r.deliveryId)!.day;
         const theme = settings.programme.prompts.find((p) => p.day === day)?.theme ?? '';
-        pairs.push({ r, s: { person: personKey(r), name: names.get(r.user) ?? someone, day, heading: headingFor(settings.programme, day, theme), text: quoteOf(r.plainText!, r.mentions, names, someone), reactions: counts.get(r.messageId) ?? 0, at: r.at } });
+        pairs.push({ r, s: { id: r.messageId, where: `${r.platform}:${r.channelId}`, person: personKey(r), name: names.get(r.user) ?? someone, day, heading: headingFor(settings.programme, day, theme), text: quoteOf(r.plainText!, r.mentions, names, someone), reactions: counts.get(r.messageId) ?? 0, at: r.at } });
       }
     }
-    await this.linkHighlights(pairs, byId);
+    await this.linkHighlights(pairs, byId, run);
     const shares = pairs.map((p) => p.s);
     const headings = new Map(settings.programme.prompts.map((p) => [p.day, headingFor(settings.programme, p.day, p.theme)]));
     const message = wrapupContent({
-      title: settings.programme.title, stats: await buildStats(this.d.settings, store, { run }), headings, shares, firstTimers,
+      title: settings.programme.title, stats: await buildStats(this.d.settings, store, { run }), headings, shares, firstTimers, seed: run, gathers: gathers(settings.programme),
       galleryUrl: this.d.publicUrl ? `${this.d.publicUrl}/` : undefined, tr,
     });
     this.wrapupCache = { key: run, at: nowMs, message };
     return message;
   }
 
-  /** Links for the few most-reacted shares (the ones the wrap-up shows). */
-  private async linkHighlights(pairs: { s: RunShare; r: ReplyRecord }[], threads: Map<string, { threadId: string | null }>): Promise<void> {
-    const top = pairs.filter(({ s }) => s.reactions > 0).sort((a, b) => b.s.reactions - a.s.reactions || a.s.at.getTime() - b.s.at.getTime()).slice(0, 3);
-    for (const { s, r } of top) {
+  /** Links for the few shares the wrap-up shows as highlights. */
+  private async linkHighlights(pairs: { s: RunShare; r: ReplyRecord }[], threads: Map<string, { threadId: string | null }>, seed: string): Promise<void> {
+    const shown = new Set(highlights(pairs.map((p) => p.s), seed));
+    for (const { s, r } of pairs.filter((p) => shown.has(p.s))) {
       const adapter = this.d.adapters.get(r.platform);
       const channel = await this.d.store.getChannel(r.platform, r.channelId);
       const threadId = threads.get(r.deliveryId)?.threadId;

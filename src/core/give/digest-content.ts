@@ -3,6 +3,7 @@ import type { DigestMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
 import type { Translator } from '../i18n/catalogue';
 import { listOf } from './names-list';
+import { pickHighlights } from './pick-highlights';
 
 /** One reply in the day's thread, as the digest sees it. */
 export interface Share {
@@ -23,35 +24,22 @@ export interface Share {
 const HIGHLIGHTS = 3;
 const ASKS = 3;
 
-/**
- * Does `later` mention `share`'s writer? By id, or by the name the mention carried where the
- * platform's mention id differs from its writer id (Teams mentions carry a chat id, replies an Entra id).
- */
-function mentions(later: Share, share: Share): boolean {
-  return (later.mentions ?? []).some((m) => (m.userId !== '' && m.userId === share.user) || (m.name !== '' && m.name === share.name));
-}
-
-export interface Responded {
-  share: Share;
-  /** Later replies by others that address this share's writer. */
-  replies: number;
-}
+/** A question: a question mark in any script. */
+const ASKING = /[?？¿]/;
 
 /**
- * Which shares drew responses (reactions, or a later reply by someone else that addresses the
- * writer), most first, and which questions are still open (a `?`, no reaction, nobody answered).
+ * Which shares drew a response (a reaction, or an answer to a question) — at
+ * most one a person, picked by `seed` and never ranked by counts — and which questions are still
+ * open. An ask is answered once anyone else replies after it in the same thread, mention or not;
+ * a reaction is not an answer (a thumbs-up is not a pointer).
  */
-export function analyse(shares: Share[]): { highlights: Responded[]; asks: Share[] } {
+export function analyse(shares: Share[], seed = ''): { highlights: Share[]; asks: Share[] } {
   const ordered = [...shares].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const responded: Responded[] = ordered.map((share, i) => ({
-    share,
-    replies: ordered.slice(i + 1).filter((later) => later.user !== share.user && mentions(later, share)).length,
-  }));
-  const highlights = responded
-    .filter((r) => r.share.reactions + r.replies > 0)
-    .sort((a, b) => b.share.reactions + b.replies - (a.share.reactions + a.replies) || a.share.at.getTime() - b.share.at.getTime())
-    .slice(0, HIGHLIGHTS);
-  const asks = responded.filter((r) => /[?？¿]/.test(r.share.text) && r.share.reactions + r.replies === 0).map((r) => r.share).slice(0, ASKS);
+  const answered = (i: number) => ordered.slice(i + 1).some((later) => later.user !== ordered[i]!.user);
+  const looked = ordered.map((share, i) => ({ share, answered: answered(i) }));
+  const candidates = looked.map(({ share, answered }) => ({ id: share.messageId, person: share.user, day: 0, where: '', at: share.at, responded: share.reactions > 0 || (answered && ASKING.test(share.text)), share }));
+  const highlights = pickHighlights(candidates.filter((c) => c.responded), seed, HIGHLIGHTS).map((c) => c.share);
+  const asks = looked.filter((l) => ASKING.test(l.share.text) && !l.answered).map((l) => l.share).slice(0, ASKS);
   return { highlights, asks };
 }
 
@@ -74,6 +62,8 @@ export function digestContent(o: {
   links: Map<string, string>;
   quiet: 'skip' | 'nudge';
   weekly: boolean;
+  /** Varies the highlights across days and channels, the same every time for one thread. */
+  seed?: string;
   tr: Translator;
 }): DigestMessage | null {
   const w = o.tr;
@@ -85,18 +75,13 @@ export function digestContent(o: {
     return { ...base, title: o.heading, intro: [w.t(`digest.quiet.${period}`)], sections: [], sharers: [], shares: 0 };
   }
   const sharers = sharersOf(o.shares);
-  const { highlights, asks } = analyse(o.shares);
+  const { highlights, asks } = analyse(o.shares, o.seed);
   const view = (id: string) => (o.links.get(id) ? { link: { url: o.links.get(id)!, label: w.t('give.link.view') } } : {});
   const sections: SummarySection[] = [];
   if (highlights.length) {
-    sections.push({
-      heading: w.t('digest.responses'),
-      lines: highlights.map(({ share, replies }): SummaryLine => {
-        // Only what is there: "3 reactions", "1 reply", never a zero.
-        const detail = list([share.reactions ? w.t('digest.reactions', { n: share.reactions }) : '', replies ? w.t('digest.replies', { n: replies }) : ''].filter(Boolean));
-        return { text: w.t('digest.response', { name: share.name, detail }), quote: share.quote ?? share.text, ...view(share.messageId) };
-      }),
-    });
+    // Who and what, never how many: no reaction or reply counts, no ranking.
+    const lines = highlights.map((share): SummaryLine => ({ text: w.t('digest.response', { name: share.name }), quote: share.quote ?? share.text, ...view(share.messageId) }));
+    sections.push({ heading: w.t('digest.responses'), lines });
   }
   if (asks.length) {
     sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: a.name }), quote: a.quote ?? a.text, ...view(a.messageId) })) });

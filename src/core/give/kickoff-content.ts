@@ -13,10 +13,28 @@ export function longDate(localDate: string, lang: string): string {
 }
 
 /**
- * The welcome before a channel's day 1: what Working Out Loud is (or the programme's own `intro`),
- * how the programme runs here, what happens to replies and how to take them back.
+ * "09:00 (Europe/London)" in English; elsewhere the way the language writes it, with the zone's
+ * local short name where it has one ("9:00 Uhr (MEZ)", "9:00（JST）"), else the IANA name.
  */
-export function kickoffContent(o: { programme: Programme; schedule: Occurrence[]; retentionMs: number; tr: Translator }): AnnouncementMessage {
+export function timeAt(localDate: string, localTime: string, zone: string, tr: Translator): string {
+  if (tr.lang === 'en') return tr.t('give.at', { time: localTime, zone });
+  const at = DateTime.fromISO(`${localDate}T${localTime}`, { zone }).setLocale(tr.lang);
+  const short = at.toFormat('ZZZZ');
+  return tr.t('give.at', { time: at.toFormat('H:mm'), zone: /^(GMT|UTC)([+-]|$)/.test(short) ? zone : short });
+}
+
+/**
+ * The welcome before a channel's day 1: what Working Out Loud is (or the programme's own `intro`),
+ * how the programme runs here, what happens to replies and how to take them back on this platform.
+ */
+export function kickoffContent(o: {
+  programme: Programme;
+  schedule: Occurrence[];
+  retentionMs: number;
+  /** How a command starts on the channel's platform (`/wol `, `@wolbot `, nothing in the sandbox). */
+  commandPrefix?: string;
+  tr: Translator;
+}): AnnouncementMessage {
   const { programme, schedule, tr } = o;
   const first = schedule[0]!;
   const date = longDate(first.localDate, tr.lang);
@@ -24,11 +42,13 @@ export function kickoffContent(o: { programme: Programme; schedule: Occurrence[]
   const intro = [
     programme.intro?.trim() || tr.t('kickoff.wol'),
     tr.t(weekly ? 'kickoff.schedule.weekly' : 'kickoff.schedule.daily', {
-      date, time: first.localTime, zone: first.timezone, n: schedule.length, themes: listOf(tr.lang, schedule.map((s) => s.theme)),
+      date, at: timeAt(first.localDate, first.localTime, first.timezone, tr), n: schedule.length, themes: listOf(tr.lang, schedule.map((s) => s.theme)),
     }),
   ];
   if (gathers(programme)) {
-    intro.push(tr.t('kickoff.gather'), tr.t('kickoff.retention', { days: Math.round(o.retentionMs / 86_400_000) }), tr.t('kickoff.forget'));
+    // What is kept, who sees it, where it is quoted, for how long, and the exact words to take it back here.
+    const words = `${o.commandPrefix ?? ''}forget me`;
+    intro.push(tr.t('kickoff.gather'), tr.t('kickoff.quotes'), tr.t('kickoff.retention', { days: Math.round(o.retentionMs / 86_400_000) }), tr.t('kickoff.forget', { words }));
   } else {
     intro.push(tr.t('kickoff.private'));
   }

@@ -3,9 +3,14 @@ import type { AnnouncementMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
 import type { RunStats } from '../stats';
 import { listOf } from './names-list';
+import { pickHighlights } from './pick-highlights';
 
 /** A share across the whole run, as the wrap-up sees it. */
 export interface RunShare {
+  /** The reply's message id (stable: seeds the highlights' pick). */
+  id?: string;
+  /** `platform:channel` it was shared in. */
+  where?: string;
   /** `platform:user`: the same id on two platforms is two people. */
   person: string;
   name: string;
@@ -22,7 +27,8 @@ const HIGHLIGHTS = 3;
 /**
  * After the last day, one post per channel that sums up the whole run across every channel and
  * platform: each day with its shares, who took part, everyone thanked by name (first-time sharers
- * welcomed), a few highlights with links, the gallery. No zero is ever read out.
+ * welcomed when the store can tell), a few highlights with links, the gallery. No zero is ever
+ * read out, and nobody is ranked.
  */
 export function wrapupContent(o: {
   title: string;
@@ -31,39 +37,44 @@ export function wrapupContent(o: {
   shares: RunShare[];
   /** Person keys whose first share ever is in this run. */
   firstTimers: Set<string>;
+  /** Varies the highlights from run to run, the same every time within one. */
+  seed?: string;
+  /** A circle companion gathers nothing: no gallery, and its prompts are not said to stay. */
+  gathers?: boolean;
   galleryUrl?: string;
   tr: Translator;
 }): AnnouncementMessage {
   const { stats, tr } = o;
   const list = (xs: string[]) => listOf(tr.lang, xs);
-  const links = o.galleryUrl ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
+  const gathering = o.gathers !== false;
+  const links = o.galleryUrl && gathering ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
   const title = tr.t('wrapup.title', { title: o.title });
-  if (o.shares.length === 0) return { kind: 'wrapup', title, intro: [tr.t('wrapup.quietAll')], sections: [], links };
+  if (o.shares.length === 0) return { kind: 'wrapup', title, intro: [tr.t(gathering ? 'wrapup.quietAll' : 'wrapup.private')], sections: [], links };
 
   const channels = stats.channels.filter((c) => c.shares > 0).length;
   const intro = [tr.t('wrapup.summary', { people: stats.people, shares: stats.shares, channels })];
   if (stats.returning > 0) intro.push(tr.t('wrapup.returning', { n: stats.returning }));
 
-  // Everyone who shared, in the order they first did; first-time sharers welcomed by name too.
+  // Everyone who shared, in the order they first did.
   const people = new Map<string, string>();
   for (const s of [...o.shares].sort((a, b) => a.at.getTime() - b.at.getTime())) if (!people.has(s.person)) people.set(s.person, s.name);
-  // When everyone is new (a first run) the names are said once, not thanked and then welcomed.
+  const thanks: SummaryLine[] = [{ text: tr.t('wrapup.thanks', { n: people.size, names: list([...people.values()]) }) }];
+  // "First time" only where the store can tell: someone here shared in an earlier run. When
+  // everyone is new, this may be the first run (veterans included), so nobody is called new.
   const firsts = [...people].filter(([p]) => o.firstTimers.has(p)).map(([, n]) => n);
-  const allFirst = firsts.length === people.size;
-  const thanks: SummaryLine[] = [{ text: tr.t(allFirst ? 'wrapup.thanks.allFirst' : 'wrapup.thanks', { names: list([...people.values()]) }) }];
-  if (firsts.length && !allFirst) thanks.push({ text: tr.t('wrapup.firstTime', { names: list(firsts) }) });
+  if (firsts.length && firsts.length < people.size) thanks.push({ text: tr.t('wrapup.firstTime', { n: firsts.length, names: list(firsts) }) });
 
   const days: SummaryLine[] = stats.days.map((d) => {
     const heading = o.headings.get(d.day) ?? d.theme;
     return { text: d.shares ? tr.t('wrapup.day', { heading, n: d.shares }) : tr.t('wrapup.day.quiet', { heading }) };
   });
   const sections: SummarySection[] = [{ lines: thanks }, { heading: tr.t('wrapup.days'), lines: days }];
-  const best = highlights(o.shares);
+  const best = highlights(o.shares, o.seed ?? '');
   if (best.length) {
     sections.push({
       heading: tr.t('wrapup.highlights'),
       lines: best.map((s) => ({
-        text: tr.t('wrapup.highlight', { name: s.name, heading: s.heading, detail: tr.t('digest.reactions', { n: s.reactions }) }),
+        text: tr.t('wrapup.highlight', { name: s.name, heading: s.heading }),
         quote: s.text,
         ...(s.link ? { link: { url: s.link, label: tr.t('give.link.view') } } : {}),
       })),
@@ -72,12 +83,11 @@ export function wrapupContent(o: {
   return { kind: 'wrapup', title, intro, sections, links };
 }
 
-/** The most-reacted shares, one per person first so a few people are seen; then filled up. */
-function highlights(shares: RunShare[]): RunShare[] {
-  const ranked = shares.filter((s) => s.reactions > 0).sort((a, b) => b.reactions - a.reactions || a.at.getTime() - b.at.getTime());
-  const seen = new Set<string>();
-  const firstOfEach = ranked.filter((s) => !seen.has(s.person) && seen.add(s.person));
-  const rest = ranked.filter((s) => !firstOfEach.includes(s));
-  const picked = [...firstOfEach, ...rest].slice(0, HIGHLIGHTS);
-  return ranked.filter((s) => picked.includes(s)); // still read out most-reacted first
+/**
+ * A few shares to look back on: at most one a person, spread over days and channels, those that
+ * drew a response first; never ranked or read out by counts.
+ */
+export function highlights(shares: RunShare[], seed: string): RunShare[] {
+  const candidates = shares.map((s, i) => ({ id: s.id ?? `${s.person}|${s.at.toISOString()}|${i}`, person: s.person, day: s.day, where: s.where ?? '', at: s.at, responded: s.reactions > 0, s }));
+  return pickHighlights(candidates, seed, HIGHLIGHTS).map((c) => c.s);
 }

@@ -11,13 +11,16 @@ export type ConnectionState = 'connected' | 'retrying' | 'refused';
  */
 export interface ChatAdapter {
   readonly platform: Platform;
+  /** How a chat command starts there (`/wol `, `@wolbot `, nothing in the sandbox): the kick-off says the exact words. */
+  readonly commandPrefix?: string;
   /** Resolves once serving; an unreachable platform is no failure: the adapter keeps trying on its own. */
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Omitted by platforms with nothing to connect to (always `connected`). */
   connection?(): ConnectionState;
   postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef>;
-  postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<void>;
+  /** Posts the digest in the day's thread; returns the digest's own message id when the platform gives one (for `updateSummary`). */
+  postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<string | void>;
   /**
    * A post of its own in the channel — the kick-off, the wrap-up — never a day's prompt (no
    * `wol_prompt` metadata on Slack; its own thread on Teams). Returns where it landed.
@@ -36,6 +39,11 @@ export interface ChatAdapter {
   lookUpName?(target: ChannelTarget, userId: string): Promise<string | null>;
   /** A link people can open to one reply in a thread (Slack permalink, Teams deep link), or null. */
   messageLink?(target: ChannelTarget, thread: ThreadRef, messageId: string): Promise<string | null>;
+  /**
+   * Rewrite a digest or wrap-up already posted (after `forget me`): `thread` is where it was posted
+   * (the day's thread for a digest, its own for a wrap-up), `messageId` the post itself.
+   */
+  updateSummary?(target: ChannelTarget, thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void>;
   /** Tell the organizers something privately (best effort). */
   notifyAdmins?(notice: AdminNotice): Promise<void>;
 }

@@ -20,5 +20,14 @@ export function describeSandboxMessagesContract(h: ContractHarness): void {
       expect(await store.listLocalMessages(channelId)).toEqual([prompt, reply]);
       expect((await store.listLocalMessages()).map((m) => m.id)).toEqual(expect.arrayContaining([prompt.id, reply.id]));
     });
+
+    it('rewrites a message in place (forget me edits a digest), and says when there is none', async () => {
+      const channelId = uid('local');
+      const digest = { id: uid('lm'), channelId, threadId: uid('lm'), user: 'wolbot', kind: 'digest' as const, body: { text: 'Thank you, Anna' }, at: at(0) };
+      await store.addLocalMessage(digest);
+      expect(await store.updateLocalMessage(digest.id, { text: 'Thank you' })).toBe(true);
+      expect(await store.listLocalMessages(channelId)).toEqual([{ ...digest, body: { text: 'Thank you' } }]);
+      expect(await store.updateLocalMessage(uid('lm'), { text: 'x' })).toBe(false);
+    });
   });
 }
