@@ -1,6 +1,6 @@
 import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import { PLATFORMS } from './platforms';
-import { demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, type EnvSettings, type LoadedSettings } from './config';
+import { CONFIG_META_KEY, demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, readLoadedMark, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import type { Logger } from './core/ports/logger';
 import { WolbotCore } from './core/wolbot-core';
@@ -115,5 +115,7 @@ export async function openCheckInput(opts: { env: NodeJS.ProcessEnv; cwd: string
     const kept = opened.store ? await opened.store.getMeta('demo.anchor') : null;
     loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: kept ? readDemoAnchor(kept) : undefined });
   }
-  return { loaded, store: opened.store, storeNote: opened.store ? undefined : opened.note, now: clock.now() };
+  const serverLoaded = opened.store ? readLoadedMark(await opened.store.getMeta(CONFIG_META_KEY)) : null;
+  const on = platformsOn(env, loaded).map((p) => p.platform.name);
+  return { loaded, store: opened.store, storeNote: opened.store ? undefined : opened.note, now: clock.now(), platformsOn: on, serverLoaded };
 }

@@ -5,13 +5,14 @@ import { buildCoreParts, type CoreDeps, type CoreParts } from './core-parts';
 import { buildExport, streamExport } from './export';
 import { reportContext } from './give/report-context';
 import type { LeaseKeeper } from './lease-keeper';
+import { describeChanges, replaceSettings } from './live-settings';
 import { describeResults, postDayManually, type ManualPostResult } from './manual-post';
 import type { ChatAdapter } from './ports/chat-adapter';
 import type { Platform } from './ports/platform';
 import type { ChannelRecord } from './ports/store';
 import { listRuns, type RunInfo } from './run-list';
 import type { TickReport } from './scheduler';
-import type { ProgrammeSettings } from './settings';
+import type { ProgrammeSettings, WolSettings } from './settings';
 import { buildStatus, type StatusReport } from './status';
 
 export { DEFAULT_LEASE_MS, type CoreDeps } from './core-parts';
@@ -41,6 +42,17 @@ export class WolbotCore extends CoreInbound {
 
   syncChannels(): Promise<void> {
     return syncConfiguredChannels(this.d.settings, this.d.store, this.d.clock.now());
+  }
+
+  /**
+   * A valid config edit while running: the settings every part reads become `next`, and the
+   * configured channels follow (added, updated, deactivated). Returns what changed, one phrase each.
+   */
+  async applySettings(next: WolSettings): Promise<string[]> {
+    const changes = describeChanges(this.d.settings, next);
+    replaceSettings(this.d.settings, next);
+    await this.syncChannels();
+    return changes;
   }
 
   tick(): Promise<TickReport> {
