@@ -8,6 +8,8 @@ import { createLogger } from './logging';
 import { newOwnerId } from './owner';
 import { openStore, type OpenedStore } from './store';
 import { openStoreReadOnly } from './store/read-only';
+import { runId } from './core/runs';
+import { DEMO_PROGRAMME } from './config/demo';
 import type { CheckInput } from './cli/check';
 
 /** What every entry point (server, CLI) opens first. */
@@ -64,12 +66,24 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
       const anchor = readDemoAnchor(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now()))));
       loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: anchor });
     }
-    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId(), publicUrl: env.publicUrl });
+    const hiddenRuns = loaded.demo ? [] : await demoRunOf(store);
+    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId(), publicUrl: env.publicUrl, hiddenRuns });
     await core.syncChannels();
     return { env, logger, store, loaded, core, clock };
   } catch (err) {
     await store.close();
     throw err;
+  }
+}
+
+/** The built-in demo's run, when the store has tried the demo (hidden from run lists under a real config). */
+async function demoRunOf(store: OpenedStore): Promise<string[]> {
+  const kept = await store.getMeta('demo.anchor');
+  if (!kept) return [];
+  try {
+    return [runId(DEMO_PROGRAMME, readDemoAnchor(kept).start)];
+  } catch {
+    return [];
   }
 }
 

@@ -52,7 +52,7 @@ async function runsFlag(ctx: Context, v: string | boolean | undefined): Promise<
   const runs = typeof v === 'string' ? runsNamed(ctx.loaded.settings, v) : null;
   if (!runs) throw new UsageError(`--run takes a start date YYYY-MM-DD (or a run id like wol-week@2026-11-16), not "${String(v)}"`);
   // A mistyped date would otherwise read as a run where nothing happened.
-  const known = await ctx.core.runs();
+  const known = await ctx.core.runs({ all: true });
   if (!runs.some((r) => known.some((k) => k.id === r))) {
     throw new UsageError(`no run started on ${String(v)}; the runs are ${known.map((k) => `${k.id}${k.current ? ' (current)' : ''}`).join(', ')}`);
   }

@@ -121,9 +121,12 @@ export class WolbotCore extends CoreInbound {
     return (await this.d.store.deleteChannel(platform, channelId)) ? 'forgotten' : 'unknown';
   }
 
-  /** Every run: those in the ledger and each programme's current one (newest start first). */
-  runs(): Promise<RunInfo[]> {
-    return listRuns(this.d.settings, this.d.store);
+  /**
+   * Every run: those in the ledger and each programme's current one (newest start first). The
+   * hidden ones (the demo's, under a real config) only with `all`, e.g. to accept `--run` naming one.
+   */
+  runs(opts: { all?: boolean } = {}): Promise<RunInfo[]> {
+    return listRuns(this.d.settings, this.d.store, opts.all ? [] : (this.d.hiddenRuns ?? []));
   }
 
   /** Stop scheduling; wait (bounded) for sends in flight; give back claims not finished. */
