@@ -124,7 +124,7 @@ async function exportCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<nu
     const days = programmeDays(ctx.core.settings);
     if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
     const md = format === 'md';
-    const report = md ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
+    const report = md ? await ctx.core.reportContext({ runs }) : undefined;
     // A page of replies at a time, so memory stays flat however many there are (the report counts them first).
     const posts = streamExport(ctx.core.settings, ctx.store, { day, runs, counted: md });
     await writeChunks(process.stdout, exportChunksFrom(posts, format, ctx.loaded.settings.programme.title, report));

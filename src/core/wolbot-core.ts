@@ -98,8 +98,8 @@ export class WolbotCore extends CoreInbound {
     return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p), this.d.clock.now(), opts);
   }
 
-  /** Figures, zones and channel names for the Markdown report (read from the store only). */
-  reportContext(opts: { run?: string } = {}) {
+  /** Figures, zones and channel names for the Markdown report, a section per run (read from the store only). */
+  reportContext(opts: { runs?: string[] } = {}) {
     return reportContext(this.d.settings, this.d.store, opts);
   }
 
