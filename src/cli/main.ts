@@ -10,6 +10,7 @@ import { runCheck } from './check';
 import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
 import { renderStatus } from '../core/status';
+import { dayNamed, weeksOf } from '../core/frame';
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
@@ -78,10 +79,12 @@ async function checkCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<num
 async function postCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { flags, positionals } = parse(rest, { day: { type: 'string' }, channel: { type: 'string' }, programme: { type: 'string' }, again: { type: 'boolean' } });
   if (flags.help) return out(USAGE.post!), 0;
-  // `post 3` is `post --day 3`, as in chat.
-  if (positionals.length > 1 || (positionals.length === 1 && flags.day !== undefined)) throw new UsageError('give the day once: post N or post --day N');
-  const day = positiveInt(positionals[0] ?? flags.day, positionals.length ? 'the day' : '--day');
-  if (day === undefined) throw new UsageError('the day is required: post N (or post --day N)');
+  // `post 3` is `post --day 3`, as in chat; `post week 2` (and `post 2` in a weekly programme) is week 2.
+  const week = positionals[0] === 'week';
+  const numbers = week ? positionals.slice(1) : positionals;
+  if (numbers.length > 1 || (numbers.length === 1 && flags.day !== undefined)) throw new UsageError('give the day once: post N, post week N or post --day N');
+  const n = positiveInt(numbers[0] ?? flags.day, numbers.length ? (week ? 'the week' : 'the day') : '--day');
+  if (n === undefined) throw new UsageError(week ? 'the week is required: post week N' : 'the day is required: post N (or post --day N)');
   const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
   const spec = channelSpec === undefined ? undefined : parseChannelSpec(channelSpec);
   if (spec && isChannelSpecError(spec)) throw new UsageError(`--channel must look like PLATFORM:ID (e.g. slack:C0123ABC, teams:19:…@thread.tacv2, local:general): ${spec.error}`);
@@ -102,13 +105,22 @@ async function postCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stderr.write(wanted ? `No programme "${wanted}" in the config (it has ${ids}).\n` : `The config runs several programmes (${ids}): say which with --programme ID, or give --channel.\n`);
       return 2;
     }
-    if (!programme.programme.prompts.some((p) => p.day === day)) {
-      process.stderr.write(`The programme has no day ${day}; its days are ${programme.programme.prompts.map((p) => p.day).join(', ')}.\n`);
+    const weekly = programme.programme.cadence === 'weekly';
+    if (week && !weekly) {
+      process.stderr.write(`The programme ${programme.programme.id} counts days, not weeks: say post N with a day (${programme.programme.prompts.map((p) => p.day).join(', ')}).\n`);
+      return 2;
+    }
+    // In a weekly programme N is the week (--day N stays the day, as the ledger counts).
+    const day = weekly && flags.day === undefined ? dayNamed(programme.programme, n) : n;
+    if (day === undefined || !programme.programme.prompts.some((p) => p.day === day)) {
+      const what = weekly && flags.day === undefined ? `week ${n}; its weeks are ${weeksOf(programme.programme).join(', ')}` : `day ${n}; its days are ${programme.programme.prompts.map((p) => p.day).join(', ')}`;
+      process.stderr.write(`The programme has no ${what}.\n`);
       return 2;
     }
     await registerSenders(ctx);
     const results = await ctx.core.postDay(day, { channel, programme, again: flags.again === true });
-    out(ctx.core.describePostResults(results, day, `wolbot post ${positionals.length ? day : `--day ${day}`}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
+    const again = numbers.length ? (weekly ? `week ${n}` : `${day}`) : `--day ${day}`;
+    out(ctx.core.describePostResults(results, day, `wolbot post ${again}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
     return results.some((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'uncertain') ? 1 : 0;
   });
 }

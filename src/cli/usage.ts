@@ -6,7 +6,8 @@ export const USAGE: Record<string, string> = {
 Commands:
   check [--config FILE]                          validate the config and programme; list every day per channel
   post N [--channel PLATFORM:ID] [--programme ID] [--again]
-                                                 post day N now (skips channels that have it unless --again); --day N works too
+                                                 post day N now (skips channels that have it unless --again); --day N works too;
+                                                 in a weekly programme N is the week: post 2 = post week 2 (day 8)
   export [--format json|csv|md] [--day N] [--run START]
                                                  the collected threads of the current run, or of the run started on START
   status [--run START]                           each programme's run, each channel's next post, what was posted/failed/skipped
@@ -20,8 +21,9 @@ Validates the organizer config and its programme. Prints every programme day for
 theme, local date and time (after days: and skip:), UTC time, and whether it is past, posted, due or upcoming.
 Only reads: it never creates or changes the store (it reads it when it exists).
 Exit 0 when valid; exit 1 with one line per problem (FILE:LINE: field: problem).`,
-  post: `Usage: wolbot post N [--channel PLATFORM:ID] [--programme ID] [--again]   (or post --day N …)
-Posts day N of the current run now to every active channel of the programme, or only to --channel
+  post: `Usage: wolbot post N [--channel PLATFORM:ID] [--programme ID] [--again]   (or post --day N …, post week N …)
+In a weekly programme N is the week, as its posts say: post 2 (or post week 2) posts week 2, which is day 8;
+--day N always names the day. Posts day N of the current run now to every active channel of the programme, or only to --channel
 (e.g. slack:C0123ABC). With several programmes in the config, say which with --programme ID.
 A channel that already has day N in this run is skipped with a note, unless --again.`,
   export: `Usage: wolbot export [--format json|csv|md] [--day N] [--run START]

@@ -23,4 +23,10 @@ export const ja: Messages = {
   'digest.ask': '{name}さんの質問に、まだ誰も答えていません。役に立ちそうなことを知っていたら、スレッドで返信してください。',
   'digest.quiet.daily': '今日はここが静かですが、それで大丈夫です。小さな作りかけのものがあれば、このスレッドがちょうどいい場所です。',
   'digest.quiet.weekly': '今週はここが静かですが、それで大丈夫です。小さな作りかけのものがあれば、このスレッドがちょうどいい場所です。',
+  // weeks and earlier digests (issue 24)
+  'parse.digest': '`digest` に付けられる数字は一つです：`digest`（最新）または `digest N`',
+  'cmd.post.notWeekly': 'このプログラムは週ではなく日で数えます。`{p}post N` で日を指定してください。',
+  'cmd.post.noWeek': 'このプログラムに第{week}週はありません（あるのは第{weeks}週）。何も投稿していません。',
+  'cmd.post.startingWeek': '第{week}週（{theme}）を{where}に{again, select, yes {もう一度} other {}}投稿しています…',
+  'cmd.digest.notPosted': '{weekly, select, yes {第{n}週} other {{n}日目}}はこのチャンネルにまだ投稿されていないので、まとめはありません。',
 };
