@@ -1,4 +1,5 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
+import { slackPreview } from './preview';
 import { readSlackEnv, SLACK_ENV } from './env';
 import type { SlackSettings } from './settings';
 
@@ -12,6 +13,7 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   readEnv: readSlackEnv,
   // A header block holds 150 plain-text characters, a section's text 3,000.
   limits: { headerChars: 150, sectionChars: 3000 },
+  preview: (m) => slackPreview(m),
   isOn: ({ settings }) => settings !== null,
   // On, it serves a real team: Slack's servers call in (HTTP mode) and people open the page.
   reachableFromOutside: (settings) => settings !== null,

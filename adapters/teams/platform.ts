@@ -1,4 +1,5 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
+import { teamsPreview } from './preview';
 import { readTeamsEnv, TEAMS_ENV } from './env';
 import { teamsAuthMode, type TeamsSettings } from './settings';
 
@@ -12,6 +13,7 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   readEnv: readTeamsEnv,
   // An activity may be about 28 KB in all.
   limits: { messageBytes: 28 * 1024 },
+  preview: (m) => teamsPreview(m),
   isOn: ({ settings }) => settings !== null,
   // Anonymous Teams is for a local emulator: only an app with its id takes activities from outside.
   reachableFromOutside: (settings) => settings !== null && teamsAuthMode(settings) === 'authenticated',

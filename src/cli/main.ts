@@ -11,6 +11,8 @@ import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
 import { renderStatus } from '../core/status';
 import { dayNamed, weeksOf } from '../core/frame';
+import { isPreviewKind, PreviewError } from '../core/preview';
+import { previewHeader, previewText } from '../preview-text';
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
@@ -193,6 +195,29 @@ async function channelsCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
+async function previewCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, positionals } = parse(rest, { programme: { type: 'string' }, channel: { type: 'string' } });
+  if (flags.help) return out(USAGE.preview!), 0;
+  const [kind, number, ...more] = positionals;
+  if (!kind || !isPreviewKind(kind) || more.length) throw new UsageError('say what to preview: kickoff, day N, week N, digest [N] or wrapup');
+  if ((kind === 'kickoff' || kind === 'wrapup') && number !== undefined) throw new UsageError(`preview ${kind} takes no number`);
+  const n = positiveInt(number, kind === 'week' ? 'the week' : 'the day');
+  const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
+  const spec = channelSpec === undefined ? undefined : parseChannelSpec(channelSpec);
+  if (spec && isChannelSpecError(spec)) throw new UsageError(`--channel must look like PLATFORM:ID (e.g. slack:C0123ABC, local:general): ${spec.error}`);
+  return withContext(env, async (ctx) => {
+    try {
+      const preview = await ctx.core.preview({ kind, n }, { programme: typeof flags.programme === 'string' ? flags.programme : undefined, channel: spec ?? undefined });
+      const what = n === undefined ? kind : `${kind} ${n}`;
+      out(`${previewHeader(preview, what)}\n\n${previewText(preview)}`);
+      return 0;
+    } catch (err) {
+      if (err instanceof PreviewError) throw new UsageError(err.message);
+      throw err;
+    }
+  });
+}
+
 /** Each command word's handler: its flags, then its work. */
 const COMMANDS: Record<string, (rest: string[], env: NodeJS.ProcessEnv) => Promise<number>> = {
   check: checkCommand,
@@ -201,6 +226,7 @@ const COMMANDS: Record<string, (rest: string[], env: NodeJS.ProcessEnv) => Promi
   status: statusCommand,
   backup: backupCommand,
   channels: channelsCommand,
+  preview: previewCommand,
 };
 
 async function run(argv: string[]): Promise<number> {

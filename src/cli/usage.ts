@@ -11,6 +11,9 @@ Commands:
   export [--format json|csv|md] [--day N] [--run START]
                                                  the collected threads of the current run, or of the run started on START
   status [--run START]                           each programme's run, each channel's next post, what was posted/failed/skipped
+  preview kickoff|day N|week N|digest [N]|wrapup [--programme ID] [--channel PLATFORM:ID]
+                                                 print a message as that channel would get it (its language, zone,
+                                                 the platform's rendering; sample people in digests); sends nothing
   channels remove PLATFORM:ID                    forget a channel nobody wants any more (not one in the config)
   backup FILE                                    a consistent copy of the SQLite store, safe while the bot runs
 
@@ -34,6 +37,14 @@ Prints each programme's current run (or the run started on START), each channel'
   channels: `Usage: wolbot channels remove PLATFORM:ID
 Forgets a channel nobody wants any more (e.g. one a draft config named): it gets no posts and is no longer listed.
 A channel in the config is kept: remove it there. What it posted stays in exports of its runs.`,
+  preview: `Usage: wolbot preview kickoff | day N | week N | digest [N] | wrapup [--programme ID] [--channel PLATFORM:ID]
+Prints a message as a channel would get it, without sending anything: in its programme's language
+and labels, at its zone and time, in the platform's text rendering (Slack mrkdwn, the Teams card's
+text, plain text for the sandbox). Digests and wrap-ups show sample people, never real replies.
+The kick-off goes out once day 1 is less than 7 days away (or right before the first prompt); the
+wrap-up after the last day's digest. Without --channel: the programme's first channel.
+week N: in a weekly programme, the week (week 2 = day 8); digest N counts as the programme does.
+With several programmes, say which with --programme ID or --channel.`,
   backup: `Usage: wolbot backup FILE
 Writes a consistent copy of the SQLite store to FILE while the bot keeps running (PostgreSQL: use pg_dump).`,
 };

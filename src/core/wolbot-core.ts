@@ -11,6 +11,7 @@ import type { ChatAdapter } from './ports/chat-adapter';
 import type { Platform } from './ports/platform';
 import type { ChannelRecord } from './ports/store';
 import { listRuns, type RunInfo } from './run-list';
+import { buildPreview, previewProgramme, type Preview, type PreviewAsk, type PreviewChannel } from './preview';
 import type { TickReport } from './scheduler';
 import type { ProgrammeSettings, WolSettings } from './settings';
 import { buildStatus, type StatusReport } from './status';
@@ -96,6 +97,20 @@ export class WolbotCore extends CoreInbound {
   /** Each programme's current run, or the runs named (see campaigns.runsNamed). */
   status(opts: { runs?: string[] } = {}): Promise<StatusReport> {
     return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p), this.d.clock.now(), opts);
+  }
+
+  /**
+   * A message as a channel would get it, without sending (`wolbot preview`, /v1/preview): the
+   * channel named, else the programme's first channel, else its default zone and time.
+   */
+  async preview(ask: PreviewAsk, o: { programme?: string; channel?: { platform: Platform; channelId: string } } = {}): Promise<Preview> {
+    const { settings, store } = this.d;
+    const p = previewProgramme(settings, o);
+    const named = o.channel ?? p.channels[0];
+    const stored = named ? await store.getChannel(named.platform, named.channelId) : null;
+    const configured = named ? settings.channels.find((c) => c.platform === named.platform && c.channelId === named.channelId) : undefined;
+    const channel: PreviewChannel | null = named ? { platform: named.platform, channelId: named.channelId, timezone: stored?.timezone ?? configured?.timezone ?? null, time: stored?.time ?? configured?.time ?? null } : null;
+    return buildPreview(settings, p, channel, ask);
   }
 
   /** Figures, zones and channel names for the Markdown report, a section per run (read from the store only). */

@@ -122,6 +122,10 @@ export const de: Record<MessageKey, string> = {
   'cmd.post.noWeek': 'Das Programm hat keine Woche {week}; seine Wochen sind {weeks}. Es wurde nichts gepostet.',
   'cmd.post.startingWeek': 'Woche {week} ({theme}) wird {again, select, yes {erneut } other {}}in {where} gepostet …',
   'cmd.digest.notPosted': '{weekly, select, yes {Woche} other {Tag}} {n} wurde in diesem Kanal noch nicht gepostet, also gibt es dazu keine Zusammenfassung.',
+  // preview samples (issue 24)
+  'preview.sample.draft': 'Hier ist der erste Entwurf unseres Onboarding-Leitfadens. Was fehlt jemandem in der ersten Woche?',
+  'preview.sample.ask': 'Kennt jemand einen guten Weg, eine Retro mit einem Team über drei Zeitzonen zu machen?',
+  'preview.sample.idea': 'Ich habe mein Wochen-Update heute als kurzes Video aufgenommen. Das hat zehn Minuten gedauert.',
 
   'post.sent': 'Tag {day} wurde in {n, plural, one {# Kanal} other {# Kanälen}} gepostet: {where}.',
   'post.already': '{where}: Tag {day} wurde schon gepostet{when}. Sag `{hint}`, um ihn noch einmal zu posten.',

@@ -131,6 +131,10 @@ export const en = {
   'cmd.post.noWeek': 'The programme has no week {week}; its weeks are {weeks}. Nothing was posted.',
   'cmd.post.startingWeek': 'Posting week {week} ({theme}) to {where}{again, select, yes {, again} other {}}…',
   'cmd.digest.notPosted': '{weekly, select, yes {Week} other {Day}} {n} has not been posted in this channel, so it has no digest.',
+  // preview samples (issue 24)
+  'preview.sample.draft': 'Here is the first draft of our onboarding guide. What is missing for someone in their first week?',
+  'preview.sample.ask': 'Does anyone know a good way to run a retro with a team spread over three time zones?',
+  'preview.sample.idea': 'I tried writing my weekly update as a short video today. It took ten minutes.',
 
   // What happened to a manual post (chat and CLI).
   'post.sent': 'Day {day} posted in {n, plural, one {# channel} other {# channels}}: {where}.',

@@ -29,4 +29,8 @@ export const ja: Messages = {
   'cmd.post.noWeek': 'このプログラムに第{week}週はありません（あるのは第{weeks}週）。何も投稿していません。',
   'cmd.post.startingWeek': '第{week}週（{theme}）を{where}に{again, select, yes {もう一度} other {}}投稿しています…',
   'cmd.digest.notPosted': '{weekly, select, yes {第{n}週} other {{n}日目}}はこのチャンネルにまだ投稿されていないので、まとめはありません。',
+  // preview samples (issue 24)
+  'preview.sample.draft': 'オンボーディングガイドの最初の下書きです。入社1週目の人にとって、足りないものは何でしょう？',
+  'preview.sample.ask': '3つのタイムゾーンにまたがるチームで振り返りをする良い方法を知っている人はいますか？',
+  'preview.sample.idea': '今日は週次の報告を短い動画にしてみました。10分で済みました。',
 };

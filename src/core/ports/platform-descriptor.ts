@@ -2,6 +2,7 @@ import type { ChatAdapter } from './chat-adapter';
 import type { Clock } from './clock';
 import type { InboundPort } from './inbound';
 import type { Logger } from './logger';
+import type { PreviewMessage } from './preview';
 import type { Store } from './store';
 
 /** An HTTP handler as express takes it; each adapter builds its own with its own router. */
@@ -98,6 +99,11 @@ export interface PlatformDescriptor<S = unknown> {
    * are absent), `channels` the configured ones, `othersOn` whether another platform is on.
    */
   isOn(ctx: { settings: S | null; channels: readonly { platform: string }[]; othersOn: boolean }): boolean;
+  /**
+   * A message as this platform would show it, as text in its own markup (`wolbot preview`, the
+   * page). Absent: the plain text the sandbox shows.
+   */
+  preview?(message: PreviewMessage): string;
   /** Builds the adapter (heavy libraries are loaded here, only when the platform is on). */
   create(settings: S | null, deps: PlatformDeps): Promise<PlatformParts>;
 }
