@@ -75,11 +75,12 @@ describe('GET /v1/preview', () => {
   const get = (q: string, auth = true) => fetch(`${app.url}/v1/preview?${q}`, { headers: auth ? { authorization: `Bearer ${'t'.repeat(32)}` } : {} });
 
   test('a German digest with sample people, and an English wrap-up; nothing is posted', async () => {
-    const de = await (await get('kind=digest&channel=local:de')).json();
+    type Doc = { programme: string; language: string; channel: string; timezone: string; when: string; text: string };
+    const de = (await (await get('kind=digest&channel=local:de')).json()) as Doc;
     expect(de).toMatchObject({ programme: 'wol-woche', language: 'de', channel: 'local:de', timezone: 'Europe/Berlin' });
     expect(de.text).toContain('Tag 1 · Verbindung: danke');
     expect(de.text).toContain('Danke, Ana, Ben und Chiara');
-    const en = await (await get('kind=wrapup&programme=wol-week')).json();
+    const en = (await (await get('kind=wrapup&programme=wol-week')).json()) as Doc;
     expect(en.language).toBe('en');
     expect(en.text).toMatch(/Ana, Ben and Chiara/);
     expect(en.when).toContain("after the last day's digest");

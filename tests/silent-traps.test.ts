@@ -42,7 +42,8 @@ describe('the demo run once a real config is used', () => {
     try {
       const demo = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
       await demo.tick();
-      const demoRuns = (await (await fetch(`${demo.url}/v1/runs`)).json()).runs as { id: string }[];
+      type Runs = { runs: { id: string }[] };
+      const demoRuns = ((await (await fetch(`${demo.url}/v1/runs`)).json()) as Runs).runs;
       await demo.stop();
       expect(demoRuns).toHaveLength(1);
       const demoRun = demoRuns[0]!.id;
@@ -50,11 +51,11 @@ describe('the demo run once a real config is used', () => {
       fs.writeFileSync(ws.config, WITH_SLACK.replace(', slack:C0PROD1, "teams:19:abc@thread.tacv2"', ''));
       const real = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
       try {
-        const runs = (await (await fetch(`${real.url}/v1/runs`)).json()).runs as { id: string }[];
+        const runs = ((await (await fetch(`${real.url}/v1/runs`)).json()) as Runs).runs;
         expect(runs.map((r) => r.id)).toEqual(['wol-week@2026-12-07']);
         const old = await fetch(`${real.url}/v1/export?run=${encodeURIComponent(demoRun)}`);
         expect(old.status).toBe(200);
-        expect(((await old.json()).posts as unknown[]).length).toBe(1);
+        expect(((await old.json()) as { posts: unknown[] }).posts.length).toBe(1);
       } finally {
         await real.stop();
       }
