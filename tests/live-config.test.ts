@@ -9,6 +9,7 @@ import { startWolbot, type RunningApp } from '../src/app';
 import { runCheck } from '../src/cli/check';
 import { openCheckInput } from '../src/open-context';
 import { FakeClock } from './helpers/fake-clock';
+import { databases, describePg } from './helpers/pg';
 import { logSink, tempWorkspace } from './helpers/workspace';
 
 const config = (o: { start: string; time?: string; channels: string; extra?: string }) => `program: wol-week
@@ -99,5 +100,35 @@ programmes:
     await app.config!.stop();
     fs.writeFileSync(ws.config, two.replace('time: "10:00"', 'time: "11:00"'));
     expect(await check()).toContain('Server: has NOT picked up this file');
+  });
+});
+
+describePg('live config with two replicas on one PostgreSQL store', () => {
+  const ws = tempWorkspace(config({ start: '2026-12-07', channels: 'local:general' }));
+  const clock = new FakeClock('2026-11-18T09:30:00Z');
+  const dbs = databases();
+  let a: RunningApp;
+  let b: RunningApp;
+  beforeAll(async () => {
+    const { url } = await dbs.fresh();
+    const env = { DATABASE_URL: url, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' };
+    a = await startWolbot({ env, cwd: ws.dir, clock, cron: false, port: 0, configDebounceMs: 20 });
+    b = await startWolbot({ env, cwd: ws.dir, clock, cron: false, port: 0, configDebounceMs: 20 });
+  });
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await dbs.dropAll();
+    ws.cleanup();
+  });
+
+  test('both pick the edit up; day 1 is posted once however both tick', async () => {
+    const both = Promise.all([a.config!.next(), b.config!.next()]);
+    fs.writeFileSync(ws.config, config({ start: '2026-11-18', channels: 'local:general' }));
+    expect((await both).map((r) => r.ok)).toEqual([true, true]);
+    expect([a.loaded.settings.start, b.loaded.settings.start]).toEqual(['2026-11-18', '2026-11-18']);
+    await Promise.all([a.tick(), b.tick(), a.tick()]);
+    const sent = (await a.store.listDeliveries({ kinds: ['prompt'] })).filter((d) => d.state === 'sent');
+    expect(sent.map((d) => `${d.channelId}#${d.day}`)).toEqual(['general#1']);
   });
 });
