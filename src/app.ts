@@ -11,6 +11,9 @@ import type { WolbotCore } from './core/wolbot-core';
 import { startCron } from './cron';
 import { WolbotError } from './core/ports/coded-error';
 import { ownerIsGoneHere } from './owner';
+import { CONFIG_META_KEY, loadedMark } from './config';
+import { channelsOnPlatformsOff } from './core/channels';
+import { watchConfig, type ConfigWatch } from './live-config';
 import type { OpenedStore } from './store';
 
 export interface StartOptions {
@@ -26,6 +29,8 @@ export interface StartOptions {
   logStream?: NodeJS.WritableStream;
   /** Grace for in-flight sends at stop (default 10 s). */
   drainMs?: number;
+  /** Quiet time (ms) after a config file changes before it is read again (default 300). */
+  configDebounceMs?: number;
   /** Platforms beside src/platforms.ts (a test's own): built and registered the same way. */
   platforms?: readonly PlatformDescriptor<unknown>[];
 }
@@ -39,6 +44,8 @@ export interface RunningApp {
   env: EnvSettings;
   loaded: LoadedSettings;
   platforms: string[];
+  /** The config watcher (null for the built-in demo, which has no file). */
+  config: ConfigWatch | null;
   tick(): ReturnType<WolbotCore['tick']>;
   stop(): Promise<void>;
 }
@@ -77,12 +84,14 @@ async function serve(ctx: Context, opts: StartOptions, opened: Opened): Promise<
   const { listener, adapters, configNeedsToken } = await buildHttpApp(ctx, on);
   for (const a of adapters) core.register(a);
   const platforms = adapters.map((a) => a.platform);
-  await warnAboutSettings(ctx, configNeedsToken);
+  await warnAboutSettings(ctx, configNeedsToken, platforms);
   const { server, port } = await listenFor(listener, ctx, { port: opts.port, loopback: loopbackOnly(on) }, opened);
   await startAdapters(adapters, opened);
   await takeOverGoneClaims(ctx);
   const cron = opts.cron === false ? null : startCron(() => core.tick(), logger, { run: () => core.sweep(), everyMs: core.leases.intervalMs });
   if (cron) opened.push({ what: 'scheduler', close: () => cron.stop() });
+  const config = await watchLive(ctx, opts, platforms, cron !== null);
+  if (config) opened.push({ what: 'config watcher', close: () => config.stop() });
   await logStarted(ctx, port, platforms);
   return {
     url: `http://127.0.0.1:${port}`,
@@ -93,14 +102,33 @@ async function serve(ctx: Context, opts: StartOptions, opened: Opened): Promise<
     env,
     loaded: ctx.loaded,
     platforms,
+    config,
     tick: () => core.tick(),
-    stop: stopper({ cron, server, core, logger, adapters, store, drainMs: opts.drainMs ?? 10_000 }),
+    stop: stopper({ cron, config, server, core, logger, adapters, store, drainMs: opts.drainMs ?? 10_000 }),
   };
 }
 
+/**
+ * Records the config this server has loaded (`check` compares) and watches its files: a valid edit
+ * is applied and, with the cron on, a tick runs at once so what became due is posted now.
+ */
+async function watchLive(ctx: Context, opts: StartOptions, platforms: string[], ticking: boolean): Promise<ConfigWatch | null> {
+  if (ctx.loaded.demo) return null;
+  await ctx.store.setMeta(CONFIG_META_KEY, loadedMark(ctx.loaded, ctx.clock.now()));
+  const config = watchConfig(ctx, {
+    cwd: opts.cwd ?? process.cwd(),
+    debounceMs: opts.configDebounceMs,
+    warnings: () => channelsOnPlatformsOff(ctx.loaded.settings, (p) => platforms.includes(p)),
+    onApplied: ticking ? () => void ctx.core.tick().catch((err: unknown) => ctx.logger.error({ err }, 'tick after a config edit failed')) : undefined,
+  });
+  await config?.ready;
+  return config;
+}
+
 /** Settings that leave something closed: said once at start. */
-async function warnAboutSettings(ctx: Context, configNeedsToken: boolean): Promise<void> {
+async function warnAboutSettings(ctx: Context, configNeedsToken: boolean, platforms: string[]): Promise<void> {
   const { env, logger, store, loaded } = ctx;
+  for (const w of channelsOnPlatformsOff(loaded.settings, (p) => platforms.includes(p))) logger.warn(w);
   if (!env.webToken && (configNeedsToken || (await store.holdsPlatformData()))) logger.warn('WEB_TOKEN is not set: the web page and its API stay closed (the config or the store holds more than the sandbox).');
   if (loaded.settings.admins.length === 0) logger.warn('admins is empty: nobody can run admin commands (post, subscribe, pause, …).');
 }
@@ -125,13 +153,14 @@ async function takeOverGoneClaims(ctx: Context): Promise<void> {
 }
 
 /** Stop taking new work, let requests in flight finish (bounded), drain the core, close the rest. */
-function stopper(d: { cron: { stop(): Promise<void> } | null; server: Server; core: WolbotCore; logger: Logger; adapters: ChatAdapter[]; store: OpenedStore; drainMs: number }): () => Promise<void> {
-  const { cron, server, core, logger, adapters, store, drainMs } = d;
+function stopper(d: { cron: { stop(): Promise<void> } | null; config: ConfigWatch | null; server: Server; core: WolbotCore; logger: Logger; adapters: ChatAdapter[]; store: OpenedStore; drainMs: number }): () => Promise<void> {
+  const { cron, config, server, core, logger, adapters, store, drainMs } = d;
   let stopped = false;
   return async () => {
     if (stopped) return;
     stopped = true;
     await cron?.stop();
+    await config?.stop();
     // Stop taking new work, let requests in flight finish (bounded), then drain the core.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

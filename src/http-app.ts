@@ -41,8 +41,10 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   const direct: DirectRoute[] = [];
   const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters, direct);
   // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
-  const configNeedsToken = on.some(({ platform }) => platform.name !== SANDBOX) || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
-  const guard = accessGuard(ctx, configNeedsToken);
+  // Read at each request: a config edited while running may add a channel outside the sandbox.
+  const needsToken = () => on.some(({ platform }) => platform.name !== SANDBOX) || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
+  const configNeedsToken = needsToken();
+  const guard = accessGuard(ctx, needsToken);
   app.use('/v1', guard);
   app.get('/', guard);
   for (const parts of guarded) if (parts.router) app.use(parts.router);
@@ -74,12 +76,12 @@ async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express
 }
 
 /** WEB_TOKEN guards the page and /v1 once the config or the store holds more than the sandbox (the store is asked until it does). */
-function accessGuard(ctx: Context, configNeedsToken: boolean): express.RequestHandler {
+function accessGuard(ctx: Context, configNeedsToken: () => boolean): express.RequestHandler {
   let storeNeedsToken = false;
   return webAccessGuard({
     token: ctx.env.webToken,
     logger: ctx.logger.child({ component: 'web' }),
-    needed: async () => configNeedsToken || storeNeedsToken || (storeNeedsToken = await ctx.store.holdsPlatformData()),
+    needed: async () => configNeedsToken() || storeNeedsToken || (storeNeedsToken = await ctx.store.holdsPlatformData()),
   });
 }
 

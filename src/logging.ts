@@ -10,6 +10,15 @@ function escapeRegExp(s: string): string {
 }
 
 /**
+ * stderr: readable lines (pino-pretty, in pino's own worker thread) when a person watches a
+ * terminal; one JSON object a line otherwise, for log collectors (`| npx pino-pretty` reads them).
+ */
+function destination(): pino.DestinationStream {
+  if (process.stderr.isTTY) return pino.transport({ target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname,app' } });
+  return pino.destination({ fd: 2, sync: true });
+}
+
+/**
  * pino with secrets redacted twice over: by key (redact paths) and by value — every configured
  * secret is replaced in the finished line, so one that slips into an error message is still hidden.
  */
@@ -23,7 +32,7 @@ export function createLogger(opts: { level: string; secrets: (string | undefined
       redact: { paths: redactPaths([...REDACT_KEYS, ...(opts.redactKeys ?? [])]), censor: '[REDACTED]' },
       ...(pattern ? { hooks: { streamWrite: (s: string) => s.replace(pattern, '[REDACTED]') } } : {}),
     },
-    (opts.stream ?? pino.destination({ fd: 2, sync: true })) as pino.DestinationStream,
+    (opts.stream ?? destination()) as pino.DestinationStream,
   );
   return logger as unknown as Logger;
 }

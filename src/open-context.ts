@@ -1,6 +1,6 @@
 import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import { PLATFORMS, readWritten } from './platforms';
-import { demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, type EnvSettings, type LoadedSettings } from './config';
+import { CONFIG_META_KEY, demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, readLoadedMark, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import { WolbotError } from './core/ports/coded-error';
 import type { Logger } from './core/ports/logger';
@@ -9,6 +9,8 @@ import { createLogger } from './logging';
 import { newOwnerId } from './owner';
 import { openStore, type OpenedStore } from './store';
 import { openStoreReadOnly } from './store/read-only';
+import { runId } from './core/runs';
+import { DEMO_PROGRAMME } from './config/demo';
 import type { CheckInput } from './cli/check';
 
 /** What every entry point (server, CLI) opens first. */
@@ -66,12 +68,24 @@ export async function openContext(opts: { env: NodeJS.ProcessEnv; cwd: string; l
       const anchor = readDemoAnchor(await store.setMetaIfAbsent('demo.anchor', JSON.stringify(demoAnchor(clock.now()))));
       loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: anchor });
     }
-    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId(), publicUrl: env.publicUrl });
+    const hiddenRuns = loaded.demo ? [] : await demoRunOf(store);
+    const core = new WolbotCore({ settings: loaded.settings, store, clock, logger, leaseMs: env.leaseMs, owner: newOwnerId(), publicUrl: env.publicUrl, hiddenRuns });
     await core.syncChannels();
     return { env, logger, store, loaded, core, clock };
   } catch (err) {
     await store.close();
     throw err;
+  }
+}
+
+/** The built-in demo's run, when the store has tried the demo (hidden from run lists under a real config). */
+async function demoRunOf(store: OpenedStore): Promise<string[]> {
+  const kept = await store.getMeta('demo.anchor');
+  if (!kept) return [];
+  try {
+    return [runId(DEMO_PROGRAMME, readDemoAnchor(kept).start)];
+  } catch {
+    return [];
   }
 }
 
@@ -117,5 +131,7 @@ export async function openCheckInput(opts: { env: NodeJS.ProcessEnv; cwd: string
     const kept = opened.store ? await opened.store.getMeta('demo.anchor') : null;
     loaded = loadSettings(null, opts.cwd, { now: clock.now(), demoAnchor: kept ? readDemoAnchor(kept) : undefined });
   }
-  return { loaded, store: opened.store, storeNote: opened.store ? undefined : opened.note, now: clock.now() };
+  const serverLoaded = opened.store ? readLoadedMark(await opened.store.getMeta(CONFIG_META_KEY)) : null;
+  const on = platformsOn(env, loaded).map((p) => p.platform.name);
+  return { loaded, store: opened.store, storeNote: opened.store ? undefined : opened.note, now: clock.now(), platformsOn: on, serverLoaded };
 }

@@ -61,3 +61,52 @@ channels:
     expect(day2md).toContain('| 3 | Learning | — | — |');
   });
 });
+
+describe('Markdown report of two programmes (wol-week and wol-woche)', () => {
+  const ws = tempWorkspace(`admins: [sandbox-user]
+programmes:
+  - program: wol-week
+    start: 2026-11-16
+    time: "09:00"
+    timezone: Europe/London
+    channels: [local:general]
+  - program: wol-woche
+    start: 2026-11-16
+    time: "09:00"
+    timezone: Europe/Berlin
+    channels: [local:de]
+`);
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+  });
+  afterAll(async () => {
+    await app.stop();
+    ws.cleanup();
+  });
+
+  test('one section per run, each under its own title, in its own language and zone, both shares present', async () => {
+    const people = localPeople(app, () => clock.now());
+    await app.tick();
+    const posts = (await app.core.exportPosts()).posts;
+    await people.reply('ana', 'general', posts.find((p) => p.channel === 'general')!.thread, 'My English share', 'Ana');
+    await people.reply('jonas', 'de', posts.find((p) => p.channel === 'de')!.thread, 'Mein deutscher Beitrag', 'Jonas');
+
+    const md = await (await fetch(`${app.url}/v1/export?format=md`)).text();
+    const week = md.indexOf('# International Working Out Loud Week\n');
+    const woche = md.indexOf('# Internationale Working-Out-Loud-Woche\n');
+    expect(week).toBeGreaterThanOrEqual(0);
+    expect(woche).toBeGreaterThan(week);
+    const english = md.slice(week, woche);
+    const german = md.slice(woche);
+    expect(english).toContain('## Day 1 · Connection');
+    expect(english).toContain('My English share');
+    expect(english).toContain('(Europe/London)');
+    expect(english).not.toMatch(/Tag \d|Mein deutscher Beitrag|Europe\/Berlin/);
+    expect(german).toMatch(/## Tag 1 · /);
+    expect(german).toContain('Mein deutscher Beitrag');
+    expect(german).toContain('Gepostet Montag, 16. November 2026 um 10:00 (Europe/Berlin)');
+    expect(german).not.toMatch(/Day \d|My English share|Europe\/London/);
+  });
+});

@@ -32,8 +32,9 @@ async function say(s: SlackApp, text: string, user = 'UADMIN'): Promise<string> 
   return String(r.json.text);
 }
 
-async function postDay(s: SlackApp, day: number) {
-  await say(s, `post ${day}`);
+/** `words`: what the admin says (in a weekly programme `post 2` is week 2, i.e. day 8). */
+async function postDay(s: SlackApp, day: number, words = `post ${day}`) {
+  await say(s, words);
   await waitFor(async () => (await s.app.store.listDeliveries({ states: ['sent'] })).some((d) => d.day === day), `day ${day} sent`);
   return s.fake.prompts('C0WOL1').find((m) => !m.thread_ts)!;
 }
@@ -86,7 +87,7 @@ describe('a programme’s language, cadence and gather (whole app, fake Slack)',
 
   test('a weekly programme: "Week 2" and "this week", never "today"', async () => {
     s = await appWith('weekly-habits');
-    const prompt = await postDay(s, 8);
+    const prompt = await postDay(s, 8, 'post week 2');
     expect((prompt.blocks as any[])[0].text.text).toBe('Week 2 · Offer often, ask early');
     const all = JSON.stringify(prompt);
     expect(all).toContain("This week's challenge");

@@ -51,11 +51,18 @@ describe('several programmes in one config', () => {
   });
 
   test('chat words act on the run of the channel they are said in', async () => {
-    const said = await api('/v1/commands', { channel: 'circle', text: 'post 8' });
-    expect(said.text).toMatch(/^Posting day 8 /);
+    // In the weekly series N is the week (as its posts say "Week 2"): `post week 2` is day 8.
+    const eight = await api('/v1/commands', { channel: 'circle', text: 'post 8' });
+    expect(eight.text).toMatch(/has no week 8; its weeks are 1, 2, 3, 4/);
+    const said = await api('/v1/commands', { channel: 'circle', text: 'post week 2' });
+    expect(said.text).toMatch(/^Posting week 2 /);
     expect(said.followUps.join('\n')).toMatch(/Day 8 posted in 1 channel: local:circle/);
     const inWol = await api('/v1/commands', { channel: 'wol-a', text: 'post 8' });
     expect(inWol.text).toMatch(/has no day 8; its days are 1, 2, 3, 4, 5/);
+    expect((await api('/v1/commands', { channel: 'wol-a', text: 'post week 2' })).text).toMatch(/counts days, not weeks/);
+    // `digest N`: an earlier week's digest, not only the latest.
+    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 3' })).text).toMatch(/Week 3 has not been posted in this channel/);
+    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 1' })).text).toMatch(/Posted the digest of day 1/);
     expect((await prompts('circle')).map((m) => (m.body as { day: number }).day)).toEqual([1, 8]);
     expect(await prompts('wol-a')).toHaveLength(2);
     const status = await api('/v1/commands', { channel: 'wol-a', text: 'status' }); // sandbox-user is an admin: every channel

@@ -1,5 +1,6 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { slackChannelIdProblem } from './channel-id';
+import { slackPreview } from './preview';
 import { readSlackEnv, SLACK_ENV } from './env';
 import { slackPlainText } from './plain-text';
 import type { SlackSettings } from './settings';
@@ -16,6 +17,7 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   limits: { headerChars: 150, sectionChars: 3000 },
   endpoints: ['/slack/events'],
   channelIdProblem: slackChannelIdProblem,
+  preview: (m) => slackPreview(m),
   isOn: ({ settings }) => settings !== null,
   // The written text keeps Slack's tokens (<@U…|label>, <!here>, <#C…|name>): read them as live.
   readWritten: slackPlainText,

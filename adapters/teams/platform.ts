@@ -1,4 +1,5 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
+import { teamsPreview } from './preview';
 import { readTeamsEnv, TEAMS_ENV } from './env';
 import { teamsPlainText } from './plain-text';
 import { teamsAuthMode, type TeamsSettings } from './settings';
@@ -14,6 +15,7 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   // An activity may be about 28 KB in all.
   limits: { messageBytes: 28 * 1024 },
   endpoints: ['/api/messages'],
+  preview: (m) => teamsPreview(m),
   isOn: ({ settings }) => settings !== null,
   packageApp: async (vars) => {
     const { packageFromEnv } = await import('./package-app');

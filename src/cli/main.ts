@@ -11,6 +11,9 @@ import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
 import { hasCode } from '../core/ports/coded-error';
 import { renderStatus } from '../core/status';
+import { dayNamed, weeksOf } from '../core/frame';
+import { isPreviewKind, PreviewError } from '../core/preview';
+import { previewHeader, previewText } from '../preview-text';
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
@@ -64,7 +67,7 @@ async function runsFlag(ctx: Context, v: string | boolean | undefined): Promise<
   const runs = typeof v === 'string' ? runsNamed(ctx.loaded.settings, v) : null;
   if (!runs) throw new UsageError(`--run takes a start date YYYY-MM-DD (or a run id like wol-week@2026-11-16), not "${String(v)}"`);
   // A mistyped date would otherwise read as a run where nothing happened.
-  const known = await ctx.core.runs();
+  const known = await ctx.core.runs({ all: true });
   if (!runs.some((r) => known.some((k) => k.id === r))) {
     throw new UsageError(`no run started on ${String(v)}; the runs are ${known.map((k) => `${k.id}${k.current ? ' (current)' : ''}`).join(', ')}`);
   }
@@ -90,10 +93,12 @@ async function checkCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<num
 async function postCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { flags, positionals } = parse(rest, { day: { type: 'string' }, channel: { type: 'string' }, programme: { type: 'string' }, again: { type: 'boolean' } });
   if (flags.help) return out(USAGE.post!), 0;
-  // `post 3` is `post --day 3`, as in chat.
-  if (positionals.length > 1 || (positionals.length === 1 && flags.day !== undefined)) throw new UsageError('give the day once: post N or post --day N');
-  const day = positiveInt(positionals[0] ?? flags.day, positionals.length ? 'the day' : '--day');
-  if (day === undefined) throw new UsageError('the day is required: post N (or post --day N)');
+  // `post 3` is `post --day 3`, as in chat; `post week 2` (and `post 2` in a weekly programme) is week 2.
+  const week = positionals[0] === 'week';
+  const numbers = week ? positionals.slice(1) : positionals;
+  if (numbers.length > 1 || (numbers.length === 1 && flags.day !== undefined)) throw new UsageError('give the day once: post N, post week N or post --day N');
+  const n = positiveInt(numbers[0] ?? flags.day, numbers.length ? (week ? 'the week' : 'the day') : '--day');
+  if (n === undefined) throw new UsageError(week ? 'the week is required: post week N' : 'the day is required: post N (or post --day N)');
   const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
   const spec = channelSpec === undefined ? undefined : parseChannelSpec(channelSpec);
   if (spec && isChannelSpecError(spec)) throw new UsageError(`--channel must look like PLATFORM:ID (e.g. slack:C0123ABC, teams:19:…@thread.tacv2, local:general): ${spec.error}`);
@@ -114,13 +119,22 @@ async function postCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stderr.write(wanted ? `No programme "${wanted}" in the config (it has ${ids}).\n` : `The config runs several programmes (${ids}): say which with --programme ID, or give --channel.\n`);
       return 2;
     }
-    if (!programme.programme.prompts.some((p) => p.day === day)) {
-      process.stderr.write(`The programme has no day ${day}; its days are ${programme.programme.prompts.map((p) => p.day).join(', ')}.\n`);
+    const weekly = programme.programme.cadence === 'weekly';
+    if (week && !weekly) {
+      process.stderr.write(`The programme ${programme.programme.id} counts days, not weeks: say post N with a day (${programme.programme.prompts.map((p) => p.day).join(', ')}).\n`);
+      return 2;
+    }
+    // In a weekly programme N is the week (--day N stays the day, as the ledger counts).
+    const day = weekly && flags.day === undefined ? dayNamed(programme.programme, n) : n;
+    if (day === undefined || !programme.programme.prompts.some((p) => p.day === day)) {
+      const what = weekly && flags.day === undefined ? `week ${n}; its weeks are ${weeksOf(programme.programme).join(', ')}` : `day ${n}; its days are ${programme.programme.prompts.map((p) => p.day).join(', ')}`;
+      process.stderr.write(`The programme has no ${what}.\n`);
       return 2;
     }
     await registerSenders(ctx);
     const results = await ctx.core.postDay(day, { channel, programme, again: flags.again === true });
-    out(ctx.core.describePostResults(results, day, `wolbot post ${positionals.length ? day : `--day ${day}`}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
+    const again = numbers.length ? (weekly ? `week ${n}` : `${day}`) : `--day ${day}`;
+    out(ctx.core.describePostResults(results, day, `wolbot post ${again}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
     return results.some((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'uncertain') ? 1 : 0;
   });
 }
@@ -136,7 +150,7 @@ async function exportCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<nu
     const days = programmeDays(ctx.core.settings);
     if (day !== undefined && !days.includes(day)) throw new UsageError(`no programme has a day ${day}; its days are ${days.join(', ')}`);
     const md = format === 'md';
-    const report = md ? await ctx.core.reportContext({ run: runs?.[0] }) : undefined;
+    const report = md ? await ctx.core.reportContext({ runs }) : undefined;
     // A page of replies at a time, so memory stays flat however many there are (the report counts them first).
     const posts = streamExport(ctx.core.settings, ctx.store, { day, runs, counted: md });
     await writeChunks(process.stdout, exportChunksFrom(posts, format, ctx.loaded.settings.programme.title, report));
@@ -193,6 +207,29 @@ async function channelsCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
+async function previewCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, positionals } = parse(rest, { programme: { type: 'string' }, channel: { type: 'string' } });
+  if (flags.help) return out(USAGE.preview!), 0;
+  const [kind, number, ...more] = positionals;
+  if (!kind || !isPreviewKind(kind) || more.length) throw new UsageError('say what to preview: kickoff, day N, week N, digest [N] or wrapup');
+  if ((kind === 'kickoff' || kind === 'wrapup') && number !== undefined) throw new UsageError(`preview ${kind} takes no number`);
+  const n = positiveInt(number, kind === 'week' ? 'the week' : 'the day');
+  const channelSpec = typeof flags.channel === 'string' ? flags.channel : undefined;
+  const spec = channelSpec === undefined ? undefined : parseChannelSpec(channelSpec);
+  if (spec && isChannelSpecError(spec)) throw new UsageError(`--channel must look like PLATFORM:ID (e.g. slack:C0123ABC, local:general): ${spec.error}`);
+  return withContext(env, async (ctx) => {
+    try {
+      const preview = await ctx.core.preview({ kind, n }, { programme: typeof flags.programme === 'string' ? flags.programme : undefined, channel: spec ?? undefined });
+      const what = n === undefined ? kind : `${kind} ${n}`;
+      out(`${previewHeader(preview, what)}\n\n${previewText(preview)}`);
+      return 0;
+    } catch (err) {
+      if (err instanceof PreviewError) throw new UsageError(err.message);
+      throw err;
+    }
+  });
+}
+
 /** Each command word's handler: its flags, then its work. */
 const COMMANDS: Record<string, (rest: string[], env: NodeJS.ProcessEnv) => Promise<number>> = {
   check: checkCommand,
@@ -201,6 +238,7 @@ const COMMANDS: Record<string, (rest: string[], env: NodeJS.ProcessEnv) => Promi
   status: statusCommand,
   backup: backupCommand,
   channels: channelsCommand,
+  preview: previewCommand,
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -81,7 +81,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
   const secretKey = get('WOLBOT_SECRET_KEY');
   const webToken = get('WEB_TOKEN');
   if (webToken !== undefined && webToken.length < MIN_WEB_TOKEN) {
-    problems.push(`WEB_TOKEN: too short (${webToken.length} characters); use at least ${MIN_WEB_TOKEN} random characters, e.g. the output of \`openssl rand -base64 24\``);
+    problems.push(`WEB_TOKEN: too short (${webToken.length} characters); use at least ${MIN_WEB_TOKEN} random characters, e.g. the output of \`openssl rand -hex 24\``);
   }
   let publicUrl = get('PUBLIC_URL');
   if (publicUrl !== undefined) {

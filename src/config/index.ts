@@ -28,3 +28,4 @@ export function loadSettings(
   if (configPath === null) return demoSettings(opts.demoAnchor ?? demoAnchor(opts.now), cwd);
   return loadOrganizerConfig(path.resolve(cwd, configPath), cwd);
 }
+export { configFingerprint, loadedMark, readLoadedMark, CONFIG_META_KEY } from './fingerprint';

@@ -12,6 +12,16 @@ export function targetOf(c: ChannelRecord): ChannelTarget {
 }
 
 /**
+ * Configured channels whose platform is off (its credentials are not set): nothing will be posted
+ * there, which an organizer must hear at `check` and at start rather than find out on day 1.
+ */
+export function channelsOnPlatformsOff(settings: Pick<WolSettings, 'channels'>, isOn: (platform: string) => boolean): string[] {
+  const off = new Map<string, string[]>();
+  for (const c of settings.channels) if (!isOn(c.platform)) off.set(c.platform, [...(off.get(c.platform) ?? []), channelLabel(c)]);
+  return [...off].map(([platform, labels]) => `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} in the config but ${platform} is off (its credentials are not set): nothing will be posted there until they are`);
+}
+
+/**
  * Make the store's channel list match the config: configured channels are added (active) or
  * updated (timezone/time), keeping pause and deactivation; channels dropped from the config are
  * deactivated. Subscribed channels are left alone. Idempotent: server and CLI both call it.

@@ -34,6 +34,8 @@ export interface CoreDeps {
   leaseMs?: number;
   /** PUBLIC_URL: the page's public address (the wrap-up links to the gallery there). */
   publicUrl?: string;
+  /** Runs left out of the run list (the built-in demo's once a real config runs); kept in the store, readable by name. */
+  hiddenRuns?: string[];
 }
 
 /** The core's parts, each built once: what WolbotCore runs on. */

@@ -92,10 +92,11 @@ export class DigestService {
     };
   }
 
-  /** The `digest` command: the latest day's digest now, unless that day already has one. */
-  async postLatest(channel: ChannelRecord): Promise<{ day: number; outcome: DeliveryOutcome } | null> {
+  /** The `digest [N]` command: the digest of the latest posted day (or of `day`) now, unless that day already has one. */
+  async postLatest(channel: ChannelRecord, day?: number): Promise<{ day: number; outcome: DeliveryOutcome } | null> {
     const run = currentRun(programmeFor(this.d.settings, channel));
     const sent = (await this.d.store.listDeliveries({ run, kinds: ['prompt'], platform: channel.platform, channelId: channel.channelId, states: ['sent'] }))
+      .filter((r) => day === undefined || r.day === day)
       .sort((a, b) => b.postedAt!.getTime() - a.postedAt!.getTime());
     const latest = sent[0];
     if (!latest) return null;

@@ -15,6 +15,18 @@ export interface ReportContext {
   tr?: Translator;
   /** Days of the run with a post, whatever `--day` the export asked for (else the exported posts' days). */
   postedDays?: ReadonlySet<number>;
+  /**
+   * One section per run (several programmes at once), each under its own title and in its own
+   * language, zones and figures. Without it the report is one section under the caller's title.
+   */
+  sections?: ReportSection[];
+}
+
+/** A run's part of the report: its title and its own context. */
+export interface ReportSection {
+  run: string;
+  title: string;
+  ctx: ReportContext;
 }
 
 /** Markdown: escape what would change the report's structure, keep the words. */
@@ -143,8 +155,6 @@ class ReportLines {
 export async function* markdownReport(source: AsyncIterable<ExportPostPages>, title: string, ctx?: ReportContext): AsyncGenerator<string, void, undefined> {
   const items: ExportPostPages[] = [];
   for await (const item of source) items.push(item);
-  const lines = new ReportLines(ctx);
-  const days = [...new Set(items.map((i) => i.post.day))].sort((a, b) => a - b);
   // Lines are joined with \n across chunks, as one join of every line would.
   let started = false;
   let last = '';
@@ -154,6 +164,22 @@ export async function* markdownReport(source: AsyncIterable<ExportPostPages>, ti
     if (text) last = text;
     return text;
   };
+  for (const section of sectionsOf(items, title, ctx)) yield* reportSection(section.items, section.title, section.ctx, chunk);
+  if (!last.endsWith('\n')) yield '\n';
+}
+
+/** The posts of each section's run (a post of a run no section names goes to the first). */
+function sectionsOf(items: ExportPostPages[], title: string, ctx?: ReportContext): { title: string; ctx?: ReportContext; items: ExportPostPages[] }[] {
+  const sections = ctx?.sections ?? [];
+  if (sections.length === 0) return [{ title, ctx, items }];
+  const runs = new Set(sections.map((s) => s.run));
+  return sections.map((s, i) => ({ title: s.title, ctx: s.ctx, items: items.filter((x) => x.post.run === s.run || (i === 0 && !runs.has(x.post.run))) }));
+}
+
+/** One run's report: its title and figures, then each day in order with its posts and shares. */
+async function* reportSection(items: ExportPostPages[], title: string, ctx: ReportContext | undefined, chunk: (ls: string[]) => string): AsyncGenerator<string, void, undefined> {
+  const lines = new ReportLines(ctx);
+  const days = [...new Set(items.map((i) => i.post.day))].sort((a, b) => a - b);
   yield chunk(lines.head(title, days));
   for (const day of days) {
     const ps = items.filter((i) => i.post.day === day).sort((a, b) => a.post.postedAt.localeCompare(b.post.postedAt));
@@ -171,7 +197,6 @@ export async function* markdownReport(source: AsyncIterable<ExportPostPages>, ti
       if (replies === 0) yield chunk(lines.quiet());
     }
   }
-  if (!last.endsWith('\n')) yield '\n';
 }
 
 /** How many shares a post has, known before its pages are read (`streamExport` with `counted`). */

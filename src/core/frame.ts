@@ -22,6 +22,17 @@ export function periodNumber(p: Pick<Programme, 'cadence'>, day: number): number
   return p.cadence === 'weekly' ? Math.floor((day - 1) / 7) + 1 : day;
 }
 
+/** The day a number names: in a weekly programme week N's first day (week 2 → day 8), else the day itself. */
+export function dayNamed(p: Pick<Programme, 'cadence' | 'prompts'>, n: number): number | undefined {
+  if (p.cadence !== 'weekly') return n;
+  return p.prompts.find((x) => periodNumber(p, x.day) === n)?.day;
+}
+
+/** A weekly programme's week numbers, in order. */
+export function weeksOf(p: Pick<Programme, 'cadence' | 'prompts'>): number[] {
+  return p.prompts.map((x) => periodNumber(p, x.day));
+}
+
 export function headingFor(p: Pick<Programme, 'language' | 'cadence' | 'labels'>, day: number, theme: string): string {
   const tr = translatorOf(p);
   const values = { n: periodNumber(p, day), theme };

@@ -5,13 +5,15 @@ import { buildCoreParts, type CoreDeps, type CoreParts } from './core-parts';
 import { buildExport, streamExport } from './export';
 import { reportContext } from './give/report-context';
 import type { LeaseKeeper } from './lease-keeper';
+import { describeChanges, replaceSettings } from './live-settings';
 import { describeResults, postDayManually, type ManualPostResult } from './manual-post';
 import type { ChatAdapter } from './ports/chat-adapter';
 import type { Platform } from './ports/platform';
 import type { ChannelRecord } from './ports/store';
 import { listRuns, type RunInfo } from './run-list';
+import { buildPreview, previewProgramme, type Preview, type PreviewAsk, type PreviewChannel } from './preview';
 import type { TickReport } from './scheduler';
-import type { ProgrammeSettings } from './settings';
+import type { ProgrammeSettings, WolSettings } from './settings';
 import { buildStatus, type StatusReport } from './status';
 
 export { DEFAULT_LEASE_MS, type CoreDeps } from './core-parts';
@@ -41,6 +43,17 @@ export class WolbotCore extends CoreInbound {
 
   syncChannels(): Promise<void> {
     return syncConfiguredChannels(this.d.settings, this.d.store, this.d.clock.now());
+  }
+
+  /**
+   * A valid config edit while running: the settings every part reads become `next`, and the
+   * configured channels follow (added, updated, deactivated). Returns what changed, one phrase each.
+   */
+  async applySettings(next: WolSettings): Promise<string[]> {
+    const changes = describeChanges(this.d.settings, next);
+    replaceSettings(this.d.settings, next);
+    await this.syncChannels();
+    return changes;
   }
 
   tick(): Promise<TickReport> {
@@ -86,8 +99,22 @@ export class WolbotCore extends CoreInbound {
     return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p), this.d.clock.now(), opts);
   }
 
-  /** Figures, zones and channel names for the Markdown report (read from the store only). */
-  reportContext(opts: { run?: string } = {}) {
+  /**
+   * A message as a channel would get it, without sending (`wolbot preview`, /v1/preview): the
+   * channel named, else the programme's first channel, else its default zone and time.
+   */
+  async preview(ask: PreviewAsk, o: { programme?: string; channel?: { platform: Platform; channelId: string } } = {}): Promise<Preview> {
+    const { settings, store } = this.d;
+    const p = previewProgramme(settings, o);
+    const named = o.channel ?? p.channels[0];
+    const stored = named ? await store.getChannel(named.platform, named.channelId) : null;
+    const configured = named ? settings.channels.find((c) => c.platform === named.platform && c.channelId === named.channelId) : undefined;
+    const channel: PreviewChannel | null = named ? { platform: named.platform, channelId: named.channelId, timezone: stored?.timezone ?? configured?.timezone ?? null, time: stored?.time ?? configured?.time ?? null } : null;
+    return buildPreview(settings, p, channel, ask);
+  }
+
+  /** Figures, zones and channel names for the Markdown report, a section per run (read from the store only). */
+  reportContext(opts: { runs?: string[] } = {}) {
     return reportContext(this.d.settings, this.d.store, opts);
   }
 
@@ -109,9 +136,12 @@ export class WolbotCore extends CoreInbound {
     return (await this.d.store.deleteChannel(platform, channelId)) ? 'forgotten' : 'unknown';
   }
 
-  /** Every run: those in the ledger and each programme's current one (newest start first). */
-  runs(): Promise<RunInfo[]> {
-    return listRuns(this.d.settings, this.d.store);
+  /**
+   * Every run: those in the ledger and each programme's current one (newest start first). The
+   * hidden ones (the demo's, under a real config) only with `all`, e.g. to accept `--run` naming one.
+   */
+  runs(opts: { all?: boolean } = {}): Promise<RunInfo[]> {
+    return listRuns(this.d.settings, this.d.store, opts.all ? [] : (this.d.hiddenRuns ?? []));
   }
 
   /** Stop scheduling; wait (bounded) for sends in flight; give back claims not finished. */

@@ -69,9 +69,23 @@ export function webAccessGuard(opts: { token?: string; needed: () => Promise<boo
   };
 }
 
+/**
+ * `?token=` as written: a `+` stays a plus (form decoding would make it a space, and a base64 token
+ * pasted into the address bar would never match); percent-escapes are decoded.
+ */
+function queryToken(req: Request): string | undefined {
+  const raw = /[?&]token=([^&#]*)/.exec(req.originalUrl)?.[1];
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The token as `?token=` (exchanged for the cookie), as a bearer header, or the cookie; else 401. */
 function checkToken(req: Request, res: Response, next: NextFunction, c: { token: string; expected: string; publicUrl?: string; refuse: (why: string) => void }): void {
-  const query = typeof req.query.token === 'string' ? req.query.token : undefined;
+  const query = queryToken(req);
   if (query !== undefined) {
     if (!same(query, c.token)) return c.refuse('query');
     if (req.method !== 'GET') return next();

@@ -29,6 +29,11 @@ async function setMetaIfAbsent(ctx: StoreContext, key: string, value: string): P
   return stored;
 }
 
+/** Last writer wins (replicas loading the same file write the same value). */
+async function setMeta({ db }: StoreContext, key: string, value: string): Promise<void> {
+  await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
 /** Does anything in the store come from outside the sandbox? (the page then needs WEB_TOKEN) */
 async function holdsPlatformData({ db }: StoreContext): Promise<boolean> {
   for (const table of ['channels', 'deliveries', 'replies', 'reactions', 'installations'] as const) {
@@ -39,4 +44,4 @@ async function holdsPlatformData({ db }: StoreContext): Promise<boolean> {
 }
 
 /** StoreMeta but its description, which the opener gives. */
-export const metaRole: RoleQueries<Omit<StoreMeta, 'description'>> = { ping, close, holdsPlatformData, getMeta, setMetaIfAbsent };
+export const metaRole: RoleQueries<Omit<StoreMeta, 'description'>> = { ping, close, holdsPlatformData, getMeta, setMetaIfAbsent, setMeta };

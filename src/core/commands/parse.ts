@@ -6,10 +6,12 @@ export type Command =
   | { word: 'help' }
   | { word: 'status' }
   | { word: 'forget-me' }
-  | { word: 'post'; day: number | 'today'; here: boolean; again: boolean }
+  /** `week`: `post week N` said so; otherwise N is a week where the programme is weekly, else a day. */
+  | { word: 'post'; day: number | 'today'; here: boolean; again: boolean; week?: boolean }
   | { word: 'subscribe'; timezone?: string }
   | { word: 'unsubscribe' }
-  | { word: 'digest' }
+  /** N: an earlier day (or week, in a weekly programme); none: the latest posted. */
+  | { word: 'digest'; n?: number }
   | { word: 'pause'; all: boolean }
   | { word: 'resume'; all: boolean }
   | { word: 'unknown'; input: string; problem: string };
@@ -45,22 +47,29 @@ export function parseCommand(input: string, tr: Translator = english): Command {
       let day: number | 'today' | undefined;
       let here = false;
       let again = false;
-      for (const w of rest) {
+      let week = false;
+      for (const [i, w] of rest.entries()) {
         if (w === 'here') here = true;
         else if (w === 'again') again = true;
         else if (w === 'today' && day === undefined) day = 'today';
+        else if (w === 'week' && day === undefined && /^[1-9]\d{0,3}$/.test(rest[i + 1] ?? '')) week = true;
         else if (/^[1-9]\d{0,3}$/.test(w) && day === undefined) day = Number(w);
         else return bad(echoable(w) ? tr.t('parse.post', { w }) : tr.t('parse.postQuiet'));
       }
-      return { word: 'post', day: day ?? 'today', here, again };
+      return { word: 'post', day: day ?? 'today', here, again, ...(week ? { week } : {}) };
     }
     case 'subscribe':
       if (rest.length > 1) return bad(tr.t('parse.subscribe'));
       // Zone names are case-sensitive: keep the original spelling.
       return rest.length ? { word: 'subscribe', timezone: words[1] } : { word: 'subscribe' };
     case 'unsubscribe':
-    case 'digest':
       return rest.length ? bad(tr.t('parse.noArgs', { word: head })) : { word: head };
+    case 'digest': {
+      // `digest 2` and `digest week 2` (the word `week` is optional: N counts as the programme does).
+      const n = rest.filter((w) => w !== 'week');
+      if (rest.length === 0) return { word: 'digest' };
+      return n.length === 1 && rest.length <= 2 && /^[1-9]\d{0,3}$/.test(n[0]!) ? { word: 'digest', n: Number(n[0]) } : bad(tr.t('parse.digest'));
+    }
     case 'pause':
     case 'resume':
       if (rest.length === 0) return { word: head, all: false };

@@ -13,7 +13,7 @@ import type { Scheduler } from '../scheduler';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor } from '../campaigns';
 import { channelSchedule } from '../calendar';
-import { translatorOf } from '../frame';
+import { dayNamed, periodNumber, translatorOf, weeksOf } from '../frame';
 import type { Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
 import { buildStatus, narrowStatus, renderStatus } from '../status';
@@ -35,6 +35,7 @@ export interface CommandDeps {
 }
 
 const done = Promise.resolve();
+
 const answer = (text: string): CommandAnswer => ({ text, done });
 
 /**
@@ -116,7 +117,7 @@ export class CommandService {
       case 'resume':
         return answer(await this.pause(cmd.word === 'pause', cmd.all, req, tr));
       case 'digest':
-        return answer(await this.digest(req, tr));
+        return answer(await this.digest(req, tr, cmd.n));
     }
   }
 
@@ -126,14 +127,19 @@ export class CommandService {
     const programme = programmeFor(settings, req);
     const here = cmd.here ? await this.channelFor(req) : undefined;
     const zone = here?.timezone ?? (await store.getChannel(req.platform, req.channelId))?.timezone ?? programme.timezone;
-    const day = cmd.day === 'today' ? this.todayDay(programme, zone) : cmd.day;
-    const days = programme.programme.prompts.map((p) => p.day).join(', ');
+    const weekly = programme.programme.cadence === 'weekly';
+    if (cmd.week && !weekly) return answer(tr.t('cmd.post.notWeekly', { p: prefix }));
+    // `post N` in a weekly programme is week N, as its posts say.
+    const day = cmd.day === 'today' ? this.todayDay(programme, zone) : dayNamed(programme.programme, cmd.day);
+    const days = weekly ? weeksOf(programme.programme).join(', ') : programme.programme.prompts.map((p) => p.day).join(', ');
+    if (day === undefined && cmd.day !== 'today') return answer(tr.t('cmd.post.noWeek', { week: cmd.day, weeks: days }));
     if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days }));
     const prompt = programme.programme.prompts.find((p) => p.day === day);
     if (!prompt) return answer(tr.t('cmd.post.noDay', { day, days }));
     const channels = here ? [here] : (await this.d.scheduler.channelsOf(programme)).filter((c) => inScope(req, c));
     if (channels.length === 0) return answer(tr.t('cmd.post.noChannels'));
-    const hint = `${prefix}post ${day}${cmd.here ? ' here' : ''} again`;
+    const week = periodNumber(programme.programme, day);
+    const hint = `${prefix}post ${weekly ? `week ${week}` : day}${cmd.here ? ' here' : ''} again`;
     const work = postDayManually({ settings, store, deliverer: this.d.deliverer, clock }, day, channels, cmd.again).then(async (results) => {
       await this.d.scheduler.drainRetries();
       await followUp(describeResults(results, day, (c) => c.timezone ?? programme.timezone, hint, tr));
@@ -143,7 +149,8 @@ export class CommandService {
       return followUp(tr.t('cmd.post.error', { day, error: err instanceof Error ? err.message : String(err) })).catch(() => undefined);
     });
     const where = channels.length === 1 ? channelLabel(channels[0]!) : tr.t('cmd.post.channels', { n: channels.length });
-    return { text: tr.t('cmd.post.starting', { day, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' }), done: finished };
+    const starting = weekly ? tr.t('cmd.post.startingWeek', { week, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' }) : tr.t('cmd.post.starting', { day, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' });
+    return { text: starting, done: finished };
   }
 
   /** The channel a command was given in, registered as `known` if it was not yet. */
@@ -194,10 +201,13 @@ export class CommandService {
     return pause ? tr.t('cmd.pause.done', { scope, resume: all ? 'resume all' : 'resume' }) : tr.t('cmd.resume.done', { scope });
   }
 
-  private async digest(req: CommandRequest, tr: Translator): Promise<string> {
-    if (!gathers(programmeFor(this.d.settings, req).programme)) return tr.t('cmd.digest.private');
+  private async digest(req: CommandRequest, tr: Translator, n?: number): Promise<string> {
+    const programme = programmeFor(this.d.settings, req).programme;
+    if (!gathers(programme)) return tr.t('cmd.digest.private');
     const channel = await this.d.store.getChannel(req.platform, req.channelId);
-    const r = channel ? await this.d.digests.postLatest(channel) : null;
+    const day = n === undefined ? undefined : dayNamed(programme, n);
+    const r = channel && (n === undefined || day !== undefined) ? await this.d.digests.postLatest(channel, day) : null;
+    if (!r && n !== undefined) return tr.t('cmd.digest.notPosted', { n, weekly: programme.cadence === 'weekly' ? 'yes' : 'no' });
     if (!r) return tr.t('cmd.digest.none');
     const o = r.outcome;
     switch (o.kind) {

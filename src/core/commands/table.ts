@@ -31,7 +31,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'post', text: 'post', args: '[N|today] [here] [again]', adminOnly: true, channelOnly: (c) => c.word === 'post' && c.here, help: 'help.post' },
   { id: 'subscribe', text: 'subscribe', args: '[TIMEZONE]', adminOnly: true, channelOnly: always, help: 'help.subscribe' },
   { id: 'unsubscribe', text: 'unsubscribe', args: '', adminOnly: true, channelOnly: always, help: 'help.subscribe' },
-  { id: 'digest', text: 'digest', args: '', adminOnly: true, channelOnly: always, help: 'help.digest' },
+  { id: 'digest', text: 'digest', args: '[N]', adminOnly: true, channelOnly: always, help: 'help.digest' },
   { id: 'pause', text: 'pause', args: '[all]', adminOnly: true, channelOnly: (c) => c.word === 'pause' && !c.all, help: 'help.pause' },
   { id: 'resume', text: 'resume', args: '[all]', adminOnly: true, channelOnly: (c) => c.word === 'resume' && !c.all, help: 'help.pause' },
 ];

@@ -74,9 +74,9 @@ export const de: Record<MessageKey, string> = {
   'help.help': '`{p}help` — diese Liste',
   'help.status': '`{p}status` — das Programm und der nächste Impuls in jedem Kanal',
   'help.forget': '`{p}forget me` — alles aus wolbots Speicher löschen, was du geschrieben hast',
-  'help.post': '`{p}post [N|today] [here] [again]` — Tag N (sonst den heutigen) in alle Kanäle posten oder mit `here` nur hier; `again` postet ihn auch dann, wenn er schon erschienen ist',
+  'help.post': '`{p}post [N|today] [here] [again]` — Tag N (sonst den heutigen) in alle Kanäle posten oder mit `here` nur hier; in einem Wochenprogramm ist N die Woche (`{p}post week N` sagt es ausdrücklich); `again` postet ihn auch dann, wenn er schon erschienen ist',
   'help.subscribe': '`{p}subscribe [ZEITZONE]` / `{p}unsubscribe` — diesen Kanal aufnehmen oder entfernen',
-  'help.digest': '`{p}digest` — die Zusammenfassung des letzten Tages in diesem Kanal posten',
+  'help.digest': '`{p}digest [N]` — die Zusammenfassung des letzten Tages in diesem Kanal posten, oder die von Tag N (in einem Wochenprogramm: Woche N)',
   'help.pause': '`{p}pause [all]` / `{p}resume [all]` — das Posten hier (oder überall) anhalten oder fortsetzen',
 
   'parse.noArgs': '`{word}` braucht keine weiteren Wörter',
@@ -119,6 +119,16 @@ export const de: Record<MessageKey, string> = {
   'cmd.digest.state': 'Die Zusammenfassung von Tag {day} wurde nicht gepostet: {state}{reason}.',
   'cmd.digest.retry': 'Die Zusammenfassung von Tag {day} ist noch nicht gepostet ({reason}); wolbot versucht es erneut.',
   'cmd.digest.lost': 'Ein anderer Prozess hat die Zusammenfassung von Tag {day} übernommen.',
+  // weeks and earlier digests (issue 24)
+  'parse.digest': '`digest` nimmt eine Zahl: `digest` (die letzte) oder `digest N`',
+  'cmd.post.notWeekly': 'Dieses Programm zählt Tage, keine Wochen: sag `{p}post N` mit einem Tag.',
+  'cmd.post.noWeek': 'Das Programm hat keine Woche {week}; seine Wochen sind {weeks}. Es wurde nichts gepostet.',
+  'cmd.post.startingWeek': 'Woche {week} ({theme}) wird {again, select, yes {erneut } other {}}in {where} gepostet …',
+  'cmd.digest.notPosted': '{weekly, select, yes {Woche} other {Tag}} {n} wurde in diesem Kanal noch nicht gepostet, also gibt es dazu keine Zusammenfassung.',
+  // preview samples (issue 24)
+  'preview.sample.draft': 'Hier ist der erste Entwurf unseres Onboarding-Leitfadens. Was fehlt jemandem in der ersten Woche?',
+  'preview.sample.ask': 'Kennt jemand einen guten Weg, eine Retro mit einem Team über drei Zeitzonen zu machen?',
+  'preview.sample.idea': 'Ich habe mein Wochen-Update heute als kurzes Video aufgenommen. Das hat zehn Minuten gedauert.',
 
   'post.sent': 'Tag {day} wurde in {n, plural, one {# Kanal} other {# Kanälen}} gepostet: {where}.',
   'post.already': '{where}: Tag {day} wurde schon gepostet{when}. Sag `{hint}`, um ihn noch einmal zu posten.',

@@ -82,9 +82,9 @@ export const en = {
   'help.help': '`{p}help` — this list',
   'help.status': '`{p}status` — the programme and the next post of each channel',
   'help.forget': '`{p}forget me` — remove everything you wrote from wolbot\'s store',
-  'help.post': '`{p}post [N|today] [here] [again]` — post day N (default today) to every channel, or only here; `again` posts it even if it was posted',
+  'help.post': '`{p}post [N|today] [here] [again]` — post day N (default today) to every channel, or only here; in a weekly programme N is the week (`{p}post week N` says so); `again` posts it even if it was posted',
   'help.subscribe': '`{p}subscribe [TIMEZONE]` / `{p}unsubscribe` — add or remove this channel',
-  'help.digest': '`{p}digest` — post the latest day\'s digest in this channel',
+  'help.digest': '`{p}digest [N]` — post the digest of the latest day in this channel, or of day N (week N in a weekly programme)',
   'help.pause': '`{p}pause [all]` / `{p}resume [all]` — stop or restart posting here (or everywhere)',
 
   // Words the parser does not understand.
@@ -129,6 +129,16 @@ export const en = {
   'cmd.digest.state': 'The digest of day {day} was not posted: {state}{reason}.',
   'cmd.digest.retry': 'The digest of day {day} is not posted yet ({reason}); it will be retried.',
   'cmd.digest.lost': 'Another process took the digest of day {day} over.',
+  // weeks and earlier digests (issue 24)
+  'parse.digest': '`digest` takes one number: `digest` (the latest) or `digest N`',
+  'cmd.post.notWeekly': 'This programme counts days, not weeks: say `{p}post N` with a day.',
+  'cmd.post.noWeek': 'The programme has no week {week}; its weeks are {weeks}. Nothing was posted.',
+  'cmd.post.startingWeek': 'Posting week {week} ({theme}) to {where}{again, select, yes {, again} other {}}…',
+  'cmd.digest.notPosted': '{weekly, select, yes {Week} other {Day}} {n} has not been posted in this channel, so it has no digest.',
+  // preview samples (issue 24)
+  'preview.sample.draft': 'Here is the first draft of our onboarding guide. What is missing for someone in their first week?',
+  'preview.sample.ask': 'Does anyone know a good way to run a retro with a team spread over three time zones?',
+  'preview.sample.idea': 'I tried writing my weekly update as a short video today. It took ten minutes.',
 
   // What happened to a manual post (chat and CLI).
   'post.sent': 'Day {day} posted in {n, plural, one {# channel} other {# channels}}: {where}.',

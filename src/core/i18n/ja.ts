@@ -74,9 +74,9 @@ export const ja: Record<MessageKey, string> = {
   'help.help': '`{p}help` — この一覧',
   'help.status': '`{p}status` — プログラムと、各チャンネルの次の投稿',
   'help.forget': '`{p}forget me` — あなたが書いたものを wolbot の保存データからすべて削除',
-  'help.post': '`{p}post [N|today] [here] [again]` — N日目（省略時は今日）をすべてのチャンネル、または `here` でここだけに投稿。`again` を付けると投稿済みでももう一度投稿',
+  'help.post': '`{p}post [N|today] [here] [again]` — N日目（省略時は今日）をすべてのチャンネル、または `here` でここだけに投稿。週単位のプログラムでは N は週の番号（`{p}post week N` でも指定可）。`again` を付けると投稿済みでももう一度投稿',
   'help.subscribe': '`{p}subscribe [タイムゾーン]` / `{p}unsubscribe` — このチャンネルを追加・削除',
-  'help.digest': '`{p}digest` — 直近の日のダイジェストをこのチャンネルに投稿',
+  'help.digest': '`{p}digest [N]` — 直近の日（または N日目。週単位のプログラムでは第N週）のダイジェストをこのチャンネルに投稿',
   'help.pause': '`{p}pause [all]` / `{p}resume [all]` — ここ（または全チャンネル）での投稿を停止・再開',
 
   'parse.noArgs': '`{word}` のあとには何も付けません',
@@ -166,4 +166,14 @@ export const ja: Record<MessageKey, string> = {
   'advice.notFound': 'チャンネルが存在しないか、ボットから見えません。設定のチャンネル ID を確認してください。',
   'advice.auth': 'アプリがワークスペースへのアクセス権を失いました。アプリを再インストールし、.env のトークンを確認してください。',
   'advice.other': 'チャンネルとボットを確認してから、`post N here` と送って投稿できなかった日を送ってください。',
+  // weeks and earlier digests (issue 24)
+  'parse.digest': '`digest` に付けられる数字は一つです：`digest`（最新）または `digest N`',
+  'cmd.post.notWeekly': 'このプログラムは週ではなく日で数えます。`{p}post N` で日を指定してください。',
+  'cmd.post.noWeek': 'このプログラムに第{week}週はありません（あるのは第{weeks}週）。何も投稿していません。',
+  'cmd.post.startingWeek': '第{week}週（{theme}）を{where}に{again, select, yes {もう一度} other {}}投稿しています…',
+  'cmd.digest.notPosted': '{weekly, select, yes {第{n}週} other {{n}日目}}はこのチャンネルにまだ投稿されていないので、まとめはありません。',
+  // preview samples (issue 24)
+  'preview.sample.draft': 'オンボーディングガイドの最初の下書きです。入社1週目の人にとって、足りないものは何でしょう？',
+  'preview.sample.ask': '3つのタイムゾーンにまたがるチームで振り返りをする良い方法を知っている人はいますか？',
+  'preview.sample.idea': '今日は週次の報告を短い動画にしてみました。10分で済みました。',
 };

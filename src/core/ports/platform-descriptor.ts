@@ -3,6 +3,7 @@ import type { ChatAdapter } from './chat-adapter';
 import type { Clock } from './clock';
 import type { InboundPort, PlainText } from './inbound';
 import type { Logger } from './logger';
+import type { PreviewMessage } from './preview';
 import type { Store } from './store';
 
 /**
@@ -127,6 +128,11 @@ export interface PlatformDescriptor<S = unknown> {
    * 004): best effort from the markup the written text still holds. Absent: read as written, no mentions.
    */
   readWritten?(text: string): PlainText;
+  /**
+   * A message as this platform would show it, as text in its own markup (`wolbot preview`, the
+   * page). Absent: the plain text the sandbox shows.
+   */
+  preview?(message: PreviewMessage): string;
   /** Builds the adapter (heavy libraries are loaded here, only when the platform is on). */
   create(settings: S | null, deps: PlatformDeps): Promise<PlatformParts>;
 }

@@ -178,6 +178,8 @@ export interface StoreMeta {
   getMeta(key: string): Promise<string | null>;
   /** Sets only if absent; returns the value now stored. */
   setMetaIfAbsent(key: string, value: string): Promise<string>;
+  /** Sets or replaces (e.g. the config fingerprint a running server has loaded). */
+  setMeta(key: string, value: string): Promise<void>;
 }
 
 /** Channels wolbot posts to: configured or subscribed, active, paused, renamed, gone. */

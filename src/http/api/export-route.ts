@@ -31,7 +31,7 @@ export function exportRoute(d: ApiDeps & { pageSize?: number }): express.Request
     // HEAD: the headers GET would send, without reading the whole export to throw it away.
     if (req.method === 'HEAD') return void res.status(200).type(CONTENT_TYPES[format]).end();
     const md = format === 'md';
-    const report = md ? await d.core.reportContext({ run: runs?.[0] }) : undefined;
+    const report = md ? await d.core.reportContext({ runs }) : undefined;
     const posts = await primed(streamExport(d.core.settings, d.store, { day, runs, counted: md, pageSize: d.pageSize }));
     await streamResponse(res, CONTENT_TYPES[format], exportChunksFrom(posts, format, d.core.settings.programme.title, report, { compact: true }), d.logger);
   };

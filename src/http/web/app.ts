@@ -5,6 +5,7 @@ import { renderGallery, initGalleryFilters } from './gallery.js';
 import { renderParticipation } from './participation.js';
 import { renderProgramme } from './programme.js';
 import { initSandbox, renderSandbox } from './sandbox.js';
+import { initPreview, renderPreviewChoices } from './preview.js';
 import { byId, dateLabel, setText } from './dom.js';
 import type { ExportDoc, LocalMessages, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
 
@@ -99,6 +100,7 @@ async function load(): Promise<void> {
   if (changed('status', [status, chosen?.id])) {
     renderHeader(status);
     renderProgramme(status);
+    renderPreviewChoices(status);
   }
   // Days with a prompt out: they get a figure, later days a gap.
   const posted = new Set(exp.posts.map((p) => p.day));
@@ -138,6 +140,7 @@ export function refresh(force = false): Promise<void> {
 
 initGalleryFilters();
 initSandbox(refresh);
+initPreview();
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) void refresh();
 });

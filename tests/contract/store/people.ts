@@ -115,6 +115,11 @@ export function describePeopleContract(h: ContractHarness): void {
       await store.editReply(uid('evt'), 'slack', r0.channelId, r0.messageId, texts[3]!, at(50), at(50));
       expect((await store.getReply('slack', r0.channelId, r0.messageId))?.text).toBe(texts[3]);
       expect(await store.setMetaIfAbsent(uid('meta'), texts[1]!)).toBe(texts[1]);
+      // setMeta replaces (the config fingerprint a server has loaded changes with each edit).
+      const key = uid('meta');
+      await store.setMeta(key, texts[2]!);
+      await store.setMeta(key, texts[3]!);
+      expect(await store.getMeta(key)).toBe(texts[3]);
     });
   });
 }

@@ -1,0 +1,53 @@
+/** The page's Preview section: organizers read a message as its channel will get it, in its language. */
+import type { Browser, Page } from 'playwright-core';
+import { startWolbot, type RunningApp } from '../../src/app';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import { FakeClock } from '../helpers/fake-clock';
+import { tempWorkspace } from '../helpers/workspace';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('the Preview section', () => {
+  const ws = tempWorkspace(`admins: [sandbox-user]
+programmes:
+  - program: wol-week
+    start: 2026-12-07
+    time: "09:00"
+    timezone: Europe/London
+    channels: [local:general]
+  - program: wol-woche
+    start: 2026-12-07
+    time: "08:30"
+    timezone: Europe/Berlin
+    channels: [local:de]
+`);
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock: new FakeClock('2026-12-01T09:00:00Z'), cron: false, port: 0 });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(app.url);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    ws.cleanup();
+  });
+
+  test('day 2 in the German channel reads in German, at its zone; nothing is posted', async () => {
+    await page.locator('#preview-channel option[value="local:de"]').waitFor({ state: 'attached' });
+    const form = page.getByRole('form', { name: 'Preview a message' });
+    await form.getByLabel('Message').selectOption('day');
+    await form.getByLabel('Day or week').fill('2');
+    await form.getByLabel('Channel').selectOption('local:de');
+    await form.getByRole('button', { name: 'Show' }).click();
+    await page.locator('#preview-out', { hasText: 'Tag 2 · ' }).waitFor();
+    await expect(page.locator('#preview-head').textContent()).resolves.toContain('wol-woche (de) in local:de — Europe/Berlin, 08:30');
+    expect(await app.store.listDeliveries({})).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

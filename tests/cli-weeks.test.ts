@@ -1,0 +1,24 @@
+/** A weekly programme on the CLI: `post week 2` (and `post 2`) is week 2, i.e. day 8; `check` counts weeks. */
+import { runCli } from './helpers/cli';
+import { tempWorkspace } from './helpers/workspace';
+
+describe('weeks on the CLI', () => {
+  const ws = tempWorkspace('program: weekly-habits\nstart: 2026-11-16\ntime: "13:30"\ntimezone: Europe/Berlin\nadmins: [sandbox-user]\nchannels: [local:circle]\n');
+  afterAll(() => ws.cleanup());
+  const cli = (...args: string[]) => runCli(args, { cwd: ws.dir, env: { DATABASE_URL: ws.dbUrl, LOG_LEVEL: 'silent' } });
+
+  test('post week 2 posts day 8; post 2 is the same week; post 9 names the weeks', async () => {
+    const week = await cli('post', 'week', '2');
+    expect(week.stderr).toBe('');
+    expect(week.stdout).toContain('Day 8 posted in 1 channel: local:circle');
+    const again = await cli('post', '2');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/local:circle: day 8 was already posted[\s\S]*wolbot post week 2 --again/);
+    const none = await cli('post', '9');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no week 9; its weeks are 1, 2, 3, 4');
+    const check = await cli('check');
+    expect(check.stdout).toMatch(/4 weeks, day 1 = 2026-11-16/);
+    expect(check.stdout).toMatch(/ {2}week 2 {3}Ask early, offer often .* posted/);
+  }, 120_000);
+});
