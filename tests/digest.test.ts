@@ -53,10 +53,11 @@ describe('daily digest (sandbox)', () => {
     expect(d[0]!.threadId).toBe(t);
     const body = d[0]!.body as DigestMessage & { text: string };
     expect(body).toMatchObject({ kind: 'digest', day: 1, theme: 'Connection', sharers: ['Sandbox User', 'Ben'], shares: 3 });
-    expect(body.intro[0]).toBe('Thank you, Sandbox User and Ben, for working out loud today.');
+    // Each name isolated (U+2068…U+2069): a right-to-left name cannot reorder the sentence.
+    expect(body.intro[0]).toBe('Thank you, \u2068Sandbox User\u2069 and \u2068Ben\u2069, for working out loud today.');
     expect(body.sections.map((x) => x.heading)).toEqual(['What got people talking', 'Can you help?']);
-    expect(body.sections[0]!.lines).toEqual([{ text: 'Sandbox User: 2 reactions', quote: 'Shared my draft <b>plan</b> with two teams' }]);
-    expect(body.sections[1]!.lines[0]).toMatchObject({ text: expect.stringMatching(/^Ben asked/), quote: 'Does anyone know a good one-pager template?' });
+    expect(body.sections[0]!.lines).toEqual([{ text: '\u2068Sandbox User\u2069: 2 reactions', quote: 'Shared my draft <b>plan</b> with two teams' }]);
+    expect(body.sections[1]!.lines[0]).toMatchObject({ text: expect.stringMatching(/^\u2068Ben\u2069 asked/), quote: 'Does anyone know a good one-pager template?' });
     // Read aloud: warm, short, no zeros, nobody pinged.
     expect(body.text).not.toMatch(/\b0\b|<@/);
     expect(body.text.length).toBeLessThan(600);
@@ -104,7 +105,7 @@ describe('a prompt posted after its digest time', () => {
       await s.app.tick();
       const d = (await s.digests()).filter((m) => m.threadId === day2);
       expect(d).toHaveLength(1);
-      expect((d[0]!.body as DigestMessage).intro[0]).toMatch(/^Thank you, Ben,/);
+      expect((d[0]!.body as DigestMessage).intro[0]).toMatch(/^Thank you, \u2068Ben\u2069,/);
     } finally {
       await s.stop();
     }

@@ -10,6 +10,8 @@ import { SIGNING_SECRET, startSlackApp, waitFor, writeSlackConfig, type SlackApp
 import { FakeSlack } from './fakes/slack-api';
 
 const at = (iso: string) => Date.parse(iso);
+/** Text as a person sees it: the invisible isolates around each name left out. */
+const visible = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 const kickoffs = (s: SlackApp, ch: string) => s.fake.posts(ch).filter((m) => !m.thread_ts && !m.metadata && /starts/.test(m.text ?? ''));
 
 function dirWith(extra = ''): string {
@@ -36,7 +38,8 @@ describe('kick-off', () => {
       expect(london!.text).toMatch(/gathered into the programme’s gallery, which everyone in the programme can see/);
       expect(london!.text).toMatch(/kept for 365 days/);
       expect(london!.text).toMatch(/forget me/);
-      expect(JSON.stringify(london!.blocks)).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
+      expect(JSON.stringify(london!.blocks)).toContain('{"type":"link","url":"https://workingoutloud.com","text":"What is Working Out Loud?"}');
+      expect(london!.text).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
       expect(JSON.stringify(london)).not.toContain('<@');
       await s.stop();
       // A restart (a new process on the same store) posts nothing again.
@@ -120,7 +123,8 @@ describe('wrap-up', () => {
 
       const [first] = wrapups();
       expect(first!.metadata).toBeUndefined();
-      const text = first!.text!;
+      // Names are isolated (U+2068…U+2069) in the sentence; read here as shown.
+      const text = visible(first!.text!);
       expect(text).toContain('3 people shared 3 pieces of work in 3 channels.');
       // Ben wrote in the other channel; everyone is new, so the names are said once.
       expect(text).toContain('Thank you, Ana, Ben and Sandbox User, for working out loud: for every one of you it was the first time.');
@@ -128,7 +132,7 @@ describe('wrap-up', () => {
       expect(text).toContain('Day 1 · Connection: 3 shares');
       expect(text).toContain('Day 3 · Learning: a quiet one');
       expect(text).toContain('Ana, Day 1 · Connection: 1 reaction');
-      expect(text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${t1}&cid=C0WOL1|View>`);
+      expect(text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${t1}&amp;cid=C0WOL1|View>`);
       expect(text).toContain('<https://wol.example.com/|Everything shared, in the gallery>');
       expect(JSON.stringify(wrapups())).not.toMatch(/<@|&lt;@/);
       expect(text).toContain('\n> My first draft, out in the open, thanks to @Ben'); // a mention in a quote reads as the name
@@ -203,7 +207,7 @@ describe('wrap-up words', () => {
     };
     return wrapupContent({ title: 'Circle', stats, headings: new Map([[1, 'Day 1 · One']]), shares, firstTimers: new Set(firstTimers.map((p) => `slack:${p}`)), tr: translator(lang) });
   };
-  const lines = (m: { sections: { lines: { text: string }[] }[] }) => m.sections.flatMap((s) => s.lines.map((l) => l.text));
+  const lines = (m: { sections: { lines: { text: string }[] }[] }) => m.sections.flatMap((s) => s.lines.map((l) => visible(l.text)));
 
   test('only some first-timers: everyone thanked, the new ones welcomed by name', async () => {
     const m = await build('en', [share('Ana', 0, 1), share('Ben', 0, 2), share('Cem', 0, 3)], ['Cem']);
@@ -213,7 +217,7 @@ describe('wrap-up words', () => {
 
   test('highlights come from different people before anyone is picked twice', async () => {
     const m = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4), share('Cem', 1, 5)], []);
-    const picked = m.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.text.split(',')[0]);
+    const picked = m.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => visible(l.text).split(',')[0]);
     expect(picked).toEqual(['Ana', 'Ben', 'Cem']);
     const two = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4)], []);
     expect(two.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.quote)).toEqual(['Ana 1', 'Ana 2', 'Ben 4']);

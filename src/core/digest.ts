@@ -10,6 +10,7 @@ import type { DigestMessage } from './ports/messages';
 import type { ChannelRecord, DeliveryRecord, Store } from './ports/store';
 import { headingFor, translatorOf } from './frame';
 import { analyse, digestContent, type Share } from './give/digest-content';
+import { withShorterForms } from './give/capped-names';
 import { mentionedIds, plainMentions } from './give/plain-mentions';
 import type { PeopleNames } from './names';
 import { gathers, promptForDay } from './programme';
@@ -24,7 +25,9 @@ import { programmeFor, programmeOfRun } from './campaigns';
  * landed is never re-sent blindly, so a thread never gets two.
  */
 export class DigestService {
-  constructor(private readonly d: { settings: WolSettings; store: Store; adapters: AdapterRegistry; deliverer: Deliverer; names: PeopleNames; clock: Clock; logger: Logger }) {
+  constructor(
+    private readonly d: { settings: WolSettings; store: Store; adapters: AdapterRegistry; deliverer: Deliverer; names: PeopleNames; clock: Clock; logger: Logger; publicUrl?: string },
+  ) {
     d.deliverer.register('digest', this.poster());
   }
 
@@ -46,10 +49,11 @@ export class DigestService {
     const { highlights, asks } = analyse(shares);
     const links = await this.links(rec, channel, [...highlights.map((h) => h.share.messageId), ...asks.map((a) => a.messageId)]);
     const theme = promptForDay(programme, rec.day)?.theme ?? '';
-    return digestContent({
-      day: rec.day, theme, heading: headingFor(programme, rec.day, theme), shares, links,
-      quiet: settings.digestQuiet ?? 'nudge', weekly: programme.cadence === 'weekly', tr,
-    });
+    const content = { day: rec.day, theme, heading: headingFor(programme, rec.day, theme), shares, links, quiet: settings.digestQuiet ?? 'nudge' as const, weekly: programme.cadence === 'weekly', tr };
+    // A long list of names: shorter forms for the adapter to fit, the full list in the gallery.
+    if (digestContent(content) === null) return null;
+    const gallery = this.d.publicUrl ? { url: `${this.d.publicUrl}/`, label: tr.t('give.link.everyone') } : undefined;
+    return withShorterForms((cap) => digestContent({ ...content, cap })!, gallery);
   }
 
   /** Links to the replies the digest points at (best effort: a digest without links still thanks). */

@@ -2,6 +2,7 @@ import type { DigestMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
 import type { Translator } from '../i18n/catalogue';
 import { listOf } from './names-list';
+import { cappedNames, isolate, type NameCap } from './capped-names';
 
 /** One reply in the day's thread, as the digest sees it. */
 export interface Share {
@@ -68,6 +69,8 @@ export function digestContent(o: {
   quiet: 'skip' | 'nudge';
   weekly: boolean;
   tr: Translator;
+  /** How many names the thanks may list (the rest: "and N others"). */
+  cap?: NameCap;
 }): DigestMessage | null {
   const w = o.tr;
   const list = (xs: string[]) => listOf(w.lang, xs);
@@ -87,17 +90,17 @@ export function digestContent(o: {
       lines: highlights.map(({ share, replies }): SummaryLine => {
         // Only what is there: "3 reactions", "1 reply", never a zero.
         const detail = list([share.reactions ? w.t('digest.reactions', { n: share.reactions }) : '', replies ? w.t('digest.replies', { n: replies }) : ''].filter(Boolean));
-        return { text: w.t('digest.response', { name: share.name, detail }), quote: share.quote ?? share.text, ...view(share.messageId) };
+        return { text: w.t('digest.response', { name: isolate(share.name), detail }), quote: share.quote ?? share.text, ...view(share.messageId) };
       }),
     });
   }
   if (asks.length) {
-    sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: a.name }), quote: a.quote ?? a.text, ...view(a.messageId) })) });
+    sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: isolate(a.name) }), quote: a.quote ?? a.text, ...view(a.messageId) })) });
   }
   return {
     ...base,
     title: w.t(`digest.title.${period}`, { heading: o.heading }),
-    intro: [w.t(`digest.thanks.${period}`, { n: sharers.length, names: list(sharers) })],
+    intro: [w.t(`digest.thanks.${period}`, { n: sharers.length, names: cappedNames(w, sharers, o.cap) })],
     sections,
     sharers,
     shares: o.shares.length,

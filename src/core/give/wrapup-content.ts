@@ -2,7 +2,7 @@ import type { Translator } from '../i18n/catalogue';
 import type { AnnouncementMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
 import type { RunStats } from '../stats';
-import { listOf } from './names-list';
+import { cappedNames, isolate, type NameCap } from './capped-names';
 
 /** A share across the whole run, as the wrap-up sees it. */
 export interface RunShare {
@@ -33,9 +33,11 @@ export function wrapupContent(o: {
   firstTimers: Set<string>;
   galleryUrl?: string;
   tr: Translator;
+  /** How many names each list may show (the rest: "and N others"). */
+  cap?: NameCap;
 }): AnnouncementMessage {
   const { stats, tr } = o;
-  const list = (xs: string[]) => listOf(tr.lang, xs);
+  const list = (xs: string[]) => cappedNames(tr, xs, o.cap);
   const links = o.galleryUrl ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
   const title = tr.t('wrapup.title', { title: o.title });
   if (o.shares.length === 0) return { kind: 'wrapup', title, intro: [tr.t('wrapup.quietAll')], sections: [], links };
@@ -63,7 +65,7 @@ export function wrapupContent(o: {
     sections.push({
       heading: tr.t('wrapup.highlights'),
       lines: best.map((s) => ({
-        text: tr.t('wrapup.highlight', { name: s.name, heading: s.heading, detail: tr.t('digest.reactions', { n: s.reactions }) }),
+        text: tr.t('wrapup.highlight', { name: isolate(s.name), heading: s.heading, detail: tr.t('digest.reactions', { n: s.reactions }) }),
         quote: s.text,
         ...(s.link ? { link: { url: s.link, label: tr.t('give.link.view') } } : {}),
       })),

@@ -65,6 +65,9 @@ export const de: Record<MessageKey, string> = {
   'report.links': 'Links:',
   'give.someone': 'jemand aus dem Team',
   'give.link.view': 'Ansehen',
+  // long lists and platform limits (issue 20)
+  'give.others': '{n, plural, one {# weitere Person} other {# weitere}}',
+  'give.link.everyone': 'Alle, die etwas geteilt haben, in der Galerie',
 
   'help.intro': 'wolbot begleitet das Working-Out-Loud-Programm in diesem Chat. Antworte im Thread eines Beitrags mit dem, woran du gerade arbeitest; die Antworten dort landen in der Galerie des Programms.',
   'help.everyone': 'Für alle:',

@@ -23,4 +23,7 @@ export const ja: Messages = {
   'digest.ask': '{name}さんの質問に、まだ誰も答えていません。役に立ちそうなことを知っていたら、スレッドで返信してください。',
   'digest.quiet.daily': '今日はここが静かですが、それで大丈夫です。小さな作りかけのものがあれば、このスレッドがちょうどいい場所です。',
   'digest.quiet.weekly': '今週はここが静かですが、それで大丈夫です。小さな作りかけのものがあれば、このスレッドがちょうどいい場所です。',
+  // long lists and platform limits (issue 20)
+  'give.others': 'ほか{n}人',
+  'give.link.everyone': '共有した全員をギャラリーで見る',
 };
