@@ -97,11 +97,17 @@ describe('Slack adapter posting against the fake Web API', () => {
     const d = h.fake.callsOf('chat.postMessage')[1].args;
     expect(d.thread_ts).toBe(ref.id);
     const all = JSON.stringify(d);
-    expect(all).not.toContain('<!channel>');
-    expect(all).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');
-    expect(all).toContain('Ana &lt;b&gt;');
+    // The fallback text is escaped; the blocks hold people's words as literal rich text, which
+    // Slack neither formats nor reads as a ping or a link (those are elements of their own).
+    expect(d.text).not.toContain('<!channel>');
+    expect(d.text).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');
+    expect(d.text).toContain('Ana &lt;b&gt;');
+    expect(d.text).toContain('<https://example.com/x|View>');
     expect(all).not.toContain('<@');
-    expect(all).toContain('<https://example.com/x|View>');
+    expect(all).not.toMatch(/"type":"(broadcast|user|usergroup|channel)"/);
+    expect(all).not.toMatch(/"type":"mrkdwn"/);
+    expect(all).toContain('{"type":"text","text":"hey <!channel> & <https://evil.example|click>","style":{"italic":true}}');
+    expect(all).toContain('{"type":"link","url":"https://example.com/x","text":"View"}');
   });
 
   test('notifyAdmins opens a DM with each admin', async () => {

@@ -39,14 +39,21 @@ describe('Slack digest', () => {
     expect(digest.metadata).toBeUndefined();
     const all = JSON.stringify({ text: digest.text, blocks: digest.blocks });
     expect(all).not.toContain('<@');
-    expect(all).not.toContain('<!here>');
+    // Names and quotes are literal rich text (no broadcast or user elements); the fallback is escaped.
+    expect(all).not.toMatch(/"type":"(broadcast|user|usergroup)"/);
+    expect(digest.text).not.toContain('<!here>');
+    const texts = (digest.blocks as any[]).flatMap((b) => (b.elements ?? []).flatMap((e: any) => e.elements ?? [])).filter((e: any) => e.type === 'text').map((e: any) => e.text as string);
+    expect(texts).toContain('Thank you, \u2068Ana\u2069, \u2068Ben\u2069 and \u2068Cat <!here>\u2069, for working out loud today.');
     // Mentions in a quote read as the people's names (looked up before the digest posts), never as ids.
     expect(all).not.toMatch(/&lt;@|U0DAN|U0EVE/);
+    expect(texts).toContain('Has anyone tried pairing on docs? @Dan you did, @Eve?');
     expect(digest.text).toContain('\n> Has anyone tried pairing on docs? @Dan you did, @Eve?');
-    expect(digest.text).toContain('Thank you, Ana, Ben and Cat &lt;!here&gt;, for working out loud today.');
-    expect(digest.text).toContain('Ana: 1 reply');
-    expect(digest.text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${thread}&cid=C0WOL1|View>`);
-    expect(digest.text).toContain('Cat &lt;!here&gt; asked, and nobody has answered yet');
+    expect(digest.text).toContain('Thank you, \u2068Ana\u2069, \u2068Ben\u2069 and \u2068Cat &lt;!here&gt;\u2069, for working out loud today.');
+    expect(digest.text).toContain('\u2068Ana\u2069: 1 reply');
+    // A link's `&` escaped as Slack asks in mrkdwn; raw in the rich text link element.
+    expect(digest.text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${thread}&amp;cid=C0WOL1|View>`);
+    expect(all).toContain(`"url":"https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${thread}&cid=C0WOL1"`);
+    expect(digest.text).toContain('\u2068Cat &lt;!here&gt;\u2069 asked, and nobody has answered yet');
     expect(digest.text).toContain(`p${cat.replace('.', '')}`);
     expect((digest.blocks as any[])[0]).toMatchObject({ type: 'header', text: { text: 'Day 1 · Connection: thank you' } });
     // Once: a later tick posts no second digest.

@@ -1,5 +1,6 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { readSlackEnv, SLACK_ENV } from './env';
+import { SLACK_LIMITS } from './limits';
 import type { SlackSettings } from './settings';
 
 /** Slack: on when one of its credential sets is complete (readSlackEnv reads them into SlackSettings). */
@@ -10,8 +11,7 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   secretEnv: ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'],
   secretFields: ['botToken', 'appToken', 'signingSecret', 'clientSecret', 'stateSecret', 'access_token', 'bot_token'],
   readEnv: readSlackEnv,
-  // A header block holds 150 plain-text characters, a section's text 3,000.
-  limits: { headerChars: 150, sectionChars: 3000 },
+  limits: SLACK_LIMITS,
   isOn: ({ settings }) => settings !== null,
   // On, it serves a real team: Slack's servers call in (HTTP mode) and people open the page.
   reachableFromOutside: (settings) => settings !== null,
