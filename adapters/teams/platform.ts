@@ -1,5 +1,6 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { readTeamsEnv, TEAMS_ENV } from './env';
+import { TEAMS_LIMITS } from './limits';
 import { teamsAuthMode, type TeamsSettings } from './settings';
 
 /** Microsoft Teams: on with an app id, or anonymously for a local emulator. */
@@ -10,8 +11,7 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   secretEnv: ['MICROSOFT_APP_PASSWORD'],
   secretFields: ['appPassword', 'MicrosoftAppPassword'],
   readEnv: readTeamsEnv,
-  // An activity may be about 28 KB in all.
-  limits: { messageBytes: 28 * 1024 },
+  limits: TEAMS_LIMITS,
   isOn: ({ settings }) => settings !== null,
   // Anonymous Teams is for a local emulator: only an app with its id takes activities from outside.
   reachableFromOutside: (settings) => settings !== null && teamsAuthMode(settings) === 'authenticated',
