@@ -9,27 +9,44 @@ type AC = typeof import('adaptivecards');
 
 let lib: AC | undefined;
 
-/** The library needs a window and document; its ES module build does not load in Jest, its bundle does. */
-function adaptiveCards(): AC {
-  if (lib) return lib;
+/**
+ * Runs `f` with jsdom's window and document as globals (the library's DOM), then takes them away
+ * again, so nothing of jsdom outlives the call in the test file's global scope.
+ */
+function withDom<T>(f: () => T): T {
   const dom = new JSDOM('<!doctype html><html><body></body></html>');
   const g = globalThis as Record<string, unknown>;
-  for (const k of ['window', 'document', 'navigator', 'HTMLElement', 'Node']) if (g[k] === undefined) g[k] = k === 'window' ? dom.window : (dom.window as unknown as Record<string, unknown>)[k];
+  const names = ['window', 'document', 'navigator', 'HTMLElement', 'Node'].filter((k) => g[k] === undefined);
+  const win = dom.window as unknown as Record<string, unknown>;
+  for (const k of names) g[k] = k === 'window' ? win : win[k];
+  try {
+    return f();
+  } finally {
+    for (const k of names) delete g[k];
+    // A window left open outlives the test file (Jest then warns about its soft-deleted globals).
+    dom.window.close();
+  }
+}
+
+/** Its ES module build does not load in Jest; its bundle does. */
+function adaptiveCards(): AC {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  lib = require('adaptivecards/dist/adaptivecards.js') as AC;
+  lib ??= withDom(() => require('adaptivecards/dist/adaptivecards.js') as AC);
   return lib;
 }
 
 /** Every parse and validation event the library reports for `card` (empty: a valid card). */
 export function cardProblems(card: unknown): string[] {
   const { AdaptiveCard, SerializationContext } = adaptiveCards();
-  const ctx = new SerializationContext();
-  const c = new AdaptiveCard();
-  c.parse(card, ctx);
-  const out: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) out.push(`parse: ${ctx.getEventAt(i).message}`);
-  for (const e of c.validateProperties().validationEvents) out.push(`validate: ${e.message}`);
-  return out;
+  return withDom(() => {
+    const ctx = new SerializationContext();
+    const c = new AdaptiveCard();
+    c.parse(card, ctx);
+    const out: string[] = [];
+    for (let i = 0; i < ctx.eventCount; i++) out.push(`parse: ${ctx.getEventAt(i).message}`);
+    for (const e of c.validateProperties().validationEvents) out.push(`validate: ${e.message}`);
+    return out;
+  });
 }
 
 /** Every string a person reads on the card: text blocks, text runs, action titles. */

@@ -30,15 +30,15 @@ export function clipText(s: string, max: number, size: (t: string) => number = c
   if (size(s) <= max) return s;
   const gs = graphemes(s);
   // Binary search over grapheme counts: size() of a prefix grows with its length.
+  const prefix = (n: number) => closeIsolates(gs.slice(0, n).join('').trimEnd()) + ELLIPSIS;
   let lo = 0;
   let hi = gs.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (size(gs.slice(0, mid).join('').trimEnd() + ELLIPSIS) <= max) lo = mid;
+    if (size(prefix(mid)) <= max) lo = mid;
     else hi = mid - 1;
   }
-  const cut = closeIsolates(gs.slice(0, lo).join('').trimEnd());
-  return size(cut + ELLIPSIS) <= max ? cut + ELLIPSIS : '';
+  return size(prefix(lo)) <= max ? prefix(lo) : '';
 }
 
 /** A cut inside an isolated name (U+2068…U+2069) closes it, so the rest of the line keeps its direction. */
