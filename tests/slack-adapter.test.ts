@@ -91,6 +91,16 @@ describe('Slack adapter posting against the fake Web API', () => {
     expect((await failure(h.adapter.findPostedPrompt!(target, 'dlv-1', around))).kind).toBe('uncertain');
   });
 
+  test('a prompt with every part at its longest still fits Slack (the fake refuses what Slack refuses): long parts end in "…"', async () => {
+    const long = { ...prompt, text: '&'.repeat(3000), challenge: 'b'.repeat(3000), footer: 'c'.repeat(3000), invite: 'd'.repeat(3000), link: { url: 'https://example.org', label: 'e'.repeat(150) } };
+    const ref = await h.adapter.postPrompt(target, long);
+    const posted = h.fake.posts('C0WOL1').find((m) => m.ts === ref.id)!;
+    const texts = (posted.blocks as any[]).flatMap((b) => [b.text?.text, ...(b.elements ?? []).map((e: any) => e.text)]).filter((t): t is string => typeof t === 'string');
+    expect(texts.every((t) => [...t].length <= 3000)).toBe(true);
+    expect(texts.reduce((n, t) => n + [...t].length, 0)).toBeLessThanOrEqual(12_000);
+    expect(texts[1]).toMatch(/^(&amp;)+…$/);
+  });
+
   test('digest in the thread escapes people’s words', async () => {
     const ref = await h.adapter.postPrompt(target, prompt);
     await h.adapter.postDigest(ref, target, { kind: 'digest', day: 2, theme: 'Sharing', title: 'Day 2 · Sharing: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote: 'hey <!channel> & <https://evil.example|click>', link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 });

@@ -32,7 +32,10 @@ export class TeamsPoster {
    * the tenant, and it reports the conversation id where the activity id belongs.
    */
   async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
-    return this.openThread(target, promptActivity(prompt));
+    const activity = promptActivity(prompt);
+    // Measured before sending: a card Teams would refuse (413) fails for good here, with the reason.
+    if (!fitsTeams(activity)) throw new DeliveryError('permanent', TOO_BIG_REASON, { message: `day ${prompt.day} is larger than a Teams message holds: shorten its text` });
+    return this.openThread(target, activity);
   }
 
   /** A kick-off or wrap-up opens a thread of its own in the channel. */
