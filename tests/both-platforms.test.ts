@@ -3,6 +3,7 @@
  * run time both get each day's prompt from the cron tick, each at its own local time.
  */
 import { PassThrough } from 'node:stream';
+import { cardText } from './helpers/adaptive-cards';
 import { startWolbot, type RunningApp } from '../src/app';
 import { FakeSlack } from './fakes/slack-api';
 import { FakeBotConnector, botAdded, mentionPost, postActivity, type Person } from './fakes/bot-connector';
@@ -64,7 +65,7 @@ channels: [slack:C0BOTH]
     const slackAll = () => slack.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0BOTH");
     const slackPosts = () => slackAll().filter((c) => !/Week starts Monday 16 November/.test(String(c.args.text)));
     const created = () => teams.calls.filter((c) => c.kind === 'createConversation');
-    const isKickoff = (c: ReturnType<typeof created>[number]) => /Week starts Monday 16 November/.test(c.body.activity.text);
+    const isKickoff = (c: ReturnType<typeof created>[number]) => /Week starts Monday 16 November/.test(cardText(c.body));
     const teamsThreads = () => created().filter((c) => !isKickoff(c));
 
     await app.tick(); // 08:00 London: no prompt due; New York's day 1 is 6 h away, so its welcome goes out

@@ -63,15 +63,16 @@ describe('daily digest (sandbox)', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.threadId).toBe(t);
     const body = d[0]!.body as DigestMessage & { text: string };
+    // Each name isolated (U+2068…U+2069): a right-to-left name cannot reorder the sentence.
     expect(body).toMatchObject({ kind: 'digest', day: 1, theme: 'Connection', sharers: ['Sandbox User', 'Ben', 'Cy', 'Dev'], shares: 4 });
-    expect(body.intro[0]).toBe('Thank you, Sandbox User, Ben, Cy and Dev, for working out loud today.');
+    expect(body.intro[0]).toBe('Thank you, \u2068Sandbox User\u2069, \u2068Ben\u2069, \u2068Cy\u2069 and \u2068Dev\u2069, for working out loud today.');
     expect(body.sections.map((x) => x.heading)).toEqual(['What got people talking', 'Can you help?']);
     expect(body.sections[0]!.lines).toEqual([
-      { text: 'Sandbox User', quote: 'Shared my draft <b>plan</b> with two teams' },
-      { text: 'Ben', quote: 'Does anyone know a good one-pager template?' },
+      { text: '\u2068Sandbox User\u2069', quote: 'Shared my draft <b>plan</b> with two teams' },
+      { text: '\u2068Ben\u2069', quote: 'Does anyone know a good one-pager template?' },
     ]);
     // Ben was answered; Dev's question is still open, and is said as an invitation to help.
-    expect(body.sections[1]!.lines).toEqual([{ text: 'Dev is looking for a pointer. If you know something that helps, reply in the thread.', quote: 'Has anyone tried async stand-ups?' }]);
+    expect(body.sections[1]!.lines).toEqual([{ text: '\u2068Dev\u2069 is looking for a pointer. If you know something that helps, reply in the thread.', quote: 'Has anyone tried async stand-ups?' }]);
     // Read aloud: warm, short, no zeros, no counts, nobody named as ignored, nobody pinged.
     expect(body.text).not.toMatch(/\b0\b|<@|nobody|answered|\d+ (reactions?|replies|reply)\b/i);
     expect(body.text.length).toBeLessThan(600);
@@ -121,7 +122,7 @@ describe('a prompt posted after its digest time', () => {
       await s.app.tick();
       const d = (await s.digests()).filter((m) => m.threadId === day2);
       expect(d).toHaveLength(1);
-      expect((d[0]!.body as DigestMessage).intro[0]).toMatch(/^Thank you, Ben,/);
+      expect((d[0]!.body as DigestMessage).intro[0]).toMatch(/^Thank you, \u2068Ben\u2069,/);
     } finally {
       await s.stop();
     }

@@ -10,6 +10,8 @@ import { SIGNING_SECRET, startSlackApp, waitFor, writeSlackConfig, type SlackApp
 import { FakeSlack } from './fakes/slack-api';
 
 const at = (iso: string) => Date.parse(iso);
+/** Text as a person sees it: the invisible isolates around each name left out. */
+const visible = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 const kickoffs = (s: SlackApp, ch: string) => s.fake.posts(ch).filter((m) => !m.thread_ts && !m.metadata && /starts/.test(m.text ?? ''));
 const isKickoff = (m: { thread_ts?: string; metadata?: unknown; text?: string }) => !m.thread_ts && !m.metadata && /starts/.test(m.text ?? '');
 
@@ -41,7 +43,8 @@ describe('kick-off', () => {
       expect(london!.text).toMatch(/kept for 365 days/);
       expect(london!.text).toContain('Write “/wol forget me”');
       expect(london!.text).not.toMatch(/everything you wrote is removed/);
-      expect(JSON.stringify(london!.blocks)).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
+      expect(london!.text).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
+      expect(JSON.stringify(london!.blocks)).toContain('{"type":"link","url":"https://workingoutloud.com","text":"What is Working Out Loud?"}');
       expect(JSON.stringify(london)).not.toContain('<@');
       await s.stop();
       // A restart (a new process on the same store) posts nothing again.
@@ -128,7 +131,8 @@ describe('wrap-up', () => {
 
       const [first] = wrapups();
       expect(first!.metadata).toBeUndefined();
-      const text = first!.text!;
+      // Names are isolated (U+2068…U+2069) in the sentence; read here as shown.
+      const text = visible(first!.text!);
       expect(text).toContain('3 people shared 3 pieces of work in 3 channels.');
       // Ben wrote in the other channel; everyone is new (a first run, veterans maybe among them): nobody is called new.
       expect(text).toContain('Thank you, Ana, Ben and Sandbox User, for working out loud.');
@@ -137,7 +141,7 @@ describe('wrap-up', () => {
       expect(text).toContain('Day 3 · Learning: a quiet one');
       expect(text).toContain('Ana, Day 1 · Connection');
       expect(text).not.toMatch(/\d+ reactions?\b/); // no counts, no ranking
-      expect(text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${t1}&cid=C0WOL1|View>`);
+      expect(text).toContain(`<https://test.slack.com/archives/C0WOL1/p${ana.replace('.', '')}?thread_ts=${t1}&amp;cid=C0WOL1|View>`);
       expect(text).toContain('<https://wol.example.com/|Everything shared, in the gallery>');
       expect(JSON.stringify(wrapups())).not.toMatch(/<@|&lt;@/);
       expect(text).toContain('\n> My first draft, out in the open, thanks to @Ben'); // a mention in a quote reads as the name
@@ -212,7 +216,7 @@ describe('wrap-up words', () => {
     };
     return wrapupContent({ title: 'Circle', stats, headings: new Map([[1, 'Day 1 · One']]), shares, firstTimers: new Set(firstTimers.map((p) => `slack:${p}`)), tr: translator(lang) });
   };
-  const lines = (m: { sections: { lines: { text: string }[] }[] }) => m.sections.flatMap((s) => s.lines.map((l) => l.text));
+  const lines = (m: { sections: { lines: { text: string }[] }[] }) => m.sections.flatMap((s) => s.lines.map((l) => visible(l.text)));
 
   test('only some first-timers: everyone thanked, the new ones welcomed by name', async () => {
     const m = await build('en', [share('Ana', 0, 1), share('Ben', 0, 2), share('Cem', 0, 3)], ['Cem']);
@@ -223,7 +227,7 @@ describe('wrap-up words', () => {
   test('highlights: at most one share a person, no counts, not ordered by reactions', async () => {
     const m = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4), share('Cem', 0, 5)], []);
     const lines = m.sections.find((s) => s.heading === 'A few highlights')!.lines;
-    expect(lines.map((l) => l.text.split(',')[0])).toEqual(['Ana', 'Ben', 'Cem']); // Cem too, though nobody reacted
+    expect(lines.map((l) => visible(l.text).split(',')[0])).toEqual(['Ana', 'Ben', 'Cem']); // Cem too, though nobody reacted
     expect(JSON.stringify(m)).not.toMatch(/reaction/);
     const two = await build('en', [share('Ana', 9, 1), share('Ana', 8, 2), share('Ana', 7, 3), share('Ben', 2, 4)], []);
     const quotes = two.sections.find((s) => s.heading === 'A few highlights')!.lines.map((l) => l.quote);

@@ -144,7 +144,10 @@ describe('a German programme on Teams (whole app, fake Bot Connector)', () => {
     expect(card).toContain('Die Aufgabe für heute');
     expect(card).toContain('Antworte in diesem Thread');
     expect(card).not.toMatch(/Today|Reply in this thread|gallery/);
-    expect(create.body.activity.text).toMatch(/\*\*Die Aufgabe für heute:\*\* Schreib in zwei, drei Sätzen/);
+    expect(card).toContain('Schreib in zwei, drei Sätzen');
+    // No text copy above the card; the notification line is the heading.
+    expect(create.body.activity.text).toBeUndefined();
+    expect(create.body.activity.summary).toBe('Tag 3 · Lernen');
 
     const help = mentionPost(fake.url, CHANNEL, 'help', ADMIN);
     expect((await postActivity(app.url, help)).status).toBe(200);
@@ -157,14 +160,14 @@ describe('a prompt’s link, laid out by each adapter', () => {
     deliveryId: 'd', programme: 'p', programmeTitle: 'P', day: 8, theme: 'T', text: 't', challenge: 'c', footer: 'f',
     heading: 'Week 2 · T', challengeLabel: "This week's challenge", invite: 'i',
   };
-  test('Slack: <url|label> that cannot be broken out of; Teams: a markdown link in the card and the text', () => {
+  test('Slack: <url|label> that cannot be broken out of; Teams: a text run that opens the link, its words as written', () => {
     const link = { url: 'https://example.org/guide?a=1&b=2|x>y (z)', label: 'The <guide> & more' };
     const slack = slackPrompt({ ...base, link });
     expect(slack.blocks.map((b: any) => b.text?.text).join('\n')).toContain('<https://example.org/guide?a=1&amp;b=2%7Cx%3Ey%20(z)|The &lt;guide&gt; &amp; more>');
     const teams = promptActivity({ ...base, link });
-    const md = '[The &lt;guide&gt; &amp; more](https://example.org/guide?a=1&b=2|x%3Ey%20%28z%29)';
-    expect(JSON.stringify(teams.attachments![0]!.content)).toContain(JSON.stringify(md).slice(1, -1));
-    expect(teams.text).toContain(md);
+    const runs = JSON.stringify(teams.attachments![0]!.content);
+    expect(runs).toContain(JSON.stringify({ type: 'TextRun', text: link.label, selectAction: { type: 'Action.OpenUrl', url: link.url, title: link.label } }));
+    expect(teams.text).toBeUndefined();
     expect(JSON.stringify(slackPrompt(base))).not.toContain('example.org');
   });
 });

@@ -91,17 +91,33 @@ describe('Slack adapter posting against the fake Web API', () => {
     expect((await failure(h.adapter.findPostedPrompt!(target, 'dlv-1', around))).kind).toBe('uncertain');
   });
 
+  test('a prompt with every part at its longest still fits Slack (the fake refuses what Slack refuses): long parts end in "…"', async () => {
+    const long = { ...prompt, text: '&'.repeat(3000), challenge: 'b'.repeat(3000), footer: 'c'.repeat(3000), invite: 'd'.repeat(3000), link: { url: 'https://example.org', label: 'e'.repeat(150) } };
+    const ref = await h.adapter.postPrompt(target, long);
+    const posted = h.fake.posts('C0WOL1').find((m) => m.ts === ref.id)!;
+    const texts = (posted.blocks as any[]).flatMap((b) => [b.text?.text, ...(b.elements ?? []).map((e: any) => e.text)]).filter((t): t is string => typeof t === 'string');
+    expect(texts.every((t) => [...t].length <= 3000)).toBe(true);
+    expect(texts.reduce((n, t) => n + [...t].length, 0)).toBeLessThanOrEqual(12_000);
+    expect(texts[1]).toMatch(/^(&amp;)+…$/);
+  });
+
   test('digest in the thread escapes people’s words', async () => {
     const ref = await h.adapter.postPrompt(target, prompt);
     await h.adapter.postDigest(ref, target, { kind: 'digest', day: 2, theme: 'Sharing', title: 'Day 2 · Sharing: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote: 'hey <!channel> & <https://evil.example|click>', link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 });
     const d = h.fake.callsOf('chat.postMessage')[1].args;
     expect(d.thread_ts).toBe(ref.id);
     const all = JSON.stringify(d);
-    expect(all).not.toContain('<!channel>');
-    expect(all).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');
-    expect(all).toContain('Ana &lt;b&gt;');
+    // The fallback text is escaped; the blocks hold people's words as literal rich text, which
+    // Slack neither formats nor reads as a ping or a link (those are elements of their own).
+    expect(d.text).not.toContain('<!channel>');
+    expect(d.text).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');
+    expect(d.text).toContain('Ana &lt;b&gt;');
+    expect(d.text).toContain('<https://example.com/x|View>');
     expect(all).not.toContain('<@');
-    expect(all).toContain('<https://example.com/x|View>');
+    expect(all).not.toMatch(/"type":"(broadcast|user|usergroup|channel)"/);
+    expect(all).not.toMatch(/"type":"mrkdwn"/);
+    expect(all).toContain('{"type":"text","text":"hey <!channel> & <https://evil.example|click>","style":{"italic":true}}');
+    expect(all).toContain('{"type":"link","url":"https://example.com/x","text":"View"}');
   });
 
   test('notifyAdmins opens a DM with each admin', async () => {

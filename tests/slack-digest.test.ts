@@ -42,15 +42,20 @@ describe('Slack digest', () => {
     expect(digest.metadata).toBeUndefined();
     const all = JSON.stringify({ text: digest.text, blocks: digest.blocks });
     expect(all).not.toContain('<@');
-    expect(all).not.toContain('<!here>');
+    // Names and quotes are literal rich text (no broadcast or user elements); the fallback is escaped.
+    expect(all).not.toMatch(/"type":"(broadcast|user|usergroup)"/);
+    expect(digest.text).not.toContain('<!here>');
+    const texts = (digest.blocks as any[]).flatMap((b) => (b.elements ?? []).flatMap((e: any) => e.elements ?? [])).filter((e: any) => e.type === 'text').map((e: any) => e.text as string);
+    expect(texts).toContain('Thank you, \u2068Ana\u2069, \u2068Ben\u2069 and \u2068Cat <!here>\u2069, for working out loud today.');
     // Mentions in a quote read as the people's names (looked up before the digest posts), never as ids.
     expect(all).not.toMatch(/&lt;@|U0DAN|U0EVE/);
+    expect(texts).toContain('Has anyone tried pairing on docs? @Dan you did, @Eve?');
     expect(digest.text).toContain('\n> Has anyone tried pairing on docs? @Dan you did, @Eve?');
-    expect(digest.text).toContain('Thank you, Ana, Ben and Cat &lt;!here&gt;, for working out loud today.');
+    expect(digest.text).toContain('Thank you, \u2068Ana\u2069, \u2068Ben\u2069 and \u2068Cat &lt;!here&gt;\u2069, for working out loud today.');
     // No counts (Ben's reply to Ana is no "1 reply"); Cat's open question is an invitation, not a reproach.
     expect(digest.text).not.toMatch(/\d+ (repl(y|ies)|reactions?)\b|nobody|answered/);
     expect(digest.text).not.toContain(`p${ana.replace('.', '')}`);
-    expect(digest.text).toContain('Cat &lt;!here&gt; is looking for a pointer');
+    expect(digest.text).toContain('\u2068Cat &lt;!here&gt;\u2069 is looking for a pointer');
     expect(digest.text).toContain(`p${cat.replace('.', '')}`);
     expect((digest.blocks as any[])[0]).toMatchObject({ type: 'header', text: { text: 'Day 1 · Connection: thank you' } });
     // Slack parses nothing in the quoted words (a quoted @here or @Dan pings nobody).

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { parse } from 'yaml';
 import { FakeSlack } from './fakes/slack-api';
 import { envelope, postToSlackEndpoint, slashCommand } from './helpers/slack-sign';
 import { DAY1_0900, SIGNING_SECRET, startSlackApp, waitFor, type SlackApp } from './helpers/slack-app';
@@ -83,7 +84,10 @@ describe('wolbot with Slack multi-workspace install (whole app, fake Web API)', 
     const { location, state } = await beginInstall(s);
     expect(`${location.origin}${location.pathname}`).toBe('https://slack.com/oauth/v2/authorize');
     expect(location.searchParams.get('client_id')).toBe('client-id-test');
-    expect(location.searchParams.get('scope')!.split(',')).toEqual(expect.arrayContaining(['chat:write', 'commands', 'channels:history', 'reactions:read']));
+    // Exactly the manifest's bot scopes (im:write included: organizers' DMs need it), one list for both.
+    const manifest = parse(fs.readFileSync(path.resolve(__dirname, '..', 'adapters', 'slack', 'manifest.yml'), 'utf8'));
+    expect(location.searchParams.get('scope')!.split(',').sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(location.searchParams.get('scope')!.split(',')).toContain('im:write');
     expect(state).toBeTruthy();
 
     const res = await install(s, ONE, 'code-one');

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunningApp } from '../src/app';
 import { startTeamsApp, until } from './helpers/teams-app';
+import { teamsBodyProblems } from './helpers/adaptive-cards';
 import {
   BOT, FakeBotConnector, TEAM, TENANT, botAdded, channelEvent, edited, mentionPost, postActivity, reaction, softDeleted, threadReply, type Person,
 } from './fakes/bot-connector';
@@ -98,7 +99,10 @@ describe('Teams end to end (anonymous emulator mode)', () => {
     expect(att.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(att.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(JSON.stringify(att.content)).toContain('Learning');
-    expect(create.body.activity.text).toContain('Learning');
+    // As Teams shows it: a valid card, no text copy above it, no escapes or entities.
+    expect(create.body.activity.text).toBeUndefined();
+    expect(create.body.activity.summary).toContain('Learning');
+    expect(teamsBodyProblems(create.body)).toEqual([]);
     root = create.response.activityId;
     thread = create.response.id;
     expect(thread).toBe(`${CHANNEL};messageid=${root}`);

@@ -229,15 +229,19 @@ describe('Teams lifecycle through the whole app', () => {
       expect(fake.of('createConversation')).toHaveLength(0);
     });
 
-    it('a post that fails for good (403) deactivates the channel and tells the admins once, in the team', async () => {
+    it('a post that fails for good (403) deactivates the channel and tells the admins once, each in a 1:1 chat', async () => {
       clock.set(`${START}T09:00:00Z`); // day 1 due in both channels
       fake.failNext({ kind: 'createConversation', status: 403 });
       await app.tick();
-      const creates = fake.of('createConversation');
+      const creates = fake.of('createConversation').filter((c) => c.body.isGroup);
       expect(creates).toHaveLength(2);
       const failedChannel = creates.find((c) => c.status === 403)!.body.channelData.channel.id as string;
       expect(await app.store.getChannel('teams', failedChannel)).toMatchObject({ active: false, inactiveReason: 'bot_removed' });
-      const notices = () => fake.textsIn(TEAM).filter((t) => t.startsWith('wolbot needs an organizer'));
+      // Privately: a 1:1 chat the bot opens with the organizer, nothing in the team's channels.
+      const chats = () => fake.of('createConversation').filter((c) => c.body.isGroup === false);
+      const notices = () => chats().flatMap((c) => fake.textsIn(c.response.id));
+      expect(chats().map((c) => c.body.members)).toEqual([[{ id: ADMIN.aadObjectId ?? ADMIN.id }]]);
+      expect(fake.textsIn(TEAM).filter((t) => /could not post/.test(t))).toEqual([]);
       expect(notices()).toHaveLength(1);
       expect(notices()[0]).toMatch(new RegExp(`could not post day 1 in teams:${failedChannel.replace(/[.]/g, '\\.')}: bot_removed`));
 

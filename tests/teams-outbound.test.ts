@@ -3,6 +3,7 @@ import { createTeamsAdapter } from '../adapters/teams';
 import type { TeamsReference } from '../adapters/teams/reference';
 import { DeliveryError, silentLogger, systemClock, type ChannelTarget, type ChatAdapter, type PromptMessage } from '../src/core/ports';
 import { RecordingInbound } from './helpers/recording-inbound';
+import { cardText, teamsBodyProblems } from './helpers/adaptive-cards';
 import { BOT, FakeBotConnector, TEAM, TENANT } from './fakes/bot-connector';
 
 const CHANNEL = '19:out@thread.tacv2';
@@ -42,8 +43,10 @@ describe('Teams outbound', () => {
     expect(ref.id).toBe(`${CHANNEL};messageid=${call.response.activityId}`);
     const card = call.body.activity.attachments[0].content;
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'What is Working Out Loud?', url: 'https://workingoutloud.com' }]);
-    expect(JSON.stringify(call.body.activity)).not.toContain('<at>');
+    // `<at>` in a text run is text, not a mention: no mention entities, shown as written.
     expect(call.body.activity.entities ?? []).toEqual([]);
+    expect(cardText(call.body)).toContain('Hello <at>Ana</at>');
+    expect(teamsBodyProblems(call.body)).toEqual([]);
     const link = await adapter.messageLink!(target, { platform: 'teams', channelId: CHANNEL, id: `${CHANNEL};messageid=100` }, '200');
     expect(link).toBe(`https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL)}/200?tenantId=${TENANT}&parentMessageId=100`);
   });
@@ -54,7 +57,10 @@ describe('Teams outbound', () => {
     const [call] = fake.of('sendToConversation');
     expect(call.path).toContain(encodeURIComponent(thread.id));
     expect(call.conversationId).toBe(thread.id);
-    expect(call.body.text).toContain('a &lt;b&gt;');
+    expect(call.body.text).toBeUndefined();
+    expect(cardText(call.body)).toContain('a <b>');
+    expect(cardText(call.body)).toContain('Thank you, Ana <b>, for working out loud today.');
+    expect(teamsBodyProblems(call.body)).toEqual([]);
   });
 
   it('429 is transient with Retry-After, and is not retried behind the ledger', async () => {
@@ -98,15 +104,25 @@ describe('Teams outbound', () => {
     await expect(adapter.findPostedPrompt!(target, 'd-1', new Date())).rejects.toMatchObject({ kind: 'uncertain', reason: 'teams_no_lookup' });
   });
 
-  it("notifyAdmins posts the problem in the team's General channel, not in the failing channel", async () => {
-    await adapter.notifyAdmins!({ text: 'day 3 could not be posted: bot_removed', admins: ['aad-admin-1'], target });
-    expect(fake.textsIn(TEAM).join('\n')).toContain('day 3 could not be posted');
+  it('notifyAdmins tells each organizer in a 1:1 chat, never in the team’s General channel or the failing channel', async () => {
+    await adapter.notifyAdmins!({ text: 'day 3 could not be posted: bot_removed', admins: ['aad-admin-1', '29:admin-two'], target });
+    const opened = fake.of('createConversation');
+    expect(opened.map((c) => c.body)).toEqual([
+      expect.objectContaining({ isGroup: false, members: [{ id: 'aad-admin-1' }], tenantId: TENANT, channelData: { tenant: { id: TENANT } } }),
+      expect.objectContaining({ isGroup: false, members: [{ id: '29:admin-two' }], tenantId: TENANT }),
+    ]);
+    for (const c of opened) {
+      expect(c.body.channelData.channel).toBeUndefined();
+      expect(fake.textsIn(c.response.id)).toEqual(['day 3 could not be posted: bot_removed']);
+    }
+    expect(fake.textsIn(TEAM)).toEqual([]);
     expect(fake.textsIn(CHANNEL)).toEqual([]);
   });
 
-  it('notifyAdmins outside a team (a chat reference) posts in that conversation', async () => {
-    const chat = { ...target, channelId: 'a:1chat', reference: { ...(target.reference as TeamsReference), teamId: null, channelId: 'a:1chat' } };
-    await adapter.notifyAdmins!({ text: 'day 2 could not be posted', admins: [], target: chat });
-    expect(fake.textsIn('a:1chat').join('\n')).toContain('day 2 could not be posted');
+  it('notifyAdmins: one organizer Teams cannot reach does not stop the next', async () => {
+    fake.failNext({ kind: 'createConversation', status: 403 });
+    await adapter.notifyAdmins!({ text: 'day 2 could not be posted', admins: ['29:gone', '29:here'], target });
+    const here = fake.of('createConversation').find((c) => c.body.members[0].id === '29:here')!;
+    expect(fake.textsIn(here.response.id)).toEqual(['day 2 could not be posted']);
   });
 });

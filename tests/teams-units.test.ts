@@ -1,5 +1,5 @@
 import { botAuthConfig } from '../adapters/teams/auth';
-import { ADAPTIVE_CARD, escapeTeamsText, promptActivity } from '../adapters/teams/card';
+import { ADAPTIVE_CARD, promptActivity } from '../adapters/teams/card';
 import { summaryActivity } from '../adapters/teams/summary-card';
 import type { SummaryMessage } from '../src/core/ports/summary';
 import { toDeliveryError } from '../adapters/teams/connector';
@@ -45,18 +45,20 @@ describe('prompt card', () => {
     expect(texts).toMatch(/work in progress/);
     const challenge = card.body.find((b) => b.type === 'Container');
     expect(JSON.stringify(challenge)).toContain(prompt.challenge);
-    expect(a.text).toContain('Learning');
-    expect(a.text).toContain(prompt.challenge);
+    // No text copy of the card (desktop shows it above the card): the summary is the notification line.
+    expect(a.text).toBeUndefined();
+    expect(a.summary).toBe('Day 3 · Learning');
   });
 
-  it('escapes user text in digests', () => {
-    const d = summaryActivity({ kind: 'digest', day: 3, theme: 'Learning', title: 'Day 3 · Learning: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote: '<script>x</script> **bold** [link](http://e.vil)', link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 } as SummaryMessage);
-    expect(d.text).not.toContain('<script>');
-    expect(d.text).toContain('&lt;script&gt;');
-    expect(d.text).not.toContain('[link](');
-    expect(d.text).toContain('[View](https://example.com/x)');
-    expect(JSON.stringify(d)).not.toMatch(/<at>/);
-    expect(escapeTeamsText('a_b*c')).toBe('a\\_b\\*c');
+  it('shows people’s words in digests as written: plain text runs, no escapes, no mentions, no text copy', () => {
+    const quote = '<script>x</script> **bold** [link](http://e.vil)';
+    const d = summaryActivity({ kind: 'digest', day: 3, theme: 'Learning', title: 'Day 3 · Learning: thank you', intro: ['Thank you, Ana <b>, for working out loud today.'], sections: [{ heading: 'What got people talking', lines: [{ text: 'Ana <b>: 2 reactions', quote, link: { url: 'https://example.com/x', label: 'View' } }] }], links: [], sharers: ['Ana <b>'], shares: 1 } as SummaryMessage);
+    expect(d.text).toBeUndefined();
+    const json = JSON.stringify(d.attachments![0]!.content);
+    expect(json).toContain(JSON.stringify(quote));
+    expect(json).not.toMatch(/&lt;|&amp;|\\\\/);
+    expect(json).toContain('"type":"RichTextBlock"');
+    expect(json).not.toMatch(/<at>/);
   });
 });
 

@@ -3,7 +3,7 @@ import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
-import { summaryPlainText } from '../../src/core/ports/summary';
+import { fullForm, summaryPlainText } from '../../src/core/ports/summary';
 import type { SandboxMessages } from './sandbox-messages';
 
 export type LocalMessages = SandboxMessages;
@@ -30,19 +30,19 @@ export class LocalAdapter implements ChatAdapter {
 
   async postDigest(thread: ThreadRef, _target: ChannelTarget, digest: DigestMessage): Promise<string> {
     const id = `L${randomUUID()}`;
-    await this.d.messages.addLocalMessage({ id, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: { ...digest, text: summaryPlainText(digest) }, at: this.d.clock.now() });
+    await this.d.messages.addLocalMessage({ id, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: { ...fullForm(digest), text: summaryPlainText(digest) }, at: this.d.clock.now() });
     return id;
   }
 
   /** The message keeps its place and id; only what it says changes. */
   async updateSummary(_target: ChannelTarget, _thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void> {
-    await this.d.messages.updateLocalMessage(messageId, { ...message, text: summaryPlainText(message) });
+    await this.d.messages.updateLocalMessage(messageId, { ...fullForm(message), text: summaryPlainText(message) });
   }
 
   /** A kick-off or wrap-up: a top-level message of its own kind, with no reply box on the page. */
   async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
     const id = `L${randomUUID()}`;
-    await this.d.messages.addLocalMessage({ id, channelId: target.channelId, threadId: null, user: 'wolbot', kind: message.kind, body: { ...message, text: summaryPlainText(message) }, at: this.d.clock.now() });
+    await this.d.messages.addLocalMessage({ id, channelId: target.channelId, threadId: null, user: 'wolbot', kind: message.kind, body: { ...fullForm(message), text: summaryPlainText(message) }, at: this.d.clock.now() });
     return { platform: 'local', channelId: target.channelId, id };
   }
 

@@ -1,40 +1,39 @@
 import type { PromptMessage } from '../../src/core/ports/messages';
-import { escapeSlack } from './text';
+import { clipText, codePoints } from '../../src/core/ports/text-fit';
+import { SLACK_LIMITS } from './limits';
+import { escapeSlack, linkTarget } from './text';
+
+export { linkTarget };
 
 export const PROMPT_EVENT_TYPE = 'wol_prompt';
-const HEADER_MAX = 150;
-const SECTION_MAX = 3000;
 
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+/** `s` cut by grapheme to fit `max` characters once escaped (a cut never splits an entity), then escaped. */
+function clipEscaped(s: string, max: number): string {
+  return escapeSlack(clipText(s, max, (t) => codePoints(escapeSlack(t))));
 }
 
 export function promptHeader(p: Pick<PromptMessage, 'heading'>): string {
-  return clip(p.heading, HEADER_MAX);
-}
-
-/** A URL inside Slack's `<url|label>`: what would end it is percent-encoded, `&` is Slack-escaped. */
-export function linkTarget(url: string): string {
-  return url.replace(/[|<>\s]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+  return clipText(p.heading, SLACK_LIMITS.headerChars);
 }
 
 /** The arguments of chat.postMessage for a prompt (channel added by the caller). */
 export function promptMessage(p: PromptMessage) {
+  const SECTION = SLACK_LIMITS.sectionChars;
   const header = promptHeader(p);
-  const text = escapeSlack(p.text);
-  const challenge = escapeSlack(p.challenge);
-  const footer = escapeSlack(p.footer);
+  const text = clipEscaped(p.text, SECTION);
   const label = escapeSlack(p.challengeLabel);
-  const link = p.link ? `<${linkTarget(p.link.url)}|${escapeSlack(p.link.label)}>` : '';
+  const challenge = clipEscaped(p.challenge, SECTION - codePoints(label) - 3);
+  const link = p.link ? `<${linkTarget(p.link.url)}|${clipEscaped(p.link.label, SLACK_LIMITS.headerChars)}>` : '';
   const blocks: object[] = [
     { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } },
+    { type: 'section', text: { type: 'mrkdwn', text } },
   ];
-  if (link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(link, SECTION_MAX) } });
+  if (link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: link } });
+  const invite = clipEscaped(p.invite, SECTION / 2);
   blocks.push(
     { type: 'divider' },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${label}*\n${challenge}`, SECTION_MAX) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(p.invite ? `${escapeSlack(p.invite)} ${footer}` : footer, SECTION_MAX) }] },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${label}*\n${challenge}` } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `${invite} ${clipEscaped(p.footer, SECTION - codePoints(invite) - 1)}` }] },
   );
   return {
     // Plain fallback: notifications, screen readers, clients without Block Kit.

@@ -81,8 +81,22 @@ export async function handleSlashCommand(form: Record<string, string>, deps: Com
   }
   answer.done.catch((err: unknown) => deps.log.error({ err }, '/wol background work failed'));
   let reply = answer.text;
-  if (/not (a member|in (this|the) channel)|not_in_channel/i.test(reply) && !/\/invite/.test(reply)) reply += `\n${inviteHint(deps.inbound, channelName)}`;
+  if (notMemberHere(reply, channelId) && !/\/invite/.test(reply)) reply += `\n${inviteHint(deps.inbound, channelName)}`;
   return ephemeral(reply);
+}
+
+const NOT_MEMBER = /not (a member|in (this|the) channel)|not_in_channel/i;
+
+/**
+ * Does the answer say the bot is not in *this* channel? A report over several channels (status)
+ * has a block per channel, each starting with its `slack:ID` line: only this channel's block
+ * counts, so another channel's not_in_channel adds no hint here.
+ */
+export function notMemberHere(reply: string, channelId: string): boolean {
+  const blocks = reply.split(/\n(?=\S+:\S+ )/);
+  const perChannel = blocks.filter((b) => /^[a-z]+:\S+ /.test(b));
+  if (perChannel.length === 0) return NOT_MEMBER.test(reply);
+  return perChannel.some((b) => b.startsWith(`slack:${channelId} `) && NOT_MEMBER.test(b));
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {

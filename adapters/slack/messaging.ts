@@ -7,7 +7,10 @@ import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import { promptMessage } from './blocks';
 import type { Pacer } from './pacer';
 import { findPostedPrompt } from './recovery';
-import { summaryMessage } from './summary-blocks';
+import { fitsSlack, summaryMessage, type SlackSummary } from './summary-blocks';
+import { sendFitting } from '../../src/core/ports/fit-summary';
+import type { SummaryMessage } from '../../src/core/ports/summary';
+import { TOO_LONG } from './limits';
 import { notifyAdmins } from './web-tools';
 import { toDeliveryError } from './web';
 import type { WorkspaceOf } from './workspaces';
@@ -28,6 +31,13 @@ async function pacedPost(pacer: Pacer, key: string, client: WebClient, args: Cha
   return String(res.ts);
 }
 
+/** A summary as Slack takes it: the first form within its limits, and a shorter one once if Slack still says it is too long. */
+const SLACK_FIT = { render: summaryMessage, fits: fitsSlack, tooLong: (err: unknown) => err instanceof DeliveryError && TOO_LONG.has(err.reason) };
+
+function postSummary(m: SummaryMessage, send: (body: SlackSummary) => Promise<string>): Promise<string> {
+  return sendFitting(m, SLACK_FIT, send);
+}
+
 export type SlackMessaging = Omit<ChatAdapter, 'platform' | 'start' | 'stop' | 'connection'>;
 
 /** What the adapter sends and looks up, each in the target's own workspace; posts go through the pacer. */
@@ -42,14 +52,14 @@ export function messaging(workspace: WorkspaceOf, pacer: Pacer, log: Logger): Sl
 
     async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<string> {
       const { client, key } = await workspace(target);
-      return post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...summaryMessage(digest) });
+      return postSummary(digest, (body) => post(key, client, { channel: thread.channelId, thread_ts: thread.id, ...body }));
     },
 
     async updateSummary(target: ChannelTarget, _thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void> {
       const { client, key } = await workspace(target);
       await pacer.acquire(key, target.channelId);
       try {
-        await client.chat.update({ channel: target.channelId, ts: messageId, ...summaryMessage(message) });
+        await sendFitting(message, SLACK_FIT, async (body) => void (await client.chat.update({ channel: target.channelId, ts: messageId, ...body })));
       } catch (err) {
         throw toDeliveryError(err);
       }
@@ -58,7 +68,7 @@ export function messaging(workspace: WorkspaceOf, pacer: Pacer, log: Logger): Sl
     async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
       const { client, key } = await workspace(target);
       // No metadata: a kick-off or wrap-up is not a day's prompt (recovery never mistakes it for one).
-      const ts = await post(key, client, { channel: target.channelId, ...summaryMessage(message) });
+      const ts = await postSummary(message, (body) => post(key, client, { channel: target.channelId, ...body }));
       return { platform: 'slack', channelId: target.channelId, id: ts };
     },
 

@@ -9,19 +9,10 @@ import { TokenCipher } from './crypto';
 import type { Installations } from './installations';
 import { selfFromBody, type TokenSource, type Workspace } from './tokens';
 import { slackLogger } from './web';
+import { manifestBotScopes } from './manifest-scopes';
 
 export type InstallationsStore = Installations;
 
-export const BOT_SCOPES = [
-  'chat:write',
-  'commands',
-  'channels:history',
-  'groups:history',
-  'reactions:read',
-  'channels:read',
-  'groups:read',
-  'users:read',
-];
 
 /** Bolt's installation records, kept in our store, encrypted (AES-256-GCM) with WOLBOT_SECRET_KEY. */
 export class StoreInstallations implements InstallationStore, TokenSource {
@@ -93,6 +84,8 @@ export function createOAuthRouter(opts: {
   installations: StoreInstallations;
   apiUrl: string;
   log: Logger;
+  /** The bot scopes to ask for (default: the manifest's). */
+  scopes?: string[];
 }): Router {
   const installer = new InstallProvider({
     clientId: opts.clientId,
@@ -104,9 +97,11 @@ export function createOAuthRouter(opts: {
     logger: slackLogger(opts.log),
     clientOptions: { slackApiUrl: opts.apiUrl, retryConfig: { retries: 0 }, timeout: 10_000 },
   });
+  // Exactly the manifest's bot scopes: one list for the app's page and the install.
+  const scopes = opts.scopes ?? manifestBotScopes();
   const router = express.Router();
   router.get('/slack/install', (req, res, next) => {
-    installer.handleInstallPath(req, res, {}, { scopes: BOT_SCOPES }).catch(next);
+    installer.handleInstallPath(req, res, {}, { scopes }).catch(next);
   });
   router.get('/slack/oauth_redirect', (req, res, next) => {
     installer

@@ -3,6 +3,7 @@ import { slackChannelIdProblem } from './channel-id';
 import { slackPreview } from './preview';
 import { readSlackEnv, SLACK_ENV } from './env';
 import { slackPlainText } from './plain-text';
+import { SLACK_LIMITS } from './limits';
 import type { SlackSettings } from './settings';
 
 /** Slack: on when one of its credential sets is complete (readSlackEnv reads them into SlackSettings). */
@@ -13,11 +14,10 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   secretEnv: ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'],
   secretFields: ['botToken', 'appToken', 'signingSecret', 'clientSecret', 'stateSecret', 'access_token', 'bot_token'],
   readEnv: readSlackEnv,
-  // A header block holds 150 plain-text characters, a section's text 3,000.
-  limits: { headerChars: 150, sectionChars: 3000 },
   endpoints: ['/slack/events'],
   channelIdProblem: slackChannelIdProblem,
   preview: (m) => slackPreview(m),
+  limits: SLACK_LIMITS,
   isOn: ({ settings }) => settings !== null,
   // The written text keeps Slack's tokens (<@U…|label>, <!here>, <#C…|name>): read them as live.
   readWritten: slackPlainText,

@@ -1,5 +1,10 @@
 /** Slack's text encoding: what we post is escaped, what people wrote is decoded back. */
 
+/** A URL inside Slack's `<url|label>`: what would end it is percent-encoded, `&` is Slack-escaped. */
+export function linkTarget(url: string): string {
+  return url.replace(/[|<>\s]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+}
+
 /** Escape the three characters Slack's mrkdwn treats as control (no pings, no forged links). */
 export function escapeSlack(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

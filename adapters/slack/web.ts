@@ -64,7 +64,7 @@ const CHANNEL_GONE = new Set(['not_in_channel', 'channel_not_found', 'is_archive
 /** Token-level reasons: nothing in this workspace works until someone reinstalls. */
 const TOKEN_GONE = new Set(['invalid_auth', 'account_inactive', 'token_revoked', 'not_authed', 'team_access_not_granted', 'missing_scope', 'restricted_action', 'ekm_access_denied']);
 /** Request problems that a retry will not fix. */
-const BAD_REQUEST = new Set(['invalid_blocks', 'invalid_metadata', 'msg_too_long', 'no_text', 'invalid_arguments', 'too_many_attachments', 'invalid_blocks_format']);
+const BAD_REQUEST = new Set(['invalid_blocks', 'invalid_metadata', 'msg_too_long', 'msg_blocks_too_long', 'no_text', 'invalid_arguments', 'too_many_attachments', 'invalid_blocks_format']);
 
 /** Network errors that mean the request never reached Slack (safe to retry). */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED']);

@@ -2,6 +2,10 @@ import type { CloudAdapter, ConversationParameters, ConversationReference } from
 import { TeamsConnectorClient, type ConnectorClient } from 'botframework-connector';
 import { DeliveryError } from '../../src/core/ports';
 import { noRetryHttpClient } from './http-client';
+import { TOO_BIG_STATUS } from './limits';
+
+/** A 413 (`MessageSizeTooBig`): that body never passes; a shorter one may. */
+export const TOO_BIG_REASON = 'message_too_big';
 
 /**
  * Connector clients for proactive sends, one per serviceUrl. They send through `noRetryHttpClient`
@@ -76,6 +80,7 @@ export function toDeliveryError(err: unknown, nowMs: number): DeliveryError {
     if (status === 429 || status === 412 || status === 502 || status === 504 || status === 503) {
       return new DeliveryError('transient', reason, { retryAfterMs: retryAfter(e, nowMs), message });
     }
+    if (status === TOO_BIG_STATUS) return new DeliveryError('permanent', TOO_BIG_REASON, { message });
     if (status === 403) return new DeliveryError('permanent', 'bot_removed', { deactivateChannel: true, message });
     if (status === 404) return new DeliveryError('permanent', 'conversation_not_found', { deactivateChannel: true, message });
     if (status === 401) return new DeliveryError('permanent', 'unauthorized', { message });

@@ -2,6 +2,7 @@ import type { PlatformDescriptor } from '../../src/core/ports/platform-descripto
 import { teamsPreview } from './preview';
 import { readTeamsEnv, TEAMS_ENV } from './env';
 import { teamsPlainText } from './plain-text';
+import { TEAMS_LIMITS } from './limits';
 import { teamsAuthMode, type TeamsSettings } from './settings';
 
 /** Microsoft Teams: on with an app id, or anonymously for a local emulator. */
@@ -12,10 +13,9 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
   secretEnv: ['MICROSOFT_APP_PASSWORD'],
   secretFields: ['appPassword', 'MicrosoftAppPassword'],
   readEnv: readTeamsEnv,
-  // An activity may be about 28 KB in all.
-  limits: { messageBytes: 28 * 1024 },
   endpoints: ['/api/messages'],
   preview: (m) => teamsPreview(m),
+  limits: TEAMS_LIMITS,
   isOn: ({ settings }) => settings !== null,
   packageApp: async (vars) => {
     const { packageFromEnv } = await import('./package-app');

@@ -1,11 +1,20 @@
 import type { Activity, ConversationParameters } from 'botbuilder';
 import type { AdminNotice, AnnouncementMessage, ChannelTarget, Clock, DigestMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
-import { promptActivity, type TeamsMessage } from './card';
+import { fitsTeams, promptActivity, type TeamsMessage } from './card';
 import { summaryActivity } from './summary-card';
-import { toDeliveryError, type Connectors } from './connector';
+import { toDeliveryError, TOO_BIG_REASON, type Connectors } from './connector';
+import { sendFitting } from '../../src/core/ports/fit-summary';
+import type { SummaryMessage } from '../../src/core/ports/summary';
 import { PER_CONVERSATION, PER_TENANT, type Pacer } from './pacer';
 import { asTeamsReference, threadConversationId, type TeamsReference } from './reference';
+
+/** A summary as Teams takes it: the first form within its body limit, and a shorter one once after a 413. */
+const TEAMS_FIT = {
+  render: (m: SummaryMessage) => summaryActivity(m),
+  fits: fitsTeams,
+  tooLong: (err: unknown) => err instanceof DeliveryError && err.reason === TOO_BIG_REASON,
+};
 
 /** Outbound messages: every send is paced, bounded in time, and fails as a DeliveryError. */
 export class TeamsPoster {
@@ -23,12 +32,15 @@ export class TeamsPoster {
    * the tenant, and it reports the conversation id where the activity id belongs.
    */
   async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
-    return this.openThread(target, promptActivity(prompt));
+    const activity = promptActivity(prompt);
+    // Measured before sending: a card Teams would refuse (413) fails for good here, with the reason.
+    if (!fitsTeams(activity)) throw new DeliveryError('permanent', TOO_BIG_REASON, { message: `day ${prompt.day} is larger than a Teams message holds: shorten its text` });
+    return this.openThread(target, activity);
   }
 
   /** A kick-off or wrap-up opens a thread of its own in the channel. */
   async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
-    return this.openThread(target, summaryActivity(message));
+    return sendFitting(message, TEAMS_FIT, (activity) => this.openThread(target, activity));
   }
 
   private async openThread(target: ChannelTarget, activity: TeamsMessage): Promise<ThreadRef> {
@@ -45,7 +57,8 @@ export class TeamsPoster {
 
   /** The digest is a reply in the day's thread; its activity id lets `forget me` edit it later. */
   async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<string | void> {
-    return this.sendTo(requireReference(target), thread.id, summaryActivity(digest));
+    const ref = requireReference(target);
+    return sendFitting(digest, TEAMS_FIT, (activity) => this.sendTo(ref, thread.id, activity));
   }
 
   /**
@@ -55,19 +68,42 @@ export class TeamsPoster {
   async updateSummary(target: ChannelTarget, thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void> {
     const ref = requireReference(target);
     const activityId = messageId === thread.id ? (thread.id.split(';messageid=')[1] ?? messageId) : messageId;
-    const activity = { ...summaryActivity(message), id: activityId };
-    await this.send(ref, thread.id, (client) => client.conversations.updateActivity(thread.id, activityId, activity, { timeout: this.timeoutMs }));
+    await sendFitting(message, TEAMS_FIT, (activity) => this.send(ref, thread.id, (client) => client.conversations.updateActivity(thread.id, activityId, { ...activity, id: activityId }, { timeout: this.timeoutMs })));
   }
 
+  /**
+   * Each organizer privately, in a 1:1 chat the bot opens with them (bots can start one with a
+   * user of the tenant they know; never a channel, where everyone would read it). Best effort: one
+   * organizer we cannot reach does not stop the others.
+   */
   async notifyAdmins(notice: AdminNotice): Promise<void> {
     const ref = asTeamsReference(notice.target.reference);
     if (!ref) {
       this.logger.warn({ channelId: notice.target.channelId }, 'no Teams reference to tell the admins');
       return;
     }
-    // Into the team's General channel (its id is the team's): the failing channel itself may be
-    // the one the bot cannot reach. Outside a team, into the conversation itself.
-    await this.sendTo(ref, ref.teamId ?? ref.channelId, { type: 'message', text: `wolbot needs an organizer: ${notice.text}` });
+    for (const admin of notice.admins) {
+      try {
+        const chat = await this.personalChat(ref, admin);
+        await this.sendTo(ref, chat, { type: 'message', text: notice.text, textFormat: 'plain' });
+      } catch (err) {
+        this.logger.warn({ err, admin }, 'could not tell a Teams organizer');
+      }
+    }
+  }
+
+  /** The 1:1 conversation between the bot and `user` (Teams gives the existing one when there is one). */
+  private async personalChat(ref: TeamsReference, user: string): Promise<string> {
+    const params = {
+      isGroup: false,
+      members: [{ id: user }],
+      tenantId: ref.tenantId ?? undefined,
+      channelData: { tenant: { id: ref.tenantId ?? undefined } },
+      bot: ref.botId ? { id: ref.botId, name: ref.botName ?? '' } : undefined,
+    } as ConversationParameters;
+    const res = await this.send(ref, `personal:${user}`, async (client) => client.conversations.createConversation(params, { timeout: this.timeoutMs }));
+    if (!res.id) throw new DeliveryError('permanent', 'teams_no_conversation_id');
+    return res.id;
   }
 
   /**

@@ -1,61 +1,33 @@
-import type { SummaryLink, SummaryMessage } from '../../src/core/ports/summary';
-import { ADAPTIVE_CARD, CARD_VERSION, escapeTeamsText, type TeamsMessage } from './card';
+import type { SummaryLine, SummaryMessage, SummarySection } from '../../src/core/ports/summary';
+import { clipText } from '../../src/core/ports/text-fit';
+import { adaptiveCard, cardActivity, httpUrl, linkRun, richText, run, type TeamsMessage } from './card';
 
 const QUOTE_MAX = 300;
 
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+function line(l: SummaryLine): unknown[] {
+  const out: unknown[] = [richText([run(l.link ? `${l.text} ` : l.text), ...(l.link ? [linkRun(l.link.label, l.link.url)] : [])], { spacing: 'Small' })];
+  if (l.quote) out.push(richText([run(clipText(l.quote.trim(), QUOTE_MAX), { italic: true, isSubtle: true })], { spacing: 'None' }));
+  return out;
 }
 
-/** http(s) only, and no character that would end a markdown link early. */
-function safeUrl(url: string): string | null {
-  return /^https?:\/\//i.test(url) ? url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c)) : null;
-}
-
-function mdLink(l: SummaryLink): string {
-  const url = safeUrl(l.url);
-  return url ? `[${escapeTeamsText(l.label)}](${url})` : escapeTeamsText(l.label);
+function section(s: SummarySection): unknown {
+  const items: unknown[] = s.heading ? [richText([run(s.heading, { weight: 'Bolder' })])] : [];
+  for (const l of s.lines) items.push(...line(l));
+  return { type: 'Container', spacing: 'Medium', items };
 }
 
 /**
- * A digest, kick-off or wrap-up as an Adaptive Card with a markdown text fallback. Every string is
- * escaped (names and quotes come from people); names are plain text, never `<at>` mentions.
+ * A digest, kick-off or wrap-up (one of its forms) as an Adaptive Card. Every string is a plain
+ * text run: names and quotes show exactly as people wrote them, nothing is escaped, and names are
+ * never `<at>` mentions. No `text` copy of the card: `summary` is the notification line.
  */
 export function summaryActivity(m: SummaryMessage): TeamsMessage {
-  const body: unknown[] = [{ type: 'TextBlock', text: escapeTeamsText(m.title), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' }];
-  const text: string[] = [`**${escapeTeamsText(m.title)}**`];
-  for (const p of m.intro) {
-    body.push({ type: 'TextBlock', text: escapeTeamsText(p), wrap: true });
-    text.push(escapeTeamsText(p));
-  }
-  for (const s of m.sections) {
-    const items: unknown[] = [];
-    const lines: string[] = [];
-    if (s.heading) {
-      items.push({ type: 'TextBlock', text: escapeTeamsText(s.heading), weight: 'Bolder', wrap: true });
-      lines.push(`**${escapeTeamsText(s.heading)}**`);
-    }
-    for (const l of s.lines) {
-      const line = escapeTeamsText(l.text) + (l.link ? ` ${mdLink(l.link)}` : '');
-      items.push({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' });
-      lines.push(`- ${line}`);
-      if (l.quote) {
-        const q = escapeTeamsText(clip(l.quote.trim(), QUOTE_MAX));
-        items.push({ type: 'TextBlock', text: q, wrap: true, isSubtle: true, spacing: 'None' });
-        lines.push(`  _${q.replace(/\r?\n/g, ' ')}_`);
-      }
-    }
-    body.push({ type: 'Container', spacing: 'Medium', items });
-    text.push(lines.join('\n'));
-  }
-  const actions = m.links
-    .map((l) => ({ l, url: safeUrl(l.url) }))
-    .filter((x): x is { l: SummaryLink; url: string } => x.url !== null)
-    .map(({ l, url }) => ({ type: 'Action.OpenUrl', title: l.label, url }));
-  if (m.links.length) text.push(m.links.map(mdLink).join(' · '));
-  return {
-    type: 'message',
-    text: text.join('\n\n'),
-    attachments: [{ contentType: ADAPTIVE_CARD, content: { type: 'AdaptiveCard', version: CARD_VERSION, body, ...(actions.length ? { actions } : {}) } }],
-  };
+  const body: unknown[] = [richText([run(m.title, { weight: 'Bolder', size: 'Medium' })])];
+  for (const p of m.intro) body.push(richText([run(p)]));
+  for (const s of m.sections) body.push(section(s));
+  const actions = m.links.flatMap((l) => {
+    const url = httpUrl(l.url);
+    return url ? [{ type: 'Action.OpenUrl', title: l.label, url }] : [];
+  });
+  return cardActivity(m.title, adaptiveCard(body, actions));
 }

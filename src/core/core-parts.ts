@@ -60,10 +60,10 @@ export function buildCoreParts(d: CoreDeps): CoreParts {
   const adapters = new AdapterRegistry();
   const leaseMs = d.leaseMs ?? DEFAULT_LEASE_MS;
   const names = new PeopleNames({ store, adapters, clock, logger: log('names') });
-  const notifier = new FailureNotifier({ store, adapters, admins: settings.admins, clock, logger: log('notifier'), tr: translatorOf(settings.programme) });
+  const notifier = new FailureNotifier({ store, adapters, admins: settings.admins, clock, logger: log('notifier'), trOf: (c) => translatorOf(programmeFor(settings, c).programme) });
   const leases = new LeaseKeeper({ store, clock, logger: log('leases'), owner, leaseMs });
   const deliverer = new Deliverer({ store, adapters, programmeOf: (run) => programmeOfRun(settings, run)?.programme, clock, logger: log('delivery'), owner, leaseMs, notifier, leases });
-  const digests = new DigestService({ settings, store, adapters, deliverer, names, clock, logger: log('digest') });
+  const digests = new DigestService({ settings, store, adapters, deliverer, names, clock, logger: log('digest'), publicUrl: d.publicUrl });
   const announcements = new Announcements({
     settings, store, adapters, deliverer, names, clock, logger: log('announcements'),
     schedule: (c) => channelSchedule(programmeFor(settings, c), c), publicUrl: d.publicUrl,

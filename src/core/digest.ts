@@ -11,6 +11,7 @@ import type { ChannelRecord, Channels, DeliveryRecord, Ledger, Replies } from '.
 import { headingFor, translatorOf } from './frame';
 import { analyse, digestContent, type Share } from './give/digest-content';
 import { mentionedIds, quoteOf } from './give/mention-quotes';
+import { withShorterForms } from './give/capped-names';
 import type { PeopleNames } from './names';
 import { gathers, promptForDay } from './programme';
 import { currentRun } from './runs';
@@ -24,7 +25,9 @@ import { programmeFor, programmeOfRun } from './campaigns';
  * landed is never re-sent blindly, so a thread never gets two.
  */
 export class DigestService {
-  constructor(private readonly d: { settings: WolSettings; store: Channels & Ledger & Replies; adapters: AdapterRegistry; deliverer: Deliverer; names: PeopleNames; clock: Clock; logger: Logger }) {
+  constructor(
+    private readonly d: { settings: WolSettings; store: Channels & Ledger & Replies; adapters: AdapterRegistry; deliverer: Deliverer; names: PeopleNames; clock: Clock; logger: Logger; publicUrl?: string },
+  ) {
     d.deliverer.register('digest', this.poster());
   }
 
@@ -48,10 +51,11 @@ export class DigestService {
     const { highlights, asks } = analyse(shares, seed);
     const links = await this.links(rec, channel, [...highlights.map((h) => h.messageId), ...asks.map((a) => a.messageId)]);
     const theme = promptForDay(programme, rec.day)?.theme ?? '';
-    return digestContent({
-      day: rec.day, theme, heading: headingFor(programme, rec.day, theme), shares, links,
-      quiet: settings.digestQuiet ?? 'nudge', weekly: programme.cadence === 'weekly', seed, tr,
-    });
+    const content = { day: rec.day, theme, heading: headingFor(programme, rec.day, theme), shares, links, quiet: settings.digestQuiet ?? 'nudge' as const, weekly: programme.cadence === 'weekly', seed, tr };
+    // A long list of names: shorter forms for the adapter to fit, the full list in the gallery.
+    if (digestContent(content) === null) return null;
+    const gallery = this.d.publicUrl ? { url: `${this.d.publicUrl}/`, label: tr.t('give.link.everyone') } : undefined;
+    return withShorterForms((cap) => digestContent({ ...content, cap })!, gallery);
   }
 
   /** Links to the replies the digest points at (best effort: a digest without links still thanks). */

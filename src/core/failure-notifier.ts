@@ -17,18 +17,26 @@ export function adviceFor(reason: string, tr: Translator = english): string {
 /** Tells the organizers privately, once per delivery, that a post failed for good or is uncertain. */
 export class FailureNotifier {
   constructor(
-    private readonly d: { store: Store; adapters: AdapterRegistry; admins: string[]; clock: Clock; logger: Logger; tr?: Translator },
+    private readonly d: {
+      store: Store;
+      adapters: AdapterRegistry;
+      admins: string[];
+      clock: Clock;
+      logger: Logger;
+      /** The language of the channel's programme: organizers read notices in it. */
+      trOf?: (channel: ChannelRecord) => Translator;
+    },
   ) {}
 
   async deliveryFailed(rec: DeliveryRecord, channel: ChannelRecord, reason: string): Promise<void> {
-    const tr = this.d.tr ?? english;
+    const tr = this.d.trOf?.(channel) ?? english;
     await this.tell(rec, channel, tr.t('notice.failed', { kind: rec.kind, day: rec.day, where: channelLabel(channel), reason, advice: adviceFor(reason, tr) }));
   }
 
   async deliveryUncertain(rec: DeliveryRecord, reason: string): Promise<void> {
     const channel = await this.d.store.getChannel(rec.platform, rec.channelId);
     if (!channel) return;
-    await this.tell(rec, channel, (this.d.tr ?? english).t('notice.uncertain', { kind: rec.kind, day: rec.day, where: channelLabel(channel), reason }));
+    await this.tell(rec, channel, (this.d.trOf?.(channel) ?? english).t('notice.uncertain', { kind: rec.kind, day: rec.day, where: channelLabel(channel), reason }));
   }
 
   private async tell(rec: DeliveryRecord, channel: ChannelRecord, text: string): Promise<void> {

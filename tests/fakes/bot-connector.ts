@@ -44,6 +44,8 @@ export class FakeBotConnector {
    * General channel (id = team id, no name), as Teams does.
    */
   readonly teamChannels = new Map<string, { id: string; name?: string }[]>();
+  /** The largest body Teams takes, in bytes as UTF-16 (Microsoft recommends staying within 80 KB). */
+  bodyLimitUtf16Bytes = 80_000;
 
   constructor() {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -121,6 +123,10 @@ export class FakeBotConnector {
         send(r, status, b);
       };
 
+      // Teams refuses a message body over its limit, counted as UTF-16 (JSON text: 2 bytes a unit).
+      if (kind !== 'fetchChannelList' && raw.length * 2 > this.bodyLimitUtf16Bytes) {
+        return json(res, 413, { error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
+      }
       const i = this.failures.findIndex((f) => !f.kind || f.kind === kind);
       if (i >= 0) {
         const [f] = this.failures.splice(i, 1);

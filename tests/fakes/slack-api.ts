@@ -72,7 +72,37 @@ export class FakeSlack {
   private hung: http.ServerResponse[] = [];
   private hangWaiters: ((c: FakeCall) => void)[] = [];
 
+  /**
+   * Slack's size rules for chat.postMessage, as Slack staff describe them: at most 50 blocks, a
+   * header's text 150 characters, any one text 3,000, all block text together ~12,000
+   * (`msg_blocks_too_long`), the top-level text 40,000 (`msg_too_long`). Counted in code points.
+   */
+  limits = { blocks: 50, headerChars: 150, textChars: 3000, blockTextChars: 12_000, messageTextChars: 40_000 };
+
   constructor(private readonly now: () => number = Date.now) {}
+
+  /** Slack's error for a message too big to take, or null. */
+  private sizeProblem(args: Record<string, any>): string | null {
+    const chars = (t: string) => [...t].length;
+    if (typeof args.text === 'string' && chars(args.text) > this.limits.messageTextChars) return 'msg_too_long';
+    const blocks: any[] = Array.isArray(args.blocks) ? args.blocks : [];
+    if (blocks.length > this.limits.blocks) return 'invalid_blocks';
+    const texts: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'text' && typeof x === 'string') texts.push(x);
+          else walk(x);
+        }
+      }
+    };
+    walk(blocks);
+    if (blocks.some((b) => b?.type === 'header' && chars(String(b.text?.text ?? '')) > this.limits.headerChars)) return 'invalid_blocks';
+    if (texts.some((t) => chars(t) > this.limits.textChars)) return 'invalid_blocks';
+    if (texts.reduce((n, t) => n + chars(t), 0) > this.limits.blockTextChars) return 'msg_blocks_too_long';
+    return null;
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.route(req, res));
@@ -244,6 +274,8 @@ export class FakeSlack {
         if (c?.team && c.team !== me.team.id) return { ok: false, error: 'channel_not_found' };
         if (c && !c.is_member) return { ok: false, error: 'not_in_channel' };
         if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+        const refused = this.sizeProblem(args);
+        if (refused) return { ok: false, error: refused };
         const msg: FakeMessage = {
           ts: this.nextTs(),
           channel: args.channel,

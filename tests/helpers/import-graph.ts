@@ -63,7 +63,8 @@ export const CORE_PACKAGES = ['luxon', 'node:crypto', 'intl-messageformat'];
 export const ADAPTER_SHARED_PACKAGES = ['express', 'zod'];
 /** Each platform's own libraries; a platform's library in another folder is a violation. */
 export const ADAPTER_OWN_PACKAGES: Record<string, RegExp[]> = {
-  slack: [/^@slack\//],
+  // The Slack adapter reads its app manifest (yaml) for the install's scopes.
+  slack: [/^@slack\//, /^yaml$/],
   teams: [/^botbuilder/, /^botframework-/, /^adm-zip$/],
 };
 

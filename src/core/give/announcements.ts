@@ -17,6 +17,7 @@ import { mentionedIds, quoteOf } from './mention-quotes';
 import { kickoffContent } from './kickoff-content';
 import { highlights, wrapupContent, type RunShare } from './wrapup-content';
 import { gathers } from '../programme';
+import { withShorterForms } from './capped-names';
 
 const HOUR = 3600_000;
 /** The kick-off goes out once day 1 is less than this far away… */
@@ -172,10 +173,11 @@ export class Announcements {
     await this.linkHighlights(pairs, byId, run);
     const shares = pairs.map((p) => p.s);
     const headings = new Map(settings.programme.prompts.map((p) => [p.day, headingFor(settings.programme, p.day, p.theme)]));
-    const message = wrapupContent({
+    const content = {
       title: settings.programme.title, stats: await buildStats(this.d.settings, store, { run }), headings, shares, firstTimers, seed: run, gathers: gathers(settings.programme),
       galleryUrl: this.d.publicUrl ? `${this.d.publicUrl}/` : undefined, tr,
-    });
+    };
+    const message = withShorterForms((cap) => wrapupContent({ ...content, cap }));
     this.wrapupCache = { key: run, at: nowMs, message };
     return message;
   }

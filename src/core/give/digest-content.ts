@@ -2,8 +2,8 @@ import type { Mention } from '../ports/inbound';
 import type { DigestMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
 import type { Translator } from '../i18n/catalogue';
-import { listOf } from './names-list';
 import { pickHighlights } from './pick-highlights';
+import { cappedNames, isolate, type NameCap } from './capped-names';
 
 /** One reply in the day's thread, as the digest sees it. */
 export interface Share {
@@ -65,9 +65,10 @@ export function digestContent(o: {
   /** Varies the highlights across days and channels, the same every time for one thread. */
   seed?: string;
   tr: Translator;
+  /** How many names the thanks may list (the rest: "and N others"). */
+  cap?: NameCap;
 }): DigestMessage | null {
   const w = o.tr;
-  const list = (xs: string[]) => listOf(w.lang, xs);
   const period = o.weekly ? 'weekly' : 'daily';
   const base = { kind: 'digest' as const, day: o.day, theme: o.theme, links: [] };
   if (o.shares.length === 0) {
@@ -80,16 +81,16 @@ export function digestContent(o: {
   const sections: SummarySection[] = [];
   if (highlights.length) {
     // Who and what, never how many: no reaction or reply counts, no ranking.
-    const lines = highlights.map((share): SummaryLine => ({ text: w.t('digest.response', { name: share.name }), quote: share.quote ?? share.text, ...view(share.messageId) }));
+    const lines = highlights.map((share): SummaryLine => ({ text: w.t('digest.response', { name: isolate(share.name) }), quote: share.quote ?? share.text, ...view(share.messageId) }));
     sections.push({ heading: w.t('digest.responses'), lines });
   }
   if (asks.length) {
-    sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: a.name }), quote: a.quote ?? a.text, ...view(a.messageId) })) });
+    sections.push({ heading: w.t('digest.asks'), lines: asks.map((a): SummaryLine => ({ text: w.t('digest.ask', { name: isolate(a.name) }), quote: a.quote ?? a.text, ...view(a.messageId) })) });
   }
   return {
     ...base,
     title: w.t(`digest.title.${period}`, { heading: o.heading }),
-    intro: [w.t(`digest.thanks.${period}`, { n: sharers.length, names: list(sharers) })],
+    intro: [w.t(`digest.thanks.${period}`, { n: sharers.length, names: cappedNames(w, sharers, o.cap) })],
     sections,
     sharers,
     shares: o.shares.length,

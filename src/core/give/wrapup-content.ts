@@ -2,8 +2,8 @@ import type { Translator } from '../i18n/catalogue';
 import type { AnnouncementMessage } from '../ports/messages';
 import type { SummaryLine, SummarySection } from '../ports/summary';
 import type { RunStats } from '../stats';
-import { listOf } from './names-list';
 import { pickHighlights } from './pick-highlights';
+import { cappedNames, isolate, type NameCap } from './capped-names';
 
 /** A share across the whole run, as the wrap-up sees it. */
 export interface RunShare {
@@ -43,9 +43,11 @@ export function wrapupContent(o: {
   gathers?: boolean;
   galleryUrl?: string;
   tr: Translator;
+  /** How many names each list may show (the rest: "and N others"). */
+  cap?: NameCap;
 }): AnnouncementMessage {
   const { stats, tr } = o;
-  const list = (xs: string[]) => listOf(tr.lang, xs);
+  const list = (xs: string[]) => cappedNames(tr, xs, o.cap);
   const gathering = o.gathers !== false;
   const links = o.galleryUrl && gathering ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
   const title = tr.t('wrapup.title', { title: o.title });
@@ -74,7 +76,7 @@ export function wrapupContent(o: {
     sections.push({
       heading: tr.t('wrapup.highlights'),
       lines: best.map((s) => ({
-        text: tr.t('wrapup.highlight', { name: s.name, heading: s.heading }),
+        text: tr.t('wrapup.highlight', { name: isolate(s.name), heading: s.heading }),
         quote: s.text,
         ...(s.link ? { link: { url: s.link, label: tr.t('give.link.view') } } : {}),
       })),

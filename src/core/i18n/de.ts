@@ -67,6 +67,9 @@ export const de: Record<MessageKey, string> = {
   'give.someone': 'jemand aus dem Team',
   'give.link.view': 'Ansehen',
   'give.at': '{time} Uhr ({zone})',
+  // long lists and platform limits (issue 20)
+  'give.others': '{n, plural, one {# weitere Person} other {# weitere}}',
+  'give.link.everyone': 'Alle, die etwas geteilt haben, in der Galerie',
 
   'help.intro': 'wolbot begleitet das Working-Out-Loud-Programm in diesem Chat. Antworte im Thread eines Impulses mit dem, woran du gerade arbeitest; die Antworten dort landen in der Galerie des Programms.',
   'help.everyone': 'Für alle:',

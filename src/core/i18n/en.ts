@@ -74,6 +74,9 @@ export const en = {
   'give.someone': 'a colleague',
   'give.link.view': 'View',
   'give.at': '{time} ({zone})',
+  // long lists and platform limits (issue 20)
+  'give.others': '{n, plural, one {# other} other {# others}}',
+  'give.link.everyone': 'Everyone who shared, in the gallery',
 
   // help
   'help.intro': 'wolbot runs the Working Out Loud programme in this chat. Reply in a prompt\'s thread with your work in progress; replies there are gathered into the programme\'s gallery.',

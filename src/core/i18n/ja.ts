@@ -176,4 +176,7 @@ export const ja: Record<MessageKey, string> = {
   'preview.sample.draft': 'オンボーディングガイドの最初の下書きです。入社1週目の人にとって、足りないものは何でしょう？',
   'preview.sample.ask': '3つのタイムゾーンにまたがるチームで振り返りをする良い方法を知っている人はいますか？',
   'preview.sample.idea': '今日は週次の報告を短い動画にしてみました。10分で済みました。',
+  // long lists and platform limits (issue 20)
+  'give.others': 'ほか{n}人',
+  'give.link.everyone': '共有した全員をギャラリーで見る',
 };

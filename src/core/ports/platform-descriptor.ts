@@ -66,6 +66,21 @@ export function unexpected(name: string, expected: string): (issue: { input?: un
   return (issue) => `${name}: expected ${expected}, got "${String(issue.input)}"`;
 }
 
+/** A platform's message limits (each optional: a platform names those it has). */
+export interface PlatformLimits {
+  /** Bytes of a prompt's words together (UTF-8), the conservative programme check. */
+  readonly messageBytes?: number;
+  readonly headerChars?: number;
+  readonly sectionChars?: number;
+  readonly blocks?: number;
+  /** All text of a message's blocks together. */
+  readonly blockTextChars?: number;
+  /** A message's plain `text`. */
+  readonly textChars?: number;
+  /** The whole request body as sent, counted as UTF-16 bytes. */
+  readonly bodyUtf16Bytes?: number;
+}
+
 /** A platform's adapter and, when it receives over HTTP, its router on the shared server. */
 export interface PlatformParts {
   adapter: ChatAdapter;
@@ -95,8 +110,11 @@ export interface PlatformDescriptor<S = unknown> {
    * process's environment and passes it in). Absent: the platform has no settings (null).
    */
   readEnv?(vars: EnvVars): EnvReading<S>;
-  /** What one message can hold there; the programme is checked against the smallest of each. */
-  readonly limits: { readonly messageBytes?: number; readonly headerChars?: number; readonly sectionChars?: number };
+  /**
+   * What one message can hold there; the programme is checked against the smallest of each, and
+   * the platform's renderers measure every message against its own before sending.
+   */
+  readonly limits: PlatformLimits;
   /**
    * Whether, with these settings, it receives from other machines. When no platform that is on
    * does, the server binds loopback only. Absent: never (the sandbox).

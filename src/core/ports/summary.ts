@@ -32,6 +32,23 @@ export interface SummaryMessage {
   sections: SummarySection[];
   /** Shown last (workingoutloud.com, the gallery). */
   links: SummaryLink[];
+  /**
+   * The same message in shorter forms, longest first (fewer names before "and N others", shorter
+   * quotes): an adapter sends the first form that fits its platform's limits (see fitSummary).
+   */
+  shorter?: SummaryMessage[];
+}
+
+/** The message without its shorter forms (what a medium with no limit shows, or keeps). */
+export function fullForm<M extends SummaryMessage>(m: M): Omit<M, 'shorter'> {
+  const own: M = { ...m };
+  delete own.shorter;
+  return own;
+}
+
+/** The message and its shorter forms, longest first (each without forms of its own). */
+export function summaryForms(m: SummaryMessage): SummaryMessage[] {
+  return [fullForm(m), ...(m.shorter ?? [])];
 }
 
 /** Plain text of a summary (the sandbox shows it; adapters build their escaped fallbacks the same way). */
