@@ -78,6 +78,8 @@ function accessGuard(ctx: Context, configNeedsToken: boolean): express.RequestHa
   let storeNeedsToken = false;
   return webAccessGuard({
     token: ctx.env.webToken,
+    publicUrl: ctx.env.publicUrl,
+    trustProxy: ctx.env.trustProxy === true,
     logger: ctx.logger.child({ component: 'web' }),
     needed: async () => configNeedsToken || storeNeedsToken || (storeNeedsToken = await ctx.store.holdsPlatformData()),
   });

@@ -20,7 +20,9 @@ export function securityHeaders(): RequestHandler[] {
   const full = helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' }, xFrameOptions: { action: 'deny' } });
   return [
     (req, res, next) => {
-      if (PLATFORM_PATHS.has(req.path)) {
+      // Express routes match paths whatever their case, so every rule here does too (`/V1/export`).
+      const path = req.path.toLowerCase();
+      if (PLATFORM_PATHS.has(path)) {
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');
         next();
@@ -32,7 +34,7 @@ export function securityHeaders(): RequestHandler[] {
           return;
         }
         res.setHeader('Content-Security-Policy', PAGE_CSP);
-        if (req.path === '/v1' || req.path.startsWith('/v1/')) res.setHeader('Cache-Control', 'no-store');
+        if (path === '/v1' || path.startsWith('/v1/')) res.setHeader('Cache-Control', 'no-store');
         next();
       });
     },
