@@ -4,6 +4,7 @@ import type { ChatAdapter } from './core/ports/chat-adapter';
 import type { Logger } from './core/ports/logger';
 import type { RequestListener } from 'node:http';
 import type { DirectRoute, PlatformDeps, PlatformParts } from './core/ports/platform-descriptor';
+import { bodyBudget } from './http/body-budget';
 import { directFirst } from './http/direct-routes';
 import { apiRouter } from './http/api-router';
 import { healthRouter } from './http/health';
@@ -39,7 +40,7 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   const adapters: ChatAdapter[] = [];
   app.use(healthRouter({ store, platforms: () => adapters.map((a) => a.platform), adapters: () => adapters }));
   const direct: DirectRoute[] = [];
-  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters, direct);
+  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store, bodyBudget: bodyBudget({ trustProxy: ctx.env.trustProxy === true }) }, app, adapters, direct);
   // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
   const configNeedsToken = on.some(({ platform }) => platform.name !== SANDBOX) || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
   const guard = accessGuard(ctx, configNeedsToken);

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Router } from 'express';
+import type { BodyBudget } from '../../src/core/ports/body-budget';
 import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import type { InboundPort } from '../../src/core/ports/inbound';
@@ -46,6 +47,8 @@ export interface SlackAdapterOptions {
   webTimeoutMs?: number;
   /** conversations.replies page size at catch-up (tests: small, to exercise pagination). */
   catchUpPageLimit?: number;
+  /** The server's budget for bodies not yet authenticated (absent: unbounded). */
+  bodyBudget?: BodyBudget;
 }
 
 /**
@@ -63,7 +66,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
   const pacer = new Pacer(clock, Math.max(0.1, settings.maxPostsPerSecond || 20), { margin: 0.05 });
   const eventCtx = eventContext(opts, tokens, log);
   const handlers = receiverHandlers(opts, eventCtx, workspaces.forTeam, log);
-  const { router, socket, directRoutes } = transport({ settings, handlers, apiUrl, log, nowMs: opts.nowMs, oauthInstalls, onReconnected: () => run.catchUp() });
+  const { router, socket, directRoutes } = transport({ settings, handlers, apiUrl, log, nowMs: opts.nowMs, bodyBudget: opts.bodyBudget, oauthInstalls, onReconnected: () => run.catchUp() });
   const run = startUp({ ...opts, eventCtx, log, apiUrl, single, clientFor, forThread: workspaces.forThread }, socket);
   const adapter: ChatAdapter = {
     platform: 'slack',

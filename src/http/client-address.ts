@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { BudgetedRequest } from '../core/ports/body-budget';
 
 /**
  * The address a request's limits are counted against. Behind a reverse proxy (TRUST_PROXY) every
@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
  * proxy appended; those before it are whatever the client chose to send. Off by default: without a
  * proxy that header is the client's own words.
  */
-export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean): string {
+export function clientAddress(req: BudgetedRequest, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
     const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',');

@@ -1,3 +1,4 @@
+import type { BodyBudget } from './body-budget';
 import type { ChatAdapter } from './chat-adapter';
 import type { Clock } from './clock';
 import type { InboundPort } from './inbound';
@@ -33,6 +34,8 @@ export interface PlatformDeps {
   logger: Logger;
   clock: Clock;
   store: PlatformStore;
+  /** Bytes held for not-yet-authenticated bodies, shared by every platform endpoint (absent: unbounded, tests). */
+  bodyBudget?: BodyBudget;
 }
 
 /** The environment as the config hands it to a platform: values trimmed, empty ones left out. */
