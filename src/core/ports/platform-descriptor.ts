@@ -1,4 +1,4 @@
-import type { BodyBudget } from './body-budget';
+import type { BodyBudget, BudgetedRequest } from './body-budget';
 import type { ChatAdapter } from './chat-adapter';
 import type { Clock } from './clock';
 import type { InboundPort } from './inbound';
@@ -36,6 +36,8 @@ export interface PlatformDeps {
   store: PlatformStore;
   /** Bytes held for not-yet-authenticated bodies, shared by every platform endpoint (absent: unbounded, tests). */
   bodyBudget?: BodyBudget;
+  /** The client a request's rate limits count against: the socket's address, or X-Forwarded-For's with TRUST_PROXY. */
+  clientAddress?(req: BudgetedRequest): string;
 }
 
 /** The environment as the config hands it to a platform: values trimmed, empty ones left out. */
