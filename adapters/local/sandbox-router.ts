@@ -8,6 +8,7 @@ import type { Logger } from '../../src/core/ports/logger';
 import type { LocalMessages } from './local-adapter';
 import { SANDBOX_LIMITS, WriteRate } from './sandbox-limits';
 import type { LocalMessage } from './sandbox-messages';
+import { localMessageId } from './message-id';
 
 export const SANDBOX_USER = 'sandbox-user';
 /** The sandbox user's own display name; people the tests write as keep their id as their name. */
@@ -54,7 +55,7 @@ export function sandboxRouter(d: SandboxDeps): express.Router {
     if ((await stored.of(b.channel)) + b.text.length > SANDBOX_LIMITS.channelChars) {
       return void res.status(413).json({ error: `local:${b.channel} holds ${SANDBOX_LIMITS.channelChars} characters already: the sandbox takes no more there` });
     }
-    const messageId = `L${randomUUID()}`;
+    const messageId = localMessageId();
     const at = d.clock.now();
     const user = SANDBOX_USER;
     const userName = SANDBOX_USER_NAME;
