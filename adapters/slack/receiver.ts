@@ -33,6 +33,22 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 class StoreTooSlow extends Error {}
 
+/** Counts events and reports them at most once a second (the first at once). */
+function everySecond(report: (n: number) => void): { note(): void } {
+  let last = 0;
+  let n = 0;
+  return {
+    note() {
+      n++;
+      const now = Date.now();
+      if (now - last < 1000) return;
+      last = now;
+      report(n);
+      n = 0;
+    },
+  };
+}
+
 /** 413, and the connection closed: the rest of the body is not worth reading. */
 function tooLarge(res: ServerResponse): null {
   answer(res, 413, { error: 'body too large (1 MB at most)' }, { Connection: 'close' });
@@ -78,6 +94,8 @@ export class WolReceiver {
   /** The events path for the server to serve before its middleware (the router serves it too). */
   readonly direct: DirectRoute;
   private readonly path: string;
+  /** A flood is what fills the budget: one line a second saying how many, not one per request. */
+  private readonly busyLog = everySecond((n) => this.opts.log.warn({ refused: n }, 'refused Slack requests: too many unverified bodies in flight'));
 
   constructor(
     private readonly opts: {
@@ -154,7 +172,7 @@ export class WolReceiver {
     const budget = this.opts.bodyBudget;
     const hold = budget?.hold(req, Number.isInteger(declared) && declared >= 0 ? declared : MAX_BODY_BYTES);
     if (budget && !hold) {
-      this.opts.log.warn('refused a Slack request: too many unverified bodies in flight');
+      this.busyLog.note();
       answer(res, 503, { error: 'busy' }, { 'Retry-After': String(budget.retryAfterS), Connection: 'close' });
       return null;
     }
