@@ -29,8 +29,8 @@ export async function postedWorkspace(name: string): Promise<{ dir: string; env:
   return { dir, env, close };
 }
 
-/** `n` replies under the channel's day-1 thread, straight into the SQLite file (500 people). */
-export function seedReplies(file: string, n: number): void {
+/** `n` replies under the channel's day-1 thread, straight into the SQLite file (500 people); `text` makes each one's words. */
+export function seedReplies(file: string, n: number, text: (i: number) => string = (i) => `Reply ${i}: what I am working on this week, with a link to the draft and a question for the group.`): void {
   const db = new Database(file);
   try {
     const d = db.prepare('select id, thread_id from deliveries where channel_id = ?').get(CHANNEL) as { id: string; thread_id: string };
@@ -43,7 +43,7 @@ export function seedReplies(file: string, n: number): void {
       for (let i = 0; i < n; i++) {
         const at = base + i * 10;
         const ts = `${Math.floor(at / 1000)}.${String(i % 1_000_000).padStart(6, '0')}`;
-        insert.run(CHANNEL, ts, d.thread_id, d.id, `U${String(i % 500).padStart(5, '0')}`, `Reply ${i}: what I am working on this week, with a link to the draft and a question for the group.`, new Date(at).toISOString());
+        insert.run(CHANNEL, ts, d.thread_id, d.id, `U${String(i % 500).padStart(5, '0')}`, text(i), new Date(at).toISOString());
       }
     })();
   } finally {

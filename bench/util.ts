@@ -5,7 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+// Built (dist/bench) or run from source by the tests (bench/): the checkout holds package.json.
+export const ROOT = fs.existsSync(path.join(__dirname, '..', 'package.json')) ? path.resolve(__dirname, '..') : path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'src', 'main.js');
 export const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
 export const SIGNING_SECRET = 'bench-signing-secret';

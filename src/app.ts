@@ -10,6 +10,7 @@ import type { Logger } from './core/ports/logger';
 import type { WolbotCore } from './core/wolbot-core';
 import { startCron } from './cron';
 import { WolbotError } from './core/ports/coded-error';
+import { capIdleConnections } from './http/idle-connections';
 import { ownerIsGoneHere } from './owner';
 import { CONFIG_META_KEY, loadedMark } from './config';
 import { channelsOnPlatformsOff } from './core/channels';
@@ -50,14 +51,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Slow or idle clients cannot hold the server: bounded header and request time, bounded connections. */
-export const SERVER_LIMITS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1024 } as const;
-
-function limitServer(server: Server): void {
-  server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;
-  server.requestTimeout = SERVER_LIMITS.requestTimeoutMs;
-  server.maxConnections = SERVER_LIMITS.maxConnections;
-}
+/**
+ * Slow or idle clients cannot hold the server: headers within 10 s, the whole request within 30 s
+ * (checked every second: Node's default of 30 s let a header drip last 26 s), idle keep-alive
+ * sockets closed after 5 s, and past 1,024 open sockets the oldest idle one makes room.
+ */
+export const SERVER_LIMITS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, checkEveryMs: 1_000, maxConnections: 1024 } as const;
 
 /** What a start has opened so far, closed newest first when a later step fails. */
 type Opened = { what: string; close: () => Promise<unknown> }[];
@@ -139,7 +138,6 @@ async function listenFor(listener: RequestListener, ctx: Context, o: { port?: nu
   const host = env.host ?? (o.loopback ? '127.0.0.1' : undefined);
   const server = await listen(listener, o.port ?? env.port, host);
   opened.push({ what: 'server', close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) });
-  limitServer(server);
   const port = (server.address() as AddressInfo).port;
   logger.info({ host: host ?? 'all interfaces', port }, host ? `listening on ${host}:${port}${env.host ? ' (HOST)' : ' only (no platform takes requests from elsewhere: set HOST to change)'}` : `listening on all interfaces, port ${port}`);
   return { server, port };
@@ -176,7 +174,17 @@ function stopper(d: { cron: { stop(): Promise<void> } | null; config: ConfigWatc
 /** Listens on PORT (HOST, when given); a port in use or a bad address is one clear error. */
 async function listen(listener: RequestListener, port: number, host: string | undefined): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const s = createServer(listener);
+    const s = createServer(
+      {
+        headersTimeout: SERVER_LIMITS.headersTimeoutMs,
+        requestTimeout: SERVER_LIMITS.requestTimeoutMs,
+        keepAliveTimeout: SERVER_LIMITS.keepAliveTimeoutMs,
+        connectionsCheckingInterval: SERVER_LIMITS.checkEveryMs,
+      },
+      listener,
+    );
+    s.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeoutMs; // an option only in newer Nodes
+    capIdleConnections(s, SERVER_LIMITS.maxConnections);
     s.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, port, host)));
     if (host) s.listen(port, host, () => resolve(s));
     else s.listen(port, () => resolve(s));

@@ -4,6 +4,8 @@ import type { ChatAdapter } from './core/ports/chat-adapter';
 import type { Logger } from './core/ports/logger';
 import type { RequestListener } from 'node:http';
 import type { DirectRoute, PlatformDeps, PlatformParts } from './core/ports/platform-descriptor';
+import { bodyBudget } from './http/body-budget';
+import { clientAddress } from './http/client-address';
 import { directFirst } from './http/direct-routes';
 import { apiRouter } from './http/api-router';
 import { healthRouter } from './http/health';
@@ -31,7 +33,7 @@ export function loopbackOnly(on: readonly PlatformOn[]): boolean {
 
 /** Builds the platforms that are on and mounts every route in the order the access rule needs. */
 export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<HttpApp> {
-  const { logger, store, loaded, core, clock } = ctx;
+  const { logger, store, loaded, core } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(PLATFORMS.flatMap((p) => p.endpoints ?? [])));
@@ -39,7 +41,7 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   const adapters: ChatAdapter[] = [];
   app.use(healthRouter({ store, platforms: () => adapters.map((a) => a.platform), adapters: () => adapters }));
   const direct: DirectRoute[] = [];
-  const guarded = await buildPlatforms(on, { inbound: core, logger, clock, store }, app, adapters, direct);
+  const guarded = await buildPlatforms(on, platformDeps(ctx), app, adapters, direct);
   // The page is open only for the pure demo: nothing outside the sandbox in the config or the store.
   // Read at each request: a config edited while running may add a channel outside the sandbox.
   const needsToken = () => on.some(({ platform }) => platform.name !== SANDBOX) || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
@@ -53,6 +55,12 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   app.use(errorHandler(logger));
   // Loopback only: every request must pass the Host check, so nothing goes around the middleware.
   return { app, listener: loopbackOnly(on) ? app : directFirst(app, direct), adapters, configNeedsToken };
+}
+
+/** What each platform is built with: the core, the store, and the server's request limits. */
+function platformDeps(ctx: Context): PlatformDeps {
+  const trustProxy = ctx.env.trustProxy === true;
+  return { inbound: ctx.core, logger: ctx.logger, clock: ctx.clock, store: ctx.store, bodyBudget: bodyBudget({ trustProxy }), clientAddress: (req) => clientAddress(req, trustProxy) };
 }
 
 /**
@@ -80,6 +88,8 @@ function accessGuard(ctx: Context, configNeedsToken: () => boolean): express.Req
   let storeNeedsToken = false;
   return webAccessGuard({
     token: ctx.env.webToken,
+    publicUrl: ctx.env.publicUrl,
+    trustProxy: ctx.env.trustProxy === true,
     logger: ctx.logger.child({ component: 'web' }),
     needed: async () => configNeedsToken() || storeNeedsToken || (storeNeedsToken = await ctx.store.holdsPlatformData()),
   });

@@ -25,6 +25,20 @@ describe('Slack lifecycle (whole app)', () => {
     expect((await s.app.core.exportPosts({ day: 1 })).posts[0]!.replies.map((r) => r.text)).toEqual(['still here']);
   });
 
+  test("another workspace's signed channel_archive, delete, bot removal or id change changes nothing (#21)", async () => {
+    const other = (e: Record<string, unknown>) => postToSlackEndpoint(s.events, SIGNING_SECRET, envelope(e, { teamId: 'T0OTHER' }));
+    for (const e of [
+      { type: 'channel_archive', channel: 'C0MOVED', user: 'UEVIL' },
+      { type: 'channel_deleted', channel: 'C0MOVED' },
+      { type: 'member_left_channel', channel: 'C0MOVED', user: 'UBOT' },
+      { type: 'channel_id_changed', old_channel_id: 'C0MOVED', new_channel_id: 'C0STOLEN', event_ts: '2' },
+    ]) {
+      expect((await other(e)).status).toBe(200);
+    }
+    expect(await channel('C0MOVED')).toMatchObject({ active: true });
+    expect(await channel('C0STOLEN')).toBeUndefined();
+  });
+
   test('channel_archive deactivates the channel; status tells why; no more posts there', async () => {
     expect((await event({ type: 'channel_archive', channel: 'C0MOVED', user: 'UADMIN' })).status).toBe(200);
     const c = await channel('C0MOVED');

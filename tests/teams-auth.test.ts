@@ -57,9 +57,13 @@ describe('Teams endpoint authentication', () => {
   it('a malformed body still gets 400 (before authentication) rather than 500', async () => {
     const app = await start(dir(), { MICROSOFT_APP_ID: '00000000-0000-0000-0000-0000000000aa', MICROSOFT_APP_PASSWORD: 'x' });
     try {
-      // Without a token it is refused before its body is read; with one (not yet checked) the shape comes first.
+      // Without a token, or with one that cannot be valid, it is refused before its body is read;
+      // with a well-formed one (its signature not yet checked) the shape comes first.
       expect((await postActivity(app.url, { text: 'no type' })).status).toBe(401);
-      expect((await postActivity(app.url, { text: 'no type' }, { authorization: 'Bearer a.b.c' })).status).toBe(400);
+      expect((await postActivity(app.url, { text: 'no type' }, { authorization: 'Bearer a.b.c' })).status).toBe(401);
+      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const wellFormed = `${part({ alg: 'RS256', kid: 'k1' })}.${part({ aud: '00000000-0000-0000-0000-0000000000aa', exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
+      expect((await postActivity(app.url, { text: 'no type' }, { authorization: `Bearer ${wellFormed}` })).status).toBe(400);
     } finally {
       await app.stop();
     }

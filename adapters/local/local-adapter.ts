@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import { fullForm, summaryPlainText } from '../../src/core/ports/summary';
 import type { SandboxMessages } from './sandbox-messages';
+import { localMessageId } from './message-id';
 
 export type LocalMessages = SandboxMessages;
 
@@ -23,13 +23,13 @@ export class LocalAdapter implements ChatAdapter {
   async stop(): Promise<void> {}
 
   async postPrompt(target: ChannelTarget, prompt: PromptMessage): Promise<ThreadRef> {
-    const id = `L${randomUUID()}`;
+    const id = localMessageId();
     await this.d.messages.addLocalMessage({ id, channelId: target.channelId, threadId: null, user: 'wolbot', kind: 'prompt', body: prompt, at: this.d.clock.now() });
     return { platform: 'local', channelId: target.channelId, id };
   }
 
   async postDigest(thread: ThreadRef, _target: ChannelTarget, digest: DigestMessage): Promise<string> {
-    const id = `L${randomUUID()}`;
+    const id = localMessageId();
     await this.d.messages.addLocalMessage({ id, channelId: thread.channelId, threadId: thread.id, user: 'wolbot', kind: 'digest', body: { ...fullForm(digest), text: summaryPlainText(digest) }, at: this.d.clock.now() });
     return id;
   }
@@ -41,7 +41,7 @@ export class LocalAdapter implements ChatAdapter {
 
   /** A kick-off or wrap-up: a top-level message of its own kind, with no reply box on the page. */
   async postAnnouncement(target: ChannelTarget, message: AnnouncementMessage): Promise<ThreadRef> {
-    const id = `L${randomUUID()}`;
+    const id = localMessageId();
     await this.d.messages.addLocalMessage({ id, channelId: target.channelId, threadId: null, user: 'wolbot', kind: message.kind, body: { ...fullForm(message), text: summaryPlainText(message) }, at: this.d.clock.now() });
     return { platform: 'local', channelId: target.channelId, id };
   }
@@ -54,7 +54,7 @@ export class LocalAdapter implements ChatAdapter {
   }
 
   async notifyAdmins(notice: AdminNotice): Promise<void> {
-    await this.d.messages.addLocalMessage({ id: `L${randomUUID()}`, channelId: notice.target.channelId, threadId: null, user: 'wolbot', kind: 'notice', body: { text: notice.text, to: notice.admins }, at: this.d.clock.now() });
+    await this.d.messages.addLocalMessage({ id: localMessageId(), channelId: notice.target.channelId, threadId: null, user: 'wolbot', kind: 'notice', body: { text: notice.text, to: notice.admins }, at: this.d.clock.now() });
   }
 }
 

@@ -13,6 +13,6 @@ export const localPlatform: PlatformDescriptor<null> = {
   isOn: ({ channels, othersOn }) => !othersOn || channels.some((c) => c.platform === localPlatform.name),
   async create(_settings, d) {
     const { createLocalAdapter } = await import('./index');
-    return createLocalAdapter({ messages: d.store, inbound: d.inbound, logger: d.logger.child({ component: 'local' }), clock: d.clock });
+    return createLocalAdapter({ messages: d.store, inbound: d.inbound, logger: d.logger.child({ component: 'local' }), clock: d.clock, clientAddress: d.clientAddress });
   },
 };

@@ -23,6 +23,10 @@ export interface SandboxMessages {
   updateLocalMessage(id: string, body: unknown): Promise<boolean>;
   /** In time order; one channel's when given. */
   listLocalMessages(channelId?: string): Promise<LocalMessage[]>;
+  /** Up to `limit` messages in time order, those after `after` (the last one of a previous page) only. */
+  pageLocalMessages(q: { channelId?: string; after?: { at: Date; id: string }; limit: number }): Promise<LocalMessage[]>;
+  /** The characters a channel's message bodies hold, as stored (the sandbox caps it). */
+  localMessageChars(channelId: string): Promise<number>;
 }
 
 // The store handed to platforms keeps these messages (see PlatformStore).

@@ -18,6 +18,12 @@ export interface EventContext {
   workspaceGone?(teamId: string, reason: string): Promise<void>;
   /** One workspace from .env (HTTP, Socket Mode): losing it ends every Slack channel. */
   singleWorkspace?: boolean;
+  /**
+   * Whether a channel event from this workspace may change our channels: single-workspace mode,
+   * only the bot token's own (from auth.test). Absent: any (multi-workspace; the core then checks
+   * the channel's stored workspace).
+   */
+  ownsWorkspace?(teamId: string | undefined): boolean;
 }
 
 /** Message subtypes that are people writing in a thread; everything else (joins, topics, bots) is not. */
@@ -161,32 +167,36 @@ export async function handleEventCallback(body: SlackObject, ctx: EventContext):
     case 'channel_archive':
     case 'group_archive':
     case 'channel_deleted':
-    case 'group_deleted': {
-      const channelId = str(ev.channel);
-      if (channelId) {
-        const reason = type.endsWith('archive') ? 'channel_archived' : 'channel_deleted';
-        await ctx.inbound.channelLifecycle({ platform: 'slack', channelId, kind: 'deactivated', reason, workspaceId: teamId });
-      }
-      return;
-    }
-    case 'member_left_channel': {
-      const self = ctx.self(teamId, body);
-      const channelId = str(ev.channel);
-      if (channelId && self.botUserId && ev.user === self.botUserId) {
-        await ctx.inbound.channelLifecycle({ platform: 'slack', channelId, kind: 'deactivated', reason: 'bot_removed', workspaceId: teamId });
-      }
-      return;
-    }
-    case 'channel_id_changed': {
-      const oldId = str(ev.old_channel_id);
-      const newId = str(ev.new_channel_id);
-      if (oldId && newId && oldId !== newId) {
-        await ctx.inbound.channelLifecycle({ platform: 'slack', channelId: oldId, kind: 'renamed', reason: 'channel_id_changed', newChannelId: newId, workspaceId: teamId });
-      }
-      return;
-    }
+    case 'group_deleted':
+    case 'member_left_channel':
+    case 'channel_id_changed':
+      return onChannelEvent(type, ev, teamId, body, ctx);
     default:
       ctx.log.debug({ type }, 'slack event not used');
+  }
+}
+
+/** Archive, delete, the bot removed, a new id: applied only when the event's workspace owns the channel. */
+async function onChannelEvent(type: string, ev: SlackObject, teamId: string | undefined, body: SlackObject, ctx: EventContext): Promise<void> {
+  if (ctx.ownsWorkspace && !ctx.ownsWorkspace(teamId)) {
+    ctx.log.warn({ type, team: teamId }, 'ignored a channel event from another workspace');
+    return;
+  }
+  const channelId = str(ev.channel);
+  if (type === 'member_left_channel') {
+    const self = ctx.self(teamId, body);
+    if (channelId && self.botUserId && ev.user === self.botUserId) {
+      await ctx.inbound.channelLifecycle({ platform: 'slack', channelId, kind: 'deactivated', reason: 'bot_removed', workspaceId: teamId });
+    }
+  } else if (type === 'channel_id_changed') {
+    const oldId = str(ev.old_channel_id);
+    const newId = str(ev.new_channel_id);
+    if (oldId && newId && oldId !== newId) {
+      await ctx.inbound.channelLifecycle({ platform: 'slack', channelId: oldId, kind: 'renamed', reason: 'channel_id_changed', newChannelId: newId, workspaceId: teamId });
+    }
+  } else if (channelId) {
+    const reason = type.endsWith('archive') ? 'channel_archived' : 'channel_deleted';
+    await ctx.inbound.channelLifecycle({ platform: 'slack', channelId, kind: 'deactivated', reason, workspaceId: teamId });
   }
 }
 

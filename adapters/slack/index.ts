@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Router } from 'express';
+import type { BodyBudget } from '../../src/core/ports/body-budget';
 import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
 import type { InboundPort } from '../../src/core/ports/inbound';
@@ -13,7 +14,7 @@ import { Pacer } from './pacer';
 import type { ReceiverHandlers } from './receiver';
 import { apiBase, type SlackSettings } from './settings';
 import { startUp } from './start-up';
-import type { TokenSource } from './tokens';
+import type { SingleToken, TokenSource } from './tokens';
 import { transport } from './transport';
 import { isMember, postToResponseUrl } from './web-tools';
 import { tokenSource, webClients, workspaceClients } from './workspaces';
@@ -46,6 +47,8 @@ export interface SlackAdapterOptions {
   webTimeoutMs?: number;
   /** conversations.replies page size at catch-up (tests: small, to exercise pagination). */
   catchUpPageLimit?: number;
+  /** The server's budget for bodies not yet authenticated (absent: unbounded). */
+  bodyBudget?: BodyBudget;
 }
 
 /**
@@ -61,9 +64,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
   const workspaces = workspaceClients(tokens, single, clientFor);
   // 5% under the ceiling: a post that leaves a few ms late must not make the next second's burst.
   const pacer = new Pacer(clock, Math.max(0.1, settings.maxPostsPerSecond || 20), { margin: 0.05 });
-  const eventCtx = eventContext(opts, tokens, log);
+  const eventCtx = eventContext(opts, tokens, log, single);
   const handlers = receiverHandlers(opts, eventCtx, workspaces.forTeam, log);
-  const { router, socket, directRoutes } = transport({ settings, handlers, apiUrl, log, nowMs: opts.nowMs, oauthInstalls, onReconnected: () => run.catchUp() });
+  const { router, socket, directRoutes } = transport({ settings, handlers, apiUrl, log, nowMs: opts.nowMs, bodyBudget: opts.bodyBudget, oauthInstalls, onReconnected: () => run.catchUp() });
   const run = startUp({ ...opts, eventCtx, log, apiUrl, single, clientFor, forThread: workspaces.forThread }, socket);
   const adapter: ChatAdapter = {
     platform: 'slack',
@@ -77,8 +80,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): { adapter: ChatAd
 }
 
 /** What event handling needs: the core, our ids per workspace, and what to do when a workspace uninstalls us. */
-function eventContext(opts: SlackAdapterOptions, tokens: TokenSource, log: Logger): EventContext {
+function eventContext(opts: SlackAdapterOptions, tokens: TokenSource, log: Logger, single?: SingleToken): EventContext {
   return {
+    // One token: its workspace (auth.test) is the only one whose channel events count; unknown yet, none.
+    ownsWorkspace: single ? (teamId) => single.teamId !== undefined && teamId === single.teamId : undefined,
     inbound: opts.inbound,
     log,
     self: (teamId, body) => tokens.self(teamId, body),

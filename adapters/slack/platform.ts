@@ -27,6 +27,6 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
     if (!settings) throw new Error('Slack is off: no credentials');
     // Loaded only when on: the Slack libraries are heavy to require.
     const { createSlackAdapter } = await import('./index');
-    return createSlackAdapter({ settings, inbound: d.inbound, logger: d.logger, clock: d.clock, installations: d.store, seen: d.store });
+    return createSlackAdapter({ settings, inbound: d.inbound, logger: d.logger, clock: d.clock, installations: d.store, seen: d.store, bodyBudget: d.bodyBudget });
   },
 };

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BodyBudget } from '../../src/core/ports/body-budget';
 import type { Logger } from '../../src/core/ports/logger';
 import type { DirectRoute } from '../../src/core/ports/platform-descriptor';
 import { isObj, validateEventsBody, type SlackObject } from './events';
 import { readBody } from './request-body';
-import { slackSignatureValid } from './signature';
+import { SIGNATURE, SignatureCheck } from './signature';
 
 /** What the receiver hands on once a request is authentic and readable. */
 export interface ReceiverHandlers {
@@ -31,6 +32,28 @@ const STORE_BUDGET_MS = 2_500;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 class StoreTooSlow extends Error {}
+
+/** Counts events and reports them at most once a second (the first at once). */
+function everySecond(report: (n: number) => void): { note(): void } {
+  let last = 0;
+  let n = 0;
+  return {
+    note() {
+      n++;
+      const now = Date.now();
+      if (now - last < 1000) return;
+      last = now;
+      report(n);
+      n = 0;
+    },
+  };
+}
+
+/** 413, and the connection closed: the rest of the body is not worth reading. */
+function tooLarge(res: ServerResponse): null {
+  answer(res, 413, { error: 'body too large (1 MB at most)' }, { Connection: 'close' });
+  return null;
+}
 
 const isTyped = (v: unknown): v is { type: string } => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
 
@@ -71,6 +94,8 @@ export class WolReceiver {
   /** The events path for the server to serve before its middleware (the router serves it too). */
   readonly direct: DirectRoute;
   private readonly path: string;
+  /** A flood is what fills the budget: one line a second saying how many, not one per request. */
+  private readonly busyLog = everySecond((n) => this.opts.log.warn({ refused: n }, 'refused Slack requests: too many unverified bodies in flight'));
 
   constructor(
     private readonly opts: {
@@ -81,6 +106,8 @@ export class WolReceiver {
       nowMs?: () => number;
       path?: string;
       storeBudgetMs?: number;
+      /** The server's budget for bodies not yet authenticated (absent: unbounded). */
+      bodyBudget?: BodyBudget;
     },
   ) {
     this.path = (opts.path ?? '/slack/events').toLowerCase();
@@ -108,6 +135,7 @@ export class WolReceiver {
     const signature = header(req, 'x-slack-signature');
     const tsHeader = header(req, 'x-slack-request-timestamp');
     if (!signature || !tsHeader || !/^\d+$/.test(tsHeader)) return 'unsigned request';
+    if (!SIGNATURE.test(signature)) return 'malformed signature';
     const ts = Number(tsHeader);
     const nowSec = Math.floor((this.opts.nowMs ? this.opts.nowMs() : Date.now()) / 1000);
     // Bolt checks only the past; a timestamp from the future is just as much a replay risk.
@@ -126,19 +154,44 @@ export class WolReceiver {
     // connection closed, so unauthenticated bodies never sit in memory.
     const early = this.headerProblem(req);
     if (early) return this.refuse(res, early, true);
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === 'too_large') return answer(res, 413, { error: 'body too large (1 MB at most)' });
-    if (body === 'aborted') return void res.destroy();
-    // Checked again: the body may have taken long enough to arrive for the timestamp to go stale.
-    const late = this.headerProblem(req);
-    if (late) return this.refuse(res, late, false);
-    if (!slackSignatureValid(this.opts.signingSecret, header(req, 'x-slack-request-timestamp')!, body, header(req, 'x-slack-signature')!)) {
-      return this.refuse(res, 'signature mismatch', false);
-    }
+    const body = await this.readSigned(req, res);
+    if (!body) return;
     const raw = body.toString('utf8');
     const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (type === 'application/x-www-form-urlencoded') return this.handleForm(req, res, raw);
     return this.handleEvents(req, res, raw);
+  }
+
+  /**
+   * The body, read within the server's budget for unauthenticated bytes and hashed as it arrives;
+   * null once answered (503 over budget, 413, 401). The hold ends as soon as the signature is checked.
+   */
+  private async readSigned(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_BODY_BYTES) return tooLarge(res);
+    const budget = this.opts.bodyBudget;
+    const hold = budget?.hold(req, Number.isInteger(declared) && declared >= 0 ? declared : MAX_BODY_BYTES);
+    if (budget && !hold) {
+      this.busyLog.note();
+      answer(res, 503, { error: 'busy' }, { 'Retry-After': String(budget.retryAfterS), Connection: 'close' });
+      return null;
+    }
+    try {
+      const check = new SignatureCheck(this.opts.signingSecret, header(req, 'x-slack-request-timestamp')!, header(req, 'x-slack-signature')!);
+      const body = await readBody(req, MAX_BODY_BYTES, (chunk) => check.update(chunk));
+      if (body === 'too_large') return tooLarge(res);
+      if (body === 'aborted') {
+        res.destroy();
+        return null;
+      }
+      // Checked again: the body may have taken long enough to arrive for the timestamp to go stale.
+      const problem = this.headerProblem(req) ?? (check.valid() ? null : 'signature mismatch');
+      if (!problem) return body;
+      this.refuse(res, problem, false);
+      return null;
+    } finally {
+      hold?.release();
+    }
   }
 
   private bad(res: ServerResponse, why: string): void {

@@ -7,9 +7,10 @@ export type BodyProblem = 'too_large' | 'aborted';
  * Reads a request body up to `limit` bytes without express's body parser (the ingest hot path).
  * A declared Content-Length over the limit is refused before a byte is read; a body that grows
  * past it stops being kept. Node discards what is left unread once the answer is sent, and the
- * server's request timeout bounds how long that may take.
+ * server's request timeout bounds how long that may take. `onChunk` sees each chunk as it comes
+ * (the signature is hashed while the body arrives).
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | BodyProblem> {
+export function readBody(req: IncomingMessage, limit: number, onChunk?: (chunk: Buffer) => void): Promise<Buffer | BodyProblem> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return Promise.resolve('too_large');
   return new Promise((resolve) => {
@@ -22,6 +23,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) return done('too_large');
+      onChunk?.(chunk);
       chunks.push(chunk);
     };
     const onEnd = () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));

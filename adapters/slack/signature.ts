@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type Hmac } from 'node:crypto';
 
-const SIGNATURE = /^v0=[0-9a-f]{64}$/;
+/** A v0 signature's shape: a header that cannot match is refused before the body is read. */
+export const SIGNATURE = /^v0=[0-9a-f]{64}$/;
 
 /**
  * Slack's v0 request signature: HMAC-SHA256 of `v0:<timestamp>:<body>` under the signing secret,
@@ -13,4 +14,31 @@ export function slackSignatureValid(secret: string, timestamp: string, body: Buf
   if (!secret || !SIGNATURE.test(signature)) return false;
   const expected = createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest();
   return timingSafeEqual(expected, Buffer.from(signature.slice(3), 'hex'));
+}
+
+/**
+ * The same check fed chunk by chunk as the body arrives, so the body is hashed while it is read
+ * and not walked again afterwards.
+ */
+export class SignatureCheck {
+  private readonly hmac: Hmac;
+  private readonly keyed: boolean;
+
+  constructor(
+    secret: string,
+    timestamp: string,
+    private readonly signature: string,
+  ) {
+    this.keyed = secret !== '';
+    this.hmac = createHmac('sha256', secret).update(`v0:${timestamp}:`);
+  }
+
+  update(chunk: Buffer): void {
+    this.hmac.update(chunk);
+  }
+
+  valid(): boolean {
+    if (!this.keyed || !SIGNATURE.test(this.signature)) return false;
+    return timingSafeEqual(this.hmac.digest(), Buffer.from(this.signature.slice(3), 'hex'));
+  }
 }

@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import type { BodyBudget } from '../../src/core/ports/body-budget';
 import type { Logger } from '../../src/core/ports/logger';
 import type { DirectRoute } from '../../src/core/ports/platform-descriptor';
 import { createOAuthRouter, type StoreInstallations } from './oauth';
@@ -15,6 +16,7 @@ export function transport(t: {
   apiUrl: string;
   log: Logger;
   nowMs?: () => number;
+  bodyBudget?: BodyBudget;
   oauthInstalls?: StoreInstallations;
   onReconnected: () => Promise<void>;
 }): { router: Router; socket?: SocketMode; directRoutes: DirectRoute[] } {
@@ -27,7 +29,7 @@ export function transport(t: {
     socket = createSocketMode({ appToken: settings.appToken, apiUrl, handlers, log, onReconnected: t.onReconnected });
   } else {
     if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
-    const receiver = new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: t.nowMs });
+    const receiver = new WolReceiver({ signingSecret: settings.signingSecret, handlers, log, nowMs: t.nowMs, bodyBudget: t.bodyBudget });
     router.use(receiver.router);
     directRoutes.push(receiver.direct);
   }

@@ -1,3 +1,4 @@
+import type { BodyBudget } from '../../src/core/ports/body-budget';
 import type { Router } from 'express';
 import type { AdminNotice, AnnouncementMessage, ChannelTarget, ChatAdapter, Clock, DigestMessage, InboundPort, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
@@ -19,6 +20,7 @@ export function createTeamsAdapter(opts: {
   inbound: InboundPort;
   logger: Logger;
   clock: Clock;
+  bodyBudget?: BodyBudget;
 }): { adapter: ChatAdapter; router: Router } {
   const logger = opts.logger.child({ component: 'teams' });
   const mode = teamsAuthMode(opts.settings);
@@ -31,7 +33,7 @@ export function createTeamsAdapter(opts: {
   const turn = poster
     ? createTurnHandler({ inbound: opts.inbound, logger, clock: opts.clock, poster })
     : async () => undefined;
-  const router = createTeamsRouter({ cloud: bot?.cloud ?? null, auth: bot?.auth, appId: bot?.appId ?? '', turn, logger, keyFetchBudgetMs: opts.settings.keyFetchBudgetMs });
+  const router = createTeamsRouter({ cloud: bot?.cloud ?? null, auth: bot?.auth, appId: bot?.appId ?? '', turn, logger, keyFetchBudgetMs: opts.settings.keyFetchBudgetMs, bodyBudget: opts.bodyBudget });
 
   const need = (): TeamsPoster => {
     if (!poster) throw new DeliveryError('permanent', 'teams_disabled', { message: 'Teams is off: no MICROSOFT_APP_ID' });

@@ -29,7 +29,7 @@ export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
     if (!settings) throw new Error('Teams is off: no app id');
     // Loaded only when on: botbuilder is heavy to require.
     const { createTeamsAdapter } = await import('./index');
-    const parts = createTeamsAdapter({ settings, inbound: d.inbound, logger: d.logger, clock: d.clock });
+    const parts = createTeamsAdapter({ settings, inbound: d.inbound, logger: d.logger, clock: d.clock, bodyBudget: d.bodyBudget });
     const warnings: string[] = [];
     if (settings.allowAnonymous && !settings.appId) warnings.push('TEAMS_ALLOW_ANONYMOUS=true: /api/messages accepts unauthenticated activities from loopback service URLs only. Use it only with a local emulator.');
     if (settings.allowAnonymous && settings.appId) warnings.push('TEAMS_ALLOW_ANONYMOUS=true is ignored: MICROSOFT_APP_ID is set, so every activity must carry a valid Bot Framework token.');

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Activity } from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
+import type { BodyBudget } from '../../src/core/ports/body-budget';
 import type { Logger } from '../../src/core/ports';
 import type { WolCloudAdapter } from './auth';
 import { tokenProblem } from './token-precheck';
@@ -54,6 +55,8 @@ export function createTeamsRouter(opts: {
   turn: (a: InboundActivity) => Promise<void>;
   logger: Logger;
   keyFetchBudgetMs?: number;
+  /** The server's budget for bodies not yet authenticated (absent: unbounded). */
+  bodyBudget?: BodyBudget;
 }): express.Router {
   const router = express.Router();
   if (!opts.cloud || !opts.auth) {
@@ -63,7 +66,7 @@ export function createTeamsRouter(opts: {
     return router;
   }
   const d: EndpointDeps = { ...opts, cloud: opts.cloud, auth: opts.auth, anonymous: !opts.appId, log: opts.logger };
-  router.post('/api/messages', bearerFirst(d), express.json({ limit: '1mb' }), (req: Request, res: Response) => handleActivity(req, res, d));
+  router.post('/api/messages', bearerFirst(d), withinBudget(d), express.json({ limit: '1mb' }), (req: Request, res: Response) => handleActivity(req, res, d));
   router.all('/api/messages', (_req, res) => {
     res.status(405).json({ error: 'method_not_allowed' });
   });
@@ -84,6 +87,7 @@ interface EndpointDeps {
   turn: (a: InboundActivity) => Promise<void>;
   log: Logger;
   keyFetchBudgetMs?: number;
+  bodyBudget?: BodyBudget;
 }
 
 function unauthorized(d: EndpointDeps, res: Response, reason: string, level: 'warn' | 'error' = 'warn'): void {
@@ -91,13 +95,41 @@ function unauthorized(d: EndpointDeps, res: Response, reason: string, level: 'wa
   res.status(401).json({ error: 'unauthorized' });
 }
 
-/** No token at all: refuse before buffering the body, and close the connection. */
+/**
+ * A token that cannot be valid (none, malformed, wrong algorithm or audience, expired): refused
+ * before a byte of the body is read, and the connection closed.
+ */
 function bearerFirst(d: EndpointDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!d.anonymous && !/^Bearer \S+$/.test(req.get('authorization') ?? '')) {
+    if (d.anonymous) return next();
+    const problem = tokenProblem(req.get('authorization') ?? '', d.appId ?? '', Math.floor(Date.now() / 1000));
+    if (problem) {
       res.set('Connection', 'close');
-      return unauthorized(d, res, 'no bearer token');
+      return unauthorized(d, res, problem);
     }
+    next();
+  };
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A token that looks right may still be forged (botbuilder checks its signature once the activity
+ * is read): the body is read only within the server's budget for unauthenticated bytes, else 503
+ * with Retry-After before reading. The hold ends with the answer.
+ */
+function withinBudget(d: EndpointDeps) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!d.bodyBudget) return next();
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_BODY_BYTES) return next(); // express.json answers 413 without reading
+    const hold = d.bodyBudget.hold(req, Number.isInteger(declared) && declared >= 0 ? declared : MAX_BODY_BYTES);
+    if (!hold) {
+      d.log.warn('refused a Teams request: too many unverified bodies in flight');
+      res.set({ 'Retry-After': String(d.bodyBudget.retryAfterS), Connection: 'close' });
+      return void res.status(503).json({ error: 'busy' });
+    }
+    res.once('close', () => hold.release());
     next();
   };
 }

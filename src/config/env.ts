@@ -20,6 +20,8 @@ export interface EnvSettings {
   /** PUBLIC_URL: the page's public address (links to the gallery in wrap-ups), without a trailing slash. */
   publicUrl?: string;
   secretKey?: string;
+  /** TRUST_PROXY=true: the client address for rate limits is the last one X-Forwarded-For names (off: the socket's). */
+  trustProxy?: boolean;
   /** WOLBOT_LEASE_MS: how long a delivery claim is held before another process may take it over (default 30 s in the core; renewed every third of it while held). */
   leaseMs?: number;
 }
@@ -91,6 +93,8 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
   const host = get('HOST');
   if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) problems.push(`HOST: expected an address such as 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   const leaseMs = readLeaseMs(get('WOLBOT_LEASE_MS'), problems);
+  const trustProxy = get('TRUST_PROXY')?.toLowerCase();
+  if (trustProxy !== undefined && !['true', 'false', '1', '0'].includes(trustProxy)) problems.push(`TRUST_PROXY: expected true or false, got "${get('TRUST_PROXY')}"`);
   const platforms = readPlatforms(vars, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -105,6 +109,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(secretKey !== undefined ? { secretKey } : {}),
     ...(leaseMs !== undefined ? { leaseMs } : {}),
+    ...(trustProxy === 'true' || trustProxy === '1' ? { trustProxy: true } : {}),
   };
 }
 

@@ -38,6 +38,13 @@ export interface ExportPost {
 
 /** Replies read from the store at once while exporting: memory stays flat for a thread of any size (500 measured faster and leaner than 2,000: less garbage outlives a page). */
 export const EXPORT_PAGE = 500;
+/**
+ * Characters of reply text a page may hold: rows alone do not bound it (500 replies of 40,000
+ * characters are 20 M characters). The first page reads a few rows; each next page as many as fit
+ * at the sizes seen so far, up to EXPORT_PAGE.
+ */
+export const EXPORT_PAGE_CHARS = 1_000_000;
+const FIRST_PAGE = 25;
 
 /** One post's fields, and its replies a page at a time (`post.replies` is empty; the pages hold them). */
 export interface ExportPostPages {
@@ -102,10 +109,13 @@ export async function* streamExport(settings: WolSettings, store: ExportStore, o
     };
     async function* pages(): AsyncGenerator<ExportReply[], void, undefined> {
       let after: ReplyRecord | undefined;
+      let limit = Math.min(pageSize, FIRST_PAGE);
       for (;;) {
-        const page = await store.listReplies({ deliveryIds: [rec.id], after, limit: pageSize });
+        const page = await store.listReplies({ deliveryIds: [rec.id], after, limit });
         if (page.length === 0) return;
         after = page[page.length - 1];
+        const asked = limit;
+        limit = nextPageRows(page, pageSize);
         const mine = page.filter((r) => r.text !== null && (opts.includeExternal !== false || !r.external));
         const unknown = [...new Set(mine.map((r) => r.user).filter((u) => !names.has(`${rec.platform}:${u}`)))];
         if (unknown.length) {
@@ -128,11 +138,18 @@ export async function* streamExport(settings: WolSettings, store: ExportStore, o
             ...(r.external ? { external: true } : {}),
           };
         });
-        if (page.length < pageSize) return;
+        if (page.length < asked) return;
       }
     }
     yield { post, ...(shares ? { shares: shares.get(rec.id) ?? 0 } : {}), pages: pages() };
   }
+}
+
+/** As many rows as EXPORT_PAGE_CHARS holds at this page's average text length (1 to `max`). */
+function nextPageRows(page: ReplyRecord[], max: number): number {
+  const chars = page.reduce((n, r) => n + (r.text?.length ?? 0), 0);
+  const average = Math.max(1, chars / page.length);
+  return Math.max(1, Math.min(max, Math.floor(EXPORT_PAGE_CHARS / average)));
 }
 
 /** Live replies per prompt thread, counted by the store (external ones only when they are exported). */

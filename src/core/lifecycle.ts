@@ -13,6 +13,10 @@ export class ChannelLifecycle {
   async apply(e: ChannelLifecycleEvent): Promise<void> {
     const now = this.d.clock.now();
     const log = this.d.logger.child({ platform: e.platform, channel: e.channelId, kind: e.kind });
+    if ((e.kind === 'deactivated' || e.kind === 'renamed') && !(await this.ownedBy(e))) {
+      log.warn({ workspace: e.workspaceId }, 'ignored a channel lifecycle event from a workspace that does not own the channel');
+      return;
+    }
     if (e.kind === 'deactivated') await this.d.store.setChannelActive(e.platform, e.channelId, false, e.reason, now);
     else if (e.kind === 'renamed' && e.newChannelId) await this.d.store.renameChannel(e.platform, e.channelId, e.newChannelId, now);
     else if (e.kind === 'group_gone' && e.groupId) await this.d.store.deactivateGroup(e.platform, e.groupId, e.reason, now);
@@ -25,6 +29,12 @@ export class ChannelLifecycle {
       }
     }
     log.info({ reason: e.reason }, 'channel lifecycle');
+  }
+
+  /** A channel stored with its workspace changes only by an event from that workspace. */
+  private async ownedBy(e: ChannelLifecycleEvent): Promise<boolean> {
+    const c = await this.d.store.getChannel(e.platform, e.channelId);
+    return !c?.workspaceId || !e.workspaceId || c.workspaceId === e.workspaceId;
   }
 
   /**

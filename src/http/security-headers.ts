@@ -16,7 +16,9 @@ export function securityHeaders(platformEndpoints: readonly string[]): RequestHa
   const full = helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' }, xFrameOptions: { action: 'deny' } });
   return [
     (req, res, next) => {
-      if (platformPaths.has(req.path)) {
+      // Express routes match paths whatever their case, so every rule here does too (`/V1/export`).
+      const path = req.path.toLowerCase();
+      if (platformPaths.has(path)) {
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');
         next();
@@ -28,7 +30,7 @@ export function securityHeaders(platformEndpoints: readonly string[]): RequestHa
           return;
         }
         res.setHeader('Content-Security-Policy', PAGE_CSP);
-        if (req.path === '/v1' || req.path.startsWith('/v1/')) res.setHeader('Cache-Control', 'no-store');
+        if (path === '/v1' || path.startsWith('/v1/')) res.setHeader('Cache-Control', 'no-store');
         next();
       });
     },

@@ -1,11 +1,10 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../core/ports/logger';
+import { clientAddress } from './client-address';
+import { FailureLimiter } from './failure-limiter';
 
 export const ACCESS_COOKIE = 'wolbot_access';
-/** Failed token attempts allowed per client address within the window, then 429. */
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * 60_000;
 const COOKIE_MAX_AGE_S = 7 * 24 * 3600;
 
 /** Constant time whatever the lengths: both sides are hashed first. */
@@ -31,21 +30,37 @@ function overHttps(req: Request, publicUrl?: string): boolean {
   return req.secure || /^https\b/i.test(req.get('x-forwarded-proto') ?? '') || /^https:/i.test(publicUrl ?? '');
 }
 
-/** The same URL without its `token` parameter (relative, so it can only lead back here). */
-function withoutToken(req: Request): string {
-  const url = new URL(req.originalUrl, 'http://x');
+/**
+ * The same URL without its `token` parameter, as a path on this server: `..` resolved, and any run
+ * of leading slashes or backslashes (also percent-encoded) made one, so `/v1/..//evil.example/` can
+ * never become a protocol-relative `//evil.example/` that leaves the origin.
+ */
+export function withoutToken(originalUrl: string): string {
+  const url = new URL(originalUrl.replace(/^(?:[/\\]|%2f|%5c)+/i, '/'), 'http://x');
   url.searchParams.delete('token');
-  return url.pathname + url.search;
+  const path = url.pathname.replace(/^(?:[/\\]|%2f|%5c)+/i, '/');
+  return path + url.search;
+}
+
+interface GuardOptions {
+  token?: string;
+  needed: () => Promise<boolean>;
+  logger: Logger;
+  publicUrl?: string;
+  nowMs?: () => number;
+  /** TRUST_PROXY: failures are counted per X-Forwarded-For client, not per socket address. */
+  trustProxy?: boolean;
 }
 
 /**
  * Guards the page and /v1 whenever `needed()` says so (the config or the store holds anything
  * outside the sandbox, or a real platform is on). Accepted: `Authorization: Bearer WEB_TOKEN`, or the
  * HttpOnly cookie that `?token=WEB_TOKEN` is exchanged for once (the browser is sent back to the
- * same URL without the token). Failed attempts are counted per client address and then refused.
+ * same URL without the token). The credential is checked first: a right one always passes. Wrong
+ * ones are counted per client address and per guess, and past the limit answered 429.
  */
-export function webAccessGuard(opts: { token?: string; needed: () => Promise<boolean>; logger: Logger; publicUrl?: string; nowMs?: () => number }) {
-  const wrong = new WrongTokens(opts.nowMs ?? Date.now, opts.logger);
+export function webAccessGuard(opts: GuardOptions) {
+  const limiter = new FailureLimiter(opts.nowMs ?? Date.now);
   const expected = opts.token ? cookieValue(opts.token) : undefined;
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -59,13 +74,16 @@ export function webAccessGuard(opts: { token?: string; needed: () => Promise<boo
       res.status(401).json({ error: 'the web page is off: set WEB_TOKEN to open it (the store or config holds more than the sandbox)' });
       return;
     }
-    const ip = req.socket.remoteAddress ?? 'unknown';
-    const wait = wrong.blockedFor(ip);
-    if (wait > 0) {
-      res.set('Retry-After', String(wait)).status(429).json({ error: 'too many wrong tokens; try again later' });
-      return;
-    }
-    checkToken(req, res, next, { token, expected, publicUrl: opts.publicUrl, refuse: (why) => wrong.refuse(ip, res, why) });
+    const refuse = (why: string, guess: string) => {
+      const ip = clientAddress(req, opts.trustProxy === true);
+      const keys = [`ip:${ip}`, FailureLimiter.guessKey(guess)];
+      const wait = limiter.blockedFor(keys);
+      if (wait > 0) return void res.set('Retry-After', String(wait)).status(429).json({ error: 'too many wrong tokens; try again later' });
+      limiter.fail(keys);
+      opts.logger.warn({ ip, why }, 'refused a wrong web token');
+      res.status(401).json({ error: 'wrong token' });
+    };
+    checkToken(req, res, next, { token, expected, publicUrl: opts.publicUrl, refuse });
   };
 }
 
@@ -84,56 +102,26 @@ function queryToken(req: Request): string | undefined {
 }
 
 /** The token as `?token=` (exchanged for the cookie), as a bearer header, or the cookie; else 401. */
-function checkToken(req: Request, res: Response, next: NextFunction, c: { token: string; expected: string; publicUrl?: string; refuse: (why: string) => void }): void {
+function checkToken(req: Request, res: Response, next: NextFunction, c: { token: string; expected: string; publicUrl?: string; refuse: (why: string, guess: string) => void }): void {
   const query = queryToken(req);
   if (query !== undefined) {
-    if (!same(query, c.token)) return c.refuse('query');
+    if (!same(query, c.token)) return c.refuse('query', query);
     if (req.method !== 'GET') return next();
     const secure = overHttps(req, c.publicUrl) ? '; Secure' : '';
     res.set('Set-Cookie', `${ACCESS_COOKIE}=${c.expected}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
-    res.redirect(303, withoutToken(req));
+    res.redirect(303, withoutToken(req.originalUrl));
     return;
   }
   const header = req.get('authorization');
   if (header !== undefined) {
     const bearer = /^Bearer (.+)$/.exec(header)?.[1];
     if (bearer !== undefined && same(bearer, c.token)) return next();
-    return c.refuse('bearer');
+    return c.refuse('bearer', bearer ?? header);
   }
   const cookie = cookieOf(req, ACCESS_COOKIE);
   if (cookie !== undefined) {
     if (same(cookie, c.expected)) return next();
-    return c.refuse('cookie');
+    return c.refuse('cookie', cookie);
   }
   res.status(401).json({ error: 'this page needs the web token: open it once as /?token=WEB_TOKEN, or send Authorization: Bearer WEB_TOKEN' });
-}
-
-/** Wrong tokens counted per client address: MAX_FAILURES within the window, then refused until it ends. */
-class WrongTokens {
-  private readonly failures = new Map<string, { count: number; since: number }>();
-
-  constructor(
-    private readonly now: () => number,
-    private readonly logger: Logger,
-  ) {}
-
-  /** Seconds until this address may try again; 0 when it may now. */
-  blockedFor(ip: string): number {
-    const f = this.failures.get(ip);
-    if (!f) return 0;
-    if (this.now() - f.since > FAILURE_WINDOW_MS) {
-      this.failures.delete(ip);
-      return 0;
-    }
-    return f.count >= MAX_FAILURES ? Math.ceil((f.since + FAILURE_WINDOW_MS - this.now()) / 1000) : 0;
-  }
-
-  refuse(ip: string, res: Response, why: string): void {
-    const f = this.failures.get(ip) ?? { count: 0, since: this.now() };
-    f.count++;
-    this.failures.set(ip, f);
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!); // bounded memory
-    this.logger.warn({ ip, why }, 'refused a wrong web token');
-    res.status(401).json({ error: 'wrong token' });
-  }
 }

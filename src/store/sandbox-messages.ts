@@ -30,6 +30,27 @@ async function listLocalMessages({ db }: StoreContext, channelId?: string): Prom
   return rows.map(toLocalMessage);
 }
 
+async function pageLocalMessages({ db }: StoreContext, q: { channelId?: string; after?: { at: Date; id: string }; limit: number }): Promise<LocalMessage[]> {
+  let sel = db.selectFrom('local_messages').selectAll();
+  if (q.channelId !== undefined) sel = sel.where('channel_id', '=', q.channelId);
+  const after = q.after;
+  if (after) {
+    const at = iso(after.at);
+    sel = sel.where((eb) => eb.or([eb('at', '>', at), eb.and([eb('at', '=', at), eb('id', '>', after.id)])]));
+  }
+  const rows = await sel.orderBy('at').orderBy('id').limit(q.limit).execute();
+  return rows.map(toLocalMessage);
+}
+
+async function localMessageChars({ db }: StoreContext, channelId: string): Promise<number> {
+  const row = await db
+    .selectFrom('local_messages')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>(eb.fn('length', ['body'])), eb.lit(0)).as('chars'))
+    .where('channel_id', '=', channelId)
+    .executeTakeFirst();
+  return Number(row?.chars ?? 0);
+}
+
 function toLocalMessage(r: Selectable<LocalMessagesTable>): LocalMessage {
   return {
     id: r.id,
@@ -42,4 +63,4 @@ function toLocalMessage(r: Selectable<LocalMessagesTable>): LocalMessage {
   };
 }
 
-export const sandboxMessagesRole: RoleQueries<SandboxMessages> = { addLocalMessage, updateLocalMessage, listLocalMessages };
+export const sandboxMessagesRole: RoleQueries<SandboxMessages> = { addLocalMessage, updateLocalMessage, listLocalMessages, pageLocalMessages, localMessageChars };

@@ -5,12 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RunningApp } from '../../src/app';
+import { localMessageId } from '../../adapters/local/message-id';
 
 export function localPeople(app: RunningApp, now: () => Date = () => new Date()) {
   return {
     /** `name`: the display name the event carries (as Teams sends `from.name`). */
     async reply(user: string, channel: string, thread: string, text: string, name?: string): Promise<{ id: string; outcome: string }> {
-      const id = `L${randomUUID()}`;
+      const id = localMessageId();
       const at = now();
       const outcome = await app.core.reply({ eventKey: `local:${id}`, platform: 'local', channelId: channel, threadId: thread, messageId: id, user, ...(name ? { userName: name } : {}), text, at });
       if (outcome !== 'ignored') await app.store.addLocalMessage({ id, channelId: channel, threadId: thread, user, kind: 'reply', body: { text }, at });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { BodyBudget, BudgetedRequest } from './body-budget';
 import type { ChatAdapter } from './chat-adapter';
 import type { Clock } from './clock';
 import type { InboundPort, PlainText } from './inbound';
@@ -44,6 +45,10 @@ export interface PlatformDeps {
   logger: Logger;
   clock: Clock;
   store: PlatformStore;
+  /** Bytes held for not-yet-authenticated bodies, shared by every platform endpoint (absent: unbounded, tests). */
+  bodyBudget?: BodyBudget;
+  /** The client a request's rate limits count against: the socket's address, or X-Forwarded-For's with TRUST_PROXY. */
+  clientAddress?(req: BudgetedRequest): string;
 }
 
 /** The environment as the config hands it to a platform: values trimmed, empty ones left out. */

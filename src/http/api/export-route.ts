@@ -12,12 +12,21 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
+ * Exports at once per server, beyond which 503 with Retry-After: each holds a page of replies
+ * (EXPORT_PAGE_CHARS) and what its client has not taken yet, so a few in flight bound the memory.
+ */
+export const EXPORT_LIMITS = { concurrent: 4, retryAfterS: 5 } as const;
+
+/**
  * GET /v1/export?format=json|csv|md&day=N&run=START: the collected threads, streamed a page of
  * replies at a time (JSON as JSON.stringify gives it, CSV and the Markdown report as the CLI
  * writes them). Bad parameters are answered 400/404 before anything is read. `pageSize`: replies
- * read at once (default the export's page).
+ * read at once (default the export's page). At most EXPORT_LIMITS.concurrent run at once; a client
+ * that stops reading is cut off after STALL_MS.
  */
-export function exportRoute(d: ApiDeps & { pageSize?: number }): express.RequestHandler {
+export function exportRoute(d: ApiDeps & { pageSize?: number; maxConcurrent?: number; stallMs?: number }): express.RequestHandler {
+  let running = 0;
+  const max = d.maxConcurrent ?? EXPORT_LIMITS.concurrent;
   return async (req, res) => {
     const format = typeof req.query.format === 'string' ? req.query.format : 'json';
     const dayQ = typeof req.query.day === 'string' ? req.query.day : undefined;
@@ -30,10 +39,19 @@ export function exportRoute(d: ApiDeps & { pageSize?: number }): express.Request
     if (runs === null) return;
     // HEAD: the headers GET would send, without reading the whole export to throw it away.
     if (req.method === 'HEAD') return void res.status(200).type(CONTENT_TYPES[format]).end();
-    const md = format === 'md';
-    const report = md ? await d.core.reportContext({ runs }) : undefined;
-    const posts = await primed(streamExport(d.core.settings, d.store, { day, runs, counted: md, pageSize: d.pageSize }));
-    await streamResponse(res, CONTENT_TYPES[format], exportChunksFrom(posts, format, d.core.settings.programme.title, report, { compact: true }), d.logger);
+    if (running >= max) {
+      d.logger.warn({ running }, 'refused an export: too many running');
+      return void res.set('Retry-After', String(EXPORT_LIMITS.retryAfterS)).status(503).json({ error: `${max} exports are running; try again in a few seconds` });
+    }
+    running++;
+    try {
+      const md = format === 'md';
+      const report = md ? await d.core.reportContext({ runs }) : undefined;
+      const posts = await primed(streamExport(d.core.settings, d.store, { day, runs, counted: md, pageSize: d.pageSize }));
+      await streamResponse(res, CONTENT_TYPES[format], exportChunksFrom(posts, format, d.core.settings.programme.title, report, { compact: true }), d.logger, { stallMs: d.stallMs });
+    } finally {
+      running--;
+    }
   };
 }
 

@@ -4,10 +4,11 @@ import { api, messageOf, SANDBOX } from './api.js';
 import { renderGallery, initGalleryFilters } from './gallery.js';
 import { renderParticipation } from './participation.js';
 import { renderProgramme } from './programme.js';
+import { localMessages, resetLocalFeed } from './local-feed.js';
 import { initSandbox, renderSandbox } from './sandbox.js';
 import { initPreview, renderPreviewChoices } from './preview.js';
 import { byId, dateLabel, setText } from './dom.js';
-import type { ExportDoc, LocalMessages, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
+import type { ExportDoc, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
 
 const POLL_MS = 2000;
 const last = new Map<string, string>();
@@ -90,7 +91,7 @@ async function load(): Promise<void> {
   const [exp, stats, local, liveExp] = await Promise.all([
     api<ExportDoc>(`/v1/export${q}`),
     api<StatsDoc>(`/v1/stats${q}`),
-    hasLocal ? api<LocalMessages>('/v1/local/messages') : Promise.resolve(null),
+    hasLocal ? localMessages() : Promise.resolve(null),
     // The sandbox is always the live channels, whatever run the figures show.
     hasLocal && q ? api<ExportDoc>('/v1/export') : Promise.resolve(null),
   ]);
@@ -117,7 +118,10 @@ async function load(): Promise<void> {
 
 /** One load at a time; a call while one runs waits for it and then loads again. */
 export function refresh(force = false): Promise<void> {
-  if (force) last.clear();
+  if (force) {
+    last.clear();
+    resetLocalFeed();
+  }
   const again = async () => {
     clearTimeout(timer);
     try {

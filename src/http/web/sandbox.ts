@@ -2,6 +2,7 @@
 // rebuilt, so live updates cannot clear it or take its focus.
 import { api, messageOf, SANDBOX } from './api.js';
 import { byId, el, link, linkify, plural, reconcile, setText, whenIn } from './dom.js';
+import { resetLocalFeed } from './local-feed.js';
 import { authorName, avatar } from './people.js';
 import type { ExportDoc, LocalMessage, LocalMessages, PromptBody, StatusChannel, StatusDoc, SummaryBody } from './types.js';
 
@@ -237,6 +238,7 @@ async function runCommand(input: HTMLInputElement, out: HTMLElement): Promise<vo
     out.textContent = `Not run: ${messageOf(err)}`;
   }
   out.hidden = false;
+  resetLocalFeed(); // a command (forget me) may have removed messages: read them all again
   await refresh();
 }
 

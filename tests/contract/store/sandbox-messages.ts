@@ -29,5 +29,23 @@ export function describeSandboxMessagesContract(h: ContractHarness): void {
       expect(await store.listLocalMessages(channelId)).toEqual([{ ...digest, body: { text: 'Thank you' } }]);
       expect(await store.updateLocalMessage(uid('lm'), { text: 'x' })).toBe(false);
     });
+
+    it('pages local messages by (time, id) and counts the characters a channel holds', async () => {
+      const channelId = uid('local');
+      const ids = ['b', 'a', 'c'].map((x) => `${uid('lm')}-${x}`);
+      // Two at the same instant: the id breaks the tie, so no message falls between pages.
+      await store.addLocalMessage({ id: ids[0]!, channelId, threadId: null, user: 'u', kind: 'reply', body: { text: 'xx' }, at: at(5) });
+      await store.addLocalMessage({ id: ids[1]!, channelId, threadId: null, user: 'u', kind: 'reply', body: { text: 'yyy' }, at: at(5) });
+      await store.addLocalMessage({ id: ids[2]!, channelId, threadId: null, user: 'u', kind: 'reply', body: { text: 'z' }, at: at(6) });
+      const order = [...ids.slice(0, 2)].sort().concat(ids[2]!);
+      const first = await store.pageLocalMessages({ channelId, limit: 2 });
+      expect(first.map((m) => m.id)).toEqual(order.slice(0, 2));
+      const last = first[1]!;
+      expect((await store.pageLocalMessages({ channelId, limit: 2, after: { at: last.at, id: last.id } })).map((m) => m.id)).toEqual([order[2]]);
+      expect(await store.pageLocalMessages({ channelId, limit: 2, after: { at: at(6), id: order[2]! } })).toEqual([]);
+      const stored = ['{"text":"xx"}', '{"text":"yyy"}', '{"text":"z"}'].join('').length;
+      expect(await store.localMessageChars(channelId)).toBe(stored);
+      expect(await store.localMessageChars(uid('empty'))).toBe(0);
+    });
   });
 }
