@@ -15,6 +15,7 @@ const SLACK = path.resolve(__dirname, '..', 'adapters', 'slack');
  */
 const SCOPES: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'], // forget me edits our own digests and wrap-ups
   'chat.getPermalink': [],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
