@@ -120,7 +120,7 @@ describe('a 1,000-sharer day on Teams', () => {
   });
 
   async function dayWithSharers(n: number): Promise<{ thread: string; names: string[] }> {
-    const create = await until('the prompt', () => fake.of('createConversation').find((c) => c.status === 201));
+    const create = await until('the prompt', () => fake.promptThreads().find((c) => c.status === 201));
     const thread = create!.response.id as string;
     const prompt = await until('the ledger row', async () => (await app.store.listDeliveries({ kinds: ['prompt'], states: ['sent'] }))[0]);
     const names = await seedShares(app, { platform: 'teams', channelId: CHANNEL, threadId: thread, deliveryId: prompt!.id, n, userId: (i) => `29:user-${i}`, at: Date.now() });

@@ -193,7 +193,7 @@ describe('forget me in the sandbox', () => {
       expect(after!.id).toBe(before!.id); // edited, not posted again
       const text = (after!.body as { text: string }).text;
       expect(text).not.toMatch(/Sandbox User|roadmap/);
-      expect(text).toContain('Thank you, Ben, for working out loud today.');
+      expect(text).toContain('Thank you, \u2068Ben\u2069, for working out loud today.');
     } finally {
       await s.stop();
     }

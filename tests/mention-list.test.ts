@@ -137,10 +137,10 @@ describe('mentions reach the core as a list, whatever the platform writes', () =
     const digest = await digestOf(ink);
     const lines = digest.sections.flatMap((s) => s.lines);
     // Ana's open question, quoted with the names the people table has (Bo, not the label "bobby"), else the label (Zed).
-    expect(lines).toContainEqual({ text: expect.stringMatching(/^Ana asked/), quote: '@Bo mine is in the wiki. Does @Zed have one?' });
+    expect(lines).toContainEqual({ text: expect.stringMatching(/^\u2068Ana\u2069 is looking for a pointer/), quote: '@Bo mine is in the wiki. Does @Zed have one?' });
     // Bo's question was answered by a mention: it is no open ask; it drew a response.
-    expect(lines.find((l) => /^Bo asked/.test(l.text))).toBeUndefined();
-    expect(lines).toContainEqual(expect.objectContaining({ text: expect.stringMatching(/^Bo\b/), quote: 'Does anyone have a one-pager template?' }));
+    expect(lines.find((l) => /^\u2068Bo\u2069 is looking/.test(l.text))).toBeUndefined();
+    expect(lines).toContainEqual(expect.objectContaining({ text: expect.stringMatching(/^\u2068Bo\u2069/), quote: 'Does anyone have a one-pager template?' }));
     // What was written is kept as written for the export.
     const exported = (await app.core.exportPosts()).posts.find((p) => p.platform === 'ink')!;
     expect(exported.replies.map((r) => r.text)[2]).toBe('@[bobby](bo) mine is in the wiki. Does @[Zed](zz) have one?');

@@ -74,7 +74,8 @@ export class FakeBotConnector {
 
   /** Threads opened for a day's prompt (not the kick-off, which says how to take words back). */
   promptThreads(): ConnectorCall[] {
-    return this.of('createConversation').filter((c) => !/forget me|collects nothing/.test(String(c.body?.activity?.text ?? '')));
+    // Kick-offs say how to take words back (or that nothing is collected); a card carries it, not `text`.
+    return this.of('createConversation').filter((c) => !/forget me|collects nothing/.test(JSON.stringify(c.body?.activity ?? {})));
   }
 
   /** Every text the bot sent into a conversation (sends and replies). */
