@@ -5,6 +5,7 @@ import { parse as parseDotenv } from 'dotenv';
 import type { EnvVars } from '../core/ports/platform-descriptor';
 import { PLATFORMS } from '../platforms';
 import { ConfigError } from './config-error';
+import { readSignin, type SigninSettings } from './signin';
 
 export interface EnvSettings {
   port: number;
@@ -20,6 +21,8 @@ export interface EnvSettings {
   /** PUBLIC_URL: the page's public address (links to the gallery in wrap-ups), without a trailing slash. */
   publicUrl?: string;
   secretKey?: string;
+  /** Sign-in with Slack or Microsoft (OpenID Connect): the providers that are configured. */
+  signin: SigninSettings;
   /** WOLBOT_LEASE_MS: how long a delivery claim is held before another process may take it over (default 30 s in the core; renewed every third of it while held). */
   leaseMs?: number;
 }
@@ -92,6 +95,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
   if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) problems.push(`HOST: expected an address such as 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   const leaseMs = readLeaseMs(get('WOLBOT_LEASE_MS'), problems);
   const platforms = readPlatforms(vars, problems);
+  const signin = readSignin(vars, publicUrl, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -100,6 +104,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     databaseUrl,
     configPath: configPathOf(get('WOLBOT_CONFIG'), cwd),
     platforms,
+    signin,
     ...(host !== undefined ? { host } : {}),
     ...(webToken !== undefined ? { webToken } : {}),
     ...(publicUrl !== undefined ? { publicUrl } : {}),

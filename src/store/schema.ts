@@ -111,6 +111,16 @@ export interface PeopleNamesTable {
   updated_at: string;
 }
 
+export interface WebSessionsTable {
+  id_hash: string;
+  platform: string;
+  user_id: string;
+  workspace_id: string;
+  name: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   deliveries: DeliveriesTable;
@@ -121,4 +131,5 @@ export interface Database {
   installations: InstallationsTable;
   meta: MetaTable;
   people_names: PeopleNamesTable;
+  web_sessions: WebSessionsTable;
 }
