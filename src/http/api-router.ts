@@ -3,6 +3,7 @@ import type { ApiDeps } from './api/deps';
 import { exportRoute } from './api/export-route';
 import { runsRoute, statsRoute } from './api/stats-route';
 import { statusRoute } from './api/status-route';
+import { forgetRoute, meRoute } from './api/me-route';
 
 /** The read side of the JSON API under /v1 (the sandbox's writes live in adapters/local); a file a route in api/. */
 export function apiRouter(d: ApiDeps): express.Router {
@@ -11,5 +12,9 @@ export function apiRouter(d: ApiDeps): express.Router {
   r.get('/v1/stats', statsRoute(d));
   r.get('/v1/runs', runsRoute(d));
   r.get('/v1/export', exportRoute(d));
+  // The gallery's shares: the export's JSON, open to members within their scope.
+  r.get('/v1/shares', exportRoute({ ...d, shares: true }));
+  r.get('/v1/me', meRoute(d));
+  r.post('/v1/forget', forgetRoute(d));
   return r;
 }

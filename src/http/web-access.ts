@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../core/ports/logger';
+import { setViewer } from './viewer';
 
 export const ACCESS_COOKIE = 'wolbot_access';
 /** Failed token attempts allowed per client address within the window, then 429. */
@@ -44,17 +45,19 @@ function withoutToken(req: Request): string {
  * HttpOnly cookie that `?token=WEB_TOKEN` is exchanged for once (the browser is sent back to the
  * same URL without the token). Failed attempts are counted per client address and then refused.
  */
-export function webAccessGuard(opts: { token?: string; needed: () => Promise<boolean>; logger: Logger; publicUrl?: string; nowMs?: () => number }) {
+export function webAccessGuard(opts: { token?: string; needed: () => Promise<boolean>; logger: Logger; publicUrl?: string; nowMs?: () => number; session?: Guard }) {
   const wrong = new WrongTokens(opts.nowMs ?? Date.now, opts.logger);
   const expected = opts.token ? cookieValue(opts.token) : undefined;
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      if (!(await opts.needed())) return next();
+      if (!(await opts.needed())) return setViewer(res, { kind: 'operator' }), next();
     } catch (err) {
       return next(err);
     }
     const token = opts.token;
+    // Sign-in on: whoever brings no token is asked for a session (session-check.ts).
+    if (opts.session && !(token && offersToken(req))) return opts.session(req, res, next);
     if (!token || !expected) {
       res.status(401).json({ error: 'the web page is off: set WEB_TOKEN to open it (the store or config holds more than the sandbox)' });
       return;
@@ -69,12 +72,19 @@ export function webAccessGuard(opts: { token?: string; needed: () => Promise<boo
   };
 }
 
+type Guard = (req: Request, res: Response, next: NextFunction) => Promise<void>;
+
+/** The request brings the operator's token in one of the ways checkToken reads. */
+function offersToken(req: Request): boolean {
+  return typeof req.query.token === 'string' || req.get('authorization') !== undefined || cookieOf(req, ACCESS_COOKIE) !== undefined;
+}
+
 /** The token as `?token=` (exchanged for the cookie), as a bearer header, or the cookie; else 401. */
 function checkToken(req: Request, res: Response, next: NextFunction, c: { token: string; expected: string; publicUrl?: string; refuse: (why: string) => void }): void {
   const query = typeof req.query.token === 'string' ? req.query.token : undefined;
   if (query !== undefined) {
     if (!same(query, c.token)) return c.refuse('query');
-    if (req.method !== 'GET') return next();
+    if (req.method !== 'GET') return setViewer(res, { kind: 'operator' }), next();
     const secure = overHttps(req, c.publicUrl) ? '; Secure' : '';
     res.set('Set-Cookie', `${ACCESS_COOKIE}=${c.expected}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
     res.redirect(303, withoutToken(req));
@@ -83,12 +93,12 @@ function checkToken(req: Request, res: Response, next: NextFunction, c: { token:
   const header = req.get('authorization');
   if (header !== undefined) {
     const bearer = /^Bearer (.+)$/.exec(header)?.[1];
-    if (bearer !== undefined && same(bearer, c.token)) return next();
+    if (bearer !== undefined && same(bearer, c.token)) return setViewer(res, { kind: 'operator' }), next();
     return c.refuse('bearer');
   }
   const cookie = cookieOf(req, ACCESS_COOKIE);
   if (cookie !== undefined) {
-    if (same(cookie, c.expected)) return next();
+    if (same(cookie, c.expected)) return setViewer(res, { kind: 'operator' }), next();
     return c.refuse('cookie');
   }
   res.status(401).json({ error: 'this page needs the web token: open it once as /?token=WEB_TOKEN, or send Authorization: Bearer WEB_TOKEN' });

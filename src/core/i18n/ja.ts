@@ -23,4 +23,16 @@ export const ja: Messages = {
   'digest.ask': '{name}さんの質問に、まだ誰も答えていません。役に立ちそうなことを知っていたら、スレッドで返信してください。',
   'digest.quiet.daily': '今日はここが静かですが、それで大丈夫です。小さな作りかけのものがあれば、このスレッドがちょうどいい場所です。',
   'digest.quiet.weekly': '今週はここが静かですが、それで大丈夫です。小さな作りかけのものがあれば、このスレッドがちょうどいい場所です。',
+
+  // The web page for a signed-in member (issue 23)
+  'page.signin.title': 'サインインして自分のプログラムを見る',
+  'page.signin.intro': 'ギャラリーには、プログラムで共有された内容が集まっています。チャットで使っているアカウントでサインインすると、自分のプログラムが表示されます。',
+  'page.signin.with': '{provider}でサインイン',
+  'page.signin.failed': 'サインインできませんでした。もう一度お試しください。',
+  'page.signedInAs': '{name}としてサインイン中',
+  'page.signout': 'サインアウト',
+  'page.yourShares': 'あなたの共有',
+  'page.yourShares.none': 'このプログラムではまだ何も共有していません。',
+  'page.forget': '私のデータを削除',
+  'page.forget.confirm': 'ここで共有した内容、リアクション、名前を wolbot からすべて削除しますか？元に戻すことはできません。',
 };

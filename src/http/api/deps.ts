@@ -1,10 +1,13 @@
 import type { Logger } from '../../core/ports/logger';
 import type { Store } from '../../core/ports/store';
 import type { WolbotCore } from '../../core/wolbot-core';
+import type { ScopeResolver } from '../scope';
 
 /** What the /v1 read routes are built from. */
 export interface ApiDeps {
   core: WolbotCore;
   store: Store;
   logger: Logger;
+  /** What each asker may see (the operator everything; a signed-in person their own programme). */
+  scope: ScopeResolver;
 }
