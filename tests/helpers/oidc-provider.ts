@@ -11,7 +11,7 @@ export interface TestProvider {
 }
 
 /**
- * Starts oidc-provider (tests/helpers/oidc-provider.mjs) as an issuer for one client whose
+ * Starts oidc-provider (tests/helpers/oidc-provider-child.mjs) as an issuer for one client whose
  * redirect URI is `redirectUri`, authenticating with client_secret_post; `accounts` gives each
  * login name its claims (Slack's or Microsoft's).
  */
@@ -23,7 +23,7 @@ export async function startProvider(o: { redirectUri: string; claims: string[]; 
     accounts: o.accounts,
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [o.redirectUri], token_endpoint_auth_method: 'client_secret_post', response_types: ['code'], grant_types: ['authorization_code'] }],
   };
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'oidc-provider.mjs'), JSON.stringify(setup)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'oidc-provider-child.mjs'), JSON.stringify(setup)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += String(c)));
   const issuer = await new Promise<string>((resolve, reject) => {
@@ -55,4 +55,14 @@ export async function signInThroughProvider(page: Page, login: string): Promise<
     await consent.first().click();
     await page.waitForLoadState();
   }
+}
+
+/** A port free now (sign-in needs PUBLIC_URL, with its port, before the app starts). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

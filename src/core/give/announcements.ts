@@ -114,7 +114,8 @@ export class Announcements {
 
   kickoff(channel: ChannelRecord): AnnouncementMessage {
     const { programme } = programmeFor(this.d.settings, channel);
-    return kickoffContent({ programme, schedule: this.d.schedule(channel), retentionMs: this.d.settings.retentionMs, tr: translatorOf(programme) });
+    const galleryUrl = this.d.publicUrl ? `${this.d.publicUrl}/` : undefined;
+    return kickoffContent({ programme, schedule: this.d.schedule(channel), retentionMs: this.d.settings.retentionMs, tr: translatorOf(programme), galleryUrl });
   }
 
   /** The whole run across every channel and platform (built once a minute at most: every channel gets the same). */

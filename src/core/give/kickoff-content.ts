@@ -16,7 +16,7 @@ export function longDate(localDate: string, lang: string): string {
  * The welcome before a channel's day 1: what Working Out Loud is (or the programme's own `intro`),
  * how the programme runs here, what happens to replies and how to take them back.
  */
-export function kickoffContent(o: { programme: Programme; schedule: Occurrence[]; retentionMs: number; tr: Translator }): AnnouncementMessage {
+export function kickoffContent(o: { programme: Programme; schedule: Occurrence[]; retentionMs: number; tr: Translator; galleryUrl?: string }): AnnouncementMessage {
   const { programme, schedule, tr } = o;
   const first = schedule[0]!;
   const date = longDate(first.localDate, tr.lang);
@@ -32,5 +32,7 @@ export function kickoffContent(o: { programme: Programme; schedule: Occurrence[]
   } else {
     intro.push(tr.t('kickoff.private'));
   }
-  return { kind: 'kickoff', title: tr.t('kickoff.title', { title: programme.title, date }), intro, sections: [], links: [{ url: WOL_URL, label: tr.t('kickoff.more') }] };
+  // The page where members sign in to see the gallery (PUBLIC_URL), when it gathers anything.
+  const gallery = o.galleryUrl && gathers(programme) ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
+  return { kind: 'kickoff', title: tr.t('kickoff.title', { title: programme.title, date }), intro, sections: [], links: [...gallery, { url: WOL_URL, label: tr.t('kickoff.more') }] };
 }

@@ -6,6 +6,7 @@ import { renderParticipation } from './participation.js';
 import { renderProgramme } from './programme.js';
 import { initSandbox, renderSandbox } from './sandbox.js';
 import { byId, dateLabel, setText } from './dom.js';
+import { loadMe, renderYourShares, type MeDoc } from './me.js';
 import type { ExportDoc, LocalMessages, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
 
 const POLL_MS = 2000;
@@ -13,6 +14,7 @@ const last = new Map<string, string>();
 let runs: RunEntry[] | null = null; // null: this server has no /v1/runs
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | null = null;
+let me: MeDoc | null = null; // who the page is for (null: a server without /v1/me)
 
 /** The run chosen in the chooser (null: this server has no /v1/runs). */
 function chosenRun(): RunEntry | null {
@@ -85,13 +87,15 @@ async function load(): Promise<void> {
   const q = named ? `?run=${encodeURIComponent(chosen.id)}` : '';
   const status = await api<StatusDoc>('/v1/status');
   const prog = chosenProgramme(status);
-  const hasLocal = status.channels.some((c) => c.platform === SANDBOX && c.platformOn);
+  // The sandbox box is the pure demo's, the operator's and the organizers' (never a member's).
+  const hasLocal = (me?.sandbox ?? true) && status.channels.some((c) => c.platform === SANDBOX && c.platformOn);
   const [exp, stats, local, liveExp] = await Promise.all([
-    api<ExportDoc>(`/v1/export${q}`),
+    // The gallery's shares: everything for the operator, a signed-in person's own programme.
+    api<ExportDoc>(`/v1/shares${q}`),
     api<StatsDoc>(`/v1/stats${q}`),
     hasLocal ? api<LocalMessages>('/v1/local/messages') : Promise.resolve(null),
     // The sandbox is always the live channels, whatever run the figures show.
-    hasLocal && q ? api<ExportDoc>('/v1/export') : Promise.resolve(null),
+    hasLocal && q ? api<ExportDoc>('/v1/shares') : Promise.resolve(null),
   ]);
   const banner = byId('banner');
   setText(banner, '');
@@ -103,6 +107,7 @@ async function load(): Promise<void> {
   // Days with a prompt out: they get a figure, later days a gap.
   const posted = new Set(exp.posts.map((p) => p.day));
   if (!past) for (const c of prog?.channels ?? status.channels) for (const d of c.days) if (d.state === 'posted') posted.add(d.day);
+  if (changed('yours', exp)) renderYourShares(exp);
   if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
   // The gallery dates the chosen programme's days (an earlier run's from its own start).
   const shown: StatusDoc = prog ? { ...status, programme: { ...status.programme, schedule: prog.schedule } } : status;
@@ -141,4 +146,9 @@ initSandbox(refresh);
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) void refresh();
 });
-void loadRuns().then(() => refresh());
+void loadMe()
+  .then((m) => {
+    me = m;
+    return loadRuns();
+  })
+  .then(() => refresh());
