@@ -212,4 +212,18 @@ run('Sign in with Slack (OpenID Connect, real provider, Chromium)', () => {
     expect((await get('/v1/stats', { cookie: live })).status).toBe(401);
     s.clock.advance(-(8 * 3600_000 + 1000));
   }, 120_000);
+
+  test('forget me from the page asks first, then acts as the chat word: her share is gone', async () => {
+    const { page } = await signedIn('anna');
+    await page.locator('#your-shares li').first().waitFor();
+    await page.getByRole('button', { name: 'Forget me' }).click();
+    await page.locator('#forget-confirm').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const users = async () => (((await (await get('/v1/export', asOperator)).json()) as any).posts as any[]).flatMap((p) => p.replies).map((r: any) => r.user).sort();
+    expect(await users()).toEqual(['UANNA', 'UBOB']); // cancelled: nothing removed
+    await page.locator('#forget').click();
+    await page.locator('#forget-yes').click();
+    await page.getByText('Done: 1 of your replies and reactions were removed').waitFor();
+    expect(await users()).toEqual(['UBOB']);
+  }, 120_000);
 });
