@@ -42,8 +42,8 @@ describe('readEnv', () => {
     test("Slack's issuer defaults to https://slack.com, Microsoft's to the Teams tenant", () => {
       const e = readEnv({ ...slack, ...url, SIGNIN_MICROSOFT_CLIENT_ID: 'm', SIGNIN_MICROSOFT_CLIENT_SECRET: 'ms', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 'tid-1' }, CWD);
       expect(e.signin).toEqual({
-        slack: { clientId: 'c1', clientSecret: 's1', issuer: 'https://slack.com' },
-        microsoft: { clientId: 'm', clientSecret: 'ms', issuer: 'https://login.microsoftonline.com/tid-1/v2.0' },
+        slack: { platform: 'slack', clientId: 'c1', clientSecret: 's1', issuer: 'https://slack.com' },
+        microsoft: { platform: 'teams', clientId: 'm', clientSecret: 'ms', issuer: 'https://login.microsoftonline.com/tid-1/v2.0' },
       });
     });
 

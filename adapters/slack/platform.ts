@@ -1,6 +1,7 @@
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { readSlackEnv, SLACK_ENV } from './env';
 import type { SlackSettings } from './settings';
+import { slackSignin } from './signin';
 
 /** Slack: on when one of its credential sets is complete (readSlackEnv reads them into SlackSettings). */
 export const slackPlatform: PlatformDescriptor<SlackSettings> = {
@@ -12,6 +13,7 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   readEnv: readSlackEnv,
   // A header block holds 150 plain-text characters, a section's text 3,000.
   limits: { headerChars: 150, sectionChars: 3000 },
+  signin: slackSignin,
   isOn: ({ settings }) => settings !== null,
   // On, it serves a real team: Slack's servers call in (HTTP mode) and people open the page.
   reachableFromOutside: (settings) => settings !== null,

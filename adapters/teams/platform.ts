@@ -1,9 +1,11 @@
+import { microsoftSignin } from './signin';
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { readTeamsEnv, TEAMS_ENV } from './env';
 import { teamsAuthMode, type TeamsSettings } from './settings';
 
 /** Microsoft Teams: on with an app id, or anonymously for a local emulator. */
 export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
+  signin: microsoftSignin,
   name: 'teams',
   commandPrefix: '@wolbot ',
   env: TEAMS_ENV,

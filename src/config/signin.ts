@@ -1,28 +1,25 @@
 /** Sign-in (OpenID Connect) settings: a client per provider that is given, checked as a whole set. */
 import type { EnvVars } from '../core/ports/platform-descriptor';
 import { missingVars } from '../core/ports/platform-descriptor';
-
-/** The providers a person may sign in with: the platform whose ids their claims carry. */
-export type SigninProviderName = 'slack' | 'microsoft';
+import { PLATFORMS } from '../platforms';
 
 export interface SigninClient {
+  /** The platform whose accounts sign in here (its descriptor's `signin`). */
+  platform: string;
   clientId: string;
   clientSecret: string;
   /** The issuer's URL, as discovery must find it in its metadata. */
   issuer: string;
 }
 
-export type SigninSettings = Partial<Record<SigninProviderName, SigninClient>>;
+/** The configured sign-in clients by provider name (`/auth/<provider>`). */
+export type SigninSettings = Record<string, SigninClient>;
 
-export const SIGNIN_ENV = [
-  'SIGNIN_SLACK_CLIENT_ID',
-  'SIGNIN_SLACK_CLIENT_SECRET',
-  'SIGNIN_SLACK_ISSUER',
-  'SIGNIN_MICROSOFT_CLIENT_ID',
-  'SIGNIN_MICROSOFT_CLIENT_SECRET',
-  'SIGNIN_MICROSOFT_ISSUER',
-] as const;
-export const SIGNIN_SECRET_ENV = ['SIGNIN_SLACK_CLIENT_SECRET', 'SIGNIN_MICROSOFT_CLIENT_SECRET'] as const;
+const prefixOf = (provider: string): string => `SIGNIN_${provider.toUpperCase()}`;
+
+/** Every provider's variables (listed in .env.example), and the secret ones. */
+export const SIGNIN_ENV = PLATFORMS.flatMap((p) => (p.signin ? ['CLIENT_ID', 'CLIENT_SECRET', 'ISSUER'].map((v) => `${prefixOf(p.signin!.provider)}_${v}`) : []));
+export const SIGNIN_SECRET_ENV = PLATFORMS.flatMap((p) => (p.signin ? [`${prefixOf(p.signin.provider)}_CLIENT_SECRET`] : []));
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])$/i;
 
@@ -44,7 +41,7 @@ function checkIssuer(name: string, issuer: string, problems: string[]): void {
   problems.push(`${name}: an issuer must be https (http only on loopback, for tests), got "${issuer}"`);
 }
 
-function readClient(vars: EnvVars, prefix: string, defaultIssuer: string | undefined, problems: string[]): SigninClient | undefined {
+function readClient(vars: EnvVars, platform: string, prefix: string, defaultIssuer: string | undefined, problems: string[]): SigninClient | undefined {
   const id = vars[`${prefix}_CLIENT_ID`];
   const secret = vars[`${prefix}_CLIENT_SECRET`];
   const given = vars[`${prefix}_ISSUER`];
@@ -57,20 +54,22 @@ function readClient(vars: EnvVars, prefix: string, defaultIssuer: string | undef
     return undefined;
   }
   checkIssuer(`${prefix}_ISSUER`, issuer!, problems);
-  return { clientId: id!, clientSecret: secret!, issuer: issuer!.replace(/\/+$/, '') };
+  return { platform, clientId: id!, clientSecret: secret!, issuer: issuer!.replace(/\/+$/, '') };
 }
 
 /**
- * SIGNIN_SLACK_* and SIGNIN_MICROSOFT_*: each provider on when its client id and secret are given
- * (Slack's issuer defaults to https://slack.com, Microsoft's to the tenant of MICROSOFT_APP_TENANT_ID).
- * A partial set, a plain-http issuer off loopback, or sign-in without PUBLIC_URL is a problem.
+ * SIGNIN_<PROVIDER>_*: each platform's provider on when its client id and secret are given (the
+ * issuer defaults as its descriptor says). A partial set, a plain-http issuer off loopback, or
+ * sign-in without PUBLIC_URL is a problem.
  */
 export function readSignin(vars: EnvVars, publicUrl: string | undefined, problems: string[]): SigninSettings {
-  const tenant = vars.MICROSOFT_APP_TENANT_ID;
-  const slack = readClient(vars, 'SIGNIN_SLACK', 'https://slack.com', problems);
-  const microsoft = readClient(vars, 'SIGNIN_MICROSOFT', tenant ? `https://login.microsoftonline.com/${tenant}/v2.0` : undefined, problems);
-  const settings: SigninSettings = { ...(slack ? { slack } : {}), ...(microsoft ? { microsoft } : {}) };
-  if ((slack || microsoft) && publicUrl === undefined) {
+  const settings: SigninSettings = {};
+  for (const p of PLATFORMS) {
+    if (!p.signin) continue;
+    const client = readClient(vars, p.name, prefixOf(p.signin.provider), p.signin.defaultIssuer(vars), problems);
+    if (client) settings[p.signin.provider] = client;
+  }
+  if (Object.keys(settings).length > 0 && publicUrl === undefined) {
     problems.push(missingVars(['PUBLIC_URL'], 'sign-in redirects people back to PUBLIC_URL/auth/<provider>/callback'));
   }
   return settings;

@@ -55,6 +55,20 @@ export function unexpected(name: string, expected: string): (issue: { input?: un
   return (issue) => `${name}: expected ${expected}, got "${String(issue.input)}"`;
 }
 
+/**
+ * How people of a platform sign in to the page (OpenID Connect): the provider's name (its routes
+ * `/auth/<provider>` and variables `SIGNIN_<PROVIDER>_*`), and what its ID token says about them.
+ */
+export interface SigninSpec {
+  readonly provider: string;
+  /** As the page's link names it: "Sign in with <label>". */
+  readonly label: string;
+  /** The issuer when SIGNIN_<PROVIDER>_ISSUER is not given, from the platform's own variables. */
+  defaultIssuer(vars: EnvVars): string | undefined;
+  /** The user and workspace ids the claims name, as this platform's channels and replies know them. */
+  person(claims: Record<string, unknown>): { userId: string; workspaceId: string; name: string | null } | null;
+}
+
 /** A platform's adapter and, when it receives over HTTP, its router on the shared server. */
 export interface PlatformParts {
   adapter: ChatAdapter;
@@ -98,6 +112,8 @@ export interface PlatformDescriptor<S = unknown> {
    * are absent), `channels` the configured ones, `othersOn` whether another platform is on.
    */
   isOn(ctx: { settings: S | null; channels: readonly { platform: string }[]; othersOn: boolean }): boolean;
+  /** Sign-in to the page with this platform's accounts (absent: none). */
+  readonly signin?: SigninSpec;
   /** Builds the adapter (heavy libraries are loaded here, only when the platform is on). */
   create(settings: S | null, deps: PlatformDeps): Promise<PlatformParts>;
 }

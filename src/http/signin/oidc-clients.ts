@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { isLoopbackHttp, type SigninClient, type SigninProviderName, type SigninSettings } from '../../config';
+import { isLoopbackHttp, type SigninClient, type SigninSettings } from '../../config';
 
 /**
  * One openid-client Configuration per provider, discovered when first needed (the provider may be
@@ -7,15 +7,15 @@ import { isLoopbackHttp, type SigninClient, type SigninProviderName, type Signin
  * token endpoint with client_secret_post, as Slack documents; plain http only for a loopback issuer.
  */
 export class OidcClients {
-  private readonly configs = new Map<SigninProviderName, Promise<oidc.Configuration>>();
+  private readonly configs = new Map<string, Promise<oidc.Configuration>>();
 
   constructor(private readonly settings: SigninSettings) {}
 
-  has(name: string): name is SigninProviderName {
-    return Object.prototype.hasOwnProperty.call(this.settings, name) && this.settings[name as SigninProviderName] !== undefined;
+  has(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.settings, name);
   }
 
-  get(name: SigninProviderName): Promise<oidc.Configuration> {
+  get(name: string): Promise<oidc.Configuration> {
     let c = this.configs.get(name);
     if (!c) {
       c = discover(this.settings[name]!);
@@ -36,13 +36,13 @@ function discover(s: SigninClient): Promise<oidc.Configuration> {
 
 /** A fresh login attempt: what the callback must see again (state, nonce) and the PKCE verifier. */
 export interface LoginAttempt {
-  provider: SigninProviderName;
+  provider: string;
   state: string;
   nonce: string;
   verifier: string;
 }
 
-export function newAttempt(provider: SigninProviderName): LoginAttempt {
+export function newAttempt(provider: string): LoginAttempt {
   return { provider, state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier() };
 }
 

@@ -1,4 +1,4 @@
-import type { SigninProviderName } from '../../config';
+import { PLATFORMS } from '../../platforms';
 
 /** Who an ID token says signed in: the platform whose channels their ids name. */
 export interface SignedInPerson {
@@ -8,32 +8,17 @@ export interface SignedInPerson {
   name: string | null;
 }
 
-type Claims = Record<string, unknown>;
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+/** Each sign-in provider by name (`/auth/<name>`): its platform, its link's label, and its claims read (adapters/<platform>/signin.ts). */
+export const PROVIDERS: Record<string, { platform: string; label: string; person(c: Record<string, unknown>): SignedInPerson | null }> = Object.fromEntries(
+  PLATFORMS.flatMap((p) => {
+    const spec = p.signin;
+    if (!spec) return [];
+    const person = (c: Record<string, unknown>): SignedInPerson | null => {
+      const who = spec.person(c);
+      return who ? { platform: p.name, ...who } : null;
+    };
+    return [[spec.provider, { platform: p.name, label: spec.label, person }]];
+  }),
+);
 
-/**
- * Each provider's claims, as their documentation names them: "Sign in with Slack" carries the
- * Slack user and team ids; Microsoft Entra ID the object id (the Teams user's `aadObjectId`) and tenant.
- */
-export const PROVIDERS: Record<SigninProviderName, { platform: string; label: string; person(c: Claims): SignedInPerson | null }> = {
-  slack: {
-    platform: 'slack',
-    label: 'Slack',
-    person: (c) => {
-      const userId = text(c['https://slack.com/user_id']);
-      const workspaceId = text(c['https://slack.com/team_id']);
-      return userId && workspaceId ? { platform: 'slack', userId, workspaceId, name: text(c.name) ?? null } : null;
-    },
-  },
-  microsoft: {
-    platform: 'teams',
-    label: 'Microsoft',
-    person: (c) => {
-      const userId = text(c.oid);
-      const workspaceId = text(c.tid);
-      return userId && workspaceId ? { platform: 'teams', userId, workspaceId, name: text(c.name) ?? null } : null;
-    },
-  },
-};
-
-export const PROVIDER_NAMES = Object.keys(PROVIDERS) as SigninProviderName[];
+export const PROVIDER_NAMES = Object.keys(PROVIDERS);

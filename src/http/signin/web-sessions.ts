@@ -4,7 +4,7 @@
  * src/store implements it.
  */
 export interface WebSession {
-  /** The provider's platform: `slack` or `teams` (Microsoft sign-in reaches Teams channels). */
+  /** The platform whose accounts signed in (Microsoft sign-in reaches Teams channels). */
   platform: string;
   /** The person's id there: Slack user id, or the Entra object id (oid). */
   userId: string;
