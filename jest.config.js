@@ -14,5 +14,6 @@ module.exports = {
     // requires them natively, jest on Node 20 does not: transpile those few files to CommonJS.
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
+  // openid-client 6 (sign-in) and its oauth4webapi and jose are ES modules too.
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs|openid-client|oauth4webapi|jose)/)'],
 };

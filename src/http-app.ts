@@ -13,6 +13,9 @@ import { loopbackHostOnly } from './http/host-check';
 import { pageRouter } from './http/page';
 import { securityHeaders } from './http/security-headers';
 import { webAccessGuard } from './http/web-access';
+import { memberGate } from './http/api/me-route';
+import { ScopeResolver } from './http/scope';
+import { signinParts } from './http/signin';
 import type { Context, PlatformOn } from './open-context';
 import { PLATFORMS, SANDBOX } from './platforms';
 
@@ -46,11 +49,14 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   // Read at each request: a config edited while running may add a channel outside the sandbox.
   const needsToken = () => on.some(({ platform }) => platform.name !== SANDBOX) || loaded.settings.channels.some((c) => c.platform !== SANDBOX);
   const configNeedsToken = needsToken();
-  const guard = accessGuard(ctx, needsToken);
-  app.use('/v1', guard);
+  const signin = signinParts(ctx);
+  if (signin) app.use(signin.router);
+  const guard = accessGuard(ctx, needsToken, signin?.check);
+  const scope = new ScopeResolver({ store, adapters: () => adapters, admins: loaded.settings.admins, nowMs: () => clock.now().getTime(), logger: logger.child({ component: 'scope' }) });
+  app.use('/v1', guard, memberGate({ scope }));
   app.get('/', guard);
   for (const parts of guarded) if (parts.router) app.use(parts.router);
-  app.use(apiRouter({ core, store, logger: logger.child({ component: 'api' }) }));
+  app.use(apiRouter({ core, store, scope, logger: logger.child({ component: 'api' }) }));
   app.use(pageRouter({ sandbox: SANDBOX }));
   app.use(errorHandler(logger));
   // Loopback only: every request must pass the Host check, so nothing goes around the middleware.
@@ -84,9 +90,10 @@ async function buildPlatforms(on: PlatformOn[], deps: PlatformDeps, app: express
 }
 
 /** WEB_TOKEN guards the page and /v1 once the config or the store holds more than the sandbox (the store is asked until it does). */
-function accessGuard(ctx: Context, configNeedsToken: () => boolean): express.RequestHandler {
+function accessGuard(ctx: Context, configNeedsToken: () => boolean, session?: Parameters<typeof webAccessGuard>[0]['session']): express.RequestHandler {
   let storeNeedsToken = false;
   return webAccessGuard({
+    session,
     token: ctx.env.webToken,
     publicUrl: ctx.env.publicUrl,
     trustProxy: ctx.env.trustProxy === true,

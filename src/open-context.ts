@@ -1,6 +1,6 @@
 import type { PlatformDeps, PlatformDescriptor, PlatformParts } from './core/ports/platform-descriptor';
 import { PLATFORMS, readWritten } from './platforms';
-import { CONFIG_META_KEY, demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, readLoadedMark, type EnvSettings, type LoadedSettings } from './config';
+import { CONFIG_META_KEY, SIGNIN_SECRET_ENV, demoAnchor, loadDotenv, loadSettings, readDemoAnchor, readEnv, readLoadedMark, type EnvSettings, type LoadedSettings } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import { WolbotError } from './core/ports/coded-error';
 import type { Logger } from './core/ports/logger';
@@ -29,7 +29,8 @@ export interface Context {
  */
 export function secretsOf(env: EnvSettings, raw: NodeJS.ProcessEnv): (string | undefined)[] {
   const platforms = PLATFORMS.flatMap((p) => p.secretEnv.map((k) => raw[k]?.trim() || undefined));
-  return [...platforms, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
+  const signin = SIGNIN_SECRET_ENV.map((k) => raw[k]?.trim() || undefined);
+  return [...platforms, ...signin, env.webToken, env.secretKey, passwordOf(env.databaseUrl)];
 }
 
 function withoutPassword(url: string): string {

@@ -23,6 +23,39 @@ describe('readEnv', () => {
       databaseUrl: 'sqlite:data/wolbot.db',
       configPath: null,
       platforms: { slack: null, teams: null, local: null },
+      signin: {},
+    });
+  });
+
+  describe('sign-in (SIGNIN_*)', () => {
+    const slack = { SIGNIN_SLACK_CLIENT_ID: 'c1', SIGNIN_SLACK_CLIENT_SECRET: 's1' };
+    const url = { PUBLIC_URL: 'https://wol.example.com' };
+    const problems = (env: Record<string, string>): string[] => {
+      try {
+        readEnv(env, CWD);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+
+    test("Slack's issuer defaults to https://slack.com, Microsoft's to the Teams tenant", () => {
+      const e = readEnv({ ...slack, ...url, SIGNIN_MICROSOFT_CLIENT_ID: 'm', SIGNIN_MICROSOFT_CLIENT_SECRET: 'ms', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 'tid-1' }, CWD);
+      expect(e.signin).toEqual({
+        slack: { platform: 'slack', clientId: 'c1', clientSecret: 's1', issuer: 'https://slack.com' },
+        microsoft: { platform: 'teams', clientId: 'm', clientSecret: 'ms', issuer: 'https://login.microsoftonline.com/tid-1/v2.0' },
+      });
+    });
+
+    test('a partial set stops start-up naming what is missing', () => {
+      expect(problems({ SIGNIN_SLACK_CLIENT_ID: 'c1', ...url })).toEqual([expect.stringMatching(/^SIGNIN_SLACK_CLIENT_SECRET: missing/)]);
+      expect(problems({ SIGNIN_MICROSOFT_CLIENT_ID: 'm', SIGNIN_MICROSOFT_CLIENT_SECRET: 'ms', ...url })).toEqual([expect.stringMatching(/^SIGNIN_MICROSOFT_ISSUER: missing/)]);
+      expect(problems(slack)).toEqual([expect.stringMatching(/^PUBLIC_URL: missing — sign-in/)]);
+    });
+
+    test('an http issuer is accepted on loopback only', () => {
+      expect(readEnv({ ...slack, ...url, SIGNIN_SLACK_ISSUER: 'http://127.0.0.1:4000' }, CWD).signin.slack?.issuer).toBe('http://127.0.0.1:4000');
+      expect(problems({ ...slack, ...url, SIGNIN_SLACK_ISSUER: 'http://idp.example.com' })).toEqual([expect.stringMatching(/^SIGNIN_SLACK_ISSUER: an issuer must be https/)]);
     });
   });
 

@@ -4,6 +4,8 @@
  * three channels in three zones, a day posted twice in one channel, a quiet post, names, links,
  * files, reactions, an external share, a deleted and a forgotten one.
  */
+import { ScopeResolver } from '../src/http/scope';
+import { setViewer } from '../src/http/viewer';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -115,10 +117,12 @@ channels:
       },
     }) as Store;
     const web = express();
-    const route = exportRoute({ core: app.core, store, logger: silentLogger, pageSize: 2 });
+    const scope = new ScopeResolver({ store, adapters: () => [], admins: [], nowMs: () => 0, logger: silentLogger });
+    const route = exportRoute({ core: app.core, store, scope, logger: silentLogger, pageSize: 2 });
     // The last request's handler (settled when it has stopped) and when its client went away.
     let last = { done: Promise.resolve(), closed: Promise.resolve() };
     web.get('/v1/export', (req, res, next) => {
+      setViewer(res, { kind: 'operator' }); // the route alone, as the operator's token reaches it
       const closed = new Promise<void>((r) => res.once('close', () => r()));
       const done = Promise.resolve(route(req, res, next)).then(() => undefined);
       last = { done, closed };

@@ -20,6 +20,7 @@ const SCOPES: Record<string, string[]> = {
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.members': ['channels:read', 'groups:read'],
   'conversations.open': ['im:write'],
   'users.info': ['users:read'],
   'auth.test': [],

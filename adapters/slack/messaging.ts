@@ -4,6 +4,7 @@ import { DeliveryError } from '../../src/core/ports/delivery-error';
 import type { Logger } from '../../src/core/ports/logger';
 import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
+import { channelAudience } from './audience';
 import { promptMessage } from './blocks';
 import type { Pacer } from './pacer';
 import { findPostedPrompt } from './recovery';
@@ -73,6 +74,7 @@ export function messaging(workspace: WorkspaceOf, pacer: Pacer, log: Logger): Sl
     },
 
     ...lookUps(workspace, log),
+    channelAudience: channelAudience(workspace),
   };
 }
 

@@ -5,6 +5,7 @@ import { readSlackEnv, SLACK_ENV } from './env';
 import { slackPlainText } from './plain-text';
 import { SLACK_LIMITS } from './limits';
 import type { SlackSettings } from './settings';
+import { slackSignin } from './signin';
 
 /** Slack: on when one of its credential sets is complete (readSlackEnv reads them into SlackSettings). */
 export const slackPlatform: PlatformDescriptor<SlackSettings> = {
@@ -18,6 +19,7 @@ export const slackPlatform: PlatformDescriptor<SlackSettings> = {
   channelIdProblem: slackChannelIdProblem,
   preview: (m) => slackPreview(m),
   limits: SLACK_LIMITS,
+  signin: slackSignin,
   isOn: ({ settings }) => settings !== null,
   // The written text keeps Slack's tokens (<@U…|label>, <!here>, <#C…|name>): read them as live.
   readWritten: slackPlainText,

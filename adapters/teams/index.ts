@@ -11,6 +11,7 @@ import { teamsAuthMode, type TeamsSettings } from './settings';
 import { createTurnHandler } from './turn';
 import { messageDeepLink } from './deep-link';
 import { teamsPlatform } from './platform';
+import { teamsAudience } from './audience';
 
 export type { TeamsSettings } from './settings';
 
@@ -65,6 +66,7 @@ export function createTeamsAdapter(opts: {
       throw new DeliveryError('uncertain', 'teams_no_lookup');
     },
     messageLink: async (target: ChannelTarget, thread: ThreadRef, messageId: string) => messageDeepLink(target, thread, messageId),
+    channelAudience: teamsAudience(need, () => opts.clock.now().getTime()),
     notifyAdmins: async (notice: AdminNotice): Promise<void> => {
       try {
         await need().notifyAdmins(notice);

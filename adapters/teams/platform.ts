@@ -1,3 +1,4 @@
+import { microsoftSignin } from './signin';
 import type { PlatformDescriptor } from '../../src/core/ports/platform-descriptor';
 import { teamsPreview } from './preview';
 import { readTeamsEnv, TEAMS_ENV } from './env';
@@ -7,6 +8,7 @@ import { teamsAuthMode, type TeamsSettings } from './settings';
 
 /** Microsoft Teams: on with an app id, or anonymously for a local emulator. */
 export const teamsPlatform: PlatformDescriptor<TeamsSettings> = {
+  signin: microsoftSignin,
   name: 'teams',
   commandPrefix: '@wolbot ',
   env: TEAMS_ENV,

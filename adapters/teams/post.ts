@@ -128,6 +128,15 @@ export class TeamsPoster {
     }
   }
 
+  /**
+   * Who is in a conversation (`GET /v3/conversations/{id}/members`): for a team's channel, the
+   * people who can open it. Each with their Entra object id, as sign-in names them.
+   */
+  async conversationMembers(ref: TeamsReference, conversationId: string): Promise<{ id: string; aadObjectId: string | null }[]> {
+    const members = await this.send(ref, conversationId, (client) => client.conversations.getConversationMembers(conversationId, { timeout: this.timeoutMs }));
+    return members.map((m) => ({ id: m.id, aadObjectId: m.aadObjectId ?? null }));
+  }
+
   /** A message into a conversation (channel, thread or chat). */
   async sendTo(ref: TeamsReference, conversationId: string, activity: TeamsMessage): Promise<string | undefined> {
     const res = await this.send(ref, conversationId, (client) =>

@@ -5,6 +5,7 @@ import { parse as parseDotenv } from 'dotenv';
 import type { EnvVars } from '../core/ports/platform-descriptor';
 import { PLATFORMS } from '../platforms';
 import { ConfigError } from './config-error';
+import { readSignin, type SigninSettings } from './signin';
 
 export interface EnvSettings {
   port: number;
@@ -22,6 +23,8 @@ export interface EnvSettings {
   secretKey?: string;
   /** TRUST_PROXY=true: the client address for rate limits is the last one X-Forwarded-For names (off: the socket's). */
   trustProxy?: boolean;
+  /** Sign-in with Slack or Microsoft (OpenID Connect): the providers that are configured. */
+  signin: SigninSettings;
   /** WOLBOT_LEASE_MS: how long a delivery claim is held before another process may take it over (default 30 s in the core; renewed every third of it while held). */
   leaseMs?: number;
 }
@@ -96,6 +99,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
   const trustProxy = get('TRUST_PROXY')?.toLowerCase();
   if (trustProxy !== undefined && !['true', 'false', '1', '0'].includes(trustProxy)) problems.push(`TRUST_PROXY: expected true or false, got "${get('TRUST_PROXY')}"`);
   const platforms = readPlatforms(vars, problems);
+  const signin = readSignin(vars, publicUrl, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -104,6 +108,7 @@ export function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     databaseUrl,
     configPath: configPathOf(get('WOLBOT_CONFIG'), cwd),
     platforms,
+    signin,
     ...(host !== undefined ? { host } : {}),
     ...(webToken !== undefined ? { webToken } : {}),
     ...(publicUrl !== undefined ? { publicUrl } : {}),

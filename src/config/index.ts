@@ -9,6 +9,7 @@ import { loadOrganizerConfig, type LoadedSettings } from './organizer';
 export { ConfigError } from './config-error';
 export { loadDotenv, readEnv, DEFAULT_DATABASE_URL, LOG_LEVELS } from './env';
 export type { EnvSettings } from './env';
+export { SIGNIN_SECRET_ENV, isLoopbackHttp, type SigninClient, type SigninSettings } from './signin';
 export { parseDuration } from './duration';
 export { parseChannelSpec, isChannelSpecError, type ChannelSpec } from './channel-spec';
 export { demoAnchor, readDemoAnchor, DEMO_CONFIG_FILE, DEMO_ADMIN, type DemoAnchor } from './demo';

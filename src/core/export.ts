@@ -62,6 +62,8 @@ export interface ExportOptions {
   pageSize?: number;
   /** Count each post's replies before its pages are read (`shares`; one store query for every post). */
   counted?: boolean;
+  /** Only the posts of these channels (a signed-in person's scope); default every channel. */
+  channels?: (c: { platform: Platform; channelId: string }) => boolean;
 }
 
 /**
@@ -87,7 +89,7 @@ export async function* streamExport(settings: WolSettings, store: ExportStore, o
   // A circle companion gathers nothing: it has no posts to export and none for the gallery.
   const programmeOf = (run: string) => (programmeOfRun(settings, run) ?? settings).programme;
   const sent = (await store.listDeliveries({ kinds: ['prompt'], day: opts.day, states: ['sent'] }))
-    .filter((r) => runs.has(r.run) && gathers(programmeOf(r.run)) && r.threadId && r.postedAt)
+    .filter((r) => runs.has(r.run) && gathers(programmeOf(r.run)) && r.threadId && r.postedAt && (!opts.channels || opts.channels(r)))
     .sort((a, b) => a.day - b.day || a.postedAt!.getTime() - b.postedAt!.getTime());
   // Names come from the store only: an export never calls a platform. Kept across posts (people, not replies).
   const names = new Map<string, string | null>();

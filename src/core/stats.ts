@@ -83,12 +83,12 @@ export function computeStats(input: StatsInput): RunStats {
 }
 
 /** Reads one run's threads (default: the current run) and their tallies, then computes. */
-export async function buildStats(settings: WolSettings, store: Channels & Ledger & Replies, opts: { run?: string } = {}): Promise<RunStats> {
+export async function buildStats(settings: WolSettings, store: Channels & Ledger & Replies, opts: { run?: string; channels?: (c: { platform: Platform; channelId: string }) => boolean } = {}): Promise<RunStats> {
   const run = opts.run ?? currentRun(settings);
   const p = asRun(programmeOfRun(settings, run) ?? settings, run);
   const sent = await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] });
   const threads: StatsThread[] = sent
-    .filter((r) => r.threadId)
+    .filter((r) => r.threadId && (!opts.channels || opts.channels(r)))
     .map((r) => ({ deliveryId: r.id, day: r.day, platform: r.platform, channelId: r.channelId }));
   // Counted by the store: the run's replies are never read here (a person's first share ever decides "first time").
   const tallies = await store.replyTallies(threads.map((t) => t.deliveryId), { firstEver: true });

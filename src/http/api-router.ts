@@ -4,6 +4,7 @@ import { exportRoute } from './api/export-route';
 import { previewRoute } from './api/preview-route';
 import { runsRoute, statsRoute } from './api/stats-route';
 import { statusRoute } from './api/status-route';
+import { forgetRoute, meRoute } from './api/me-route';
 
 /** The read side of the JSON API under /v1 (the sandbox's writes live in adapters/local); a file a route in api/. */
 export function apiRouter(d: ApiDeps): express.Router {
@@ -13,5 +14,9 @@ export function apiRouter(d: ApiDeps): express.Router {
   r.get('/v1/runs', runsRoute(d));
   r.get('/v1/export', exportRoute(d));
   r.get('/v1/preview', previewRoute(d));
+  // The gallery's shares: the export's JSON, open to members within their scope.
+  r.get('/v1/shares', exportRoute({ ...d, shares: true }));
+  r.get('/v1/me', meRoute(d));
+  r.post('/v1/forget', forgetRoute(d));
   return r;
 }

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../core/ports/logger';
 import { clientAddress } from './client-address';
 import { FailureLimiter } from './failure-limiter';
+import { setViewer } from './viewer';
 
 export const ACCESS_COOKIE = 'wolbot_access';
 const COOKIE_MAX_AGE_S = 7 * 24 * 3600;
@@ -50,6 +51,8 @@ interface GuardOptions {
   nowMs?: () => number;
   /** TRUST_PROXY: failures are counted per X-Forwarded-For client, not per socket address. */
   trustProxy?: boolean;
+  /** Sign-in on: whoever brings no token is asked for a session (session-check.ts). */
+  session?: Guard;
 }
 
 /**
@@ -65,11 +68,13 @@ export function webAccessGuard(opts: GuardOptions) {
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      if (!(await opts.needed())) return next();
+      if (!(await opts.needed())) return setViewer(res, { kind: 'operator' }), next();
     } catch (err) {
       return next(err);
     }
     const token = opts.token;
+    // Sign-in on: whoever brings no token is asked for a session (session-check.ts).
+    if (opts.session && !(token && offersToken(req))) return opts.session(req, res, next);
     if (!token || !expected) {
       res.status(401).json({ error: 'the web page is off: set WEB_TOKEN to open it (the store or config holds more than the sandbox)' });
       return;
@@ -101,12 +106,19 @@ function queryToken(req: Request): string | undefined {
   }
 }
 
+type Guard = (req: Request, res: Response, next: NextFunction) => Promise<void>;
+
+/** The request brings the operator's token in one of the ways checkToken reads. */
+function offersToken(req: Request): boolean {
+  return queryToken(req) !== undefined || req.get('authorization') !== undefined || cookieOf(req, ACCESS_COOKIE) !== undefined;
+}
+
 /** The token as `?token=` (exchanged for the cookie), as a bearer header, or the cookie; else 401. */
 function checkToken(req: Request, res: Response, next: NextFunction, c: { token: string; expected: string; publicUrl?: string; refuse: (why: string, guess: string) => void }): void {
   const query = queryToken(req);
   if (query !== undefined) {
     if (!same(query, c.token)) return c.refuse('query', query);
-    if (req.method !== 'GET') return next();
+    if (req.method !== 'GET') return setViewer(res, { kind: 'operator' }), next();
     const secure = overHttps(req, c.publicUrl) ? '; Secure' : '';
     res.set('Set-Cookie', `${ACCESS_COOKIE}=${c.expected}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
     res.redirect(303, withoutToken(req.originalUrl));
@@ -115,12 +127,12 @@ function checkToken(req: Request, res: Response, next: NextFunction, c: { token:
   const header = req.get('authorization');
   if (header !== undefined) {
     const bearer = /^Bearer (.+)$/.exec(header)?.[1];
-    if (bearer !== undefined && same(bearer, c.token)) return next();
+    if (bearer !== undefined && same(bearer, c.token)) return setViewer(res, { kind: 'operator' }), next();
     return c.refuse('bearer', bearer ?? header);
   }
   const cookie = cookieOf(req, ACCESS_COOKIE);
   if (cookie !== undefined) {
-    if (same(cookie, c.expected)) return next();
+    if (same(cookie, c.expected)) return setViewer(res, { kind: 'operator' }), next();
     return c.refuse('cookie', cookie);
   }
   res.status(401).json({ error: 'this page needs the web token: open it once as /?token=WEB_TOKEN, or send Authorization: Bearer WEB_TOKEN' });

@@ -10,6 +10,7 @@ import { repliesRole } from './replies';
 import { bindRole } from './role';
 import { sandboxMessagesRole } from './sandbox-messages';
 import type { Db } from './tx';
+import { webSessionsRole } from './web-sessions';
 
 /** The store over one Kysely instance: each role's queries (one file a role) bound to one context. */
 export function kyselyStore(db: Db, kind: StoreKind, description: string): OpenedStore {
@@ -24,5 +25,6 @@ export function kyselyStore(db: Db, kind: StoreKind, description: string): Opene
     ...bindRole(ctx, peopleRole),
     ...bindRole(ctx, sandboxMessagesRole),
     ...bindRole(ctx, installationsRole),
+    ...bindRole(ctx, webSessionsRole),
   };
 }

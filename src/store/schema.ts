@@ -115,6 +115,16 @@ export interface PeopleNamesTable {
   updated_at: string;
 }
 
+export interface WebSessionsTable {
+  id_hash: string;
+  platform: string;
+  user_id: string;
+  workspace_id: string;
+  name: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   deliveries: DeliveriesTable;
@@ -125,4 +135,5 @@ export interface Database {
   installations: InstallationsTable;
   meta: MetaTable;
   people_names: PeopleNamesTable;
+  web_sessions: WebSessionsTable;
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * Conversation ids arrive URL-encoded; answers are JSON `{id}`. Records every call; failures can
  * be scripted per call kind.
  */
-export type CallKind = 'createConversation' | 'sendToConversation' | 'replyToActivity' | 'updateActivity' | 'deleteActivity' | 'fetchChannelList';
+export type CallKind = 'createConversation' | 'sendToConversation' | 'replyToActivity' | 'updateActivity' | 'deleteActivity' | 'fetchChannelList' | 'getConversationMembers';
 
 export interface ConnectorCall {
   kind: CallKind;
@@ -46,6 +46,8 @@ export class FakeBotConnector {
   readonly teamChannels = new Map<string, { id: string; name?: string }[]>();
   /** The largest body Teams takes, in bytes as UTF-16 (Microsoft recommends staying within 80 KB). */
   bodyLimitUtf16Bytes = 80_000;
+  /** Who `GET /v3/conversations/{id}/members` lists per conversation (a channel: the people who can open it); none when not set. */
+  readonly rosters = new Map<string, { id: string; aadObjectId?: string; name?: string }[]>();
 
   constructor() {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -97,12 +99,15 @@ export class FakeBotConnector {
       const path = (req.url ?? '').split('?')[0];
       const method = req.method ?? 'GET';
       const t = /^\/v3\/teams\/([^/]+)\/conversations\/?$/.exec(path);
-      const m = t ? null : /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
-      if (!m && !t) return send(res, 404, { error: { code: 'NotFound', message: path } });
-      const conversationId = t ? decodeURIComponent(t[1]) : m![1] ? decodeURIComponent(m![1]) : undefined;
+      const r = /^\/v3\/conversations\/([^/]+)\/members\/?$/.exec(path);
+      const m = t || r ? null : /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
+      if (!m && !t && !r) return send(res, 404, { error: { code: 'NotFound', message: path } });
+      const conversationId = t ? decodeURIComponent(t[1]) : r ? decodeURIComponent(r[1]) : m![1] ? decodeURIComponent(m![1]) : undefined;
       const activityId = m?.[2] ? decodeURIComponent(m[2]) : undefined;
       let kind: CallKind;
-      if (t && method === 'GET') kind = 'fetchChannelList';
+      if (r && method === 'GET') kind = 'getConversationMembers';
+      else if (r) return send(res, 405, { error: { code: 'MethodNotAllowed' } });
+      else if (t && method === 'GET') kind = 'fetchChannelList';
       else if (t) return send(res, 405, { error: { code: 'MethodNotAllowed' } });
       else if (!conversationId && method === 'POST') kind = 'createConversation';
       else if (conversationId && !activityId && method === 'POST') kind = 'sendToConversation';
@@ -139,6 +144,7 @@ export class FakeBotConnector {
         res.writeHead(f.status, { 'content-type': 'application/json', ...(f.headers ?? {}) });
         return void res.end(JSON.stringify({ error: { code: `Http${f.status}`, message: 'scripted failure' } }));
       }
+      if (kind === 'getConversationMembers') return json(res, 200, this.rosters.get(conversationId as string) ?? []);
       if (kind === 'fetchChannelList') {
         const team = conversationId as string;
         return json(res, 200, { conversations: this.teamChannels.get(team) ?? [{ id: team }] });

@@ -46,7 +46,9 @@ export class FakeSlack {
   readonly calls: FakeCall[] = [];
   readonly messages: FakeMessage[] = [];
   readonly responses: { path: string; body: any }[] = [];
-  readonly channels = new Map<string, { name: string; is_member: boolean; team?: string }>();
+  readonly channels = new Map<string, { name: string; is_member: boolean; team?: string; is_private?: boolean }>();
+  /** Who is in a channel, as conversations.members lists it (two to a page, so paging is exercised). */
+  readonly members = new Map<string, string[]>();
   tokens = new Set(['xoxb-test']);
   /** Display names users.info gives (others get `Person <id>` as their real name and no display name). */
   readonly userNames = new Map<string, string>();
@@ -317,7 +319,15 @@ export class FakeSlack {
       case 'conversations.info': {
         const c = ch(args.channel);
         if (!c || (c.team && c.team !== me.team.id)) return { ok: false, error: 'channel_not_found' };
-        return { ok: true, channel: { id: args.channel, name: c.name, is_member: c.is_member, is_channel: true } };
+        return { ok: true, channel: { id: args.channel, name: c.name, is_member: c.is_member, is_channel: true, is_private: c.is_private === true, context_team_id: c.team ?? me.team.id } };
+      }
+      case 'conversations.members': {
+        const c = ch(args.channel);
+        if (!c || (c.team && c.team !== me.team.id)) return { ok: false, error: 'channel_not_found' };
+        const all = this.members.get(String(args.channel)) ?? [];
+        const start = args.cursor ? Number(String(args.cursor).replace(/^page:/, '')) : 0;
+        const more = start + 2 < all.length;
+        return { ok: true, members: all.slice(start, start + 2), response_metadata: { next_cursor: more ? `page:${start + 2}` : '' } };
       }
       case 'chat.update': {
         // Our own message, edited in place (forget me rewrites a digest or wrap-up).

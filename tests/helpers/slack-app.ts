@@ -61,6 +61,8 @@ export async function startSlackApp(
     fake?: FakeSlack;
     /** Changes to the environment (undefined removes a name), e.g. Socket Mode or OAuth settings. */
     env?: Record<string, string | undefined>;
+    /** The port to serve on (sign-in needs PUBLIC_URL before start); default any free one. */
+    port?: number;
     /** Called with the fake (started) before the app starts: seed tokens, URLs, messages. */
     beforeStart?: (fake: FakeSlack) => void | Promise<void>;
   } = {},
@@ -75,7 +77,7 @@ export async function startSlackApp(
   await opts.beforeStart?.(fake);
   const env = { ...slackEnv(dir, fake.url), ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const app = await startWolbot({ env, cwd: process.cwd(), clock, cron: false, port: 0, logStream, drainMs: 2000 });
+  const app = await startWolbot({ env, cwd: process.cwd(), clock, cron: false, port: opts.port ?? 0, logStream, drainMs: 2000 });
   return {
     dir,
     fake,

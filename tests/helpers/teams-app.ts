@@ -3,13 +3,13 @@ import { startWolbot, type RunningApp } from '../../src/app';
 import type { Clock } from '../../src/core/ports/clock';
 
 /** The whole app with Teams open to anonymous activities (as for a local emulator), logs discarded. */
-export function startTeamsApp(o: { dir: string; dbUrl: string; config: string; clock?: Clock; env?: Record<string, string> }): Promise<RunningApp> {
+export function startTeamsApp(o: { dir: string; dbUrl: string; config: string; clock?: Clock; env?: Record<string, string>; port?: number }): Promise<RunningApp> {
   return startWolbot({
     env: { DATABASE_URL: o.dbUrl, WOLBOT_CONFIG: o.config, LOG_LEVEL: 'warn', TEAMS_ALLOW_ANONYMOUS: 'true', ...o.env },
     cwd: o.dir,
     clock: o.clock,
     cron: false,
-    port: 0,
+    port: o.port ?? 0,
     logStream: new Writable({ write: (_c, _e, cb) => cb() }),
     drainMs: 2000,
   });

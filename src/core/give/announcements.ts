@@ -139,7 +139,8 @@ export class Announcements {
   kickoff(channel: ChannelRecord): AnnouncementMessage {
     const { programme } = programmeFor(this.d.settings, channel);
     const commandPrefix = this.d.adapters.get(channel.platform)?.commandPrefix;
-    return kickoffContent({ programme, schedule: this.d.schedule(channel), retentionMs: this.d.settings.retentionMs, commandPrefix, tr: translatorOf(programme) });
+    const galleryUrl = this.d.publicUrl ? `${this.d.publicUrl}/` : undefined;
+    return kickoffContent({ programme, schedule: this.d.schedule(channel), retentionMs: this.d.settings.retentionMs, commandPrefix, tr: translatorOf(programme), galleryUrl });
   }
 
   /**

@@ -34,6 +34,8 @@ export function kickoffContent(o: {
   /** How a command starts on the channel's platform (`/wol `, `@wolbot `, nothing in the sandbox). */
   commandPrefix?: string;
   tr: Translator;
+  /** The page, where members sign in to see their programme (PUBLIC_URL). */
+  galleryUrl?: string;
 }): AnnouncementMessage {
   const { programme, schedule, tr } = o;
   const first = schedule[0]!;
@@ -52,5 +54,7 @@ export function kickoffContent(o: {
   } else {
     intro.push(tr.t('kickoff.private'));
   }
-  return { kind: 'kickoff', title: tr.t('kickoff.title', { title: programme.title, date }), intro, sections: [], links: [{ url: WOL_URL, label: tr.t('kickoff.more') }] };
+  // The page where members sign in to see the gallery (PUBLIC_URL), when it gathers anything.
+  const gallery = o.galleryUrl && gathers(programme) ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
+  return { kind: 'kickoff', title: tr.t('kickoff.title', { title: programme.title, date }), intro, sections: [], links: [...gallery, { url: WOL_URL, label: tr.t('kickoff.more') }] };
 }

@@ -71,6 +71,18 @@ export const de: Record<MessageKey, string> = {
   'give.others': '{n, plural, one {# weitere Person} other {# weitere}}',
   'give.link.everyone': 'Alle, die etwas geteilt haben, in der Galerie',
 
+  // The web page for a signed-in member (issue 23)
+  'page.signin.title': 'Melde dich an, um dein Programm zu sehen',
+  'page.signin.intro': 'In der Galerie steht, was im Programm geteilt wurde. Melde dich mit dem Konto an, das du im Chat nutzt, dann siehst du dein Programm.',
+  'page.signin.with': 'Mit {provider} anmelden',
+  'page.signin.failed': 'Die Anmeldung hat nicht geklappt. Bitte versuch es noch einmal.',
+  'page.signedInAs': 'Angemeldet als {name}',
+  'page.signout': 'Abmelden',
+  'page.yourShares': 'Deine Beiträge',
+  'page.yourShares.none': 'Du hast in diesem Programm noch nichts geteilt.',
+  'page.forget': 'Vergiss mich',
+  'page.forget.confirm': 'Alles, was du hier geteilt hast, deine Reaktionen und deinen Namen aus wolbot löschen? Das lässt sich nicht rückgängig machen.',
+
   'help.intro': 'wolbot begleitet das Working-Out-Loud-Programm in diesem Chat. Antworte im Thread eines Impulses mit dem, woran du gerade arbeitest; die Antworten dort landen in der Galerie des Programms.',
   'help.everyone': 'Für alle:',
   'help.admins': 'Für Admins:',

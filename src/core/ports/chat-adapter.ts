@@ -1,6 +1,13 @@
 import type { ChannelTarget, Platform, ThreadRef } from './platform';
 import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from './messages';
 
+/** A channel's audience as its platform tells it (see ChatAdapter.channelAudience). */
+export interface ChannelAudience {
+  workspaceId: string | null;
+  open: boolean;
+  member: boolean;
+}
+
 /** How a platform's connection stands (shown by /healthz; never fails the check). */
 export type ConnectionState = 'connected' | 'retrying' | 'refused';
 
@@ -44,6 +51,13 @@ export interface ChatAdapter {
    * (the day's thread for a digest, its own for a wrap-up), `messageId` the post itself.
    */
   updateSummary?(target: ChannelTarget, thread: ThreadRef, messageId: string, message: DigestMessage | AnnouncementMessage): Promise<void>;
+  /**
+   * Who may see a channel's shares on the page (sign-in, issue 23): the workspace or tenant it
+   * belongs to, whether everyone there may open it (a public Slack channel), and whether this
+   * user is in it (Slack `conversations.members`, the Teams roster). Omitted: only organizers and
+   * the operator see the platform's channels.
+   */
+  channelAudience?(target: ChannelTarget, userId: string): Promise<ChannelAudience>;
   /** Tell the organizers something privately (best effort). */
   notifyAdmins?(notice: AdminNotice): Promise<void>;
 }

@@ -86,6 +86,20 @@ export interface PlatformLimits {
   readonly bodyUtf16Bytes?: number;
 }
 
+/**
+ * How people of a platform sign in to the page (OpenID Connect): the provider's name (its routes
+ * `/auth/<provider>` and variables `SIGNIN_<PROVIDER>_*`), and what its ID token says about them.
+ */
+export interface SigninSpec {
+  readonly provider: string;
+  /** As the page's link names it: "Sign in with <label>". */
+  readonly label: string;
+  /** The issuer when SIGNIN_<PROVIDER>_ISSUER is not given, from the platform's own variables. */
+  defaultIssuer(vars: EnvVars): string | undefined;
+  /** The user and workspace ids the claims name, as this platform's channels and replies know them. */
+  person(claims: Record<string, unknown>): { userId: string; workspaceId: string; name: string | null } | null;
+}
+
 /** A platform's adapter and, when it receives over HTTP, its router on the shared server. */
 export interface PlatformParts {
   adapter: ChatAdapter;
@@ -156,6 +170,8 @@ export interface PlatformDescriptor<S = unknown> {
    * page). Absent: the plain text the sandbox shows.
    */
   preview?(message: PreviewMessage): string;
+  /** Sign-in to the page with this platform's accounts (absent: none). */
+  readonly signin?: SigninSpec;
   /** Builds the adapter (heavy libraries are loaded here, only when the platform is on). */
   create(settings: S | null, deps: PlatformDeps): Promise<PlatformParts>;
 }

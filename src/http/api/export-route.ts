@@ -1,8 +1,11 @@
 import type express from 'express';
 import { streamExport } from '../../core/export';
+import { currentRun } from '../../core/runs';
 import { exportChunksFrom, isExportFormat, programmeDays, type ExportFormat } from '../../core/export-stream';
 import type { ApiDeps } from './deps';
+import { holds, type Scope } from '../scope';
 import { runsOf } from './run-query';
+import { outside, scopeFor, visibleRuns } from './scoped';
 import { streamResponse } from './stream-response';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -24,18 +27,24 @@ export const EXPORT_LIMITS = { concurrent: 4, retryAfterS: 5 } as const;
  * read at once (default the export's page). At most EXPORT_LIMITS.concurrent run at once; a client
  * that stops reading is cut off after STALL_MS.
  */
-export function exportRoute(d: ApiDeps & { pageSize?: number; maxConcurrent?: number; stallMs?: number }): express.RequestHandler {
+export function exportRoute(d: ApiDeps & { pageSize?: number; maxConcurrent?: number; stallMs?: number; shares?: boolean }): express.RequestHandler {
   let running = 0;
   const max = d.maxConcurrent ?? EXPORT_LIMITS.concurrent;
   return async (req, res) => {
-    const format = typeof req.query.format === 'string' ? req.query.format : 'json';
+    const scope = await scopeFor(d, res);
+    if (!scope) return;
+    // Exports are the organizers' (and the operator's); members read the gallery's shares instead.
+    if (!d.shares && !scope.all && !scope.organizer) return void res.status(403).json({ error: 'exports are for organizers' });
+    const format = typeof req.query.format === 'string' && !d.shares ? req.query.format : 'json';
     const dayQ = typeof req.query.day === 'string' ? req.query.day : undefined;
     const day = dayQ === undefined ? undefined : Number(dayQ);
     if (day !== undefined && !(Number.isInteger(day) && day > 0)) return void res.status(400).json({ error: 'day must be a positive integer' });
     if (!isExportFormat(format)) return void res.status(400).json({ error: 'format must be json, csv or md' });
     const days = programmeDays(d.core.settings);
     if (day !== undefined && !days.includes(day)) return void res.status(400).json({ error: `no programme has a day ${day}; its days are ${days.join(', ')}` });
-    const runs = await runsOf(d.core, req, res);
+    const asked = await runsOf(d.core, req, res);
+    if (asked === null) return;
+    const runs = await narrowRuns(d, res, scope, asked);
     if (runs === null) return;
     // HEAD: the headers GET would send, without reading the whole export to throw it away.
     if (req.method === 'HEAD') return void res.status(200).type(CONTENT_TYPES[format]).end();
@@ -47,12 +56,24 @@ export function exportRoute(d: ApiDeps & { pageSize?: number; maxConcurrent?: nu
     try {
       const md = format === 'md';
       const report = md ? await d.core.reportContext({ runs }) : undefined;
-      const posts = await primed(streamExport(d.core.settings, d.store, { day, runs, counted: md, pageSize: d.pageSize }));
+      const channels = scope.all ? undefined : (c: { platform: string; channelId: string }) => holds(scope, c);
+      const posts = await primed(streamExport(d.core.settings, d.store, { day, runs, counted: md, pageSize: d.pageSize, channels }));
       await streamResponse(res, CONTENT_TYPES[format], exportChunksFrom(posts, format, d.core.settings.programme.title, report, { compact: true }), d.logger, { stallMs: d.stallMs });
     } finally {
       running--;
     }
   };
+}
+
+/**
+ * The runs to read for this scope: those asked for (403 when one is not the asker's), else the
+ * current runs the asker may see. Undefined: every current run (the operator); null: answered.
+ */
+async function narrowRuns(d: ApiDeps, res: express.Response, scope: Scope, asked: string[] | undefined): Promise<string[] | undefined | null> {
+  const visible = await visibleRuns(d, scope);
+  if (outside(res, visible, asked)) return null;
+  if (!visible || asked) return asked;
+  return d.core.settings.programmes.map(currentRun).filter((r) => visible.has(r));
 }
 
 /**

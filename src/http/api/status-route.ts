@@ -2,13 +2,17 @@ import type express from 'express';
 import { channelSchedule } from '../../core/calendar';
 import { asRun, programmeOfRun } from '../../core/campaigns';
 import type { ProgrammeSettings } from '../../core/settings';
-import type { ChannelStatus } from '../../core/status';
+import type { ChannelStatus, StatusReport } from '../../core/status';
 import type { ApiDeps } from './deps';
+import { holds, type Scope } from '../scope';
+import { scopeFor } from './scoped';
 
-/** GET /v1/status: each programme's run, its schedule and channels, each day's state in every channel. */
-export function statusRoute(d: Pick<ApiDeps, 'core'>): express.RequestHandler {
+/** GET /v1/status: each programme's run, its schedule and channels, each day's state in every channel (a person: theirs only). */
+export function statusRoute(d: Pick<ApiDeps, 'core' | 'scope'>): express.RequestHandler {
   return async (_req, res) => {
-    const s = await d.core.status();
+    const scope = await scopeFor(d, res);
+    if (!scope) return;
+    const s = narrowed(await d.core.status(), scope);
     const settings = d.core.settings;
     // Each day's date in the programme's own zone: the page heads its days with it.
     const scheduleOf = (p: ProgrammeSettings) => channelSchedule(p, { timezone: null, time: null }).map((o) => ({ day: o.day, theme: o.theme, date: o.localDate }));
@@ -33,6 +37,15 @@ export function statusRoute(d: Pick<ApiDeps, 'core'>): express.RequestHandler {
       }),
     });
   };
+}
+
+/** A person's status: the programmes with a channel of theirs, and only those channels. */
+function narrowed(s: StatusReport, scope: Scope): StatusReport {
+  if (scope.all) return s;
+  const programmes = s.programmes
+    .map((p) => ({ ...p, channels: p.channels.filter((c) => holds(scope, c.channel)) }))
+    .filter((p) => p.channels.length > 0);
+  return { programme: programmes[0]?.programme ?? s.programme, channels: s.channels.filter((c) => holds(scope, c.channel)), programmes };
 }
 
 /** One channel's line in /v1/status: its zone and time, and each day's state in its local time. */

@@ -8,13 +8,15 @@ import { localMessages, resetLocalFeed } from './local-feed.js';
 import { initSandbox, renderSandbox } from './sandbox.js';
 import { initPreview, renderPreviewChoices } from './preview.js';
 import { byId, dateLabel, setText } from './dom.js';
-import type { ExportDoc, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
+import { loadMe, renderYourShares, type MeDoc } from './me.js';
+import type { ExportDoc, LocalMessages, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
 
 const POLL_MS = 2000;
 const last = new Map<string, string>();
 let runs: RunEntry[] | null = null; // null: this server has no /v1/runs
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | null = null;
+let me: MeDoc | null = null; // who the page is for (null: a server without /v1/me)
 
 /** The run chosen in the chooser (null: this server has no /v1/runs). */
 function chosenRun(): RunEntry | null {
@@ -87,13 +89,15 @@ async function load(): Promise<void> {
   const q = named ? `?run=${encodeURIComponent(chosen.id)}` : '';
   const status = await api<StatusDoc>('/v1/status');
   const prog = chosenProgramme(status);
-  const hasLocal = status.channels.some((c) => c.platform === SANDBOX && c.platformOn);
+  // The sandbox box is the pure demo's, the operator's and the organizers' (never a member's).
+  const hasLocal = (me?.sandbox ?? true) && status.channels.some((c) => c.platform === SANDBOX && c.platformOn);
   const [exp, stats, local, liveExp] = await Promise.all([
-    api<ExportDoc>(`/v1/export${q}`),
+    // The gallery's shares: everything for the operator, a signed-in person's own programme.
+    api<ExportDoc>(`/v1/shares${q}`),
     api<StatsDoc>(`/v1/stats${q}`),
     hasLocal ? localMessages() : Promise.resolve(null),
     // The sandbox is always the live channels, whatever run the figures show.
-    hasLocal && q ? api<ExportDoc>('/v1/export') : Promise.resolve(null),
+    hasLocal && q ? api<ExportDoc>('/v1/shares') : Promise.resolve(null),
   ]);
   const banner = byId('banner');
   setText(banner, '');
@@ -106,6 +110,7 @@ async function load(): Promise<void> {
   // Days with a prompt out: they get a figure, later days a gap.
   const posted = new Set(exp.posts.map((p) => p.day));
   if (!past) for (const c of prog?.channels ?? status.channels) for (const d of c.days) if (d.state === 'posted') posted.add(d.day);
+  if (changed('yours', exp)) renderYourShares(exp);
   if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
   // The gallery dates the chosen programme's days (an earlier run's from its own start).
   const shown: StatusDoc = prog ? { ...status, programme: { ...status.programme, schedule: prog.schedule } } : status;
@@ -148,4 +153,9 @@ initPreview();
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) void refresh();
 });
-void loadRuns().then(() => refresh());
+void loadMe()
+  .then((m) => {
+    me = m;
+    return loadRuns();
+  })
+  .then(() => refresh());

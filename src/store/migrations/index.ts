@@ -3,6 +3,7 @@ import * as m001 from './001-initial';
 import { runsMigration, type RunsMigrationOptions } from './002-runs';
 import * as m003 from './003-people-names';
 import { replyMentionsMigration, type ReplyMentionsMigrationOptions } from './004-reply-mentions';
+import * as m005 from './005-web-sessions';
 
 export type MigrationOptions = RunsMigrationOptions & ReplyMentionsMigrationOptions;
 
@@ -18,6 +19,7 @@ export function migrationProvider(opts: MigrationOptions = {}): MigrationProvide
     '002-runs': runsMigration(opts),
     '003-people-names': m003,
     '004-reply-mentions': replyMentionsMigration(opts),
+    '005-web-sessions': m005,
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,0 +1,118 @@
+/**
+ * Sign in with Microsoft (Entra ID's `oid`/`tid`), against a real OpenID provider (oidc-provider
+ * on 127.0.0.1 as the Microsoft issuer, driven in Chromium) and the whole app with Teams on: the
+ * channel's roster comes from the (fake) Bot Connector.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
+import { FakeBotConnector, TENANT, botAdded, channelEvent, mentionPost, postActivity, threadReply, type Person } from '../fakes/bot-connector';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import { freePort, signInThroughProvider, startProvider, type TestProvider } from '../helpers/oidc-provider';
+import { startTeamsApp, until } from '../helpers/teams-app';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+const CHANNEL = '19:wol-channel@thread.tacv2';
+const ADMIN: Person = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Ada Admin' };
+const ANNA: Person = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna' };
+
+run('Sign in with Microsoft against a Teams channel (real provider, Chromium)', () => {
+  let provider: TestProvider;
+  let fake: FakeBotConnector;
+  let app: RunningApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function signedIn(login: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+    await signInThroughProvider(page, login);
+    await page.waitForURL(`${app.url}/`);
+    return { context, page };
+  }
+  const asJson = async (c: BrowserContext, p: string) => {
+    const r = await c.request.get(`${app.url}${p}`);
+    return { status: r.status(), body: (await r.json()) as any };
+  };
+
+  beforeAll(async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const port = await freePort();
+    provider = await startProvider({
+      redirectUri: `http://127.0.0.1:${port}/auth/microsoft/callback`,
+      claims: ['oid', 'tid'],
+      accounts: {
+        anna: { oid: 'aad-anna', tid: TENANT, name: 'Anna' },
+        eve: { oid: 'aad-eve', tid: 'another-tenant-0000', name: 'Eve' },
+        // Same tenant, not on the team: the channel is not hers.
+        mallory: { oid: 'aad-mallory', tid: TENANT, name: 'Mallory' },
+        ada: { oid: 'aad-admin', tid: TENANT, name: 'Ada Admin' },
+      },
+    });
+    fake = await new FakeBotConnector().start();
+    fake.rosters.set(CHANNEL, [ANNA, ADMIN].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-signin-ms-'));
+    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), 'program: wol-week\nstart: 2030-11-18\ntime: "09:00"\ntimezone: Europe/London\nadmins: [aad-admin]\n');
+    app = await startTeamsApp({
+      dir, port, dbUrl: `sqlite:${dir}/w.db`, config: `${dir}/wolbot.yaml`,
+      env: { PUBLIC_URL: `http://127.0.0.1:${port}`, SIGNIN_MICROSOFT_CLIENT_ID: provider.clientId, SIGNIN_MICROSOFT_CLIENT_SECRET: provider.clientSecret, SIGNIN_MICROSOFT_ISSUER: provider.issuer },
+    });
+    // The team and its channel, subscribed by the organizer; day 3 posted; Anna shares.
+    expect((await postActivity(app.url, botAdded(fake.url, ADMIN))).status).toBe(200);
+    expect((await postActivity(app.url, channelEvent(fake.url, 'channelCreated', CHANNEL, 'wol', ADMIN))).status).toBe(200);
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'subscribe', ADMIN))).status).toBe(200);
+    expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'post 3', ADMIN))).status).toBe(200);
+    const create = await until('the day-3 card', () => fake.of('createConversation')[0]);
+    await until('delivery sent', async () => (await app.store.listDeliveries({ states: ['sent'] })).length === 1);
+    expect((await postActivity(app.url, threadReply(fake.url, CHANNEL, create.response.activityId, 'Anna: what I learned about our build times', ANNA))).status).toBe(200);
+    await until('the share stored', async () => (await app.core.exportPosts()).posts[0]?.replies.length === 1);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await app?.stop().catch(() => undefined);
+    await fake?.stop();
+    await provider?.stop();
+  }, 120_000);
+
+  test('without credentials /v1/stats is 401 and the page offers Microsoft sign-in', async () => {
+    expect((await fetch(`${app.url}/v1/stats`)).status).toBe(401);
+    expect(await (await fetch(`${app.url}/`)).text()).toContain('href="/auth/microsoft"');
+  }, 120_000);
+
+  test('Anna (on the team, in the tenant) sees her share and figures, no export', async () => {
+    const { context, page } = await signedIn('anna');
+    await page.locator('#your-shares li').first().waitFor();
+    expect(await page.locator('#your-shares').textContent()).toContain('what I learned about our build times');
+    const stats = await asJson(context, '/v1/stats');
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({ shares: 1, people: 1 });
+    expect((await asJson(context, '/v1/export')).status).toBe(403);
+    // The roster was asked of the connector, with the channel's conversation id.
+    expect(fake.of('getConversationMembers').map((c) => c.conversationId)).toContain(CHANNEL);
+  }, 120_000);
+
+  test('Eve from another tenant and Mallory (same tenant, not on the team) see nothing', async () => {
+    for (const login of ['eve', 'mallory']) {
+      const { context, page } = await signedIn(login);
+      expect((await asJson(context, '/v1/stats')).status).toBe(403);
+      expect((await asJson(context, '/v1/export')).status).toBe(403);
+      expect((await asJson(context, '/v1/shares')).body.posts).toEqual([]);
+      await page.locator('#you').waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('build times');
+    }
+  }, 120_000);
+
+  test('the organizer exports the tenant\'s programme', async () => {
+    const { context } = await signedIn('ada');
+    const exp = await asJson(context, '/v1/export');
+    expect(exp.status).toBe(200);
+    expect(exp.body.posts.map((p: any) => [p.platform, p.channel])).toEqual([['teams', CHANNEL]]);
+  }, 120_000);
+});
