@@ -36,7 +36,7 @@ export function loopbackOnly(on: readonly PlatformOn[]): boolean {
 
 /** Builds the platforms that are on and mounts every route in the order the access rule needs. */
 export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<HttpApp> {
-  const { logger, store, loaded, core } = ctx;
+  const { logger, store, loaded, core, clock } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(PLATFORMS.flatMap((p) => p.endpoints ?? [])));
