@@ -6,8 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { rssMb, sleep } from './util';
+import { postedWorkspace, seedReplies } from './footprint';
+import { SERVER, WEB_TOKEN, rssMb, sleep, startChild } from './util';
 
 /** What the server held while the attack ran. */
 export interface LoadResult {
@@ -122,4 +124,23 @@ export async function stalledExports(url: string, pid: number, token: string, o:
   const result = await stop();
   for (const s of sockets) s.destroy();
   return { ...result, statuses: statuses.sort() };
+}
+
+/**
+ * The bench's "hostile load" row: a server with 1,000 replies of 40,000 characters under 400
+ * unsigned 990 KB bodies, then 10 stalled CSV exports; its peak RSS and slowest /healthz in each.
+ */
+export async function hostileLoad() {
+  const ws = await postedWorkspace('hostile-load');
+  let server: Awaited<ReturnType<typeof startChild>> | undefined;
+  try {
+    seedReplies(path.join(ws.dir, 'wolbot.db'), 1_000, (i) => `${i} `.padEnd(40_000, 'w'));
+    server = await startChild(SERVER, ws.env, { cwd: ws.dir, ready: '/healthz' });
+    const bodies = await unsignedBodies(server.url, server.proc.pid!, { n: 400, holdMs: 8000 });
+    const exports = await stalledExports(server.url, server.proc.pid!, WEB_TOKEN, { n: 10, holdMs: 6000 });
+    return { bodies, exports, rssTargetMb: 350 };
+  } finally {
+    await server?.stop();
+    await ws.close();
+  }
 }

@@ -9,6 +9,7 @@ import { fanOutCli, fanOutTick, storm } from './fanout';
 import { exportBench } from './export';
 import { footprint } from './footprint';
 import { hostileText } from './hostile';
+import { hostileLoad } from './hostile-load';
 import { ingestVsBolt, type IngestRun } from './ingest';
 import { lateness } from './lateness';
 import { teamsFanOut } from './teams';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   if (want('footprint')) results.footprint = await step('footprint', () => footprint(100_000));
   if (want('export')) results.export = await step('export of 100,000 replies (CLI and GET /v1/export)', () => exportBench(100_000));
   if (want('hostile')) results.hostile = await step('hostile 1 MB text', () => hostileText(quick ? 30_000 : 60_000));
+  if (want('hostile-load')) results.hostileLoad = await step('hostile load: 400 unsigned bodies, 10 stalled exports', () => hostileLoad());
 
   results.finishedAt = new Date().toISOString();
   const out = path.join(ROOT, 'bench', 'results.json');

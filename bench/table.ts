@@ -60,6 +60,15 @@ export function tableRows(res: R): [string, string, string][] {
       }
     } else rows.push(['export', err(ex), '≤ 5 s, ≤ 300 MB']);
   }
+  const hl = res.hostileLoad;
+  if (hl) {
+    const health = (ms: number | null) => (ms === null ? '/healthz failed' : `/healthz ≤ ${ms} ms`);
+    rows.push([
+      'hostile load: peak RSS under 400 unsigned 990 KB bodies; under 10 stalled exports',
+      has(hl) ? `${hl.bodies.peakRssMb} MB (${health(hl.bodies.healthMaxMs)}); ${hl.exports.peakRssMb} MB (${health(hl.exports.healthMaxMs)}, ${hl.exports.statuses.filter((x: number) => x === 503).length} told to retry)` : err(hl),
+      `< ${hl.rssTargetMb ?? 350} MB, /healthz ≤ 3 s`,
+    ]);
+  }
   const h = res.hostile;
   if (h) rows.push(['hostile 1 MB Slack text vs 1 MB plain text', has(h) ? `${h.hostileMs === null ? `> ${h.timeoutMs / 1000} s (no answer)` : `${h.hostileMs} ms`} vs ${h.plainMs} ms${h.ratio ? ` (${h.ratio} ×)` : ''}` : err(h), '≤ 3 ×']);
   return rows;
