@@ -68,7 +68,7 @@ describe('consent before gathering, answers counted, forget me reaching the dige
     expect(shown).not.toMatch(/Anna|offsite/);
     expect(digest.text).toContain('Thank you, Cy Tanaka and Ben, for working out loud today.');
     // Said again: nothing left, nothing edited twice.
-    const again = await postToSlackEndpoint(s.events, SIGNING_SECRET, slashCommand('forget me', { user: 'U0ANNA' }), { form: true });
+    const again = await postToSlackEndpoint(s.events, SIGNING_SECRET, slashCommand('forget me', { user: 'U0ANNA', responseUrl: s.fake.responseUrl('again') }), { form: true });
     expect(again.json.text).toMatch(/holds nothing you wrote/);
     await s.app.core.idle();
     expect(s.fake.callsOf('chat.update')).toHaveLength(1);
