@@ -7,6 +7,7 @@
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { ConfigError, CONFIG_META_KEY, loadedMark, loadSettings } from './config';
+import type { Logger } from './core/ports/logger';
 import type { Context } from './open-context';
 
 export type ReloadResult = { ok: true; changes: string[] } | { ok: false; problems: string[] };
@@ -37,18 +38,74 @@ function filesOf(ctx: Context): string[] {
 export function watchConfig(ctx: Context, o: WatchOptions): ConfigWatch | null {
   const configPath = ctx.env.configPath;
   if (configPath === null || ctx.loaded.demo) return null;
-  const log = ctx.logger.child({ component: 'config' });
-  let watched = filesOf(ctx);
-  const watcher: FSWatcher = watch(watched, { ignoreInitial: true, atomic: true, persistent: false });
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let waiting: ((r: ReloadResult) => void)[] = [];
+  return new ConfigWatcher(ctx, configPath, o);
+}
 
-  const reload = async (): Promise<ReloadResult> => {
+/** The watcher, its debounce, and one reload at a time (a change during a reload asks for one more). */
+class ConfigWatcher implements ConfigWatch {
+  readonly ready: Promise<void>;
+  private readonly log: Logger;
+  private readonly watcher: FSWatcher;
+  private watched: string[];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private waiting: ((r: ReloadResult) => void)[] = [];
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly configPath: string,
+    private readonly o: WatchOptions,
+  ) {
+    this.log = ctx.logger.child({ component: 'config' });
+    this.watched = filesOf(ctx);
+    this.watcher = watch(this.watched, { ignoreInitial: true, atomic: true, persistent: false });
+    this.watcher.on('all', () => {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.run(), o.debounceMs ?? 300);
+    });
+    this.watcher.on('error', (err) => this.log.warn({ err }, 'watching the config files failed; edits need a restart until it works again'));
+    this.ready = new Promise<void>((resolve) => this.watcher.once('ready', () => resolve()));
+  }
+
+  next(): Promise<ReloadResult> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await this.watcher.close();
+    await this.running;
+  }
+
+  private run(): void {
+    if (this.running) return void (this.again = true);
+    this.running = this.reload()
+      .catch((err: unknown): ReloadResult => {
+        this.log.error({ err }, 'config reload failed; the last good config keeps running');
+        return { ok: false, problems: [err instanceof Error ? err.message : String(err)] };
+      })
+      .then((r) => {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const resolve of waiting) resolve(r);
+        if (r.ok) this.o.onApplied?.(r);
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.run();
+        }
+      });
+  }
+
+  /** Reads the files again: applies a valid config (and watches its programme files), or logs every problem. */
+  private async reload(): Promise<ReloadResult> {
+    const { ctx, log } = this;
     let next;
     try {
-      next = loadSettings(configPath, o.cwd, { now: ctx.clock.now() });
+      next = loadSettings(this.configPath, this.o.cwd, { now: ctx.clock.now() });
     } catch (err) {
       const problems = err instanceof ConfigError ? err.problems : [err instanceof Error ? err.message : String(err)];
       log.error({ problems }, `config edit not applied: the last good config keeps running (${problems.length} problem${problems.length === 1 ? '' : 's'})`);
@@ -58,50 +115,12 @@ export function watchConfig(ctx: Context, o: WatchOptions): ConfigWatch | null {
     const changes = await ctx.core.applySettings(next.settings);
     Object.assign(ctx.loaded, { configFile: next.configFile, programmeFile: next.programmeFile, programmeFiles: next.programmeFiles });
     const files = filesOf(ctx);
-    watcher.unwatch(watched.filter((f) => !files.includes(f)));
-    watcher.add(files.filter((f) => !watched.includes(f)));
-    watched = files;
+    this.watcher.unwatch(this.watched.filter((f) => !files.includes(f)));
+    this.watcher.add(files.filter((f) => !this.watched.includes(f)));
+    this.watched = files;
     await ctx.store.setMeta(CONFIG_META_KEY, loadedMark(ctx.loaded, ctx.clock.now()));
     log.info({ changes }, changes.length ? `config reloaded: ${changes.join('; ')}` : 'config file saved; nothing that wolbot uses changed');
-    for (const w of o.warnings?.() ?? []) log.warn(w);
+    for (const w of this.o.warnings?.() ?? []) log.warn(w);
     return { ok: true, changes };
-  };
-
-  // One reload at a time; a change during a reload asks for one more after it.
-  const run = () => {
-    if (running) return void (again = true);
-    running = reload()
-      .catch((err: unknown): ReloadResult => {
-        log.error({ err }, 'config reload failed; the last good config keeps running');
-        return { ok: false, problems: [err instanceof Error ? err.message : String(err)] };
-      })
-      .then((r) => {
-        const w = waiting;
-        waiting = [];
-        for (const resolve of w) resolve(r);
-        if (r.ok) o.onApplied?.(r);
-      })
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
-  };
-  watcher.on('all', () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(run, o.debounceMs ?? 300);
-  });
-  watcher.on('error', (err) => log.warn({ err }, 'watching the config files failed; edits need a restart until it works again'));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  return {
-    ready,
-    next: () => new Promise((resolve) => waiting.push(resolve)),
-    stop: async () => {
-      if (timer) clearTimeout(timer);
-      await watcher.close();
-      await running;
-    },
-  };
+  }
 }
