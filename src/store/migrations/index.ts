@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial';
 import { runsMigration, type RunsMigrationOptions } from './002-runs';
 import * as m003 from './003-people-names';
+import * as m006 from './006-connections';
 
 export type MigrationOptions = RunsMigrationOptions;
 
@@ -15,6 +16,7 @@ export function migrationProvider(opts: MigrationOptions = {}): MigrationProvide
     '001-initial': m001,
     '002-runs': runsMigration(opts),
     '003-people-names': m003,
+    '006-connections': m006,
   };
   return { getMigrations: async () => migrations };
 }
