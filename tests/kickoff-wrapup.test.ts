@@ -36,6 +36,8 @@ describe('kick-off', () => {
       expect(london!.text).toMatch(/gathered into the programme’s gallery, which everyone in the programme can see/);
       expect(london!.text).toMatch(/kept for 365 days/);
       expect(london!.text).toMatch(/forget me/);
+      // Introductions are opt-in: the kick-off names the words (issue 25).
+      expect(london!.text).toMatch(/Say “connect on” to wolbot/);
       expect(JSON.stringify(london!.blocks)).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
       expect(JSON.stringify(london)).not.toContain('<@');
       await s.stop();
@@ -175,7 +177,7 @@ describe('kick-off words', () => {
     const m = kickoffContent({ programme: { ...base, gather: false, intro: 'Our circle meets on Mondays.' }, schedule, retentionMs: 30 * 86_400_000, tr: translator('en') });
     expect(m.intro[0]).toBe('Our circle meets on Mondays.');
     expect(m.intro.join(' ')).toContain('This programme collects nothing');
-    expect(m.intro.join(' ')).not.toMatch(/gallery|forget me/);
+    expect(m.intro.join(' ')).not.toMatch(/gallery|forget me|connect on/);
   });
 
   test('German reads naturally', async () => {
@@ -185,6 +187,7 @@ describe('kick-off words', () => {
     expect(m.title).toBe('Circle beginnt Montag, 16. November');
     expect(m.intro[1]).toBe('Ab Montag, 16. November postet wolbot hier jeden Tag um 09:00 (Europe/Berlin) einen kurzen Impuls, 1 Tag lang: One.');
     expect(m.intro).toContain('Antworten werden 30 Tage aufbewahrt und dann gelöscht.');
+    expect(m.intro.join(' ')).toContain('Sag „connect on“ zu wolbot');
   });
 });
 
@@ -223,7 +226,12 @@ describe('wrap-up words', () => {
     expect((await build('en', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 person shared 1 piece of work in one channel.');
     expect((await build('de', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 Person hat in einem Kanal 1 Arbeitsstand geteilt.');
     expect((await build('de', [share('Ana', 0, 1), share('Ben', 0, 2)], [], 2)).intro[0]).toBe('2 Personen haben in 2 Kanälen 2 Arbeitsstände geteilt.');
-    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))).toEqual(['Danke, Ana, für euer Working Out Loud: Für euch alle war es das erste Mal.', 'Day 1 · One: 1 Beitrag']);
+    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))).toEqual([
+      'Danke, Ana, für euer Working Out Loud: Für euch alle war es das erste Mal.',
+      'Day 1 · One: 1 Beitrag',
+      // The invitation to a circle (issue 25) ends every wrap-up.
+      'Mach weiter in einem Working-Out-Loud-Circle: vier oder fünf Leute, die sich zwölf Wochen lang treffen. Sag „circle join“ zu wolbot, dann kommst du in einen Circle in deiner Zeitzone.',
+    ]);
   });
 });
 

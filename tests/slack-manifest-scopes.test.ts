@@ -19,7 +19,7 @@ const SCOPES: Record<string, string[]> = {
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.info': ['channels:read', 'groups:read'],
-  'conversations.open': ['im:write'],
+  'conversations.open': ['im:write', 'mpim:write'],
   'users.info': ['users:read'],
   'auth.test': [],
   'api.test': [],

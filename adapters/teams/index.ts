@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { AdminNotice, AnnouncementMessage, ChannelTarget, ChatAdapter, Clock, DigestMessage, InboundPort, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
+import type { AdminNotice, AnnouncementMessage, ChannelTarget, ChatAdapter, Clock, DigestMessage, GroupMessage, InboundPort, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
 import { createBotAuth } from './auth';
 import { Connectors } from './connector';
@@ -59,6 +59,7 @@ export function createTeamsAdapter(opts: {
       throw new DeliveryError('uncertain', 'teams_no_lookup');
     },
     messageLink: async (target: ChannelTarget, thread: ThreadRef, messageId: string) => messageDeepLink(target, thread, messageId),
+    openGroup: async (target: ChannelTarget, userIds: string[], message: GroupMessage): Promise<string> => need().openGroup(target, userIds, message),
     notifyAdmins: async (notice: AdminNotice): Promise<void> => {
       try {
         await need().notifyAdmins(notice);

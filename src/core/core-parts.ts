@@ -4,6 +4,8 @@ import { channelSchedule } from './calendar';
 import { programmeFor, programmeOfRun } from './campaigns';
 import { Collector } from './collector';
 import { CommandService } from './commands/run';
+import { Circles } from './connect/circles';
+import { Introductions } from './connect/introductions';
 import { Deliverer } from './delivery';
 import { DigestService } from './digest';
 import { FailureNotifier } from './failure-notifier';
@@ -48,6 +50,8 @@ export interface CoreParts {
   collector: Collector;
   lifecycle: ChannelLifecycle;
   commands: CommandService;
+  introductions: Introductions;
+  circles: Circles;
 }
 
 /** Builds the parts and wires them to each other (the sending side first: the others use it). */
@@ -70,6 +74,9 @@ export function buildCoreParts(d: CoreDeps): CoreParts {
   const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);
   const collector = new Collector({ store, clock, logger: log('collector'), gathers: gathering });
   const lifecycle = new ChannelLifecycle({ store, clock, logger: log('lifecycle') });
-  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p) });
-  return { adapters, background: new BackgroundWork(), leases, names, deliverer, digests, scheduler, collector, lifecycle, commands };
+  const connect = { store, adapters, names, clock, owner };
+  const introductions = new Introductions({ ...connect, logger: log('introductions') });
+  const circles = new Circles({ ...connect, logger: log('circles') });
+  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p), introductions, circles });
+  return { adapters, background: new BackgroundWork(), leases, names, deliverer, digests, scheduler, collector, lifecycle, commands, introductions, circles };
 }

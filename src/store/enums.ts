@@ -17,7 +17,7 @@ const DELIVERY_STATES: Record<DeliveryState, true> = {
   claimed: true, sending: true, recovering: true, sent: true, retry: true, failed: true, uncertain: true, skipped: true,
 };
 const LOCAL_MESSAGE_KINDS: Record<LocalMessageKind, true> = {
-  prompt: true, digest: true, kickoff: true, wrapup: true, notice: true, reply: true,
+  prompt: true, digest: true, kickoff: true, wrapup: true, notice: true, reply: true, introduction: true, circle: true,
 };
 
 const OPT_IN_KINDS: Record<OptInKind, true> = { connect: true, circle: true };

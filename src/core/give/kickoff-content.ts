@@ -29,6 +29,8 @@ export function kickoffContent(o: { programme: Programme; schedule: Occurrence[]
   ];
   if (gathers(programme)) {
     intro.push(tr.t('kickoff.gather'), tr.t('kickoff.retention', { days: Math.round(o.retentionMs / 86_400_000) }), tr.t('kickoff.forget'));
+    // Introductions are opt-in (issue 25): the words to opt in are said before anything is gathered.
+    intro.push(tr.t('kickoff.connect'));
   } else {
     intro.push(tr.t('kickoff.private'));
   }

@@ -38,7 +38,9 @@ export function wrapupContent(o: {
   const list = (xs: string[]) => listOf(tr.lang, xs);
   const links = o.galleryUrl ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
   const title = tr.t('wrapup.title', { title: o.title });
-  if (o.shares.length === 0) return { kind: 'wrapup', title, intro: [tr.t('wrapup.quietAll')], sections: [], links };
+  // The week ends; a circle is how it goes on (issue 25): everyone is invited to join one.
+  const circles: SummarySection = { lines: [{ text: tr.t('wrapup.circles') }] };
+  if (o.shares.length === 0) return { kind: 'wrapup', title, intro: [tr.t('wrapup.quietAll')], sections: [circles], links };
 
   const channels = stats.channels.filter((c) => c.shares > 0).length;
   const intro = [tr.t('wrapup.summary', { people: stats.people, shares: stats.shares, channels })];
@@ -69,6 +71,7 @@ export function wrapupContent(o: {
       })),
     });
   }
+  sections.push(circles);
   return { kind: 'wrapup', title, intro, sections, links };
 }
 
