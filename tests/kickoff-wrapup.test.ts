@@ -201,7 +201,7 @@ describe('wrap-up words', () => {
     const { translator } = await import('../src/core/i18n/catalogue');
     const people = new Set(shares.map((s) => s.person)).size;
     const stats = {
-      run: null, people, returning: 0, firstTime: firstTimers.length, shares: shares.length, days: [day(1, shares.length)],
+      run: null, people, returning: 0, firstTime: firstTimers.length, shares: shares.length, days: [day(1, shares.length)], introductions: 0, circles: 0,
       channels: Array.from({ length: channels }, (_, i) => ({ platform: 'slack' as const, channel: `C${i}`, name: `c${i}`, shares: 1, people: 1 })),
     };
     return wrapupContent({ title: 'Circle', stats, headings: new Map([[1, 'Day 1 · One']]), shares, firstTimers: new Set(firstTimers.map((p) => `slack:${p}`)), tr: translator(lang) });
