@@ -1,6 +1,7 @@
 import express from 'express';
 import type { ApiDeps } from './api/deps';
 import { exportRoute } from './api/export-route';
+import { offersRoute } from './api/offers-route';
 import { runsRoute, statsRoute } from './api/stats-route';
 import { statusRoute } from './api/status-route';
 
@@ -11,5 +12,6 @@ export function apiRouter(d: ApiDeps): express.Router {
   r.get('/v1/stats', statsRoute(d));
   r.get('/v1/runs', runsRoute(d));
   r.get('/v1/export', exportRoute(d));
+  r.get('/v1/offers', offersRoute(d));
   return r;
 }
