@@ -45,6 +45,8 @@ describe('kick-off', () => {
       expect(london!.text).not.toMatch(/everything you wrote is removed/);
       expect(london!.text).toContain('<https://workingoutloud.com|What is Working Out Loud?>');
       expect(JSON.stringify(london!.blocks)).toContain('{"type":"link","url":"https://workingoutloud.com","text":"What is Working Out Loud?"}');
+      // Introductions are opt-in: the kick-off names the words (issue 25).
+      expect(london!.text).toMatch(/Say “connect on” to wolbot/);
       expect(JSON.stringify(london)).not.toContain('<@');
       await s.stop();
       // A restart (a new process on the same store) posts nothing again.
@@ -188,7 +190,7 @@ describe('kick-off words', () => {
     const m = kickoffContent({ programme: { ...base, gather: false, intro: 'Our circle meets on Mondays.' }, schedule, retentionMs: 30 * 86_400_000, tr: translator('en') });
     expect(m.intro[0]).toBe('Our circle meets on Mondays.');
     expect(m.intro.join(' ')).toContain('This programme collects nothing');
-    expect(m.intro.join(' ')).not.toMatch(/gallery|forget me/);
+    expect(m.intro.join(' ')).not.toMatch(/gallery|forget me|connect on/);
   });
 
   test('German reads naturally', async () => {
@@ -198,6 +200,7 @@ describe('kick-off words', () => {
     expect(m.title).toBe('Circle: Start am Montag, 16. November');
     expect(m.intro[1]).toBe('Ab Montag, 16. November postet wolbot hier jeden Tag um 9:00 Uhr (MEZ) einen kurzen Impuls, 1 Tag lang: One.');
     expect(m.intro).toContain('Antworten werden 30 Tage aufbewahrt und dann gelöscht.');
+    expect(m.intro.join(' ')).toContain('Sag „connect on“ zu wolbot');
   });
 });
 
@@ -211,7 +214,7 @@ describe('wrap-up words', () => {
     const { translator } = await import('../src/core/i18n/catalogue');
     const people = new Set(shares.map((s) => s.person)).size;
     const stats = {
-      run: null, people, returning: 0, firstTime: firstTimers.length, shares: shares.length, days: [day(1, shares.length)],
+      run: null, people, returning: 0, firstTime: firstTimers.length, shares: shares.length, days: [day(1, shares.length)], introductions: 0, circles: 0,
       channels: Array.from({ length: channels }, (_, i) => ({ platform: 'slack' as const, channel: `C${i}`, name: `c${i}`, shares: 1, people: 1 })),
     };
     return wrapupContent({ title: 'Circle', stats, headings: new Map([[1, 'Day 1 · One']]), shares, firstTimers: new Set(firstTimers.map((p) => `slack:${p}`)), tr: translator(lang) });
@@ -254,7 +257,10 @@ describe('wrap-up words', () => {
     expect((await build('en', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 person shared 1 piece of work in one channel.');
     expect((await build('de', [share('Ana', 0, 1)], [])).intro[0]).toBe('1 Person hat in einem Kanal 1 Beitrag geteilt.');
     expect((await build('de', [share('Ana', 0, 1), share('Ben', 0, 2)], [], 2)).intro[0]).toBe('2 Personen haben in 2 Kanälen 2 Beiträge geteilt.');
-    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))).toEqual(['Danke, Ana, für dein Working Out Loud.', 'Day 1 · One: 1 Beitrag', 'Ana, Day 1 · One']);
+    expect(lines(await build('de', [share('Ana', 0, 1)], ['Ana']))).toEqual(['Danke, Ana, für dein Working Out Loud.', 'Day 1 · One: 1 Beitrag', 'Ana, Day 1 · One',
+      // The invitation to a circle (issue 25) ends every wrap-up.
+      'Mach weiter in einem Working-Out-Loud-Circle: vier oder fünf Leute, die sich zwölf Wochen lang treffen. Sag „circle join“ zu wolbot, dann kommst du in einen Circle in deiner Zeitzone.',
+    ]);
   });
 });
 

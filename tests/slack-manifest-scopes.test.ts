@@ -21,7 +21,7 @@ const SCOPES: Record<string, string[]> = {
   'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.members': ['channels:read', 'groups:read'],
-  'conversations.open': ['im:write'],
+  'conversations.open': ['im:write', 'mpim:write'],
   'users.info': ['users:read'],
   'auth.test': [],
   'api.test': [],

@@ -72,6 +72,9 @@ channels: [local:general, local:design]
         { platform: 'local', channel: 'general', name: 'local:general', shares: 4, people: 3 },
         { platform: 'local', channel: 'design', name: 'local:design', shares: 3, people: 3 },
       ],
+      // Nobody said `connect on` or `circle join` here (issue 25).
+      introductions: 0,
+      circles: 0,
     });
   });
 

@@ -42,7 +42,7 @@ describe('Teams app package', () => {
     expect(m.bots[0].botId).toBe(APP_ID);
     expect(m.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     const titles = m.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title));
-    expect(titles).toEqual(['help', 'post', 'subscribe', 'unsubscribe', 'status', 'digest', 'pause', 'resume', 'forget me']);
+    expect([...new Set(titles)].sort()).toEqual(['circle', 'circles', 'connect', 'digest', 'forget me', 'help', 'introduce', 'pause', 'post', 'resume', 'status', 'subscribe', 'unsubscribe']);
     for (const l of m.bots[0].commandLists) {
       expect(l.commands.length).toBeLessThanOrEqual(10);
       for (const c of l.commands) {

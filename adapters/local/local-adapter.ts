@@ -1,6 +1,6 @@
 import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import type { Clock } from '../../src/core/ports/clock';
-import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import type { AdminNotice, AnnouncementMessage, DigestMessage, GroupMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import { fullForm, summaryPlainText } from '../../src/core/ports/summary';
 import type { SandboxMessages } from './sandbox-messages';
@@ -51,6 +51,16 @@ export class LocalAdapter implements ChatAdapter {
       (m) => m.kind === 'prompt' && deliveryIdOf(m.body) === deliveryId,
     );
     return found ? { platform: 'local', channelId: target.channelId, id: found.id } : null;
+  }
+
+  /**
+   * An introduction or a circle's welcome: a message of its own kind on the page, in the channel the
+   * people spoke from, addressed to them (`to`); the sandbox has no private conversations.
+   */
+  async openGroup(target: ChannelTarget, userIds: string[], message: GroupMessage): Promise<string> {
+    const id = `L${randomUUID()}`;
+    await this.d.messages.addLocalMessage({ id, channelId: target.channelId, threadId: null, user: 'wolbot', kind: message.kind, body: { ...message, to: userIds, text: summaryPlainText(message) }, at: this.d.clock.now() });
+    return id;
   }
 
   async notifyAdmins(notice: AdminNotice): Promise<void> {

@@ -1,5 +1,5 @@
 /** What a sandbox message is: one of the bot's posts, or a person's reply. */
-export type LocalMessageKind = 'prompt' | 'digest' | 'kickoff' | 'wrapup' | 'notice' | 'reply';
+export type LocalMessageKind = 'prompt' | 'digest' | 'kickoff' | 'wrapup' | 'notice' | 'reply' | 'introduction' | 'circle';
 
 /**
  * The sandbox's own messages: its "chat" lives in the store, so a post made by the CLI shows on

@@ -2,7 +2,7 @@ import type { ChatPostMessageArguments, ChatPostMessageResponse, WebClient } fro
 import type { ChatAdapter } from '../../src/core/ports/chat-adapter';
 import { DeliveryError } from '../../src/core/ports/delivery-error';
 import type { Logger } from '../../src/core/ports/logger';
-import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from '../../src/core/ports/messages';
+import type { AdminNotice, AnnouncementMessage, DigestMessage, GroupMessage, PromptMessage } from '../../src/core/ports/messages';
 import type { ChannelTarget, ThreadRef } from '../../src/core/ports/platform';
 import { channelAudience } from './audience';
 import { promptMessage } from './blocks';
@@ -73,13 +73,27 @@ export function messaging(workspace: WorkspaceOf, pacer: Pacer, log: Logger): Sl
       return { platform: 'slack', channelId: target.channelId, id: ts };
     },
 
+    async openGroup(target: ChannelTarget, userIds: string[], message: GroupMessage): Promise<string> {
+      const { client, key } = await workspace(target);
+      // A group DM of these people with the bot (mpim:write); Slack gives the same one back for the same people.
+      let channel: string | undefined;
+      try {
+        channel = (await client.conversations.open({ users: userIds.join(',') })).channel?.id;
+      } catch (err) {
+        throw toDeliveryError(err);
+      }
+      if (!channel) throw new DeliveryError('permanent', 'no_channel', { message: 'conversations.open gave no channel' });
+      await post(key, client, { channel, ...summaryMessage(message) });
+      return channel;
+    },
+
     ...lookUps(workspace, log),
     channelAudience: channelAudience(workspace),
   };
 }
 
 /** What the adapter reads from Slack (and the admins' notice, which never fails the caller). */
-function lookUps(workspace: WorkspaceOf, log: Logger): Pick<SlackMessaging, 'findPostedPrompt' | 'messageLink' | 'lookUpName' | 'notifyAdmins'> {
+function lookUps(workspace: WorkspaceOf, log: Logger): Pick<SlackMessaging, 'findPostedPrompt' | 'messageLink' | 'lookUpName' | 'lookUpZone' | 'notifyAdmins'> {
   return {
     async findPostedPrompt(target: ChannelTarget, deliveryId: string, around: Date): Promise<ThreadRef | null> {
       const { client } = await workspace(target);
@@ -99,6 +113,12 @@ function lookUps(workspace: WorkspaceOf, log: Logger): Pick<SlackMessaging, 'fin
       const u = res?.user ?? {};
       // What Slack itself shows: the display name, else the full name, else the handle.
       return u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || null;
+    },
+
+    async lookUpZone(target: ChannelTarget, userId: string): Promise<string | null> {
+      const { client } = await workspace(target);
+      const res = await client.users.info({ user: userId });
+      return typeof res?.user?.tz === 'string' && res.user.tz ? res.user.tz : null;
     },
 
     async notifyAdmins(notice: AdminNotice): Promise<void> {

@@ -1,6 +1,6 @@
 import type { BodyBudget } from '../../src/core/ports/body-budget';
 import type { Router } from 'express';
-import type { AdminNotice, AnnouncementMessage, ChannelTarget, ChatAdapter, Clock, DigestMessage, InboundPort, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
+import type { AdminNotice, AnnouncementMessage, ChannelTarget, ChatAdapter, Clock, DigestMessage, GroupMessage, InboundPort, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
 import { createBotAuth } from './auth';
 import { Connectors } from './connector';
@@ -67,6 +67,7 @@ export function createTeamsAdapter(opts: {
     },
     messageLink: async (target: ChannelTarget, thread: ThreadRef, messageId: string) => messageDeepLink(target, thread, messageId),
     channelAudience: teamsAudience(need, () => opts.clock.now().getTime()),
+    openGroup: async (target: ChannelTarget, userIds: string[], message: GroupMessage): Promise<string> => need().openGroup(target, userIds, message),
     notifyAdmins: async (notice: AdminNotice): Promise<void> => {
       try {
         await need().notifyAdmins(notice);

@@ -1,5 +1,5 @@
 import type { Activity, ConversationParameters } from 'botbuilder';
-import type { AdminNotice, AnnouncementMessage, ChannelTarget, Clock, DigestMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
+import type { AdminNotice, AnnouncementMessage, ChannelTarget, Clock, DigestMessage, GroupMessage, Logger, PromptMessage, ThreadRef } from '../../src/core/ports';
 import { DeliveryError } from '../../src/core/ports';
 import { fitsTeams, promptActivity, type TeamsMessage } from './card';
 import { summaryActivity } from './summary-card';
@@ -59,6 +59,24 @@ export class TeamsPoster {
   async postDigest(thread: ThreadRef, target: ChannelTarget, digest: DigestMessage): Promise<string | void> {
     const ref = requireReference(target);
     return sendFitting(digest, TEAMS_FIT, (activity) => this.sendTo(ref, thread.id, activity));
+  }
+
+  /**
+   * Bots cannot start a group chat on Teams: each person gets a 1:1 chat with the bot (created
+   * with them as the only member, in their tenant) carrying the message, which names the others.
+   * Returns the chats' ids, comma-separated.
+   */
+  async openGroup(target: ChannelTarget, userIds: string[], message: GroupMessage): Promise<string> {
+    const ref = requireReference(target);
+    const ids: string[] = [];
+    for (const user of userIds) {
+      const params = personalChatParameters(ref, user);
+      const res = await this.send(ref, `personal:${user}`, async (client) => client.conversations.createConversation(params, { timeout: this.timeoutMs }));
+      if (!res.id) throw new DeliveryError('uncertain', 'teams_no_conversation_id');
+      await this.sendTo(ref, res.id, summaryActivity(message));
+      ids.push(res.id);
+    }
+    return ids.join(',');
   }
 
   /**
@@ -180,6 +198,17 @@ function newThreadParameters(channelId: string, ref: TeamsReference, activity: P
     bot: ref.botId ? { id: ref.botId, name: ref.botName ?? '' } : undefined,
     activity,
     members: [],
+  } as ConversationParameters;
+}
+
+/** A 1:1 chat of the bot with one person of the tenant (createConversation, isGroup false). */
+function personalChatParameters(ref: TeamsReference, user: string): ConversationParameters {
+  return {
+    isGroup: false,
+    members: [{ id: user, name: '' }],
+    tenantId: ref.tenantId ?? undefined,
+    channelData: { tenant: { id: ref.tenantId ?? undefined } },
+    bot: ref.botId ? { id: ref.botId, name: ref.botName ?? '' } : undefined,
   } as ConversationParameters;
 }
 

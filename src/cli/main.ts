@@ -7,6 +7,7 @@ import { processEnv } from '../config/process-env';
 import { exportChunksFrom, isExportFormat, programmeDays } from '../core/export-stream';
 import { streamExport } from '../core/export';
 import { runCheck } from './check';
+import { connectionsRound } from './connections';
 import { finish, quietOnClosedPipe, writeChunks } from './output';
 import { UsageError, USAGE } from './usage';
 import { hasCode } from '../core/ports/coded-error';
@@ -230,6 +231,20 @@ async function previewCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
+/** `introduce` / `circles` [--programme ID]: the platforms' senders are registered, then a round runs. */
+function connectionsCommand(word: 'introduce' | 'circles') {
+  return async (rest: string[], env: NodeJS.ProcessEnv): Promise<number> => {
+    const { flags, positionals } = parse(rest, { programme: { type: 'string' } });
+    if (flags.help) return out(USAGE[word]!), 0;
+    if (positionals.length) throw new UsageError(`${word} takes no arguments (one programme: --programme ID)`);
+    return withContext(env, async (ctx) => {
+      await registerSenders(ctx);
+      for (const line of await connectionsRound(ctx, word, typeof flags.programme === 'string' ? flags.programme : undefined)) out(line);
+      return 0;
+    });
+  };
+}
+
 /** Each command word's handler: its flags, then its work. */
 const COMMANDS: Record<string, (rest: string[], env: NodeJS.ProcessEnv) => Promise<number>> = {
   check: checkCommand,
@@ -239,6 +254,8 @@ const COMMANDS: Record<string, (rest: string[], env: NodeJS.ProcessEnv) => Promi
   backup: backupCommand,
   channels: channelsCommand,
   preview: previewCommand,
+  introduce: connectionsCommand('introduce'),
+  circles: connectionsCommand('circles'),
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -24,6 +24,8 @@ Commands:
                                                  the platform's rendering; sample people in digests); sends nothing
   channels remove PLATFORM:ID                    forget a channel nobody wants any more (not one in the config)
   backup FILE                                    a consistent copy of the SQLite store, safe while the bot runs
+  introduce [--programme ID]                     introduce opted-in people whose shares overlap (those due now)
+  circles [--programme ID]                       form circles of 4–5 from the people who said "circle join"
 
 Every command reads .env and the same config as the server (WOLBOT_CONFIG, default wolbot.yaml or the demo).
 Add --help after a command for its options.`,
@@ -55,4 +57,10 @@ week N: in a weekly programme, the week (week 2 = day 8); digest N counts as the
 With several programmes, say which with --programme ID or --channel.`,
   backup: `Usage: wolbot backup FILE
 Writes a consistent copy of the SQLite store to FILE while the bot keeps running (PostgreSQL: use pg_dump).`,
+  introduce: `Usage: wolbot introduce [--programme ID]
+Introduces people who said "connect on" and whose shares in the current run overlap, a pair in a
+conversation of its own: never the same pair twice in a run, at most one new introduction a person a day.`,
+  circles: `Usage: wolbot circles [--programme ID]
+Forms circles of 4–5 from the people who said "circle join" in the current run, by time zone, and opens a
+conversation for each with a welcome. Nobody is in two circles; those left over join a nearby circle or wait.`,
 };

@@ -179,6 +179,7 @@ function toProgrammeSettings({ raw, programme, channels }: CheckedProgramme): Pr
   };
   if (raw!.digest !== undefined) p.digest = raw!.digest;
   if (raw!.digest_quiet !== undefined) p.digestQuiet = raw!.digest_quiet;
+  if (raw!.connections !== undefined) p.connections = raw!.connections;
   return p;
 }
 

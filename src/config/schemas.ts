@@ -69,6 +69,7 @@ export const programmeFields = {
   days: z.enum(['calendar', 'weekdays'], { error: (i) => `expected calendar or weekdays, got ${describe(i.input)}` }).optional(),
   skip: list(isoDate, 'a list of dates YYYY-MM-DD'),
   digest_quiet: z.enum(['skip', 'nudge'], { error: (i) => `expected skip or nudge, got ${describe(i.input)}` }).optional(),
+  connections: z.boolean({ error: (i) => `expected true or false, got ${describe(i.input)}` }).optional(),
   // Entries are strings or mappings: each is checked on its own (see organizer.ts).
   channels: list(z.unknown(), 'a list of channels'),
 };

@@ -4,6 +4,9 @@ import { channelSchedule } from './calendar';
 import { programmeFor, programmeOfRun } from './campaigns';
 import { Collector } from './collector';
 import { CommandService } from './commands/run';
+import { AutoIntroductions } from './connect/auto-round';
+import { Circles } from './connect/circles';
+import { Introductions } from './connect/introductions';
 import { Deliverer } from './delivery';
 import { DigestService } from './digest';
 import { FailureNotifier } from './failure-notifier';
@@ -51,6 +54,8 @@ export interface CoreParts {
   collector: Collector;
   lifecycle: ChannelLifecycle;
   commands: CommandService;
+  introductions: Introductions;
+  circles: Circles;
 }
 
 /** Builds the parts and wires them to each other (the sending side first: the others use it). */
@@ -68,13 +73,17 @@ export function buildCoreParts(d: CoreDeps): CoreParts {
     settings, store, adapters, deliverer, names, clock, logger: log('announcements'),
     schedule: (c) => channelSchedule(programmeFor(settings, c), c), publicUrl: d.publicUrl,
   });
-  const scheduler = new Scheduler({ settings, store, adapters, deliverer, digests, announcements, clock, logger: log('scheduler') });
+  const connect = { store, adapters, names, clock, owner };
+  const introductions = new Introductions({ ...connect, logger: log('introductions') });
+  const circles = new Circles({ ...connect, logger: log('circles') });
+  const daily = new AutoIntroductions({ settings, store, introductions, owner, logger: log('introductions') });
+  const scheduler = new Scheduler({ settings, store, adapters, deliverer, digests, announcements, introductions: daily, clock, logger: log('scheduler') });
   // Only the configured programme can say `gather: false`; past runs of others keep gathering.
   const gathering = (programme: string) => programme !== settings.programme.id || gathers(settings.programme);
   const collector = new Collector({ store, clock, logger: log('collector'), gathers: gathering });
   const lifecycle = new ChannelLifecycle({ store, clock, logger: log('lifecycle') });
   const background = new BackgroundWork();
   const summaries = new SummaryEdits({ store, adapters, digests, announcements, background, logger: log('summaries') });
-  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p), summaries });
-  return { adapters, background, leases, names, deliverer, digests, scheduler, collector, lifecycle, commands };
+  const commands = new CommandService({ settings, store, deliverer, scheduler, digests, clock, logger: log('commands'), enabled: (p) => adapters.has(p), summaries, introductions, circles });
+  return { adapters, background, leases, names, deliverer, digests, scheduler, collector, lifecycle, commands, introductions, circles };
 }

@@ -96,6 +96,9 @@ class ReportLines {
       `- ${tr.t('report.returning', { n: s.returning })}`,
       `- ${tr.t('report.firstTime', { n: s.firstTime })}`,
       `- ${tr.t('report.shares', { n: s.shares })}`,
+      // Connections (issue 25): counted, never who; only once there are any.
+      ...(s.introductions ? [`- ${tr.t('report.introductions', { n: s.introductions })}`] : []),
+      ...(s.circles ? [`- ${tr.t('report.circles', { n: s.circles })}`] : []),
       '',
       `| ${tr.t('report.col.day')} | ${tr.t('report.col.theme')} | ${tr.t('report.col.shares')} | ${tr.t('report.col.people')} |`,
       '| ---: | --- | ---: | ---: |',

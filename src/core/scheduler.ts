@@ -4,6 +4,7 @@ import { channelSchedule, type Occurrence } from './calendar';
 import { channelLabel } from './channels';
 import type { Deliverer, DeliveryOutcome } from './delivery';
 import type { DigestService } from './digest';
+import type { AutoIntroductions } from './connect/auto-round';
 import type { Announcements } from './give/announcements';
 import { mapLimit } from './map-limit';
 import type { Clock } from './ports/clock';
@@ -45,6 +46,8 @@ export class Scheduler {
       digests: DigestService;
       /** Kick-offs before day 1 and wrap-ups after the last day. */
       announcements?: Announcements;
+      /** `connections: true` programmes' daily introductions. */
+      introductions?: AutoIntroductions;
       clock: Clock;
       logger: Logger;
     },
@@ -108,6 +111,8 @@ export class Scheduler {
     count(outcomes.filter((o): o is DeliveryOutcome => o !== null), report);
     await this.drainRetries(report);
     await this.d.digests.postDue(now);
+    // `connections: true`: the day's introductions follow its digest.
+    if (!this.stopping) await this.d.introductions?.runDue(now);
     // After the day's digest, so the last day's thread is thanked before the wrap-up. Each channel's
     // kick-off and wrap-up speak for its own programme's run.
     if (!this.stopping) await this.d.announcements?.postDue(now, channels);

@@ -25,6 +25,8 @@ export interface ProgrammeSettings {
   digest?: string;
   /** A day nobody shared: `nudge` (default) posts one encouraging line, `skip` posts nothing. */
   digestQuiet?: 'skip' | 'nudge';
+  /** `connections: true`: a round of introductions once a day after the digest (issue 25). */
+  connections?: boolean;
   /** How late (ms) a post missed by downtime is still made. */
   graceMs: number;
   /** `weekdays` moves a post off Saturday and Sunday (default `calendar`). */

@@ -17,6 +17,10 @@ export interface RunStats {
   shares: number;
   days: { day: number; theme: string; shares: number; people: number }[];
   channels: { platform: Platform; channel: string; name: string; shares: number; people: number }[];
+  /** Introductions made in the run (sent; never who). */
+  introductions: number;
+  /** Circles formed in the run (opened; never who). */
+  circles: number;
 }
 
 /** A prompt thread of the run: the day it belongs to and where it was posted. */
@@ -35,6 +39,9 @@ export interface StatsInput {
   channelNames: Map<string, string | null>;
   /** Each person's live shares per thread (deleted and forgotten ones left out), and where their first share ever is. */
   tallies: ReplyTally[];
+  /** Introductions made and circles formed in the run (counted by the caller; 0 when absent). */
+  introductions?: number;
+  circles?: number;
 }
 
 /** A person is a user id on one platform: the same id on two platforms is two people. */
@@ -79,6 +86,8 @@ export function computeStats(input: StatsInput): RunStats {
     channels: [...perChannel.entries()]
       .map(([label, c]) => ({ platform: c.platform, channel: c.channel, name: input.channelNames.get(label) ?? label, shares: c.shares, people: c.people.size }))
       .sort((a, b) => b.shares - a.shares || a.name.localeCompare(b.name)),
+    introductions: input.introductions ?? 0,
+    circles: input.circles ?? 0,
   };
 }
 
@@ -93,11 +102,15 @@ export async function buildStats(settings: WolSettings, store: Channels & Ledger
   // Counted by the store: the run's replies are never read here (a person's first share ever decides "first time").
   const tallies = await store.replyTallies(threads.map((t) => t.deliveryId), { firstEver: true });
   const channelNames = new Map((await store.listChannels()).map((c) => [channelLabel(c), c.name]));
+  const introductions = (await store.listIntroductions(run)).filter((i) => i.state === 'sent').length;
+  const circles = (await store.listCircles(run)).filter((c) => c.state === 'sent').length;
   return computeStats({
     run: { programme: p.programme.id, start: p.start },
     days: p.programme.prompts.map((x) => ({ day: x.day, theme: x.theme })),
     threads,
     channelNames,
     tallies,
+    introductions,
+    circles,
   });
 }

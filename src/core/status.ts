@@ -6,6 +6,7 @@ import type { ChannelRecord, Channels, DeliveryRecord, Ledger } from './ports/st
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
 import { asRun, currentRuns, programmeFor, programmeOfRun } from './campaigns';
+import { connectionLines, connectionStatus, type ConnectionStatus } from './connect/connection-status';
 
 export interface ChannelStatus {
   channel: ChannelRecord;
@@ -33,6 +34,8 @@ export interface ProgrammeHeader {
 export interface ProgrammeStatus {
   programme: ProgrammeHeader;
   channels: ChannelStatus[];
+  /** Introductions and circles of the run (counts only). */
+  connections?: ConnectionStatus;
 }
 
 export interface StatusReport {
@@ -77,6 +80,7 @@ export async function buildStatus(
           rows,
         };
       }),
+      connections: await connectionStatus(store, run),
     });
   }
   const first = programmes[0]?.programme ?? {
@@ -131,6 +135,7 @@ export function renderStatus(s: StatusReport, tr: Translator = english): string 
     if (!p.current) lines.push(tr.t('status.pastRun', { run: p.run }));
     if (ps.channels.length === 0) lines.push(tr.t('status.noChannels'));
     for (const c of ps.channels) lines.push(...channelLines(c, tr));
+    lines.push(...connectionLines(ps.connections, tr));
   }
   return lines.join('\n');
 }

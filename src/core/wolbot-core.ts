@@ -94,6 +94,22 @@ export class WolbotCore extends CoreInbound {
     return describeResults(results, day, (c) => c.timezone ?? this.d.settings.timezone, againHint);
   }
 
+  /** `introduce`: a round of introductions in each programme's current run (or one programme's). */
+  introduce(programme?: ProgrammeSettings) {
+    return this.parts.background.track(this.eachProgramme(programme, (p) => this.parts.introductions.round(p)));
+  }
+
+  /** `circles`: circles from the people who joined, in each programme's current run (or one programme's). */
+  formCircles(programme?: ProgrammeSettings) {
+    return this.parts.background.track(this.eachProgramme(programme, (p) => this.parts.circles.form(p)));
+  }
+
+  private async eachProgramme<T>(only: ProgrammeSettings | undefined, fn: (p: ProgrammeSettings) => Promise<T>): Promise<{ programme: ProgrammeSettings; result: T }[]> {
+    const out: { programme: ProgrammeSettings; result: T }[] = [];
+    for (const p of only ? [only] : this.d.settings.programmes) out.push({ programme: p, result: await fn(p) });
+    return out;
+  }
+
   /** Each programme's current run, or the runs named (see campaigns.runsNamed). */
   status(opts: { runs?: string[] } = {}): Promise<StatusReport> {
     return buildStatus(this.d.settings, this.d.store, (p) => this.adapters.has(p), this.d.clock.now(), opts);

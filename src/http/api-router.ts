@@ -2,6 +2,7 @@ import express from 'express';
 import type { ApiDeps } from './api/deps';
 import { exportRoute } from './api/export-route';
 import { previewRoute } from './api/preview-route';
+import { offersRoute } from './api/offers-route';
 import { runsRoute, statsRoute } from './api/stats-route';
 import { statusRoute } from './api/status-route';
 import { forgetRoute, meRoute } from './api/me-route';
@@ -18,5 +19,6 @@ export function apiRouter(d: ApiDeps): express.Router {
   r.get('/v1/shares', exportRoute({ ...d, shares: true }));
   r.get('/v1/me', meRoute(d));
   r.post('/v1/forget', forgetRoute(d));
+  r.get('/v1/offers', offersRoute(d));
   return r;
 }

@@ -1,5 +1,5 @@
 import type { LocalMessageKind } from '../../adapters/local/sandbox-messages';
-import type { ChannelSource, DeliveryKind, DeliveryState, DeliveryTrigger } from '../core/ports/store';
+import type { ChannelSource, ConnectState, DeliveryKind, DeliveryState, DeliveryTrigger, OptInKind } from '../core/ports/store';
 
 /**
  * The text columns that hold one of a few words, and every word each may hold. A table per union
@@ -17,8 +17,11 @@ const DELIVERY_STATES: Record<DeliveryState, true> = {
   claimed: true, sending: true, recovering: true, sent: true, retry: true, failed: true, uncertain: true, skipped: true,
 };
 const LOCAL_MESSAGE_KINDS: Record<LocalMessageKind, true> = {
-  prompt: true, digest: true, kickoff: true, wrapup: true, notice: true, reply: true,
+  prompt: true, digest: true, kickoff: true, wrapup: true, notice: true, reply: true, introduction: true, circle: true,
 };
+
+const OPT_IN_KINDS: Record<OptInKind, true> = { connect: true, circle: true };
+const CONNECTION_STATES: Record<ConnectState, true> = { claimed: true, sent: true, failed: true };
 
 function isOneOf<U extends string>(words: Record<U, true>, value: string): value is U {
   return Object.hasOwn(words, value);
@@ -35,3 +38,5 @@ export const deliveryKind = (v: string): DeliveryKind => oneOf(DELIVERY_KINDS, '
 export const deliveryState = (v: string): DeliveryState => oneOf(DELIVERY_STATES, 'deliveries.state', v);
 export const deliveryTrigger = (v: string): DeliveryTrigger => oneOf(DELIVERY_TRIGGERS, 'deliveries.trigger', v);
 export const localMessageKind = (v: string): LocalMessageKind => oneOf(LOCAL_MESSAGE_KINDS, 'local_messages.kind', v);
+export const optInKind = (v: string): OptInKind => oneOf(OPT_IN_KINDS, 'opt_ins.kind', v);
+export const connectionState = (v: string): ConnectState => oneOf(CONNECTION_STATES, 'connections.state', v);

@@ -1,4 +1,5 @@
 import { channelsRole } from './channels';
+import { connectionsRole } from './connections';
 import type { StoreContext } from './context';
 import { ledgerRole } from './deliveries';
 import { GroupCommit } from './group-commit';
@@ -23,6 +24,7 @@ export function kyselyStore(db: Db, kind: StoreKind, description: string): Opene
     ...bindRole(ctx, ledgerRole),
     ...bindRole(ctx, repliesRole),
     ...bindRole(ctx, peopleRole),
+    ...bindRole(ctx, connectionsRole),
     ...bindRole(ctx, sandboxMessagesRole),
     ...bindRole(ctx, installationsRole),
     ...bindRole(ctx, webSessionsRole),

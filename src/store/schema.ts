@@ -1,5 +1,5 @@
 import type { LocalMessageKind } from '../../adapters/local/sandbox-messages';
-import type { ChannelSource, DeliveryKind, DeliveryState, DeliveryTrigger } from '../core/ports/store';
+import type { ChannelSource, ConnectState, DeliveryKind, DeliveryState, DeliveryTrigger, OptInKind } from '../core/ports/store';
 
 /**
  * The database as Kysely sees it. Portable between SQLite and PostgreSQL: times are UTC ISO-8601
@@ -125,6 +125,57 @@ export interface WebSessionsTable {
   expires_at: string;
 }
 
+export interface OptInsTable {
+  run: string;
+  platform: string;
+  user_id: string;
+  kind: OptInKind;
+  workspace_id: string | null;
+  channel_id: string;
+  /** JSON of the ChannelTarget the person spoke from (how to reach them later). */
+  target: string;
+  at: string;
+}
+
+export interface IntroductionsTable {
+  id: string;
+  run: string;
+  platform: string;
+  workspace_id: string | null;
+  /** The pair, sorted: one row a pair a run. */
+  user_a: string;
+  user_b: string;
+  local_date: string;
+  state: ConnectState;
+  owner: string | null;
+  conversation: string | null;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CirclesTable {
+  id: string;
+  run: string;
+  platform: string;
+  workspace_id: string | null;
+  zone: string;
+  language: string;
+  state: ConnectState;
+  owner: string | null;
+  conversation: string | null;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CircleMembersTable {
+  run: string;
+  platform: string;
+  user_id: string;
+  circle_id: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   deliveries: DeliveriesTable;
@@ -136,4 +187,8 @@ export interface Database {
   meta: MetaTable;
   people_names: PeopleNamesTable;
   web_sessions: WebSessionsTable;
+  opt_ins: OptInsTable;
+  introductions: IntroductionsTable;
+  circles: CirclesTable;
+  circle_members: CircleMembersTable;
 }

@@ -151,7 +151,9 @@ export class FakeBotConnector {
       }
       const id = this.nextId();
       if (kind === 'createConversation') {
-        const b = body as { channelData?: { channel?: { id?: string } } } | null;
+        const b = body as { isGroup?: boolean; channelData?: { channel?: { id?: string } } } | null;
+        // A 1:1 chat with one person (isGroup false, no channel): its own conversation id.
+        if (b?.isGroup === false && !b.channelData?.channel?.id) return json(res, 201, { id: `a:personal-${id}` });
         const channel = b?.channelData?.channel?.id ?? `a:${id}`;
         return json(res, 201, { id: `${channel};messageid=${id}`, activityId: id });
       }

@@ -52,6 +52,10 @@ export class FakeSlack {
   tokens = new Set(['xoxb-test']);
   /** Display names users.info gives (others get `Person <id>` as their real name and no display name). */
   readonly userNames = new Map<string, string>();
+  /** Time zones users.info gives (`tz`, as in a Slack profile); others have none. */
+  readonly userZones = new Map<string, string>();
+  /** Group DMs conversations.open made for several users (id → the users, sorted). */
+  readonly groups = new Map<string, string[]>();
   team = { id: 'T0TEAM', name: 'Test Team' };
   bot = { userId: 'UBOT', botId: 'BBOT' };
   /** Socket Mode: app-level tokens accepted by apps.connections.open, and the URL it hands out. */
@@ -345,12 +349,22 @@ export class FakeSlack {
         const p = `https://test.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}`;
         return { ok: true, channel: m.channel, permalink: m.thread_ts && m.thread_ts !== m.ts ? `${p}?thread_ts=${m.thread_ts}&cid=${m.channel}` : p };
       }
-      case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };
+      case 'conversations.open': {
+        const users = String(args.users ?? '').split(',').map((u) => u.trim()).filter(Boolean).sort();
+        if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
+        if (users.length === 1) return { ok: true, channel: { id: `D${users[0]!.replace(/^U/, '')}` } };
+        // As Slack: the same people get the same group DM back (the bot is in it).
+        const found = [...this.groups].find(([, members]) => members.join(',') === users.join(','));
+        if (found) return { ok: true, already_open: true, channel: { id: found[0] } };
+        const id = `G${String(this.groups.size + 1).padStart(6, '0')}`;
+        this.groups.set(id, users);
+        return { ok: true, channel: { id } };
+      }
       case 'users.info': {
         const real = `Person ${args.user}`;
         const display = this.userNames.get(String(args.user)) ?? '';
-        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: real, team_id: this.team.id, profile: { display_name: display, real_name: real } } };
+        const tz = this.userZones.get(String(args.user));
+        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: real, team_id: this.team.id, ...(tz ? { tz } : {}), profile: { display_name: display, real_name: real } } };
       }
       default:
         return { ok: false, error: 'unknown_method' };

@@ -58,7 +58,7 @@ const BUILTINS = new Set(builtinModules);
 const isBuiltin = (pkg: string) => pkg.startsWith('node:') || BUILTINS.has(pkg);
 
 /** The only packages the core may import: everything else reaches it through a port. */
-export const CORE_PACKAGES = ['luxon', 'node:crypto', 'intl-messageformat'];
+export const CORE_PACKAGES = ['luxon', 'node:crypto', 'intl-messageformat', 'minisearch', 'snowball-stemmers', 'stopword'];
 /** Libraries any adapter may use beside Node's own modules: the HTTP router and body validation. */
 export const ADAPTER_SHARED_PACKAGES = ['express', 'zod'];
 /** Each platform's own libraries; a platform's library in another folder is a violation. */

@@ -14,6 +14,10 @@ export type Command =
   | { word: 'digest'; n?: number }
   | { word: 'pause'; all: boolean }
   | { word: 'resume'; all: boolean }
+  | { word: 'connect'; on: boolean }
+  | { word: 'circle'; join: boolean }
+  | { word: 'introduce' }
+  | { word: 'circles' }
   | { word: 'unknown'; input: string; problem: string };
 
 /**
@@ -74,6 +78,13 @@ export function parseCommand(input: string, tr: Translator = english): Command {
     case 'resume':
       if (rest.length === 0) return { word: head, all: false };
       return rest.length === 1 && rest[0] === 'all' ? { word: head, all: true } : bad(tr.t('parse.all', { word: head }));
+    case 'connect':
+      return rest.length === 1 && (rest[0] === 'on' || rest[0] === 'off') ? { word: 'connect', on: rest[0] === 'on' } : bad(tr.t('parse.connect'));
+    case 'circle':
+      return rest.length === 1 && (rest[0] === 'join' || rest[0] === 'leave') ? { word: 'circle', join: rest[0] === 'join' } : bad(tr.t('parse.circle'));
+    case 'introduce':
+    case 'circles':
+      return rest.length ? bad(tr.t('parse.noArgs', { word: head })) : { word: head };
     default:
       return bad(echoable(words[0]!) ? tr.t('parse.unknown', { w: words[0]! }) : tr.t('parse.unknownQuiet'));
   }

@@ -10,11 +10,15 @@ import type { SummaryEdits } from '../give/summary-edits';
 import type { Logger } from '../ports/logger';
 import type { ChannelRecord, Channels, Ledger, People } from '../ports/store';
 import type { Scheduler } from '../scheduler';
+import type { Circles } from '../connect/circles';
+import type { Introductions } from '../connect/introductions';
+import { currentRun } from '../runs';
+import type { OptInKind } from '../ports/store';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor } from '../campaigns';
 import { channelSchedule } from '../calendar';
 import { dayNamed, periodNumber, translatorOf, weeksOf } from '../frame';
-import type { Translator } from '../i18n/catalogue';
+import type { MessageKey, Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
 import { buildStatus, narrowStatus, renderStatus } from '../status';
 import { ADMIN_WORDS, echoable, helpText, parseCommand, type Command } from './parse';
@@ -32,6 +36,8 @@ export interface CommandDeps {
   enabled: (platform: string) => boolean;
   /** Edits the digests and wrap-ups that showed a person's words after `forget me`. */
   summaries?: SummaryEdits;
+  introductions: Introductions;
+  circles: Circles;
 }
 
 const done = Promise.resolve();
@@ -52,6 +58,11 @@ export function inScope(req: CommandRequest, c: Pick<ChannelRecord, 'platform' |
   if (c.platform !== scope.platform) return false;
   return !scope.workspaceId || !c.workspaceId || c.workspaceId === scope.workspaceId;
 }
+
+const OPT_IN_ANSWERS: Record<OptInKind, Record<'on' | 'already' | 'off' | 'notOn', MessageKey>> = {
+  connect: { on: 'cmd.connect.on', already: 'cmd.connect.already', off: 'cmd.connect.off', notOn: 'cmd.connect.notOn' },
+  circle: { on: 'cmd.circle.join', already: 'cmd.circle.already', off: 'cmd.circle.leave', notOn: 'cmd.circle.notOn' },
+};
 
 /** Runs the command words for any platform; admin words are checked against `admins`. */
 export class CommandService {
@@ -101,6 +112,8 @@ export class CommandService {
         let n = 0;
         // Only the caller's own platform (and workspace): the same id elsewhere may be someone else.
         for (const id of ids) n += await this.d.store.forgetUser(id, scopeOf(req));
+        // Opted in to introductions or a circle: that goes too (not counted: it is no reply).
+        for (const id of ids) await this.d.store.forgetOptIns(id, scopeOf(req));
         if (shown.length) this.d.summaries!.rewriteSoon(shown);
         if (!n) return answer(tr.t('cmd.forget.none'));
         return answer([tr.t('cmd.forget.done', { n }), tr.t('cmd.forget.summaries', { n: shown.length })].filter(Boolean).join(' '));
@@ -118,7 +131,36 @@ export class CommandService {
         return answer(await this.pause(cmd.word === 'pause', cmd.all, req, tr));
       case 'digest':
         return answer(await this.digest(req, tr, cmd.n));
+      case 'connect':
+        return answer(await this.optIn(req, 'connect', cmd.on, tr));
+      case 'circle':
+        return answer(await this.optIn(req, 'circle', cmd.join, tr));
+      case 'introduce':
+      case 'circles':
+        return this.connect(cmd.word, req, followUp, tr);
     }
+  }
+
+  /** `connect on|off`, `circle join|leave`: in the run of this channel's programme. */
+  private async optIn(req: CommandRequest, kind: OptInKind, on: boolean, tr: Translator): Promise<string> {
+    const run = currentRun(programmeFor(this.d.settings, req));
+    const words = OPT_IN_ANSWERS[kind];
+    if (!on) return tr.t((await this.d.store.removeOptIn(run, req.platform, req.userId, kind)) ? words.off : words.notOn);
+    const fresh = await this.d.store.setOptIn({ run, platform: req.platform, userId: req.userId, kind, workspaceId: req.target.workspaceId ?? null, target: req.target }, this.d.clock.now());
+    return tr.t(fresh ? words.on : words.already);
+  }
+
+  /** `introduce` and `circles` (admins): a round in this channel's programme, its outcome as a follow-up. */
+  private connect(word: 'introduce' | 'circles', req: CommandRequest, followUp: FollowUp, tr: Translator): CommandAnswer {
+    const p = programmeFor(this.d.settings, req);
+    const work = word === 'introduce'
+      ? this.d.introductions.round(p).then((r) => tr.t('cmd.introduce.done', { n: r.made, failed: r.failed }))
+      : this.d.circles.form(p).then((r) => tr.t('cmd.circles.done', { n: r.formed, placed: r.placed, waiting: r.waiting, failed: r.failed }));
+    const done = work.then(followUp).catch((err: unknown) => {
+      this.d.logger.error({ err, word }, 'connections round failed');
+      return followUp(tr.t('chat.failedLater')).catch(() => undefined);
+    });
+    return { text: tr.t(word === 'introduce' ? 'cmd.introduce.starting' : 'cmd.circles.starting'), done };
   }
 
   private async post(cmd: Extract<Command, { word: 'post' }>, req: CommandRequest, followUp: FollowUp, prefix: string, tr: Translator): Promise<CommandAnswer> {

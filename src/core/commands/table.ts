@@ -34,6 +34,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'digest', text: 'digest', args: '[N]', adminOnly: true, channelOnly: always, help: 'help.digest' },
   { id: 'pause', text: 'pause', args: '[all]', adminOnly: true, channelOnly: (c) => c.word === 'pause' && !c.all, help: 'help.pause' },
   { id: 'resume', text: 'resume', args: '[all]', adminOnly: true, channelOnly: (c) => c.word === 'resume' && !c.all, help: 'help.pause' },
+  // connections and circles (issue 25)
+  { id: 'connect', text: 'connect', args: 'on|off', adminOnly: false, channelOnly: never, help: 'help.connect' },
+  { id: 'circle', text: 'circle', args: 'join|leave', adminOnly: false, channelOnly: never, help: 'help.circle' },
+  { id: 'introduce', text: 'introduce', args: '', adminOnly: true, channelOnly: never, help: 'help.introduce' },
+  { id: 'circles', text: 'circles', args: '', adminOnly: true, channelOnly: never, help: 'help.circles' },
 ];
 
 export const specOf = (cmd: Command): CommandSpec | undefined => COMMANDS.find((c) => c.id === cmd.word);

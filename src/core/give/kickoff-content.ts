@@ -51,6 +51,8 @@ export function kickoffContent(o: {
     // What is kept, who sees it, where it is quoted, for how long, and the exact words to take it back here.
     const words = `${o.commandPrefix ?? ''}forget me`;
     intro.push(tr.t('kickoff.gather'), tr.t('kickoff.quotes'), tr.t('kickoff.retention', { days: Math.round(o.retentionMs / 86_400_000) }), tr.t('kickoff.forget', { words }));
+    // Introductions are opt-in (issue 25): the words to opt in are said before anything is gathered.
+    intro.push(tr.t('kickoff.connect'));
   } else {
     intro.push(tr.t('kickoff.private'));
   }

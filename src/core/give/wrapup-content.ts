@@ -51,7 +51,10 @@ export function wrapupContent(o: {
   const gathering = o.gathers !== false;
   const links = o.galleryUrl && gathering ? [{ url: o.galleryUrl, label: tr.t('wrapup.gallery') }] : [];
   const title = tr.t('wrapup.title', { title: o.title });
-  if (o.shares.length === 0) return { kind: 'wrapup', title, intro: [tr.t(gathering ? 'wrapup.quietAll' : 'wrapup.private')], sections: [], links };
+  // The week ends; a circle is how it goes on (issue 25): everyone is invited to join one (a circle
+  // companion is a circle already).
+  const circles: SummarySection = { lines: [{ text: tr.t('wrapup.circles') }] };
+  if (o.shares.length === 0) return { kind: 'wrapup', title, intro: [tr.t(gathering ? 'wrapup.quietAll' : 'wrapup.private')], sections: gathering ? [circles] : [], links };
 
   const channels = stats.channels.filter((c) => c.shares > 0).length;
   const intro = [tr.t('wrapup.summary', { people: stats.people, shares: stats.shares, channels })];
@@ -82,6 +85,7 @@ export function wrapupContent(o: {
       })),
     });
   }
+  sections.push(circles);
   return { kind: 'wrapup', title, intro, sections, links };
 }
 

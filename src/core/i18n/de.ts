@@ -47,6 +47,20 @@ export const de: Record<MessageKey, string> = {
   'wrapup.highlights': 'Was Anklang fand',
   'wrapup.highlight': '{name}, {heading}',
   'wrapup.gallery': 'Alles Geteilte in der Galerie',
+  // connections and circles (issue 25)
+  'kickoff.connect': 'Möchtest du Leute kennenlernen, die an Ähnlichem arbeiten? Sag „connect on“ zu wolbot: Wenn das, was du teilst, zu dem passt, was jemand anderes teilt, stellt wolbot euch einander vor. Mit „connect off“ hört das auf.',
+  'wrapup.circles': 'Mach weiter in einem Working-Out-Loud-Circle: vier oder fünf Leute, die sich zwölf Wochen lang treffen. Sag „circle join“ zu wolbot, dann kommst du in einen Circle in deiner Zeitzone.',
+  'intro.title': '{a}, das ist {b}',
+  'intro.why': 'Ihr wolltet beide Leute kennenlernen, die an Ähnlichem arbeiten, und was ihr geteilt habt, passt zusammen: {words}.',
+  'intro.shared': 'Was ihr geteilt habt',
+  'intro.share': '{name}:',
+  'intro.link': 'Zum Beitrag',
+  'intro.question': 'Eine Frage zum Einstieg: Wie geht ihr beide an {word} heran, und was würde euch gerade am meisten helfen?',
+  'circle.title': 'Dein Working-Out-Loud-Circle',
+  'circle.welcome': 'Willkommen, {names}! Ihr wolltet gemeinsam weiter Working Out Loud machen, und das hier ist euer Circle. Circles treffen sich zwölf Wochen lang etwa eine Stunde pro Woche; die Circle Guides führen euch durch jedes Treffen.',
+  'circle.meeting': 'Wie wäre ein erstes Treffen am {date} um {time} ({zone})? Schreibt hier, was euch passt.',
+  'circle.private': 'Dieses Gespräch gehört euch: wolbot sammelt nichts von dem, was hier gesagt wird.',
+  'circle.guides': 'Circle Guides',
   'report.run': 'Der Durchgang, der am {start} begann. Zeiten in der Ortszeit des jeweiligen Kanals.',
   'report.figures': 'Was das Programm erreicht hat',
   'report.people': '{n, plural, one {# Person hat} other {# Personen haben}} mitgemacht',
@@ -64,6 +78,9 @@ export const de: Record<MessageKey, string> = {
   'report.again': '— erneut gepostet',
   'report.quiet': 'Keine Beiträge in diesem Thread.',
   'report.links': 'Links:',
+  // connections and circles (issue 25)
+  'report.introductions': '{n, plural, one {# Vorstellung} other {# Vorstellungen}} gemacht',
+  'report.circles': '{n, plural, one {# Circle} other {# Circles}} gebildet',
   'give.someone': 'jemand aus dem Team',
   'give.link.view': 'Ansehen',
   'give.at': '{time} Uhr ({zone})',
@@ -93,6 +110,11 @@ export const de: Record<MessageKey, string> = {
   'help.subscribe': '`{p}subscribe [ZEITZONE]` / `{p}unsubscribe` — diesen Kanal aufnehmen oder entfernen',
   'help.digest': '`{p}digest [N]` — die Zusammenfassung des letzten Tages in diesem Kanal posten, oder die von Tag N (in einem Wochenprogramm: Woche N)',
   'help.pause': '`{p}pause [all]` / `{p}resume [all]` — das Posten hier (oder überall) anhalten oder fortsetzen',
+  // connections and circles (issue 25)
+  'help.connect': '`{p}connect on` / `{p}connect off` — lass dich mit Leuten bekannt machen, deren Beiträge zu deinen passen (oder nicht mehr)',
+  'help.circle': '`{p}circle join` / `{p}circle leave` — nach der Woche in einem Working-Out-Loud-Circle weitermachen (oder dich wieder austragen)',
+  'help.introduce': '`{p}introduce` — die Vorstellungen machen, die jetzt anstehen',
+  'help.circles': '`{p}circles` — aus allen Angemeldeten Circles mit 4–5 Personen bilden',
 
   'parse.noArgs': '`{word}` braucht keine weiteren Wörter',
   'parse.forgetMe': 'meintest du `forget me`?',
@@ -102,6 +124,9 @@ export const de: Record<MessageKey, string> = {
   'parse.unknown': '„{w}“ kenne ich nicht',
   'parse.unknownQuiet': 'Dieses Wort kenne ich nicht',
   'parse.postQuiet': '`post` nimmt eine Tageszahl, `today`, `here` und `again`: `post [N|today] [here] [again]`',
+  // connections and circles (issue 25)
+  'parse.connect': 'sag `connect on` oder `connect off`',
+  'parse.circle': 'sag `circle join` oder `circle leave`',
 
   'cmd.refused': 'Tut mir leid, `{word}` ist den Admins des Programms vorbehalten, und du stehst nicht auf der Liste. Es wurde nichts geändert. Jemand aus der Organisation kann deine ID ({user}) unter `admins` in der Konfiguration eintragen.',
   'cmd.unknown': '{problem}. Es wurde nichts geändert.',
@@ -144,6 +169,19 @@ export const de: Record<MessageKey, string> = {
   'preview.sample.draft': 'Hier ist der erste Entwurf unseres Onboarding-Leitfadens. Was fehlt jemandem in der ersten Woche?',
   'preview.sample.ask': 'Kennt jemand einen guten Weg, eine Retro mit einem Team über drei Zeitzonen zu machen?',
   'preview.sample.idea': 'Ich habe mein Wochen-Update heute als kurzes Video aufgenommen. Das hat zehn Minuten gedauert.',
+  // connections and circles (issue 25)
+  'cmd.connect.on': 'Du bist dabei: Wenn das, was du teilst, zu dem passt, was jemand anderes in diesem Programm teilt, stellt wolbot euch einander vor (höchstens eine neue Person am Tag). Mit `connect off` hörst du auf.',
+  'cmd.connect.already': 'Du bist schon für Vorstellungen angemeldet. Mit `connect off` hörst du auf.',
+  'cmd.connect.off': 'Erledigt: wolbot stellt dich in diesem Programm niemandem mehr vor.',
+  'cmd.connect.notOn': 'Du warst nicht für Vorstellungen angemeldet, es hat sich also nichts geändert.',
+  'cmd.circle.join': 'Du stehst auf der Liste für einen Working-Out-Loud-Circle: Wenn das Orga-Team Circles bildet, kommst du in einen mit vier oder fünf Leuten in deiner Zeitzone, und wolbot eröffnet euch ein Gespräch. Mit `circle leave` trägst du dich wieder aus.',
+  'cmd.circle.already': 'Du stehst schon auf der Liste für einen Circle.',
+  'cmd.circle.leave': 'Erledigt: Du stehst nicht mehr auf der Liste für einen Circle.',
+  'cmd.circle.notOn': 'Du standest nicht auf der Liste für einen Circle, es hat sich also nichts geändert.',
+  'cmd.introduce.starting': 'Ich suche nach Beiträgen, die zueinander passen, bei allen, die `connect on` gesagt haben…',
+  'cmd.introduce.done': '{n, plural, =0 {Gerade keine neuen Vorstellungen: Bei niemandem, der sich angemeldet hat, passen die Beiträge zu jemandem, den er noch nicht vorgestellt bekam (oder es gab heute schon eine Vorstellung).} one {# Vorstellung gemacht.} other {# Vorstellungen gemacht.}}{failed, plural, =0 {} other { # konnten nicht gesendet werden: siehe `status`.}}',
+  'cmd.circles.starting': 'Ich bilde Circles aus allen, die `circle join` gesagt haben…',
+  'cmd.circles.done': '{n, plural, =0 {Keine neuen Circles.} one {# Circle gebildet.} other {# Circles gebildet.}}{placed, plural, =0 {} one { # Person ist einem Circle in einer nahen Zeitzone beigetreten.} other { # Personen sind Circles in nahen Zeitzonen beigetreten.}}{waiting, plural, =0 {} one { # Person wartet auf die nächste Runde (zu wenige in der Nähe).} other { # Personen warten auf die nächste Runde (zu wenige in der Nähe).}}{failed, plural, =0 {} other { # konnten nicht eröffnet werden: siehe `status`.}}',
 
   'post.sent': 'Tag {day} wurde in {n, plural, one {# Kanal} other {# Kanälen}} gepostet: {where}.',
   'post.already': '{where}: Tag {day} wurde schon gepostet{when}. Sag `{hint}`, um ihn noch einmal zu posten.',
@@ -174,6 +212,9 @@ export const de: Record<MessageKey, string> = {
   'status.planned': 'Tag {day} {theme}: {state} {date} {time}',
   'status.state':
     '{state, select, past {vorbei} posted {gepostet} due {fällig} upcoming {geplant} failed {fehlgeschlagen} skipped {übersprungen} retrying {wird wiederholt} retry {wird wiederholt} sending {wird gesendet} claimed {wird gesendet} recovering {wird geprüft} sent {gepostet} uncertain {unklar} other {{state}}}',
+  // connections and circles (issue 25)
+  'status.connections': 'Vorstellungen: {optedIn} angemeldet, {made, plural, one {# Vorstellung} other {# Vorstellungen}} gemacht{failed, plural, =0 {} other {, # nicht gesendet}}.',
+  'status.circles': 'Circles: {joined} angemeldet, {circles, plural, one {# Circle} other {# Circles}} gebildet{waiting, plural, =0 {} one {; # Person wartet auf die nächste Runde} other {; # Personen warten auf die nächste Runde}}{failed, plural, =0 {} other {; # nicht eröffnet}}.',
 
   'chat.working': 'Bin dran …',
   'chat.failedNow': 'Das hat gerade nicht geklappt. Versuch es bitte in einer Minute noch einmal.',

@@ -53,6 +53,20 @@ export const en = {
   'wrapup.highlights': 'A few highlights',
   'wrapup.highlight': '{name}, {heading}',
   'wrapup.gallery': 'Everything shared, in the gallery',
+  // connections and circles (issue 25)
+  'kickoff.connect': 'Would you like to meet people working on similar things? Say “connect on” to wolbot: when what you share overlaps with what someone else shares, wolbot introduces you to each other. “connect off” stops it.',
+  'wrapup.circles': 'Keep going in a Working Out Loud circle: four or five people who meet for twelve weeks. Say “circle join” to wolbot, and you will be put in a circle near your time zone.',
+  'intro.title': '{a}, meet {b}',
+  'intro.why': 'You both asked to meet people working on similar things, and what you shared overlaps: {words}.',
+  'intro.shared': 'What you shared',
+  'intro.share': '{name}:',
+  'intro.link': 'Open the share',
+  'intro.question': 'A question to start with: how are you each approaching {word}, and what would help you most right now?',
+  'circle.title': 'Your Working Out Loud circle',
+  'circle.welcome': 'Welcome, {names}! You asked to keep working out loud together, so this is your circle. Circles meet for about an hour a week for twelve weeks; the Circle Guides take you through each meeting.',
+  'circle.meeting': 'How about a first meeting on {date} at {time} ({zone})? Reply here with a time that suits you.',
+  'circle.private': 'This conversation is yours: wolbot gathers nothing that is said here.',
+  'circle.guides': 'Circle Guides',
   // The Markdown report (`export --format md`).
   'report.run': 'The run that started on {start}. Times are each channel’s local time.',
   'report.figures': 'What the programme achieved',
@@ -71,6 +85,9 @@ export const en = {
   'report.again': '— posted again',
   'report.quiet': 'No shares in this thread.',
   'report.links': 'Links:',
+  // connections and circles (issue 25)
+  'report.introductions': '{n, plural, one {# introduction} other {# introductions}} made',
+  'report.circles': '{n, plural, one {# circle} other {# circles}} formed',
   'give.someone': 'a colleague',
   'give.link.view': 'View',
   'give.at': '{time} ({zone})',
@@ -101,6 +118,11 @@ export const en = {
   'help.subscribe': '`{p}subscribe [TIMEZONE]` / `{p}unsubscribe` — add or remove this channel',
   'help.digest': '`{p}digest [N]` — post the digest of the latest day in this channel, or of day N (week N in a weekly programme)',
   'help.pause': '`{p}pause [all]` / `{p}resume [all]` — stop or restart posting here (or everywhere)',
+  // connections and circles (issue 25)
+  'help.connect': '`{p}connect on` / `{p}connect off` — be introduced (or not) to people whose shares overlap with yours',
+  'help.circle': '`{p}circle join` / `{p}circle leave` — join a Working Out Loud circle after the week (or come off the list)',
+  'help.introduce': '`{p}introduce` — make the introductions that are due now',
+  'help.circles': '`{p}circles` — form circles of 4–5 from the people who joined',
 
   // Words the parser does not understand.
   'parse.noArgs': '`{word}` takes no other words',
@@ -111,6 +133,9 @@ export const en = {
   'parse.unknown': 'I don\'t know "{w}"',
   'parse.unknownQuiet': 'I don\'t know that word',
   'parse.postQuiet': '`post` takes a day number, `today`, `here` and `again`: use `post [N|today] [here] [again]`',
+  // connections and circles (issue 25)
+  'parse.connect': 'use `connect on` or `connect off`',
+  'parse.circle': 'use `circle join` or `circle leave`',
 
   // Command answers.
   'cmd.refused': 'Sorry, `{word}` is for the programme\'s admins, and you are not on the list. Nothing was changed. An organizer can add your id ({user}) to `admins` in the config.',
@@ -154,6 +179,19 @@ export const en = {
   'preview.sample.draft': 'Here is the first draft of our onboarding guide. What is missing for someone in their first week?',
   'preview.sample.ask': 'Does anyone know a good way to run a retro with a team spread over three time zones?',
   'preview.sample.idea': 'I tried writing my weekly update as a short video today. It took ten minutes.',
+  // connections and circles (issue 25)
+  'cmd.connect.on': 'You are in: when what you share overlaps with what someone else shares in this programme, wolbot introduces you to each other (at most one new person a day). Say `connect off` to stop.',
+  'cmd.connect.already': 'You are already in for introductions. Say `connect off` to stop.',
+  'cmd.connect.off': 'Done: wolbot will not introduce you to anyone in this programme.',
+  'cmd.connect.notOn': 'You were not in for introductions, so nothing was changed.',
+  'cmd.circle.join': 'You are on the list for a Working Out Loud circle: when the organizers form circles, wolbot puts you in one of four or five people near your time zone and opens a conversation for it. Say `circle leave` to come off the list.',
+  'cmd.circle.already': 'You are already on the list for a circle.',
+  'cmd.circle.leave': 'Done: you are off the list for a circle.',
+  'cmd.circle.notOn': 'You were not on the list for a circle, so nothing was changed.',
+  'cmd.introduce.starting': 'Looking for overlapping shares among the people who said `connect on`…',
+  'cmd.introduce.done': '{n, plural, =0 {No new introductions now: nobody who opted in shares work that overlaps with someone they have not been introduced to yet (or they had their introduction today).} one {Made # introduction.} other {Made # introductions.}}{failed, plural, =0 {} other { # could not be sent: see `status`.}}',
+  'cmd.circles.starting': 'Forming circles from the people who said `circle join`…',
+  'cmd.circles.done': '{n, plural, =0 {No new circles.} one {Formed # circle.} other {Formed # circles.}}{placed, plural, =0 {} one { # person joined a circle in a nearby time zone.} other { # people joined circles in nearby time zones.}}{waiting, plural, =0 {} one { # person waits for the next round (too few people nearby).} other { # people wait for the next round (too few people nearby).}}{failed, plural, =0 {} other { # could not be opened: see `status`.}}',
 
   // What happened to a manual post (chat and CLI).
   'post.sent': 'Day {day} posted in {n, plural, one {# channel} other {# channels}}: {where}.',
@@ -186,6 +224,9 @@ export const en = {
   'status.planned': 'day {day} {theme}: {state} {date} {time}',
   'status.state':
     '{state, select, past {past} posted {posted} due {due} upcoming {upcoming} failed {failed} skipped {skipped} retrying {retrying} retry {retrying} sending {sending} claimed {sending} recovering {being checked} sent {posted} uncertain {uncertain} other {{state}}}',
+  // connections and circles (issue 25)
+  'status.connections': 'Introductions: {optedIn} opted in, {made, plural, one {# introduction} other {# introductions}} made{failed, plural, =0 {} other {, # not sent}}.',
+  'status.circles': 'Circles: {joined} joined, {circles, plural, one {# circle} other {# circles}} formed{waiting, plural, =0 {} one {; # person waits for the next round} other {; # people wait for the next round}}{failed, plural, =0 {} other {; # not opened}}.',
 
   // Words only an adapter knows when to say (see ChatPhrase in ports/inbound.ts).
   'chat.working': 'Working on it…',

@@ -1,5 +1,5 @@
 import type { ChannelTarget, Platform, ThreadRef } from './platform';
-import type { AdminNotice, AnnouncementMessage, DigestMessage, PromptMessage } from './messages';
+import type { AdminNotice, AnnouncementMessage, DigestMessage, GroupMessage, PromptMessage } from './messages';
 
 /** A channel's audience as its platform tells it (see ChatAdapter.channelAudience). */
 export interface ChannelAudience {
@@ -58,6 +58,16 @@ export interface ChatAdapter {
    * the operator see the platform's channels.
    */
   channelAudience?(target: ChannelTarget, userId: string): Promise<ChannelAudience>;
+  /**
+   * A conversation of these people with the bot, and the message in it (an introduction, a new
+   * circle's welcome); `target` is a channel of their workspace (how to reach it). Slack: a group
+   * DM (conversations.open with every user); Teams, where bots cannot start group chats: a 1:1 to
+   * each naming the others; the sandbox: a message on the page. Returns the conversation's id.
+   * Failures are thrown as DeliveryError; it is never retried by the core (no one gets it twice).
+   */
+  openGroup?(target: ChannelTarget, userIds: string[], message: GroupMessage): Promise<string>;
+  /** A person's IANA time zone as the platform knows it (Slack `users.info` tz), or null. */
+  lookUpZone?(target: ChannelTarget, userId: string): Promise<string | null>;
   /** Tell the organizers something privately (best effort). */
   notifyAdmins?(notice: AdminNotice): Promise<void>;
 }

@@ -42,6 +42,16 @@ export interface AnnouncementMessage extends SummaryMessage {
   kind: 'kickoff' | 'wrapup';
 }
 
+/**
+ * An introduction of two people whose shares overlap, or the welcome of a new circle: posted in a
+ * conversation of its own with those people (see ChatAdapter.openGroup). People by name, no pings.
+ */
+export interface GroupMessage extends SummaryMessage {
+  kind: 'introduction' | 'circle';
+  /** Display names by user id of everyone it is for (Teams names the others in each 1:1). */
+  people: { userId: string; name: string }[];
+}
+
 /** A private note to the organizers (a post that failed for good, …). */
 export interface AdminNotice {
   text: string;

@@ -273,6 +273,77 @@ export interface People {
   getNames(platform: Platform, userIds?: string[]): Promise<Map<string, PersonName>>;
 }
 
+/** What a person opted into in a run: introductions (`connect on`) or a circle (`circle join`). */
+export type OptInKind = 'connect' | 'circle';
+
+export interface OptIn {
+  run: string;
+  platform: Platform;
+  userId: string;
+  kind: OptInKind;
+  workspaceId: string | null;
+  /** Where they said it: how to reach them later. */
+  target: ChannelTarget;
+  at: Date;
+}
+
+/** An introduction or a circle: claimed before anything is sent, then sent or failed (never re-sent). */
+export type ConnectState = 'claimed' | 'sent' | 'failed';
+
+export interface IntroductionRecord {
+  id: string;
+  run: string;
+  platform: Platform;
+  workspaceId: string | null;
+  /** The pair, sorted. */
+  users: [string, string];
+  /** The programme's local date it was made on (one new introduction a person a day). */
+  localDate: string;
+  state: ConnectState;
+  conversation: string | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+export interface CircleRecord {
+  id: string;
+  run: string;
+  platform: Platform;
+  workspaceId: string | null;
+  zone: string;
+  language: string;
+  users: string[];
+  state: ConnectState;
+  conversation: string | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+export type NewIntroduction = Omit<IntroductionRecord, 'state' | 'conversation' | 'reason' | 'createdAt'> & { owner: string };
+export type NewCircle = Omit<CircleRecord, 'state' | 'conversation' | 'reason' | 'createdAt'> & { owner: string };
+
+/** Introductions and circles: opt-ins, and a claim per pair or circle before anything is sent. */
+export interface Connections {
+  /** true when this is new (saying it twice changes nothing). */
+  setOptIn(o: Omit<OptIn, 'at'>, now: Date): Promise<boolean>;
+  /** true when there was one to remove. */
+  removeOptIn(run: string, platform: Platform, userId: string, kind: OptInKind): Promise<boolean>;
+  listOptIns(run: string, kind: OptInKind): Promise<OptIn[]>;
+  /** `forget me`: every opt-in of this user id (within the scope); returns rows removed. */
+  forgetOptIns(userId: string, scope: ForgetScope): Promise<number>;
+  /**
+   * Claims a pair for an introduction, atomically: null when the pair was introduced before in
+   * this run, or either person already has an introduction on `localDate`.
+   */
+  claimIntroduction(i: NewIntroduction, now: Date): Promise<IntroductionRecord | null>;
+  finishIntroduction(id: string, state: 'sent' | 'failed', conversation: string | null, reason: string | null, now: Date): Promise<boolean>;
+  listIntroductions(run?: string): Promise<IntroductionRecord[]>;
+  /** Claims a circle with its members, atomically: null when any of them is in a circle of this run already. */
+  claimCircle(c: NewCircle, now: Date): Promise<CircleRecord | null>;
+  finishCircle(id: string, state: 'sent' | 'failed', conversation: string | null, reason: string | null, now: Date): Promise<boolean>;
+  listCircles(run?: string): Promise<CircleRecord[]>;
+}
+
 /**
  * Every role the store plays for the core. Parts of wolbot take the role they need (e.g. `Pick` or
  * one of the interfaces above); the wiring passes the one store that implements them all. Data an
@@ -280,4 +351,4 @@ export interface People {
  * folder (see PlatformStore in platform-descriptor.ts); which database it is, and how to copy it,
  * only the composition root knows (src/store's OpenedStore).
  */
-export interface Store extends StoreMeta, Channels, Ledger, Replies, People {}
+export interface Store extends StoreMeta, Channels, Ledger, Replies, People, Connections {}

@@ -22,7 +22,7 @@ export interface SummarySection {
   lines: SummaryLine[];
 }
 
-export type SummaryKind = 'digest' | 'kickoff' | 'wrapup';
+export type SummaryKind = 'digest' | 'kickoff' | 'wrapup' | 'introduction' | 'circle';
 
 export interface SummaryMessage {
   kind: SummaryKind;

@@ -4,6 +4,7 @@ import { runsMigration, type RunsMigrationOptions } from './002-runs';
 import * as m003 from './003-people-names';
 import { replyMentionsMigration, type ReplyMentionsMigrationOptions } from './004-reply-mentions';
 import * as m005 from './005-web-sessions';
+import * as m006 from './006-connections';
 
 export type MigrationOptions = RunsMigrationOptions & ReplyMentionsMigrationOptions;
 
@@ -20,6 +21,7 @@ export function migrationProvider(opts: MigrationOptions = {}): MigrationProvide
     '003-people-names': m003,
     '004-reply-mentions': replyMentionsMigration(opts),
     '005-web-sessions': m005,
+    '006-connections': m006,
   };
   return { getMigrations: async () => migrations };
 }

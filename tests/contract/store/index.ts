@@ -1,5 +1,6 @@
 import type { OpenedStore } from '../../../src/store';
 import { describeChannelsContract } from './channels';
+import { describeConnectionsContract } from './connections';
 import { contractHarness } from './harness';
 import { describeInstallationsContract } from './installations';
 import { describeLedgerContract } from './ledger';
@@ -23,6 +24,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describeLedgerContract(h);
     describeRepliesContract(h);
     describePeopleContract(h);
+    describeConnectionsContract(h);
     describeSandboxMessagesContract(h);
     describeInstallationsContract(h);
     describeWebSessionsContract(h);
