@@ -307,7 +307,7 @@ describe('circle companion (gather: false)', () => {
   test('its wrap-up links no gallery and does not say the prompts stay; its meeting numbers add up', async () => {
     const { wrapupContent } = await import('../src/core/give/wrapup-content');
     const { translator } = await import('../src/core/i18n/catalogue');
-    const stats = { run: null, people: 0, returning: 0, firstTime: 0, shares: 0, days: [], channels: [] };
+    const stats = { run: null, people: 0, returning: 0, firstTime: 0, shares: 0, days: [], channels: [], introductions: 0, circles: 0 };
     const m = wrapupContent({ title: 'Circle', stats, headings: new Map(), shares: [], firstTimers: new Set(), galleryUrl: 'https://wol.example.com/', gathers: false, tr: translator('en') });
     expect(m.links).toEqual([]);
     expect(JSON.stringify(m)).not.toMatch(/gallery|stay here/i);

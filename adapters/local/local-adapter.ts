@@ -58,7 +58,7 @@ export class LocalAdapter implements ChatAdapter {
    * people spoke from, addressed to them (`to`); the sandbox has no private conversations.
    */
   async openGroup(target: ChannelTarget, userIds: string[], message: GroupMessage): Promise<string> {
-    const id = `L${randomUUID()}`;
+    const id = localMessageId();
     await this.d.messages.addLocalMessage({ id, channelId: target.channelId, threadId: null, user: 'wolbot', kind: message.kind, body: { ...message, to: userIds, text: summaryPlainText(message) }, at: this.d.clock.now() });
     return id;
   }

@@ -126,7 +126,7 @@ function sampleWrapup(p: ProgrammeSettings, tr: Translator, channel: PreviewChan
   const shares = sampleShares(tr);
   const days = p.programme.prompts.map((x, i) => ({ day: x.day, theme: x.theme, shares: Math.max(0, 3 - i), people: Math.max(0, 3 - i) }));
   const total = days.reduce((n, d) => n + d.shares, 0);
-  const stats: RunStats = { run: { programme: p.programme.id, start: p.start }, people: 3, returning: 1, firstTime: 2, shares: total, days, channels: [{ platform: channel?.platform ?? 'sample', channel: channel?.channelId ?? 'sample', name: '', shares: total, people: 3 }] };
+  const stats: RunStats = { run: { programme: p.programme.id, start: p.start }, people: 3, returning: 1, firstTime: 2, shares: total, days, channels: [{ platform: channel?.platform ?? 'sample', channel: channel?.channelId ?? 'sample', name: '', shares: total, people: 3 }], introductions: 0, circles: 0 };
   const first = p.programme.prompts[0]!;
   const heading = headingFor(p.programme, first.day, first.theme);
   const runShares: RunShare[] = shares.map((s) => ({ person: `sample:${s.user}`, name: s.name, day: first.day, heading, text: s.text, reactions: s.reactions, at: s.at }));

@@ -1,6 +1,6 @@
 import { channelLabel } from './channels';
 import type { Platform } from './ports/platform';
-import type { Channels, Ledger, Replies, ReplyTally } from './ports/store';
+import type { Channels, Connections, Ledger, Replies, ReplyTally } from './ports/store';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
 import { asRun, programmeOfRun } from './campaigns';
@@ -92,7 +92,7 @@ export function computeStats(input: StatsInput): RunStats {
 }
 
 /** Reads one run's threads (default: the current run) and their tallies, then computes. */
-export async function buildStats(settings: WolSettings, store: Channels & Ledger & Replies, opts: { run?: string; channels?: (c: { platform: Platform; channelId: string }) => boolean } = {}): Promise<RunStats> {
+export async function buildStats(settings: WolSettings, store: Channels & Ledger & Replies & Connections, opts: { run?: string; channels?: (c: { platform: Platform; channelId: string }) => boolean } = {}): Promise<RunStats> {
   const run = opts.run ?? currentRun(settings);
   const p = asRun(programmeOfRun(settings, run) ?? settings, run);
   const sent = await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'] });

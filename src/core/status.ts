@@ -2,7 +2,7 @@ import { channelLabel } from './channels';
 import { dayRows, nextRow, type DayRow } from './day-states';
 import { formatLocal } from './calendar';
 import { english, type Translator } from './i18n/catalogue';
-import type { ChannelRecord, Channels, DeliveryRecord, Ledger } from './ports/store';
+import type { ChannelRecord, Channels, Connections, DeliveryRecord, Ledger, StoreMeta } from './ports/store';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
 import { asRun, currentRuns, programmeFor, programmeOfRun } from './campaigns';
@@ -52,7 +52,7 @@ export interface StatusReport {
  * and what was posted, failed or skipped in that run. A past run lists the channels it posted in.
  */
 export async function buildStatus(
-  settings: WolSettings, store: Channels & Ledger, enabled: (platform: string) => boolean, now: Date, opts: { runs?: string[] } = {},
+  settings: WolSettings, store: Channels & Ledger & Connections & Pick<StoreMeta, 'getMeta'>, enabled: (platform: string) => boolean, now: Date, opts: { runs?: string[] } = {},
 ): Promise<StatusReport> {
   const current = new Set(currentRuns(settings));
   const runs = opts.runs ?? [...current];

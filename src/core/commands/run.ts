@@ -8,7 +8,7 @@ import type { Clock } from '../ports/clock';
 import type { CommandAnswer, CommandRequest, FollowUp } from '../ports/inbound';
 import type { SummaryEdits } from '../give/summary-edits';
 import type { Logger } from '../ports/logger';
-import type { ChannelRecord, Channels, Ledger, People } from '../ports/store';
+import type { ChannelRecord, Channels, Connections, Ledger, People, StoreMeta } from '../ports/store';
 import type { Scheduler } from '../scheduler';
 import type { Circles } from '../connect/circles';
 import type { Introductions } from '../connect/introductions';
@@ -27,7 +27,7 @@ import { channelOnlyWord } from './table';
 export interface CommandDeps {
   settings: WolSettings;
   /** Channels it subscribes, pauses and lists; the ledger's status and posts; people it forgets. */
-  store: Channels & Ledger & People;
+  store: Channels & Ledger & People & Connections & Pick<StoreMeta, 'getMeta'>;
   deliverer: Deliverer;
   scheduler: Scheduler;
   digests: DigestService;

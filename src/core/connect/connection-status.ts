@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/catalogue';
-import type { Store } from '../ports/store';
+import type { Connections, StoreMeta } from '../ports/store';
 import { circlesRoundKey } from './circles';
 import { personOf } from './run-shares';
 
@@ -15,7 +15,7 @@ export interface ConnectionStatus {
   circlesFailed: number;
 }
 
-export async function connectionStatus(store: Store, run: string): Promise<ConnectionStatus> {
+export async function connectionStatus(store: Connections & Pick<StoreMeta, 'getMeta'>, run: string): Promise<ConnectionStatus> {
   const intros = await store.listIntroductions(run);
   const circles = await store.listCircles(run);
   const joined = await store.listOptIns(run, 'circle');

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { programmeOfRun } from '../campaigns';
-import type { Store } from '../ports/store';
+import type { Channels, Connections, Ledger, People, Replies } from '../ports/store';
 import type { WolSettings } from '../settings';
 import { personOf, runShares } from './run-shares';
 import { termsOf } from './terms';
@@ -18,7 +18,7 @@ export interface Offer {
  * run, oldest first; with `q`, only those matching it (the same stemmed terms as the overlap, and
  * prefixes: "onboard" finds "onboarding"), best match first. Names as stored; never user ids.
  */
-export async function offersOf(settings: WolSettings, store: Store, run: string, q?: string): Promise<Offer[]> {
+export async function offersOf(settings: WolSettings, store: Channels & Ledger & Replies & People & Connections, run: string, q?: string): Promise<Offer[]> {
   const p = programmeOfRun(settings, run) ?? settings;
   const opted = new Set((await store.listOptIns(run, 'connect')).map((o) => personOf(o.platform, o.userId)));
   const first = Math.min(...p.programme.prompts.map((x) => x.day));

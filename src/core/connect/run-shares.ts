@@ -1,5 +1,5 @@
 import type { Platform } from '../ports/platform';
-import type { ChannelRecord, ReplyRecord, Store } from '../ports/store';
+import type { ChannelRecord, Channels, Ledger, Replies, ReplyRecord } from '../ports/store';
 
 /** One live share of a run, with the day it answers and the channel it was written in. */
 export interface RunShare {
@@ -15,7 +15,7 @@ export interface RunShare {
 export const personOf = (platform: Platform, userId: string): string => `${platform}:${userId}`;
 
 /** Every live share of a run (deleted and forgotten ones are gone), oldest first. */
-export async function runShares(store: Store, run: string, opts: { day?: number } = {}): Promise<RunShare[]> {
+export async function runShares(store: Channels & Ledger & Replies, run: string, opts: { day?: number } = {}): Promise<RunShare[]> {
   const prompts = (await store.listDeliveries({ run, kinds: ['prompt'], states: ['sent'], day: opts.day })).filter((r) => r.threadId);
   if (prompts.length === 0) return [];
   const byId = new Map(prompts.map((p) => [p.id, p]));
