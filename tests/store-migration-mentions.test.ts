@@ -18,7 +18,7 @@ const MANY = 620;
 /** A store at 003: a reply as Slack wrote it, one deleted, one from Teams, one plain, and many more. */
 async function seedBefore004(db: Kysely<any>): Promise<void> {
   const r = await new Migrator({ db, provider: migrationProvider() }).migrateTo('003-people-names');
-  if (r.error) throw r.error;
+  if (r.error) throw r.error instanceof Error ? r.error : new Error('migration to 003 failed');
   const row = (id: string, text: string | null, platform = 'slack') => ({
     platform, channel_id: 'C1', message_id: id, thread_id: 'T1', delivery_id: 'd1', user_id: 'U1', text, at: AT,
     edited_at: null, deleted_at: text === null ? AT : null, files: '[]', links: '[]', external: 0,

@@ -48,7 +48,7 @@ export interface PlatformDeps {
   /** Bytes held for not-yet-authenticated bodies, shared by every platform endpoint (absent: unbounded, tests). */
   bodyBudget?: BodyBudget;
   /** The client a request's rate limits count against: the socket's address, or X-Forwarded-For's with TRUST_PROXY. */
-  clientAddress?(req: BudgetedRequest): string;
+  clientAddress?: (req: BudgetedRequest) => string;
 }
 
 /** The environment as the config hands it to a platform: values trimmed, empty ones left out. */

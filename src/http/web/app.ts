@@ -9,7 +9,7 @@ import { initSandbox, renderSandbox } from './sandbox.js';
 import { initPreview, renderPreviewChoices } from './preview.js';
 import { byId, dateLabel, setText } from './dom.js';
 import { loadMe, renderYourShares, type MeDoc } from './me.js';
-import type { ExportDoc, LocalMessages, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
+import type { ExportDoc, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
 
 const POLL_MS = 2000;
 const last = new Map<string, string>();
