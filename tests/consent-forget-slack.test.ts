@@ -49,7 +49,7 @@ describe('consent before gathering, answers counted, forget me reaching the dige
     s.clock.t = Date.parse('2026-11-16T17:00:30Z');
     await s.app.tick();
     const digest = s.fake.posts('C0WOL1').find((m) => m.thread_ts === thread && m.bot_id)!;
-    expect(digest.text).toContain('Thank you, Anna Becker, Cy Tanaka and Ben, for working out loud today.');
+    expect(digest.text).toContain('Thank you, \u2068Anna Becker\u2069, \u2068Cy Tanaka\u2069 and \u2068Ben\u2069, for working out loud today.');
     expect(digest.text).toContain('My draft plan for the team offsite');
     expect(digest.text).not.toMatch(/nobody|answered yet|unanswered|looking for a pointer/i);
     expect(digest.text).not.toMatch(/\d+ (reactions?|repl(y|ies))\b/);
@@ -66,7 +66,7 @@ describe('consent before gathering, answers counted, forget me reaching the dige
     expect(updates[0]!.args).toMatchObject({ channel: 'C0WOL1', ts: digest.ts });
     const shown = JSON.stringify({ text: digest.text, blocks: digest.blocks });
     expect(shown).not.toMatch(/Anna|offsite/);
-    expect(digest.text).toContain('Thank you, Cy Tanaka and Ben, for working out loud today.');
+    expect(digest.text).toContain('Thank you, \u2068Cy Tanaka\u2069 and \u2068Ben\u2069, for working out loud today.');
     // Said again: nothing left, nothing edited twice.
     const again = await postToSlackEndpoint(s.events, SIGNING_SECRET, slashCommand('forget me', { user: 'U0ANNA', responseUrl: s.fake.responseUrl('again') }), { form: true });
     expect(again.json.text).toMatch(/holds nothing you wrote/);

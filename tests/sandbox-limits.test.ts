@@ -125,7 +125,7 @@ describe('GET /v1/local/messages is paged (#21)', () => {
       const first = await page(s.app, '?limit=3');
       expect(first.messages.map((m) => m.id)).toEqual(all.slice(0, 3));
       expect(first.more).toBe(true);
-      const second = await page(s.app, `?limit=3&after=${first.next}`);
+      const second = await page(s.app, `?limit=10&after=${first.next}`);
       expect(second.messages.map((m) => m.id)).toEqual(all.slice(3));
       expect(second.more).toBe(false);
       const nothingNew = await page(s.app, `?after=${second.next}`);

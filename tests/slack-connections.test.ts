@@ -37,7 +37,7 @@ describe('Slack: introductions of people whose shares overlap', () => {
     s = await startSlackApp({ dir });
     for (const [id, name] of SHARES) s.fake.userNames.set(id, name);
     await s.app.tick();
-    thread = s.fake.posts('C0WOL1')[0]!.ts;
+    thread = s.fake.prompts('C0WOL1')[0]!.ts;
     let n = 0;
     for (const [user, , text] of SHARES) {
       const m = s.fake.addMessage({ channel: 'C0WOL1', user, text, thread_ts: thread, ts: (Number(thread) + ++n).toFixed(6) });

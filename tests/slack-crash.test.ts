@@ -51,6 +51,8 @@ function buildApp(): void {
     });
     fs.writeFileSync(out.replace(/\.ts$/, '.js'), outputText);
   }
+  // The page's scripts are a browser build of their own (`npm run build` made dist/web).
+  fs.cpSync(path.join(repo, 'dist', 'web'), path.join(outDir, 'web'), { recursive: true });
 }
 
 /** Deliveries of day 2 the child has recorded as sent (read from its SQLite file). */

@@ -56,7 +56,7 @@ describe('Slack: the notice is in the programme’s language', () => {
       await postToSlackEndpoint(s.events, SIGNING_SECRET, slashCommand('post 2', { channel: 'C0WOL2' }), { form: true });
       const dms = () => s.fake.callsOf('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D'));
       await waitFor(() => dms().length === 1, 'admin DM');
-      expect(String(dms()[0]!.args.text)).toMatch(/^wolbot konnte Tag 2 nicht in slack:C0WOL2 posten: not_in_channel\./);
+      expect(String(dms()[0]!.args.text)).toMatch(/^wolbot konnte den Auftakt nicht in slack:C0WOL2 posten: not_in_channel\./); // the kick-off comes first (issue 22)
     } finally {
       await s.stop();
     }

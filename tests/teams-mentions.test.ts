@@ -38,7 +38,7 @@ describe('Teams: a reply with mentions', () => {
     const created = await until('the prompt thread', () => fake.of('createConversation')[0]);
     const root = created.response.activityId as string;
     const thread = created.response.id as string;
-    await until('delivery sent', async () => (await app.store.listDeliveries({ states: ['sent'] })).length === 1);
+    await until('delivery sent', async () => (await app.store.listDeliveries({ kinds: ['prompt'], states: ['sent'] })).length === 1);
 
     const ask = threadReply(fake.url, CHANNEL, root, 'Could someone review my plan?', MEMBER);
     const written = '<at>Mo</at> happy to. <at>Sam Lee</at>, will you join?';

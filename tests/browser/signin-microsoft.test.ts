@@ -67,8 +67,8 @@ run('Sign in with Microsoft against a Teams channel (real provider, Chromium)', 
     expect((await postActivity(app.url, channelEvent(fake.url, 'channelCreated', CHANNEL, 'wol', ADMIN))).status).toBe(200);
     expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'subscribe', ADMIN))).status).toBe(200);
     expect((await postActivity(app.url, mentionPost(fake.url, CHANNEL, 'post 3', ADMIN))).status).toBe(200);
-    const create = await until('the day-3 card', () => fake.of('createConversation')[0]);
-    await until('delivery sent', async () => (await app.store.listDeliveries({ states: ['sent'] })).length === 1);
+    const create = await until('the day-3 card', () => fake.promptThreads()[0]);
+    await until('delivery sent', async () => (await app.store.listDeliveries({ kinds: ['prompt'], states: ['sent'] })).length === 1);
     expect((await postActivity(app.url, threadReply(fake.url, CHANNEL, create.response.activityId, 'Anna: what I learned about our build times', ANNA))).status).toBe(200);
     await until('the share stored', async () => (await app.core.exportPosts()).posts[0]?.replies.length === 1);
     browser = await launchChromium();

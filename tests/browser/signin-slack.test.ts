@@ -63,7 +63,7 @@ run('Sign in with Slack (OpenID Connect, real provider, Chromium)', () => {
     expect((await post(slashCommand('post 2'), true)).status).toBe(200);
     await waitFor(async () => (await s.app.core.exportPosts()).posts.length === 2, 'day 2 posted in both channels');
     const reply = (channel: string, user: string, text: string, ts: string) =>
-      post(envelope({ type: 'message', channel, user, text, ts, thread_ts: s.fake.posts(channel)[0].ts, event_ts: ts, channel_type: 'channel' }));
+      post(envelope({ type: 'message', channel, user, text, ts, thread_ts: s.fake.prompts(channel)[0].ts, event_ts: ts, channel_type: 'channel' }));
     const t0 = Math.floor(s.clock.now().getTime() / 1000);
     await reply('C0WOL1', 'UANNA', 'Anna: my onboarding checklist, half done', `${t0 + 60}.000100`);
     await reply('C0WOL2', 'UBOB', 'Bob: the budget draft nobody else should read', `${t0 + 61}.000100`);
