@@ -19,6 +19,6 @@ describe('weeks on the CLI', () => {
     expect(none.stderr).toContain('no week 9; its weeks are 1, 2, 3, 4');
     const check = await cli('check');
     expect(check.stdout).toMatch(/4 weeks, day 1 = 2026-11-16/);
-    expect(check.stdout).toMatch(/ {2}week 2 {3}Ask early, offer often .* posted/);
+    expect(check.stdout).toMatch(/ {2}week 2 {3}Offer often, ask early .* posted/);
   }, 120_000);
 });
