@@ -7,6 +7,7 @@ import { renderProgramme } from './programme.js';
 import { localMessages, resetLocalFeed } from './local-feed.js';
 import { initSandbox, renderSandbox } from './sandbox.js';
 import { initPreview, renderPreviewChoices } from './preview.js';
+import { initOffers, loadOffers, renderOffers } from './offers.js';
 import { byId, dateLabel, setText } from './dom.js';
 import { loadMe, renderYourShares, type MeDoc } from './me.js';
 import type { ExportDoc, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
@@ -91,13 +92,15 @@ async function load(): Promise<void> {
   const prog = chosenProgramme(status);
   // The sandbox box is the pure demo's, the operator's and the organizers' (never a member's).
   const hasLocal = (me?.sandbox ?? true) && status.channels.some((c) => c.platform === SANDBOX && c.platformOn);
-  const [exp, stats, local, liveExp] = await Promise.all([
+  const [exp, stats, local, liveExp, offers] = await Promise.all([
     // The gallery's shares: everything for the operator, a signed-in person's own programme.
     api<ExportDoc>(`/v1/shares${q}`),
     api<StatsDoc>(`/v1/stats${q}`),
     hasLocal ? localMessages() : Promise.resolve(null),
     // The sandbox is always the live channels, whatever run the figures show.
     hasLocal && q ? api<ExportDoc>('/v1/shares') : Promise.resolve(null),
+    // Who can help with what: the same run as the figures, and the words in its search box.
+    loadOffers(named ? chosen.id : null),
   ]);
   const banner = byId('banner');
   setText(banner, '');
@@ -114,6 +117,7 @@ async function load(): Promise<void> {
   if (changed('stats', [stats, [...posted]])) renderParticipation(stats, posted);
   // The gallery dates the chosen programme's days (an earlier run's from its own start).
   const shown: StatusDoc = prog ? { ...status, programme: { ...status.programme, schedule: prog.schedule } } : status;
+  if (changed('offers', offers)) renderOffers(offers);
   if (changed('gallery', [exp, past, shown.programme.schedule, status.channels.map((c) => [c.platform, c.id, c.timezone, c.name])])) renderGallery(exp, shown, past);
   byId('sandbox').hidden = !hasLocal;
   byId('nav-sandbox').hidden = !hasLocal;
@@ -149,6 +153,7 @@ export function refresh(force = false): Promise<void> {
 
 initGalleryFilters();
 initSandbox(refresh);
+initOffers(() => refresh());
 initPreview();
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) void refresh();

@@ -64,8 +64,8 @@ function bodyText(m: LocalMessage): string {
   const b = m.body ?? {};
   if (typeof b === 'string') return b;
   if (!isRecord(b)) return JSON.stringify(b);
-  // Digests, kick-offs and wrap-ups carry their whole plain text (title included).
-  if (['digest', 'kickoff', 'wrapup'].includes(m.kind) && typeof b.text === 'string') return b.text;
+  // Digests, kick-offs, wrap-ups, introductions and circles carry their whole plain text (title included).
+  if (['digest', 'kickoff', 'wrapup', 'introduction', 'circle'].includes(m.kind) && typeof b.text === 'string') return b.text;
   if (m.kind === 'digest') {
     const lines = [str(b.title) || `Day ${str(b.day)}${b.theme ? ` · ${str(b.theme)}` : ''}`];
     if (b.summary) lines.push(str(b.summary));
@@ -77,7 +77,7 @@ function bodyText(m: LocalMessage): string {
   return [b.title, b.heading, b.text, b.intro].filter((x): x is string => typeof x === 'string' && x !== '').join('\n\n') || JSON.stringify(b);
 }
 
-/** A digest, kick-off or wrap-up laid out from its parts (title, intro, sections, links). */
+/** A digest, kick-off, wrap-up, introduction or circle laid out from its parts (title, intro, sections, links). */
 function summaryNodes(b: SummaryBody): HTMLElement[] {
   const out: HTMLElement[] = [el('p', 'sum-title', str(b.title))];
   for (const para of b.intro ?? []) out.push(el('p', 'msg-text', [linkify(str(para))]));
@@ -182,7 +182,7 @@ function fillPrompt(node: HTMLLIElement, { m, replies }: { m: LocalMessage; repl
   reconcile(node.querySelector('.msg-thread')!, replies, (r) => r.id, () => el('li', 'msg in-thread'), fillThreadItem);
 }
 
-const KIND_LABELS: Record<string, string> = { kickoff: 'Kick-off', notice: 'Note to the organizers', wrapup: 'Wrap-up' };
+const KIND_LABELS: Record<string, string> = { kickoff: 'Kick-off', notice: 'Note to the organizers', wrapup: 'Wrap-up', introduction: 'Introduction', circle: 'Your circle' };
 
 function fillPlain(node: HTMLLIElement, { m }: { m: LocalMessage }): void {
   node.className = `msg kind-${m.kind}`;

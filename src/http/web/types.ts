@@ -144,3 +144,16 @@ export interface LocalMessage {
 export interface LocalMessages {
   messages: LocalMessage[];
 }
+
+/** One Day 1 offer of someone who said `connect on` (GET /v1/offers); `name` is null when the store has none. */
+export interface Offer {
+  name: string | null;
+  platform: string;
+  text: string;
+  at: string;
+}
+
+export interface OffersDoc {
+  run: string;
+  offers: Offer[];
+}
