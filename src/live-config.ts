@@ -5,6 +5,7 @@
  * last good config running and logs each problem as `FILE:LINE: field: problem`. Every replica
  * watches its own copy and the ledger keeps each post exactly-once, so replicas converge.
  */
+import fs from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import { ConfigError, CONFIG_META_KEY, loadedMark, loadSettings } from './config';
 import type { Logger } from './core/ports/logger';
@@ -28,6 +29,8 @@ export interface WatchOptions {
   onApplied?: (r: ReloadResult) => void;
   /** Warnings about the new settings (e.g. channels on a platform that is off). */
   warnings?: () => string[];
+  /** How often the files' size and time are compared as well (an edit the watcher missed). */
+  pollMs?: number;
 }
 
 function filesOf(ctx: Context): string[] {
@@ -48,6 +51,8 @@ class ConfigWatcher implements ConfigWatch {
   private readonly watcher: FSWatcher;
   private watched: string[];
   private timer: NodeJS.Timeout | null = null;
+  private readonly poll: NodeJS.Timeout;
+  private stamps = new Map<string, string>();
   private running: Promise<void> | null = null;
   private again = false;
   private waiting: ((r: ReloadResult) => void)[] = [];
@@ -60,10 +65,14 @@ class ConfigWatcher implements ConfigWatch {
     this.log = ctx.logger.child({ component: 'config' });
     this.watched = filesOf(ctx);
     this.watcher = watch(this.watched, { ignoreInitial: true, atomic: true, persistent: false });
-    this.watcher.on('all', () => {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.run(), o.debounceMs ?? 300);
-    });
+    this.remember();
+    this.watcher.on('all', () => this.schedule());
+    // Native events can be missed (a network mount, a write during a re-watch; seen once on Node
+    // 26): the files' size and time are compared every few seconds too, so an edit never waits.
+    this.poll = setInterval(() => {
+      if (!this.timer && !this.running && this.changedOnDisk()) this.schedule();
+    }, o.pollMs ?? 2000);
+    this.poll.unref();
     this.watcher.on('error', (err) => this.log.warn({ err }, 'watching the config files failed; edits need a restart until it works again'));
     this.ready = new Promise<void>((resolve) => this.watcher.once('ready', () => resolve()));
   }
@@ -73,13 +82,39 @@ class ConfigWatcher implements ConfigWatch {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.poll);
     if (this.timer) clearTimeout(this.timer);
     await this.watcher.close();
     await this.running;
   }
 
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(), this.o.debounceMs ?? 300);
+  }
+
+  private stamp(file: string): string {
+    try {
+      const st = fs.statSync(file);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /** The files as this reload reads them: a later write shows up as a different stamp. */
+  private remember(): void {
+    this.stamps = new Map(this.watched.map((f) => [f, this.stamp(f)]));
+  }
+
+  private changedOnDisk(): boolean {
+    return this.watched.some((f) => this.stamps.get(f) !== this.stamp(f));
+  }
+
   private run(): void {
+    this.timer = null;
     if (this.running) return void (this.again = true);
+    this.remember();
     this.running = this.reload()
       .catch((err: unknown): ReloadResult => {
         this.log.error({ err }, 'config reload failed; the last good config keeps running');
@@ -118,6 +153,7 @@ class ConfigWatcher implements ConfigWatch {
     this.watcher.unwatch(this.watched.filter((f) => !files.includes(f)));
     this.watcher.add(files.filter((f) => !this.watched.includes(f)));
     this.watched = files;
+    for (const f of files) if (!this.stamps.has(f)) this.stamps.set(f, this.stamp(f));
     await ctx.store.setMeta(CONFIG_META_KEY, loadedMark(ctx.loaded, ctx.clock.now()));
     log.info({ changes }, changes.length ? `config reloaded: ${changes.join('; ')}` : 'config file saved; nothing that wolbot uses changed');
     for (const w of this.o.warnings?.() ?? []) log.warn(w);
