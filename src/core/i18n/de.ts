@@ -1,7 +1,10 @@
 /** Deutsch: vollständig (ein Test prüft es). ICU MessageFormat wie en.ts. */
 import type { MessageKey } from './en';
+import { pageDe } from './page/de';
+import type { PageKey } from './page/en';
 
 export const de: Record<MessageKey, string> = {
+  ...(pageDe as Record<PageKey, string>),
   'frame.heading.daily': 'Tag {n} · {theme}',
   'frame.heading.weekly': 'Woche {n} · {theme}',
   'frame.challenge.daily': 'Die Aufgabe für heute',
@@ -88,17 +91,6 @@ export const de: Record<MessageKey, string> = {
   'give.others': '{n, plural, one {# weitere Person} other {# weitere}}',
   'give.link.everyone': 'Alle, die etwas geteilt haben, in der Galerie',
 
-  // The web page for a signed-in member (issue 23)
-  'page.signin.title': 'Melde dich an, um dein Programm zu sehen',
-  'page.signin.intro': 'In der Galerie steht, was im Programm geteilt wurde. Melde dich mit dem Konto an, das du im Chat nutzt, dann siehst du dein Programm.',
-  'page.signin.with': 'Mit {provider} anmelden',
-  'page.signin.failed': 'Die Anmeldung hat nicht geklappt. Bitte versuch es noch einmal.',
-  'page.signedInAs': 'Angemeldet als {name}',
-  'page.signout': 'Abmelden',
-  'page.yourShares': 'Deine Beiträge',
-  'page.yourShares.none': 'Du hast in diesem Programm noch nichts geteilt.',
-  'page.forget': 'Vergiss mich',
-  'page.forget.confirm': 'Alles, was du hier geteilt hast, deine Reaktionen und deinen Namen aus wolbot löschen? Das lässt sich nicht rückgängig machen.',
 
   'help.intro': 'wolbot begleitet das Working-Out-Loud-Programm in diesem Chat. Antworte im Thread eines Impulses mit dem, woran du gerade arbeitest; die Antworten dort landen in der Galerie des Programms.',
   'help.everyone': 'Für alle:',

@@ -3,7 +3,10 @@
  * complete by definition: other languages fall back to it key by key.
  * ICU note: a `'` before `{` or `}` starts a quote; write ’ or avoid it there.
  */
+import { pageEn } from './page/en';
+
 export const en = {
+  ...pageEn,
   // The frame around a prompt (Slack blocks, Teams card, sandbox page).
   'frame.heading.daily': 'Day {n} · {theme}',
   'frame.heading.weekly': 'Week {n} · {theme}',
@@ -95,17 +98,6 @@ export const en = {
   'give.others': '{n, plural, one {# other} other {# others}}',
   'give.link.everyone': 'Everyone who shared, in the gallery',
 
-  // The web page for a signed-in member (issue 23)
-  'page.signin.title': 'Sign in to see your programme',
-  'page.signin.intro': 'The gallery holds what people shared in the programme. Sign in with the account you use in the chat to see your own programme.',
-  'page.signin.with': 'Sign in with {provider}',
-  'page.signin.failed': 'Sign-in did not work. Please start again.',
-  'page.signedInAs': 'Signed in as {name}',
-  'page.signout': 'Sign out',
-  'page.yourShares': 'Your shares',
-  'page.yourShares.none': 'You have not shared anything in this programme yet.',
-  'page.forget': 'Forget me',
-  'page.forget.confirm': 'Remove everything you shared here, your reactions and your name from wolbot? This cannot be undone.',
 
   // help
   'help.intro': 'wolbot runs the Working Out Loud programme in this chat. Reply in a prompt\'s thread with your work in progress; replies there are gathered into the programme\'s gallery.',

@@ -1,7 +1,10 @@
 /** 日本語: すべてのメッセージ（en.ts と同じキー。テストで確認）。ICU MessageFormat。丁寧語（です・ます）で書く。 */
 import type { MessageKey } from './en';
+import { pageJa } from './page/ja';
+import type { PageKey } from './page/en';
 
 export const ja: Record<MessageKey, string> = {
+  ...(pageJa as Record<PageKey, string>),
   'frame.heading.daily': '{n}日目 · {theme}',
   'frame.heading.weekly': '第{n}週 · {theme}',
   'frame.challenge.daily': '今日のチャレンジ',
@@ -179,17 +182,6 @@ export const ja: Record<MessageKey, string> = {
   // long lists and platform limits (issue 20)
   'give.others': 'ほか{n}人',
   'give.link.everyone': '共有した全員をギャラリーで見る',
-  // The web page for a signed-in member (issue 23)
-  'page.signin.title': 'サインインして自分のプログラムを見る',
-  'page.signin.intro': 'ギャラリーには、プログラムで共有された内容が集まっています。チャットで使っているアカウントでサインインすると、自分のプログラムが表示されます。',
-  'page.signin.with': '{provider}でサインイン',
-  'page.signin.failed': 'サインインできませんでした。もう一度お試しください。',
-  'page.signedInAs': '{name}としてサインイン中',
-  'page.signout': 'サインアウト',
-  'page.yourShares': 'あなたの共有',
-  'page.yourShares.none': 'このプログラムではまだ何も共有していません。',
-  'page.forget': '私のデータを削除',
-  'page.forget.confirm': 'ここで共有した内容、リアクション、名前を wolbot からすべて削除しますか？元に戻すことはできません。',
   // connections and circles (issue 25)
   'help.connect': '`{p}connect on` / `{p}connect off` — 共有の内容が近い人を紹介してもらう／紹介をやめる',
   'help.circle': '`{p}circle join` / `{p}circle leave` — プログラムのあとの Working Out Loud サークルに申し込む／申し込みを取り消す',
