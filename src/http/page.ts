@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { pagePatterns } from '../core/i18n/catalogue';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,6 +35,14 @@ function chartFile(): string {
   return path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
 }
 
+/**
+ * intl-messageformat's browser build (an ES module despite its `.iife.js` name): the page fills in
+ * its words' ICU patterns with the same library the server uses.
+ */
+function messageFormatFile(): string {
+  return path.join(path.dirname(require.resolve('intl-messageformat')), 'intl-messageformat.iife.js');
+}
+
 interface Asset {
   type: string;
   body: Buffer;
@@ -49,6 +58,10 @@ function loadAssets(): Map<string, Asset> {
     }
   }
   assets.set('chart.umd.min.js', { type: TYPES['.js']!, body: fs.readFileSync(chartFile()) });
+  assets.set('intl-messageformat.js', { type: TYPES['.js']!, body: fs.readFileSync(messageFormatFile()) });
+  // The page's English words, a module built here from the catalogue: what the page says before
+  // /v1/me has answered with its programme's language, and for any key that language lacks.
+  assets.set('words-en.js', { type: TYPES['.js']!, body: Buffer.from(`export const english = ${JSON.stringify(pagePatterns('en').patterns)};\n`) });
   return assets;
 }
 

@@ -93,3 +93,14 @@ export function languageReport(tag: string | undefined): string {
   if (missing.length === 0) return `Language: ${shown} (catalogue complete)`;
   return `Language: ${shown} — ${missing.length} of ${Object.keys(en).length} messages are missing and shown in English: ${missing.join(', ')}`;
 }
+
+/**
+ * The web page's words for `tag`: each `page.*` key's ICU pattern in that language (English where
+ * it lacks one), for the browser to fill in itself; `lang` is the catalogue's language.
+ */
+export function pagePatterns(tag: string | undefined): { lang: string; patterns: Record<string, string> } {
+  const lang = catalogueFor(tag) ?? 'en';
+  const msgs = CATALOGUES[lang]!;
+  const keys = (Object.keys(en) as MessageKey[]).filter((k) => k.startsWith('page.'));
+  return { lang, patterns: Object.fromEntries(keys.map((k) => [k, msgs[k] ?? en[k]])) };
+}

@@ -1,13 +1,9 @@
 import express from 'express';
-import { translatorOf } from '../../core/frame';
-import { en, type MessageKey } from '../../core/i18n/en';
+import { pagePatterns } from '../../core/i18n/catalogue';
 import { programmeOfRun } from '../../core/campaigns';
 import type { ApiDeps } from './deps';
 import type { Scope } from '../scope';
 import { scopeFor, visibleRuns } from './scoped';
-
-/** The page's own words (issue 23), from the catalogue in the asker's programme's language. */
-const PAGE_KEYS = (Object.keys(en) as MessageKey[]).filter((k) => k.startsWith('page.') || k.startsWith('cmd.forget.'));
 
 /** The programme whose language the page speaks: the asker's first visible run's, else the first. */
 async function languageOf(d: Pick<ApiDeps, 'core' | 'store'>, scope: Scope) {
@@ -18,20 +14,20 @@ async function languageOf(d: Pick<ApiDeps, 'core' | 'store'>, scope: Scope) {
 
 /**
  * GET /v1/me: who the page is for — the operator, an organizer or a member (their name and ids,
- * so "Your shares" can be found), whether the sandbox box is theirs, and the page's words.
+ * so "Your shares" can be found), whether the sandbox box is theirs, and the page's words: the
+ * ICU patterns of its programme's language, which the page fills in itself.
  */
 export function meRoute(d: Pick<ApiDeps, 'core' | 'store' | 'scope'>): express.RequestHandler {
   return async (_req, res) => {
     const scope = await scopeFor(d, res);
     if (!scope) return;
-    const tr = translatorOf(await languageOf(d, scope));
-    const words = Object.fromEntries(PAGE_KEYS.map((k) => [k, tr.t(k, { name: scope.all ? '' : (scope.session.name ?? scope.session.userId), provider: '', n: 0 })]));
+    const { lang, patterns } = pagePatterns((await languageOf(d, scope)).language);
     res.json({
       role: scope.all ? 'operator' : scope.organizer ? 'organizer' : 'member',
       person: scope.all ? null : { platform: scope.session.platform, userId: scope.session.userId, workspaceId: scope.session.workspaceId, name: scope.session.name },
       sandbox: scope.all || scope.organizer,
-      lang: tr.lang,
-      words,
+      lang,
+      patterns,
     });
   };
 }

@@ -10,6 +10,7 @@ import { initPreview, renderPreviewChoices } from './preview.js';
 import { initOffers, loadOffers, renderOffers } from './offers.js';
 import { byId, dateLabel, setText } from './dom.js';
 import { loadMe, renderYourShares, type MeDoc } from './me.js';
+import { periodOfCadence, setPeriod, t } from './words.js';
 import type { ExportDoc, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
 
 const POLL_MS = 2000;
@@ -51,7 +52,7 @@ function renderHeader(status: StatusDoc): void {
   setText(byId('title'), p.title);
   document.title = `${p.title} · wolbot`;
   const first = p.schedule?.[0]?.date ?? p.start;
-  setText(byId('sub'), `Starts ${dateLabel(first)} · posts at ${p.time} ${p.timezone} unless a channel says otherwise`);
+  setText(byId('sub'), t('page.sub', { date: dateLabel(first), time: p.time, zone: p.timezone }));
 }
 
 /** The chooser: every run of every programme, newest first. */
@@ -73,7 +74,7 @@ async function loadRuns(): Promise<void> {
   for (const r of runs) {
     const o = document.createElement('option');
     o.value = r.id;
-    o.textContent = `${several ? `${titles.get(r.programme) ?? r.programme} · ` : ''}Starting ${dateLabel(r.start)}${r.current ? ' (current)' : ''}`;
+    o.textContent = `${several ? `${titles.get(r.programme) ?? r.programme} · ` : ''}${t('page.run.option', { date: dateLabel(r.start), current: String(r.current) })}`;
     sel.append(o);
   }
   // What the page shows unasked: the first programme's current run.
@@ -105,6 +106,8 @@ async function load(): Promise<void> {
   const banner = byId('banner');
   setText(banner, '');
   banner.hidden = true;
+  // A weekly programme's days are named by their week, everywhere on the page: all is drawn again.
+  if (setPeriod(periodOfCadence((prog ?? status.programme).cadence))) last.clear();
   if (changed('status', [status, chosen?.id])) {
     renderHeader(status);
     renderProgramme(status);
@@ -138,7 +141,7 @@ export function refresh(force = false): Promise<void> {
     } catch (err) {
       const banner = byId('banner');
       banner.hidden = false;
-      setText(banner, `Could not reach wolbot (${messageOf(err)}). Trying again…`);
+      setText(banner, t('page.unreachable', { error: messageOf(err) }));
     } finally {
       timer = setTimeout(() => void refresh(), document.hidden ? POLL_MS * 5 : POLL_MS);
     }

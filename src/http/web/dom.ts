@@ -1,6 +1,7 @@
 // Small DOM helpers. Every piece of people's text goes in through textContent or a text node:
 // nothing anyone writes ever becomes markup.
 import { segments } from './links.js';
+import { pageLocale } from './words.js';
 
 type Child = Node | string | null | undefined | false;
 
@@ -83,17 +84,19 @@ export function linkify(raw: string): DocumentFragment {
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+/** Dates in the page's language (its programme's), in `zone`. */
 function fmt(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = zone + JSON.stringify(opts);
+  const locale = pageLocale();
+  const key = locale + zone + JSON.stringify(opts);
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...opts });
+    f = new Intl.DateTimeFormat(locale, { timeZone: zone, ...opts });
     formats.set(key, f);
   }
   return f;
 }
 
-/** "Mon 16 Nov, 09:00" in `zone` (a channel's or the programme's own zone, never the browser's). */
+/** "Mon 16 Nov, 09:00" (in German "Mo., 16. Nov., 09:00") in `zone` (a channel's or the programme's own zone, never the browser's). */
 export function whenIn(iso: string, zone: string): string {
   return fmt(zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
@@ -101,8 +104,4 @@ export function whenIn(iso: string, zone: string): string {
 /** "Mon 16 Nov 2026" for a calendar date (YYYY-MM-DD). */
 export function dateLabel(ymd: string): string {
   return fmt('UTC', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${ymd}T12:00:00Z`));
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,11 +1,16 @@
 // Gallery: every share from every channel and platform, grouped by day, newest prompt first,
 // with filters that hide (never rebuild) what does not match.
-import { byId, dateLabel, el, link, linkify, plural, reconcile, setText, whenIn } from './dom.js';
+import { SANDBOX } from './api.js';
+import { byId, dateLabel, el, link, linkify, reconcile, setText, whenIn } from './dom.js';
 import { authorName, avatar } from './people.js';
 import { channelName } from './programme.js';
+import { periodOf, t, tNodes } from './words.js';
 import type { ExportDoc, ExportPost, ExportReply, StatusDoc } from './types.js';
 
-const PLATFORMS: Record<string, string> = { slack: 'Slack', teams: 'Teams', local: 'Sandbox' };
+/** A platform's name as people know it (the sandbox's in the page's language). */
+function platformName(p: string): string {
+  return p === 'slack' ? 'Slack' : p === 'teams' ? 'Teams' : p === SANDBOX ? t('page.platform.sandbox') : p;
+}
 let zones = new Map<string, string>();
 let names = new Map<string, string>();
 
@@ -52,31 +57,32 @@ function attachments(r: ExportReply): HTMLUListElement | null {
 
 function fillShare(node: HTMLLIElement, { r, p }: { r: ExportReply; p: Where }): void {
   const who = authorName(r);
-  const t = el('time', 'share-time', whenIn(r.at, zoneOf(p)));
-  t.dateTime = r.at;
-  const head = el('div', 'share-head', [avatar(who), el('span', 'author', who), t]);
+  const at = el('time', 'share-time', whenIn(r.at, zoneOf(p)));
+  at.dateTime = r.at;
+  const head = el('div', 'share-head', [avatar(who), el('span', 'author', who), at]);
   const body = el('p', 'share-text');
   body.append(linkify(r.text));
   const foot = el('div', 'share-foot');
   if (r.reactions) foot.append(el('span', 'hearts', `❤ ${r.reactions}`));
-  if (r.editedAt) foot.append(el('span', 'edited', 'edited'));
+  if (r.editedAt) foot.append(el('span', 'edited', t('page.edited')));
   node.replaceChildren(...[head, body, attachments(r), foot.childElementCount ? foot : null].filter((x) => x !== null));
   node.dataset.search = `${who} ${r.user} ${r.text} ${(r.links ?? []).join(' ')} ${(r.files ?? []).join(' ')}`.toLowerCase();
 }
 
 function threadNode(): HTMLElement {
-  return el('article', 'thread', [el('header', 'thread-head'), el('ol', 'shares'), el('p', 'none', 'No shares yet.')]);
+  return el('article', 'thread', [el('header', 'thread-head'), el('ol', 'shares'), el('p', 'none', t('page.thread.none'))]);
 }
 
 function fillThread(node: HTMLElement, p: ExportPost): void {
   const posted = el('time', null, `${whenIn(p.postedAt, zoneOf(p))} ${zoneOf(p)}`);
   posted.dateTime = p.postedAt;
   node.querySelector('.thread-head')!.replaceChildren(
-    el('span', `platform pf-${p.platform}`, PLATFORMS[p.platform] ?? p.platform),
+    el('span', `platform pf-${p.platform}`, platformName(p.platform)),
     el('span', 'chan', names.get(chanKey(p)) ?? chanKey(p)),
-    el('span', 'posted', ['prompt posted ', posted]),
-    el('span', 'counts', `${plural(p.replies.length, 'share', 'shares')} · ❤ ${p.reactions}`),
+    el('span', 'posted', tNodes('page.thread.posted', { when: posted })),
+    el('span', 'counts', t('page.thread.counts', { n: p.replies.length, hearts: p.reactions })),
   );
+  setText(node.querySelector<HTMLElement>('.none')!, t('page.thread.none'));
   node.dataset.day = String(p.day);
   node.dataset.platform = p.platform;
   node.dataset.channel = chanKey(p);
@@ -94,7 +100,7 @@ function fillDay(node: HTMLElement, d: GalleryDay): void {
   const id = `g-day-${d.day}`;
   h.id = id;
   node.setAttribute('aria-labelledby', id);
-  h.replaceChildren(el('span', 'day-no', `Day ${d.day}`), ` ${d.theme} `, el('span', 'g-day-date', d.date ? dateLabel(d.date) : ''));
+  h.replaceChildren(el('span', 'day-no', periodOf(d.day)), ` ${d.theme} `, el('span', 'g-day-date', d.date ? dateLabel(d.date) : ''));
   reconcile(node.querySelector('.threads')!, d.posts, (p) => `${chanKey(p)}:${p.thread}`, threadNode, fillThread);
 }
 
@@ -148,7 +154,7 @@ export function applyFilters(): void {
     }
     dayEl.hidden = !dayVisible;
   }
-  setText(byId('gallery-count'), total === 0 ? 'Nothing shared yet: shares appear here as people reply to the day’s post.' : narrowing ? `Showing ${plural(shown, 'share', 'shares')} of ${total}.` : `${plural(total, 'share', 'shares')} so far.`);
+  setText(byId('gallery-count'), total === 0 ? t('page.gallery.empty') : narrowing ? t('page.gallery.showing', { shown, total }) : t('page.gallery.all', { total }));
 }
 
 /** YYYY-MM-DD plus n calendar days. */
@@ -175,9 +181,9 @@ export function renderGallery(exp: ExportDoc, status: StatusDoc, pastRunStart: s
   for (const d of days) d.posts.sort((a, b) => Date.parse(b.postedAt) - Date.parse(a.postedAt));
   reconcile(byId('gallery-days'), days, (d) => d.day, dayNode, fillDay);
 
-  syncOptions(byId('f-day'), [...byDay.values()].sort((a, b) => a.day - b.day).map((d) => [String(d.day), `Day ${d.day} · ${d.theme}`]));
+  syncOptions(byId('f-day'), [...byDay.values()].sort((a, b) => a.day - b.day).map((d) => [String(d.day), periodOf(d.day, d.theme)]));
   const platforms = [...new Set(exp.posts.map((p) => p.platform))].sort();
-  syncOptions(byId('f-platform'), platforms.map((p) => [p, PLATFORMS[p] ?? p]));
+  syncOptions(byId('f-platform'), platforms.map((p) => [p, platformName(p)]));
   const chans = [...new Set(exp.posts.map(chanKey))].sort();
   syncOptions(byId('f-channel'), chans.map((c) => [c, names.get(c) ?? c]));
   applyFilters();

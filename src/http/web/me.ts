@@ -2,6 +2,7 @@
 // a confirmation) and signing out, in their programme's language (the words come from /v1/me).
 import { api, messageOf } from './api.js';
 import { byId, el, setText } from './dom.js';
+import { setWords, t } from './words.js';
 import type { ExportDoc } from './types.js';
 
 export interface MeDoc {
@@ -10,7 +11,8 @@ export interface MeDoc {
   /** Whether the sandbox box is this viewer's (the pure demo, the operator, organizers). */
   sandbox: boolean;
   lang: string;
-  words: Record<string, string>;
+  /** The page's words: ICU patterns in its programme's language. */
+  patterns: Record<string, string>;
 }
 
 let me: MeDoc | null = null;
@@ -22,25 +24,15 @@ export async function loadMe(): Promise<MeDoc | null> {
   } catch {
     me = null;
   }
-  if (me?.person) showPerson(me);
+  if (me) setWords(me.lang, me.patterns);
+  if (me?.person) showPerson(me.person);
   return me;
 }
 
-function word(key: string, fallback: string): string {
-  return me?.words[key] || fallback;
-}
-
-function showPerson(m: MeDoc): void {
-  document.documentElement.lang = m.lang;
+function showPerson(person: NonNullable<MeDoc['person']>): void {
   byId('you').hidden = false;
   byId('nav-you').hidden = false;
-  setText(byId('you-h'), word('page.yourShares', 'Your shares'));
-  setText(byId('nav-you-link'), word('page.yourShares', 'Your shares'));
-  setText(byId('you-who'), word('page.signedInAs', ''));
-  setText(byId('signout'), word('page.signout', 'Sign out'));
-  setText(byId('forget'), word('page.forget', 'Forget me'));
-  setText(byId('forget-yes'), word('page.forget', 'Forget me'));
-  setText(byId('forget-question'), word('page.forget.confirm', ''));
+  setText(byId('you-who'), t('page.signedInAs', { name: person.name ?? person.userId }));
   byId('forget').addEventListener('click', () => {
     byId('forget-confirm').hidden = false;
   });
@@ -71,7 +63,5 @@ export function renderYourShares(doc: ExportDoc): void {
     .sort((a, b) => b.reply.at.localeCompare(a.reply.at));
   const list = byId('your-shares');
   list.replaceChildren(...mine.map(({ post, reply }) => el('li', 'your-share', [el('span', 'day', post.theme), el('p', null, reply.text)])));
-  const none = byId('you-none');
-  none.hidden = mine.length > 0;
-  setText(none, word('page.yourShares.none', ''));
+  byId('you-none').hidden = mine.length > 0;
 }

@@ -2,8 +2,9 @@
 // /v1/offers. Shown only when there is something to show (or a search is under way), so a
 // server, run or person without offers sees no empty section.
 import { api, ApiError } from './api.js';
-import { byId, el, linkify, plural, reconcile, setText } from './dom.js';
+import { byId, el, linkify, reconcile, setText } from './dom.js';
 import { avatar } from './people.js';
+import { t } from './words.js';
 import type { Offer, OffersDoc } from './types.js';
 
 const DEBOUNCE_MS = 300;
@@ -38,7 +39,7 @@ export async function loadOffers(run: string | null): Promise<OffersState> {
 }
 
 function fillOffer(node: HTMLLIElement, o: Offer): void {
-  const who = o.name || 'A colleague';
+  const who = o.name || t('page.offers.anonymous');
   const text = el('p', 'offer-text');
   text.append(linkify(o.text));
   node.replaceChildren(el('div', 'offer-head', [avatar(who), el('span', 'author', who)]), text);
@@ -63,9 +64,9 @@ export function renderOffers(s: OffersState): void {
   const list = s.offers ?? [];
   reconcile(byId('offers-list'), keyed(list), (x) => x.key, () => el('li', 'offer'), (node, x) => fillOffer(node, x.o));
   let count: string;
-  if (s.offers === null) count = searching ? `Could not search: ${s.error ?? 'no answer'}` : '';
-  else if (searching) count = list.length ? `${plural(list.length, 'offer matches', 'offers match')} “${s.q}”.` : `No offer matches “${s.q}”.`;
-  else count = `${plural(list.length, 'offer', 'offers')} from people who said “connect on”.`;
+  if (s.offers === null) count = searching ? t('page.offers.failed', { error: s.error ?? '—' }) : '';
+  else if (searching) count = t('page.offers.found', { n: list.length, q: s.q });
+  else count = t('page.offers.all', { n: list.length });
   setText(byId('offers-count'), count);
 }
 

@@ -2,11 +2,12 @@
 // (chart.js, served by our own server as a classic script: window.Chart). The tables hold the
 // same figures for screen readers.
 import { byId, el, reconcile, setText } from './dom.js';
+import { periodOf, t } from './words.js';
 import type { StatsDoc } from './types.js';
 
 /** The little of chart.js the page uses (its UMD build is loaded by a script tag, not imported). */
 interface ChartLike {
-  data: { labels: unknown[]; datasets: { data: (number | null)[] }[] };
+  data: { labels: unknown[]; datasets: { label: string; data: (number | null)[] }[] };
   update(): void;
 }
 interface TickContext {
@@ -35,12 +36,14 @@ function rows<T>(tbodyId: string, items: T[], keyOf: (item: T) => string | numbe
 function drawChart(stats: StatsDoc, posted: Set<number>): void {
   const Chart = (window as unknown as { Chart?: ChartCtor }).Chart;
   if (!Chart) return;
-  const labels = stats.days.map((d) => [`Day ${d.day}`, d.theme]);
+  const labels = stats.days.map((d) => [periodOf(d.day), d.theme]);
   // A day not posted yet has no figure (a gap), not a zero that reads as "nobody came".
   const shares = stats.days.map((d) => (posted.has(d.day) ? d.shares : null));
   const people = stats.days.map((d) => (posted.has(d.day) ? d.people : null));
   if (chart) {
     chart.data.labels = labels;
+    chart.data.datasets[0]!.label = t('page.col.shares');
+    chart.data.datasets[1]!.label = t('page.col.people');
     chart.data.datasets[0]!.data = shares;
     chart.data.datasets[1]!.data = people;
     chart.update();
@@ -50,8 +53,8 @@ function drawChart(stats: StatsDoc, posted: Set<number>): void {
     data: {
       labels,
       datasets: [
-        { type: 'bar', label: 'Shares', data: shares, backgroundColor: '#2b59c3', borderRadius: 6, maxBarThickness: 56, order: 2 },
-        { type: 'line', label: 'People', data: people, borderColor: '#e8890c', backgroundColor: '#e8890c', pointRadius: 5, pointHoverRadius: 7, cubicInterpolationMode: 'monotone', borderWidth: 3, order: 1 },
+        { type: 'bar', label: t('page.col.shares'), data: shares, backgroundColor: '#2b59c3', borderRadius: 6, maxBarThickness: 56, order: 2 },
+        { type: 'line', label: t('page.col.people'), data: people, borderColor: '#e8890c', backgroundColor: '#e8890c', pointRadius: 5, pointHoverRadius: 7, cubicInterpolationMode: 'monotone', borderWidth: 3, order: 1 },
       ],
     },
     options: {
@@ -63,7 +66,7 @@ function drawChart(stats: StatsDoc, posted: Set<number>): void {
         y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: '#e9edf5' } },
         x: {
           grid: { display: false },
-          // Narrow screens get "Day 1" alone: the themes would overlap.
+          // Narrow screens get "Day 1" (or "Week 1") alone: the themes would overlap.
           ticks: {
             autoSkip: false,
             maxRotation: 0,
@@ -86,11 +89,15 @@ export function renderParticipation(stats: StatsDoc, posted: Set<number>): void 
   setText(byId('fig-shares'), String(stats.shares));
   setText(byId('fig-returning'), String(stats.returning));
   setText(byId('fig-first'), String(stats.firstTime));
-  rows('day-figures', stats.days.map((d) => ({ ...d, posted: posted.has(d.day) })), (d) => d.day, (d) => [`Day ${d.day} · ${d.theme}`, d.posted ? d.shares : '–', d.posted ? d.people : '–']);
+  setText(byId('fig-people-label'), t('page.fig.people', { n: stats.people }));
+  setText(byId('fig-shares-label'), t('page.fig.shares', { n: stats.shares }));
+  setText(byId('fig-returning-label'), t('page.fig.returning', { n: stats.returning }));
+  setText(byId('fig-first-label'), t('page.fig.first', { n: stats.firstTime }));
+  rows('day-figures', stats.days.map((d) => ({ ...d, posted: posted.has(d.day) })), (d) => d.day, (d) => [periodOf(d.day, d.theme), d.posted ? d.shares : '–', d.posted ? d.people : '–']);
   rows('channel-figures', stats.channels, (c) => `${c.platform}:${c.channel}`, (c) => [c.name, c.shares, c.people]);
   const body = document.querySelector('#channel-figures tbody')!;
   if (!stats.channels.length && !body.querySelector('.empty-row')) {
-    const td = el('td', null, 'No posts in this run yet.');
+    const td = el('td', null, t('page.channels.none'));
     td.colSpan = 3;
     body.append(el('tr', 'empty-row', [td]));
   } else if (stats.channels.length) body.querySelector('.empty-row')?.remove();

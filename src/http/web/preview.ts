@@ -2,6 +2,7 @@
 // get it, from GET /v1/preview — the same text `wolbot preview` prints. Nothing is sent.
 import { api, messageOf } from './api.js';
 import { byId, el, reconcile, setText } from './dom.js';
+import { t } from './words.js';
 import type { StatusDoc } from './types.js';
 
 interface PreviewDoc {
@@ -35,11 +36,11 @@ async function show(): Promise<void> {
   out.hidden = false;
   try {
     const p = await api<PreviewDoc>(`/v1/preview?${q.toString()}`);
-    setText(head, `${p.programme} (${p.language}) in ${p.channel ?? 'the default channel'} — ${p.timezone}, ${p.time}. Goes out: ${p.when}.`);
+    setText(head, t('page.preview.head', { programme: p.programme, language: p.language, channel: p.channel ?? t('page.preview.defaultChannel'), zone: p.timezone, time: p.time, when: p.when }));
     setText(out, p.text);
   } catch (err) {
     setText(head, '');
-    setText(out, `No preview: ${messageOf(err)}`);
+    setText(out, t('page.preview.failed', { error: messageOf(err) }));
   }
 }
 

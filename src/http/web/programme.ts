@@ -1,19 +1,8 @@
 // Programme: each day with its theme and date, and what happened to it in every channel, in that
 // channel's own time zone.
 import { byId, dateLabel, el, reconcile, setText, whenIn } from './dom.js';
+import { periodOf, periodOfCadence, t } from './words.js';
 import type { DayState, ProgrammeEntry, ScheduleDay, StatusChannel, StatusDoc } from './types.js';
-
-const STATES: Record<string, string> = {
-  posted: 'Posted',
-  upcoming: 'Upcoming',
-  due: 'Due now',
-  sending: 'Sending',
-  retrying: 'Retrying',
-  failed: 'Failed',
-  skipped: 'Skipped',
-  uncertain: 'Uncertain',
-  past: 'Missed',
-};
 
 export function channelName(c: Pick<StatusChannel, 'name' | 'channel'>): string {
   return c.name ? `#${c.name}` : c.channel;
@@ -23,13 +12,13 @@ function channelLine(c: StatusChannel, row: DayState): HTMLLIElement {
   const li = el('li', 'chan-state');
   const postedAt = row.state === 'posted' && row.postedAt ? row.postedAt : null;
   const when = whenIn(postedAt ?? row.utc, c.timezone);
-  const verb = row.state === 'posted' ? 'posted' : row.state === 'upcoming' || row.state === 'due' ? 'at' : 'was due';
-  const time = el('time', null, `${verb} ${when}`);
+  const verb = row.state === 'posted' ? 'posted' : row.state === 'upcoming' || row.state === 'due' ? 'at' : 'due';
+  const time = el('time', null, t('page.when', { verb, when }));
   time.dateTime = postedAt ?? row.utc;
-  li.append(el('span', 'chan', channelName(c)), el('span', `badge st-${row.state}`, STATES[row.state] ?? row.state), el('span', 'when', [time, el('span', 'zone', ` ${c.timezone}`)]));
+  li.append(el('span', 'chan', channelName(c)), el('span', `badge st-${row.state}`, t('page.state', { state: row.state })), el('span', 'when', [time, el('span', 'zone', ` ${c.timezone}`)]));
   if (row.reason && ['failed', 'skipped', 'uncertain', 'retrying'].includes(row.state)) li.append(el('span', 'reason', row.reason));
-  if (!c.active) li.append(el('span', 'reason', `channel inactive${c.inactiveReason ? `: ${c.inactiveReason}` : ''}`));
-  else if (c.paused) li.append(el('span', 'reason', 'channel paused'));
+  if (!c.active) li.append(el('span', 'reason', c.inactiveReason ? t('page.channel.inactiveWhy', { reason: c.inactiveReason }) : t('page.channel.inactive')));
+  else if (c.paused) li.append(el('span', 'reason', t('page.channel.paused')));
   return li;
 }
 
@@ -44,10 +33,10 @@ export function renderProgramme(status: StatusDoc): void {
   setText(
     byId('programme-hint'),
     channels === 0
-      ? 'No channels yet: add some to the config or say “subscribe” in a channel.'
+      ? t('page.programme.none')
       : several
-        ? `${progs.length} programmes. Times are each channel's local time.`
-        : `${progs[0]?.schedule?.length ?? 0} days in ${channels === 1 ? '1 channel' : `${channels} channels`}. Times are each channel's local time.`,
+        ? t('page.programme.several', { n: progs.length })
+        : t('page.programme.one', { days: progs[0]?.schedule?.length ?? 0, channels }),
   );
   reconcile(
     byId('programmes'),
@@ -59,8 +48,9 @@ export function renderProgramme(status: StatusDoc): void {
       const sub = node.querySelector<HTMLElement>('.prog-sub')!;
       title.hidden = sub.hidden = !several;
       setText(title, p.title);
-      const chans = p.channels.length === 1 ? '1 channel' : `${p.channels.length} channels`;
-      setText(sub, `Starts ${dateLabel(p.schedule?.[0]?.date ?? p.run.start)} · ${p.schedule?.length ?? 0} days in ${chans} · posts at ${p.time} ${p.timezone} unless a channel says otherwise`);
+      const values = { date: dateLabel(p.schedule?.[0]?.date ?? p.run.start), days: p.schedule?.length ?? 0, channels: p.channels.length, time: p.time, zone: p.timezone };
+      // Each programme its own period: a weekly one among daily ones counts weeks.
+      setText(sub, t('page.programme.sub', { ...values, period: periodOfCadence(p.cadence) }));
       renderDays(node.querySelector('.days')!, p);
     },
   );
@@ -72,7 +62,8 @@ interface DayItem extends ScheduleDay {
 }
 
 function renderDays(list: HTMLElement, p: ProgrammeEntry): void {
-  const schedule: ScheduleDay[] = p.schedule ?? (p.days ?? []).map((day) => ({ day, theme: `Day ${day}`, date: p.start ?? p.run.start }));
+  const period = periodOfCadence(p.cadence);
+  const schedule: ScheduleDay[] = p.schedule ?? (p.days ?? []).map((day) => ({ day, theme: periodOf(day, undefined, period), date: p.start ?? p.run.start }));
   const items: DayItem[] = schedule.map((d) => ({
     ...d,
     channels: p.channels.flatMap((c) => {
@@ -90,11 +81,11 @@ function renderDays(list: HTMLElement, p: ProgrammeEntry): void {
       node.classList.toggle('current', d.current);
       const date = el('time', 'day-date', dateLabel(d.date));
       date.dateTime = d.date;
-      const head = el('div', 'day-head', [el('span', 'day-no', `Day ${d.day}`), date]);
+      const head = el('div', 'day-head', [el('span', 'day-no', periodOf(d.day, undefined, period)), date]);
       const states = el('ul', 'chan-states');
       for (const { c, row } of d.channels) states.append(channelLine(c, row));
       node.replaceChildren(head, el('h4', 'day-theme', d.theme), states);
-      if (d.current) node.append(el('span', 'now', 'Latest'));
+      if (d.current) node.append(el('span', 'now', t('page.latest')));
     },
   );
 }

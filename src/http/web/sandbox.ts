@@ -1,9 +1,10 @@
 // Sandbox: the local channel as a chat. Each prompt has one reply box, built once and never
 // rebuilt, so live updates cannot clear it or take its focus.
 import { api, messageOf, SANDBOX } from './api.js';
-import { byId, el, link, linkify, plural, reconcile, setText, whenIn } from './dom.js';
+import { byId, el, link, linkify, reconcile, setText, whenIn } from './dom.js';
 import { resetLocalFeed } from './local-feed.js';
 import { authorName, avatar } from './people.js';
+import { periodOf, t } from './words.js';
 import type { ExportDoc, LocalMessage, LocalMessages, PromptBody, StatusChannel, StatusDoc, SummaryBody } from './types.js';
 
 type Refresh = (force?: boolean) => Promise<void>;
@@ -43,7 +44,7 @@ function heartButton(item: string, what: string): HeartButton {
 function setHeart(b: HeartButton): void {
   const n = counts.get(b.dataset.item ?? '') ?? 0;
   // The name is the visible text plus a hidden lead-in, so speech and sight agree.
-  const text = `React with a heart to ${b.dataset.what}; reactions so far: `;
+  const text = t('page.sandbox.heart', { what: b.dataset.what ?? '' });
   if (b.wolCount === n && b.childElementCount) return;
   b.wolCount = n;
   b.replaceChildren(el('span', 'sr-only', text), n ? `❤ ${n}` : '♡ 0');
@@ -67,9 +68,10 @@ function bodyText(m: LocalMessage): string {
   // Digests, kick-offs, wrap-ups, introductions and circles carry their whole plain text (title included).
   if (['digest', 'kickoff', 'wrapup', 'introduction', 'circle'].includes(m.kind) && typeof b.text === 'string') return b.text;
   if (m.kind === 'digest') {
-    const lines = [str(b.title) || `Day ${str(b.day)}${b.theme ? ` · ${str(b.theme)}` : ''}`];
+    const day = Number(b.day) || 0;
+    const lines = [str(b.title) || (b.theme ? periodOf(day, str(b.theme)) : periodOf(day))];
     if (b.summary) lines.push(str(b.summary));
-    else lines.push(`${plural(Number(b.replyCount) || 0, 'share', 'shares')} from ${plural(Number(b.peopleCount) || 0, 'person', 'people')}.`);
+    else lines.push(t('page.sandbox.digestCounts', { shares: Number(b.replyCount) || 0, people: Number(b.peopleCount) || 0 }));
     const highlights = Array.isArray(b.highlights) ? b.highlights.filter(isRecord) : [];
     for (const h of highlights) lines.push(`• ${str(h.name) || str(h.user)}: ${str(h.text)}${h.reactionsText ? ` (${str(h.reactionsText)})` : ''}`);
     return lines.join('\n');
@@ -110,7 +112,7 @@ function fillThreadItem(node: HTMLLIElement, m: Reply): void {
   const body = m.kind === 'reply' ? [el('p', 'msg-text', [linkify(isRecord(m.body) ? str(m.body.text) : '')])] : bodyNodes(m);
   node.classList.toggle('bot', m.kind !== 'reply');
   let heart = node.querySelector<HeartButton>('.heart');
-  if (m.kind === 'reply' && !heart) heart = heartButton(m.id, `${name}’s share`);
+  if (m.kind === 'reply' && !heart) heart = heartButton(m.id, t('page.sandbox.heartShare', { name }));
   node.replaceChildren(...[byline(name, m), ...body, m.kind === 'reply' ? heart : null].filter((x) => x !== null));
 }
 
@@ -118,10 +120,10 @@ function replyForm(li: HTMLLIElement, headingId: string): HTMLFormElement {
   const form = el('form', 'reply-form');
   const box = el('textarea', 'reply-box');
   box.rows = 1;
-  box.placeholder = 'Reply…';
-  box.setAttribute('aria-label', 'Reply…');
+  box.placeholder = t('page.sandbox.reply');
+  box.setAttribute('aria-label', t('page.sandbox.reply'));
   box.setAttribute('aria-describedby', headingId);
-  const send = el('button', 'send', 'Send');
+  const send = el('button', 'send', t('page.sandbox.send'));
   send.type = 'submit';
   const error = el('p', 'form-error');
   error.setAttribute('role', 'alert');
@@ -149,7 +151,7 @@ function replyForm(li: HTMLLIElement, headingId: string): HTMLFormElement {
         box.style.height = 'auto';
         await refresh();
       })
-      .catch((err: unknown) => setText(error, `Not sent: ${messageOf(err)}`))
+      .catch((err: unknown) => setText(error, t('page.sandbox.notSent', { error: messageOf(err) })))
       .finally(() => {
         send.disabled = false;
       });
@@ -160,21 +162,21 @@ function replyForm(li: HTMLLIElement, headingId: string): HTMLFormElement {
 function promptNode(m: LocalMessage): HTMLLIElement {
   const li = el('li', 'msg prompt');
   const thread = el('ol', 'msg-thread');
-  thread.setAttribute('aria-label', 'Shares in this thread');
+  thread.setAttribute('aria-label', t('page.sandbox.thread'));
   const p: PromptBody = isRecord(m.body) ? m.body : {};
-  const actions = el('div', 'msg-actions', [heartButton(m.id, `day ${str(p.day)} post`)]);
+  const actions = el('div', 'msg-actions', [heartButton(m.id, t('page.sandbox.heartPost', { n: Number(p.day) || 0 }))]);
   li.append(el('div', 'content'), actions, thread, replyForm(li, `prompt-${m.id}`));
   return li;
 }
 
 function fillPrompt(node: HTMLLIElement, { m, replies }: { m: LocalMessage; replies: Reply[] }): void {
   const p: PromptBody = isRecord(m.body) ? m.body : {};
-  const h = el('h3', 'msg-title', p.heading || `Day ${str(p.day)} · ${str(p.theme)}`);
+  const h = el('h3', 'msg-title', p.heading || periodOf(Number(p.day) || 0, str(p.theme)));
   h.id = `prompt-${m.id}`;
   const text = el('p', 'msg-text');
   text.append(linkify(str(p.text)));
   const parts: HTMLElement[] = [byline('wolbot', m), h, text];
-  if (p.challenge) parts.push(el('div', 'challenge', [el('strong', null, `${p.challengeLabel || 'Challenge'}: `), linkify(str(p.challenge))]));
+  if (p.challenge) parts.push(el('div', 'challenge', [el('strong', null, `${p.challengeLabel || t('page.sandbox.challenge')}: `), linkify(str(p.challenge))]));
   if (httpLink(p.link)) parts.push(el('p', 'msg-link', [link(p.link.url, p.link.label || p.link.url)]));
   if (p.invite) parts.push(el('p', 'msg-invite', str(p.invite)));
   if (p.footer) parts.push(el('p', 'msg-foot', str(p.footer)));
@@ -182,11 +184,9 @@ function fillPrompt(node: HTMLLIElement, { m, replies }: { m: LocalMessage; repl
   reconcile(node.querySelector('.msg-thread')!, replies, (r) => r.id, () => el('li', 'msg in-thread'), fillThreadItem);
 }
 
-const KIND_LABELS: Record<string, string> = { kickoff: 'Kick-off', notice: 'Note to the organizers', wrapup: 'Wrap-up', introduction: 'Introduction', circle: 'Your circle' };
-
 function fillPlain(node: HTMLLIElement, { m }: { m: LocalMessage }): void {
   node.className = `msg kind-${m.kind}`;
-  const label = KIND_LABELS[m.kind];
+  const label = t('page.sandbox.kind', { kind: m.kind });
   node.replaceChildren(...[byline(m.user, m), label ? el('p', 'kind-label', label) : null, ...bodyNodes(m)].filter((x) => x !== null));
 }
 
@@ -224,7 +224,7 @@ export function renderSandbox(local: LocalMessages | null, exp: ExportDoc, statu
   reconcile(chat, items, (x) => x.m.id, (x) => (x.m.kind === 'prompt' ? promptNode(x.m) : el('li', 'msg')), (node, x) => (x.m.kind === 'prompt' ? fillPrompt(node, x) : fillPlain(node, x)));
   for (const b of chat.querySelectorAll<HeartButton>('.heart')) setHeart(b);
   if (!items.length) {
-    if (!chat.querySelector('.empty')) chat.append(el('li', 'empty', 'Nothing posted here yet. Day 1 appears at its local time, or run “post 1” above.'));
+    if (!chat.querySelector('.empty')) chat.append(el('li', 'empty', t('page.sandbox.empty')));
   } else chat.querySelector('.empty')?.remove();
 }
 
@@ -235,7 +235,7 @@ async function runCommand(input: HTMLInputElement, out: HTMLElement): Promise<vo
     out.textContent = [a.text, ...(a.followUps ?? [])].filter(Boolean).join('\n\n');
     input.value = '';
   } catch (err) {
-    out.textContent = `Not run: ${messageOf(err)}`;
+    out.textContent = t('page.sandbox.notRun', { error: messageOf(err) });
   }
   out.hidden = false;
   resetLocalFeed(); // a command (forget me) may have removed messages: read them all again

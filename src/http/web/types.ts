@@ -67,6 +67,8 @@ export interface FirstProgramme {
   time: string;
   timezone: string;
   run: string;
+  /** `weekly`: the page names days by their week. */
+  cadence?: string;
   schedule?: ScheduleDay[];
 }
 
@@ -77,6 +79,7 @@ export interface ProgrammeEntry {
   current?: boolean;
   timezone: string;
   time: string;
+  cadence?: string;
   schedule?: ScheduleDay[];
   days?: number[];
   start?: string;
