@@ -1,10 +1,9 @@
 /** Deutsch: vollständig (ein Test prüft es). ICU MessageFormat wie en.ts. */
 import type { MessageKey } from './en';
 import { pageDe } from './page/de';
-import type { PageKey } from './page/en';
 
 export const de: Record<MessageKey, string> = {
-  ...(pageDe as Record<PageKey, string>),
+  ...pageDe,
   'frame.heading.daily': 'Tag {n} · {theme}',
   'frame.heading.weekly': 'Woche {n} · {theme}',
   'frame.challenge.daily': 'Die Aufgabe für heute',

@@ -1,10 +1,9 @@
 /** 日本語: すべてのメッセージ（en.ts と同じキー。テストで確認）。ICU MessageFormat。丁寧語（です・ます）で書く。 */
 import type { MessageKey } from './en';
 import { pageJa } from './page/ja';
-import type { PageKey } from './page/en';
 
 export const ja: Record<MessageKey, string> = {
-  ...(pageJa as Record<PageKey, string>),
+  ...pageJa,
   'frame.heading.daily': '{n}日目 · {theme}',
   'frame.heading.weekly': '第{n}週 · {theme}',
   'frame.challenge.daily': '今日のチャレンジ',
