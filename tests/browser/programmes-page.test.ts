@@ -62,6 +62,10 @@ run('the page with two programmes in one config', () => {
     await expect(habitsDay1.locator('.chan').allTextContents()).resolves.toEqual(['local:circle']);
     await expect(habitsDay1.locator('.badge').textContent()).resolves.toBe('Posted');
     await expect(habits.locator('.prog-sub').textContent()).resolves.toContain('13:30 Europe/Berlin');
+    // The weekly series counts weeks where WOL Week counts days.
+    await expect(habits.locator('.day-no').allTextContents()).resolves.toEqual(['Week 1', 'Week 2', 'Week 3', 'Week 4']);
+    await expect(habits.locator('.prog-sub').textContent()).resolves.toContain('4 weeks in 1 channel');
+    await expect(week.locator('.day-no').first().textContent()).resolves.toBe('Day 1');
 
     // The chooser offers both programmes' runs; the first programme's is shown unasked.
     const chooser = page.getByRole('combobox', { name: 'Run' });
@@ -75,6 +79,11 @@ run('the page with two programmes in one config', () => {
     await gallery.getByText('Habit share: ten minutes of notes').waitFor();
     await expect(gallery.getByText('Week share').count()).resolves.toBe(0);
     await page.waitForFunction(() => document.getElementById('fig-shares')!.textContent === '1');
+    // Its gallery, filters and figures name weeks too.
+    await expect(gallery.locator('.day-no').first().textContent()).resolves.toBe('Week 1');
+    await expect(page.locator('#f-day option').first().textContent()).resolves.toBe('All weeks');
+    await expect(page.locator('#day-figures caption').textContent()).resolves.toBe('Per week');
+    await expect(page.locator('#day-figures tbody th').first().textContent()).resolves.toMatch(/^Week 1 · /);
     await expect(page.locator('h1').textContent()).resolves.toBe(titles[1]);
     // Both schedules stay on the page whatever run is chosen.
     await expect(page.locator('#programmes .prog-title').allTextContents()).resolves.toEqual(titles);

@@ -1,7 +1,8 @@
 /**
  * Sign in with Microsoft (Entra ID's `oid`/`tid`), against a real OpenID provider (oidc-provider
  * on 127.0.0.1 as the Microsoft issuer, driven in Chromium) and the whole app with Teams on: the
- * channel's roster comes from the (fake) Bot Connector.
+ * channel's roster comes from the (fake) Bot Connector. The programme is German (wol-woche): the
+ * sign-in page and the signed-in page speak German.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,7 +31,7 @@ run('Sign in with Microsoft against a Teams channel (real provider, Chromium)', 
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+    await page.getByRole('link', { name: 'Mit Microsoft anmelden' }).click();
     await signInThroughProvider(page, login);
     await page.waitForURL(`${app.url}/`);
     return { context, page };
@@ -57,7 +58,7 @@ run('Sign in with Microsoft against a Teams channel (real provider, Chromium)', 
     fake = await new FakeBotConnector().start();
     fake.rosters.set(CHANNEL, [ANNA, ADMIN].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-signin-ms-'));
-    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), 'program: wol-week\nstart: 2030-11-18\ntime: "09:00"\ntimezone: Europe/London\nadmins: [aad-admin]\n');
+    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), 'program: wol-woche\nstart: 2030-11-18\ntime: "09:00"\ntimezone: Europe/London\nadmins: [aad-admin]\n');
     app = await startTeamsApp({
       dir, port, dbUrl: `sqlite:${dir}/w.db`, config: `${dir}/wolbot.yaml`,
       env: { PUBLIC_URL: `http://127.0.0.1:${port}`, SIGNIN_MICROSOFT_CLIENT_ID: provider.clientId, SIGNIN_MICROSOFT_CLIENT_SECRET: provider.clientSecret, SIGNIN_MICROSOFT_ISSUER: provider.issuer },
@@ -90,6 +91,21 @@ run('Sign in with Microsoft against a Teams channel (real provider, Chromium)', 
     const { context, page } = await signedIn('anna');
     await page.locator('#your-shares li').first().waitFor();
     expect(await page.locator('#your-shares').textContent()).toContain('what I learned about our build times');
+    // Her programme is German, so is her page: its titles, figures, gallery and dates (from /v1/me).
+    await page.locator('#gallery-days .day-no').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(await page.locator('#you-h').textContent()).toBe('Deine Beiträge');
+    expect(await page.locator('#you-who').textContent()).toBe('Angemeldet als Anna');
+    expect(await page.locator('#participation-h').textContent()).toBe('Beteiligung');
+    expect(await page.locator('#gallery-h').textContent()).toBe('Galerie');
+    expect(await page.locator('#fig-shares-label').textContent()).toBe('Beitrag');
+    expect(await page.locator('#gallery-days .day-no').first().textContent()).toBe('Tag 3');
+    expect(await page.locator('#gallery-days .g-day-date').first().textContent()).toBe('Mi., 20. Nov. 2030');
+    expect(await page.locator('#sub').textContent()).toMatch(/^Start am Mo\., 18\. Nov\. 2030 · Impulse um 09:00 Uhr \(Europe\/London\)/);
+    expect(await page.locator('#signout').textContent()).toBe('Abmelden');
+    const me = await asJson(context, '/v1/me');
+    expect(me.body).toMatchObject({ role: 'member', lang: 'de', person: { platform: 'teams', userId: 'aad-anna', name: 'Anna' } });
+    expect(me.body.patterns['page.gallery']).toBe('Galerie');
     const stats = await asJson(context, '/v1/stats');
     expect(stats.status).toBe(200);
     expect(stats.body).toMatchObject({ shares: 1, people: 1 });

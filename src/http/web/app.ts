@@ -8,7 +8,7 @@ import { localMessages, resetLocalFeed } from './local-feed.js';
 import { initSandbox, renderSandbox } from './sandbox.js';
 import { initPreview, renderPreviewChoices } from './preview.js';
 import { initOffers, loadOffers, renderOffers } from './offers.js';
-import { byId, dateLabel, setText } from './dom.js';
+import { byId, dateLabel, setText, started } from './dom.js';
 import { loadMe, renderYourShares, type MeDoc } from './me.js';
 import { periodOfCadence, setPeriod, t } from './words.js';
 import type { ExportDoc, ProgrammeEntry, RunEntry, StatsDoc, StatusDoc } from './types.js';
@@ -52,7 +52,7 @@ function renderHeader(status: StatusDoc): void {
   setText(byId('title'), p.title);
   document.title = `${p.title} · wolbot`;
   const first = p.schedule?.[0]?.date ?? p.start;
-  setText(byId('sub'), t('page.sub', { date: dateLabel(first), time: p.time, zone: p.timezone }));
+  setText(byId('sub'), t('page.sub', { date: dateLabel(first), started: String(started(first)), time: p.time, zone: p.timezone }));
 }
 
 /** The chooser: every run of every programme, newest first. */

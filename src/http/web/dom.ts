@@ -101,6 +101,13 @@ export function whenIn(iso: string, zone: string): string {
   return fmt(zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
+/** Whether a calendar date (YYYY-MM-DD) is today or past, by this browser's calendar. */
+export function started(ymd: string): boolean {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return ymd <= today;
+}
+
 /** "Mon 16 Nov 2026" for a calendar date (YYYY-MM-DD). */
 export function dateLabel(ymd: string): string {
   return fmt('UTC', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${ymd}T12:00:00Z`));

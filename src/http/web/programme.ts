@@ -1,6 +1,6 @@
 // Programme: each day with its theme and date, and what happened to it in every channel, in that
 // channel's own time zone.
-import { byId, dateLabel, el, reconcile, setText, whenIn } from './dom.js';
+import { byId, dateLabel, el, reconcile, setText, started, whenIn } from './dom.js';
 import { periodOf, periodOfCadence, t } from './words.js';
 import type { DayState, ProgrammeEntry, ScheduleDay, StatusChannel, StatusDoc } from './types.js';
 
@@ -48,7 +48,8 @@ export function renderProgramme(status: StatusDoc): void {
       const sub = node.querySelector<HTMLElement>('.prog-sub')!;
       title.hidden = sub.hidden = !several;
       setText(title, p.title);
-      const values = { date: dateLabel(p.schedule?.[0]?.date ?? p.run.start), days: p.schedule?.length ?? 0, channels: p.channels.length, time: p.time, zone: p.timezone };
+      const first = p.schedule?.[0]?.date ?? p.run.start;
+      const values = { date: dateLabel(first), started: String(started(first)), days: p.schedule?.length ?? 0, channels: p.channels.length, time: p.time, zone: p.timezone };
       // Each programme its own period: a weekly one among daily ones counts weeks.
       setText(sub, t('page.programme.sub', { ...values, period: periodOfCadence(p.cadence) }));
       renderDays(node.querySelector('.days')!, p);

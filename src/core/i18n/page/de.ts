@@ -79,7 +79,7 @@ export const pageDe: Record<PageKey, string> = {
   // Wer kann wobei helfen: die Angebote von Tag 1 aller, die „connect on“ gesagt haben.
   'page.offers.nav': 'Wer kann helfen',
   'page.offers': 'Wer kann wobei helfen',
-  'page.offers.hint': 'Was an Tag 1 angeboten wurde, von allen, die sich mit „connect on“ für Vorstellungen angemeldet haben.',
+  'page.offers.hint': 'Was {period, select, week {in Woche 1} other {an Tag 1}} angeboten wurde, von allen, die sich mit „connect on“ für Vorstellungen angemeldet haben.',
   'page.offers.form': 'Angebote durchsuchen',
   'page.offers.search': 'In Angeboten suchen',
   'page.offers.anonymous': 'Jemand aus dem Team',
@@ -115,7 +115,7 @@ export const pageDe: Record<PageKey, string> = {
   'page.sandbox.command': 'Befehl als {user}',
   'page.sandbox.run': 'Ausführen',
   'page.sandbox.tip': 'Schreib unter einen Impuls und drück Enter, um etwas zu teilen; mit ♡ reagierst du. Beiträge erscheinen nach wenigen Sekunden in der Galerie und im Diagramm.',
-  'page.sandbox.empty': 'Hier wurde noch nichts gepostet. Tag 1 erscheint zur geplanten Zeit – oder gib oben „post 1“ ein.',
+  'page.sandbox.empty': 'Hier wurde noch nichts gepostet. {period, select, week {Woche 1} other {Tag 1}} erscheint zur geplanten Zeit – oder gib oben „post 1“ ein.',
   'page.sandbox.notRun': 'Nicht ausgeführt: {error}',
   'page.sandbox.reply': 'Antworten …',
   'page.sandbox.send': 'Senden',

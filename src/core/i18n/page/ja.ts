@@ -79,7 +79,7 @@ export const pageJa: Record<PageKey, string> = {
   // だれに何を頼めるか：「connect on」と送った人が1日目に書いたこと。
   'page.offers.nav': '頼れる人',
   'page.offers': 'だれに何を頼めるか',
-  'page.offers.hint': '「connect on」と送って紹介を希望した人たちが、1日目に「手伝えること」として書いた内容です。',
+  'page.offers.hint': '「connect on」と送って紹介を希望した人たちが、{period, select, week {第1週} other {1日目}}に「手伝えること」として書いた内容です。',
   'page.offers.form': '手伝えることを検索',
   'page.offers.search': '検索キーワード',
   'page.offers.anonymous': '同僚のひとり',
@@ -115,7 +115,7 @@ export const pageJa: Record<PageKey, string> = {
   'page.sandbox.command': '{user} としてコマンドを実行',
   'page.sandbox.run': '実行',
   'page.sandbox.tip': 'お題の下に入力して Enter キーを押すと共有できます。♡ でリアクションできます。共有は数秒でギャラリーとグラフに反映されます。',
-  'page.sandbox.empty': 'まだ何も投稿されていません。1日目のお題は予定の時刻に届きます。すぐに試すには、上で「post 1」を実行してください。',
+  'page.sandbox.empty': 'まだ何も投稿されていません。{period, select, week {第1週} other {1日目}}のお題は予定の時刻に届きます。すぐに試すには、上で「post 1」を実行してください。',
   'page.sandbox.notRun': '実行できませんでした：{error}',
   'page.sandbox.reply': '返信を入力…',
   'page.sandbox.send': '送信',
