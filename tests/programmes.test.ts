@@ -56,7 +56,10 @@ describe('several programmes in one config', () => {
     expect(eight.text).toMatch(/has no week 8; its weeks are 1, 2, 3, 4/);
     const said = await api('/v1/commands', { channel: 'circle', text: 'post week 2' });
     expect(said.text).toMatch(/^Posting week 2 /);
-    expect(said.followUps.join('\n')).toMatch(/Day 8 posted in 1 channel: local:circle/);
+    // Its answers count weeks too: the organizer said week 2, not day 8.
+    expect(said.followUps.join('\n')).toMatch(/^Week 2 posted in 1 channel: local:circle\.$/m);
+    const twice = await api('/v1/commands', { channel: 'circle', text: 'post 2' });
+    expect(twice.followUps.join('\n')).toMatch(/^local:circle: week 2 was already posted at 2026-11-17 \d\d:\d\d \(Europe\/Berlin\)\. Say `post week 2 again` to post it again\.$/m);
     const inWol = await api('/v1/commands', { channel: 'wol-a', text: 'post 8' });
     expect(inWol.text).toMatch(/has no day 8; its days are 1, 2, 3, 4, 5/);
     expect((await api('/v1/commands', { channel: 'wol-a', text: 'post week 2' })).text).toMatch(/counts days, not weeks/);

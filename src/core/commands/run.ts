@@ -17,7 +17,7 @@ import type { OptInKind } from '../ports/store';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor } from '../campaigns';
 import { channelSchedule } from '../calendar';
-import { dayNamed, periodNumber, translatorOf, weeksOf } from '../frame';
+import { dayNamed, periodNumber, periodValues, translatorOf, weeksOf } from '../frame';
 import type { MessageKey, Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
 import { buildStatus, narrowStatus, renderStatus } from '../status';
@@ -175,7 +175,7 @@ export class CommandService {
     const day = cmd.day === 'today' ? this.todayDay(programme, zone) : dayNamed(programme.programme, cmd.day);
     const days = weekly ? weeksOf(programme.programme).join(', ') : programme.programme.prompts.map((p) => p.day).join(', ');
     if (day === undefined && cmd.day !== 'today') return answer(tr.t('cmd.post.noWeek', { week: cmd.day, weeks: days }));
-    if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days }));
+    if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days, weekly: weekly ? 'yes' : 'no' }));
     const prompt = programme.programme.prompts.find((p) => p.day === day);
     if (!prompt) return answer(tr.t('cmd.post.noDay', { day, days }));
     const channels = here ? [here] : (await this.d.scheduler.channelsOf(programme)).filter((c) => inScope(req, c));
@@ -184,11 +184,11 @@ export class CommandService {
     const hint = `${prefix}post ${weekly ? `week ${week}` : day}${cmd.here ? ' here' : ''} again`;
     const work = postDayManually({ settings, store, deliverer: this.d.deliverer, clock }, day, channels, cmd.again).then(async (results) => {
       await this.d.scheduler.drainRetries();
-      await followUp(describeResults(results, day, (c) => c.timezone ?? programme.timezone, hint, tr));
+      await followUp(describeResults(results, day, programme.programme, (c) => c.timezone ?? programme.timezone, hint, tr));
     });
     const finished = work.catch((err: unknown) => {
       this.d.logger.error({ err, day }, 'manual post failed');
-      return followUp(tr.t('cmd.post.error', { day, error: err instanceof Error ? err.message : String(err) })).catch(() => undefined);
+      return followUp(tr.t('cmd.post.error', { ...periodValues(programme.programme, day), error: err instanceof Error ? err.message : String(err) })).catch(() => undefined);
     });
     const where = channels.length === 1 ? channelLabel(channels[0]!) : tr.t('cmd.post.channels', { n: channels.length });
     const starting = weekly ? tr.t('cmd.post.startingWeek', { week, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' }) : tr.t('cmd.post.starting', { day, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' });
