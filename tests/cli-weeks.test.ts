@@ -23,5 +23,9 @@ describe('weeks on the CLI', () => {
     const check = await cli('check');
     expect(check.stdout).toMatch(/4 weeks, day 1 = 2026-11-16/);
     expect(check.stdout).toMatch(/ {2}week 2 {3}Offer often, ask early .* posted/);
+    const status = await cli('status');
+    expect(status.stdout).toContain('Programme: Four Weeks of Working Out Loud (weekly-habits), week 1 = 2026-11-16, weeks 1, 2, 3, 4, posts at 13:30 Europe/Berlin');
+    expect(status.stdout).toMatch(/^ {2}week 2 Offer often, ask early: posted \d{4}-\d\d-\d\d \d\d:\d\d$/m);
+    expect(status.stdout).not.toMatch(/\bdays? \d/i);
   }, 120_000);
 });

@@ -74,6 +74,15 @@ describe('several programmes in one config', () => {
   });
 
   test('a channel in two programmes is a config error with file and line', () => {
+    // Each programme counts its own way: WOL Week by day, the weekly series by week (week 2 is its day 8).
+    expect(status.text).toContain('Programme: International Working Out Loud Week (wol-week), day 1 = 2026-11-16, days 1, 2, 3, 4, 5, posts at');
+    expect(status.text).toContain('Programme: Four Weeks of Working Out Loud (weekly-habits), week 1 = 2026-11-16, weeks 1, 2, 3, 4, posts at 13:30 Europe/Berlin');
+    const circle = status.text.slice(status.text.indexOf('local:circle ('));
+    expect(circle).toMatch(/^ {2}next: week 3 Pass on what you learn at 2026-11-30 13:30 Europe\/Berlin \(2026-11-30T12:30:00\.000Z\)$/m);
+    expect(circle).toMatch(/^ {2}week 1 Make your work visible: posted 2026-11-16 13:30$/m);
+    expect(circle).toMatch(/^ {2}week 2 Offer often, ask early: posted 2026-11-17 \d\d:\d\d$/m);
+    expect(circle).not.toMatch(/\bday \d/);
+    expect(status.text).toMatch(/^ {2}day 1 Connection: posted 2026-11-16 09:00$/m);
     const bad = tempWorkspace(`programmes:
   - program: wol-week
     start: 2026-11-16

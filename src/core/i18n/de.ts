@@ -193,7 +193,7 @@ export const de: Record<MessageKey, string> = {
   'post.lost': '{where}: Ein anderer Prozess hat diesen Impuls übernommen.',
   'post.none': 'Es gibt keine aktiven Kanäle.',
 
-  'status.programme': 'Programm: {title} ({id}), Tag 1 = {start}, Tage {days}, Impulse um {time} Uhr ({zone}), sofern ein Kanal nichts anderes sagt',
+  'status.programme': 'Programm: {title} ({id}), {weekly, select, yes {Woche 1 = {start}, Wochen} other {Tag 1 = {start}, Tage}} {days}, Impulse um {time} Uhr ({zone}), sofern ein Kanal nichts anderes sagt',
   'status.pastRun': 'Durchlauf {run}: ein früherer Durchlauf, so wie er gepostet wurde.',
   'status.noRun': 'Diesen Durchlauf gibt es in der Konfiguration nicht: `status` ohne --run zeigt den aktuellen.',
   'status.noChannels': 'Noch keine Kanäle: Trag welche in die Konfiguration ein oder sag `subscribe` in einem Kanal.',
@@ -201,15 +201,15 @@ export const de: Record<MessageKey, string> = {
   'status.unsubscribed': 'abgemeldet',
   'status.paused': 'angehalten',
   'status.notConfigured': '{platform} ist nicht eingerichtet',
-  'status.next': 'als Nächstes: Tag {day} {theme} am {date} um {time} Uhr ({zone}; {utc})',
+  'status.next': 'als Nächstes: {weekly, select, yes {Woche {week}} other {Tag {day}}} {theme} am {date} um {time} Uhr ({zone}; {utc})',
   'status.nextNone': 'als Nächstes: nichts',
-  'status.posted': 'Tag {day} {theme}: gepostet {at}',
+  'status.posted': '{weekly, select, yes {Woche {week}} other {Tag {day}}} {theme}: gepostet {at}',
   'status.again': ' (erneut, Runde {round})',
-  'status.problem': 'Tag {day} {theme}: {state}{reason}',
+  'status.problem': '{weekly, select, yes {Woche {week}} other {Tag {day}}} {theme}: {state}{reason}',
   'status.nextTry': ' (nächster Versuch {at})',
   'status.digest.posted': 'Zusammenfassung: gepostet {at}',
   'status.digest.problem': 'Zusammenfassung: {state}{reason}',
-  'status.planned': 'Tag {day} {theme}: {state} {date} {time}',
+  'status.planned': '{weekly, select, yes {Woche {week}} other {Tag {day}}} {theme}: {state} {date} {time}',
   'status.state':
     '{state, select, past {vorbei} posted {gepostet} due {fällig} upcoming {geplant} failed {fehlgeschlagen} skipped {übersprungen} retrying {wird wiederholt} retry {wird wiederholt} sending {wird gesendet} claimed {wird gesendet} recovering {wird geprüft} sent {gepostet} uncertain {unklar} other {{state}}}',
   // connections and circles (issue 25)

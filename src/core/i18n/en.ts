@@ -205,7 +205,7 @@ export const en = {
   'post.none': 'There are no active channels to post to.',
 
   // status
-  'status.programme': 'Programme: {title} ({id}), day 1 = {start}, days {days}, posts at {time} {zone} unless a channel says otherwise',
+  'status.programme': 'Programme: {title} ({id}), {weekly, select, yes {week 1 = {start}, weeks} other {day 1 = {start}, days}} {days}, posts at {time} {zone} unless a channel says otherwise',
   'status.pastRun': 'Run {run}: a past run, shown as it was posted.',
   'status.noRun': 'No such run in the config: `status` without --run shows the current one.',
   'status.noChannels': 'No channels yet: add some to the config or say `subscribe` in a channel.',
@@ -213,15 +213,15 @@ export const en = {
   'status.unsubscribed': 'unsubscribed',
   'status.paused': 'paused',
   'status.notConfigured': '{platform} is not configured',
-  'status.next': 'next: day {day} {theme} at {date} {time} {zone} ({utc})',
+  'status.next': 'next: {weekly, select, yes {week {week}} other {day {day}}} {theme} at {date} {time} {zone} ({utc})',
   'status.nextNone': 'next: none',
-  'status.posted': 'day {day} {theme}: posted {at}',
+  'status.posted': '{weekly, select, yes {week {week}} other {day {day}}} {theme}: posted {at}',
   'status.again': ' (again, round {round})',
-  'status.problem': 'day {day} {theme}: {state}{reason}',
+  'status.problem': '{weekly, select, yes {week {week}} other {day {day}}} {theme}: {state}{reason}',
   'status.nextTry': ' (next try {at})',
   'status.digest.posted': 'digest: posted {at}',
   'status.digest.problem': 'digest: {state}{reason}',
-  'status.planned': 'day {day} {theme}: {state} {date} {time}',
+  'status.planned': '{weekly, select, yes {week {week}} other {day {day}}} {theme}: {state} {date} {time}',
   'status.state':
     '{state, select, past {past} posted {posted} due {due} upcoming {upcoming} failed {failed} skipped {skipped} retrying {retrying} retry {retrying} sending {sending} claimed {sending} recovering {being checked} sent {posted} uncertain {uncertain} other {{state}}}',
   // connections and circles (issue 25)

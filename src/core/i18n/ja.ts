@@ -130,7 +130,7 @@ export const ja: Record<MessageKey, string> = {
   'post.lost': '{where}：この投稿は別のプロセスが引き継ぎました。',
   'post.none': '投稿先の有効なチャンネルがありません。',
 
-  'status.programme': 'プログラム：{title}（{id}）、1日目 {start}、対象日 {days}、投稿時刻 {time}（{zone}、チャンネルごとの指定がない場合）',
+  'status.programme': 'プログラム：{title}（{id}）、{weekly, select, yes {第1週 {start}、対象週 {days}} other {1日目 {start}、対象日 {days}}}、投稿時刻 {time}（{zone}、チャンネルごとの指定がない場合）',
   'status.pastRun': '{run} の回：過去の回です。投稿されたときのまま表示しています。',
   'status.noRun': 'その回は設定にありません。--run を付けずに `status` と送ると、現在の回が表示されます。',
   'status.noChannels': 'チャンネルがまだありません。設定に追加するか、チャンネルで `subscribe` と送ってください。',
@@ -138,15 +138,15 @@ export const ja: Record<MessageKey, string> = {
   'status.unsubscribed': '登録解除済み',
   'status.paused': '停止中',
   'status.notConfigured': '{platform} は設定されていません',
-  'status.next': '次：{day}日目 {theme}、{date} {time}（{zone}）（{utc}）',
+  'status.next': '次：{weekly, select, yes {第{week}週} other {{day}日目}} {theme}、{date} {time}（{zone}）（{utc}）',
   'status.nextNone': '次：なし',
-  'status.posted': '{day}日目 {theme}：{at} に投稿済み',
+  'status.posted': '{weekly, select, yes {第{week}週} other {{day}日目}} {theme}：{at} に投稿済み',
   'status.again': '（再投稿、{round}回目）',
-  'status.problem': '{day}日目 {theme}：{state}{reason}',
+  'status.problem': '{weekly, select, yes {第{week}週} other {{day}日目}} {theme}：{state}{reason}',
   'status.nextTry': '（次の試行 {at}）',
   'status.digest.posted': 'ダイジェスト：{at} に投稿済み',
   'status.digest.problem': 'ダイジェスト：{state}{reason}',
-  'status.planned': '{day}日目 {theme}：{state} {date} {time}',
+  'status.planned': '{weekly, select, yes {第{week}週} other {{day}日目}} {theme}：{state} {date} {time}',
   'status.state':
     '{state, select, past {終了} posted {投稿済み} due {投稿待ち} upcoming {予定} failed {失敗} skipped {スキップ} retrying {再試行中} retry {再試行中} sending {送信中} claimed {送信中} recovering {確認中} sent {投稿済み} uncertain {未確認} other {{state}}}',
 
