@@ -65,15 +65,15 @@ describe('several programmes in one config', () => {
     expect((await api('/v1/commands', { channel: 'wol-a', text: 'post week 2' })).text).toMatch(/counts days, not weeks/);
     // `digest N`: an earlier week's digest, not only the latest.
     expect((await api('/v1/commands', { channel: 'circle', text: 'digest 3' })).text).toMatch(/Week 3 has not been posted in this channel/);
-    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 1' })).text).toMatch(/Posted the digest of day 1/);
+    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 1' })).text).toBe('Posted the digest of week 1 in its thread.');
+    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 1' })).text).toBe('The digest of week 1 is already in its thread; a thread gets one digest.');
+    // WOL Week, beside it, still counts days.
+    expect((await api('/v1/commands', { channel: 'wol-a', text: 'digest 1' })).text).toBe('Posted the digest of day 1 in its thread.');
     expect((await prompts('circle')).map((m) => (m.body as { day: number }).day)).toEqual([1, 8]);
     expect(await prompts('wol-a')).toHaveLength(2);
     const status = await api('/v1/commands', { channel: 'wol-a', text: 'status' }); // sandbox-user is an admin: every channel
     expect(status.text).toMatch(/Four Weeks of Working Out Loud[\s\S]*local:circle \(Europe\/Berlin, 13:30\)/);
     expect(status.text).toMatch(/local:wol-b \(America\/New_York, 09:00\)/);
-  });
-
-  test('a channel in two programmes is a config error with file and line', () => {
     // Each programme counts its own way: WOL Week by day, the weekly series by week (week 2 is its day 8).
     expect(status.text).toContain('Programme: International Working Out Loud Week (wol-week), day 1 = 2026-11-16, days 1, 2, 3, 4, 5, posts at');
     expect(status.text).toContain('Programme: Four Weeks of Working Out Loud (weekly-habits), week 1 = 2026-11-16, weeks 1, 2, 3, 4, posts at 13:30 Europe/Berlin');
@@ -83,6 +83,9 @@ describe('several programmes in one config', () => {
     expect(circle).toMatch(/^ {2}week 2 Offer often, ask early: posted 2026-11-17 \d\d:\d\d$/m);
     expect(circle).not.toMatch(/\bday \d/);
     expect(status.text).toMatch(/^ {2}day 1 Connection: posted 2026-11-16 09:00$/m);
+  });
+
+  test('a channel in two programmes is a config error with file and line', () => {
     const bad = tempWorkspace(`programmes:
   - program: wol-week
     start: 2026-11-16

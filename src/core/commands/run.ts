@@ -228,9 +228,12 @@ export class CommandService {
       clock.now(),
     );
     const ch = (await store.getChannel(req.platform, req.channelId))!;
-    const zone = ch.timezone ?? programmeFor(settings, ch).timezone;
+    const programme = programmeFor(settings, ch);
+    const zone = ch.timezone ?? programme.timezone;
     const next = this.d.scheduler.schedule(ch).find((o) => o.at > clock.now());
-    const when = next ? tr.t('cmd.subscribe.next', { day: next.day, theme: next.theme, date: next.localDate, time: next.localTime, zone }) : tr.t('cmd.subscribe.noMore');
+    const when = next
+      ? tr.t('cmd.subscribe.next', { ...periodValues(programme.programme, next.day), theme: next.theme, date: next.localDate, time: next.localTime, zone })
+      : tr.t('cmd.subscribe.noMore', { weekly: programme.programme.cadence === 'weekly' ? 'yes' : 'no' });
     return `${old?.active ? tr.t('cmd.subscribe.updated') : tr.t('cmd.subscribe.done')} ${when}`;
   }
 
@@ -252,19 +255,20 @@ export class CommandService {
     if (!r && n !== undefined) return tr.t('cmd.digest.notPosted', { n, weekly: programme.cadence === 'weekly' ? 'yes' : 'no' });
     if (!r) return tr.t('cmd.digest.none');
     const o = r.outcome;
+    const period = periodValues(programme, r.day); // the digest of day 8, or of week 2
     switch (o.kind) {
       case 'sent':
-        return tr.t('cmd.digest.posted', { day: r.day });
+        return tr.t('cmd.digest.posted', period);
       case 'already':
         return o.delivery.state === 'sent'
-          ? tr.t('cmd.digest.already', { day: r.day })
-          : tr.t('cmd.digest.state', { day: r.day, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '' });
+          ? tr.t('cmd.digest.already', period)
+          : tr.t('cmd.digest.state', { ...period, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '' });
       case 'retry':
-        return tr.t('cmd.digest.retry', { day: r.day, reason: o.reason });
+        return tr.t('cmd.digest.retry', { ...period, reason: o.reason });
       case 'lost':
-        return tr.t('cmd.digest.lost', { day: r.day });
+        return tr.t('cmd.digest.lost', period);
       default:
-        return tr.t('cmd.digest.state', { day: r.day, state: tr.t('status.state', { state: o.kind }), reason: `: ${o.reason}` });
+        return tr.t('cmd.digest.state', { ...period, state: tr.t('status.state', { state: o.kind }), reason: `: ${o.reason}` });
     }
   }
 }
