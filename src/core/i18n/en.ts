@@ -239,13 +239,13 @@ export const en = {
   'chat.channelOnly': '`{word}` only works in a team channel, not in a chat: @mention me in the channel you mean, e.g. **@wolbot {example}**. Here you can use `help`, `status`, `post N`, `pause all` and `resume all`. Nothing was changed.',
 
   // Private notes to the organizers when a post fails.
-  'notice.failed': 'wolbot could not post {kind, select, digest {the digest of day {day}} kickoff {the kick-off} wrapup {the wrap-up} other {day {day}}} in {where}: {reason}. {advice}',
-  'notice.uncertain': 'wolbot is not sure whether {kind, select, digest {the digest of day {day}} kickoff {the kick-off} wrapup {the wrap-up} other {day {day}}} reached {where} ({reason}). It will not post it again by itself: look in the channel{kind, select, prompt {, and if it is missing say `post {day} here again`} other {}}.',
-  'advice.invite': 'Invite the bot to the channel again, then say `post N here` to send the missed day.',
+  'notice.failed': 'wolbot could not post {kind, select, digest {the digest of {weekly, select, yes {week {week}} other {day {day}}}} kickoff {the kick-off} wrapup {the wrap-up} other {{weekly, select, yes {week {week}} other {day {day}}}}} in {where}: {reason}. {advice}',
+  'notice.uncertain': 'wolbot is not sure whether {kind, select, digest {the digest of {weekly, select, yes {week {week}} other {day {day}}}} kickoff {the kick-off} wrapup {the wrap-up} other {{weekly, select, yes {week {week}} other {day {day}}}}} reached {where} ({reason}). It will not post it again by itself: look in the channel{kind, select, prompt {, and if it is missing say `post {weekly, select, yes {week {week}} other {{day}}} here again`} other {}}.',
+  'advice.invite': 'Invite the bot to the channel again, then say `post N here` to send the missed {weekly, select, yes {week} other {day}}.',
   'advice.archived': 'The channel is archived: unarchive it and subscribe again, or remove it from the config.',
   'advice.notFound': 'The channel no longer exists or the bot cannot see it: check the channel id in the config.',
   'advice.auth': 'The app lost its access to the workspace: reinstall it and check the tokens in .env.',
-  'advice.other': 'Check the channel and the bot, then say `post N here` to send the missed day.',
+  'advice.other': 'Check the channel and the bot, then say `post N here` to send the missed {weekly, select, yes {week} other {day}}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -159,13 +159,13 @@ export const ja: Record<MessageKey, string> = {
   'chat.greeting': 'こんにちは、wolbot です。ここで Working Out Loud のプログラムを進めます。毎日その日のテーマと小さなチャレンジを投稿し、その下に集まった返信が、その週にみんなで共有する取り組みの記録になります。運営者がチャンネルで **@wolbot subscribe**（別のタイムゾーンなら **@wolbot subscribe Asia/Tokyo**）と送ると始まります。**@wolbot help** でコマンドの一覧が見られます。',
   'chat.channelOnly': '`{word}` はチームのチャンネルでのみ使えます（チャットでは使えません）。対象のチャンネルで **@wolbot {example}** のようにメンションしてください。ここで使えるのは `help`、`status`、`post N`、`pause all`、`resume all` です。何も変更していません。',
 
-  'notice.failed': 'wolbot は{where}に{kind, select, digest {{day}日目のダイジェスト} kickoff {キックオフ} wrapup {まとめ} other {{day}日目のお題}}を投稿できませんでした：{reason}。{advice}',
-  'notice.uncertain': 'wolbot は、{kind, select, digest {{day}日目のダイジェスト} kickoff {キックオフ} wrapup {まとめ} other {{day}日目のお題}}が{where}に届いたか確認できません（{reason}）。自動で再投稿はしないので、チャンネルを確認してください{kind, select, prompt {。見当たらなければ `post {day} here again` と送ってください} other {}}。',
-  'advice.invite': 'ボットをチャンネルにもう一度招待してから `post N here` と送り、投稿できなかった日を投稿してください。',
+  'notice.failed': 'wolbot は{where}に{kind, select, digest {{weekly, select, yes {第{week}週} other {{day}日目}}のダイジェスト} kickoff {キックオフ} wrapup {まとめ} other {{weekly, select, yes {第{week}週} other {{day}日目}}のお題}}を投稿できませんでした：{reason}。{advice}',
+  'notice.uncertain': 'wolbot は、{kind, select, digest {{weekly, select, yes {第{week}週} other {{day}日目}}のダイジェスト} kickoff {キックオフ} wrapup {まとめ} other {{weekly, select, yes {第{week}週} other {{day}日目}}のお題}}が{where}に届いたか確認できません（{reason}）。自動で再投稿はしないので、チャンネルを確認してください{kind, select, prompt {。見当たらなければ `post {weekly, select, yes {week {week}} other {{day}}} here again` と送ってください} other {}}。',
+  'advice.invite': 'ボットをチャンネルにもう一度招待してから `post N here` と送り、投稿できなかった{weekly, select, yes {週のお題} other {日}}を投稿してください。',
   'advice.archived': 'チャンネルがアーカイブされています。アーカイブを解除してもう一度登録するか、設定から外してください。',
   'advice.notFound': 'チャンネルがもう存在しないか、ボットから見えない状態です。設定のチャンネル ID を確認してください。',
   'advice.auth': 'アプリがワークスペースへのアクセス権を失いました。アプリを再インストールし、.env のトークンを確認してください。',
-  'advice.other': 'チャンネルとボットを確認してから `post N here` と送り、投稿できなかった日を投稿してください。',
+  'advice.other': 'チャンネルとボットを確認してから `post N here` と送り、投稿できなかった{weekly, select, yes {週のお題} other {日}}を投稿してください。',
   // weeks and earlier digests (issue 24)
   'parse.digest': '`digest` に付けられる数字はひとつだけです：`digest`（最新）または `digest N`',
   'cmd.post.notWeekly': 'このプログラムは週ではなく日で数えます。`{p}post N` で日を指定してください。',
