@@ -1,4 +1,6 @@
-import { promptFrame } from '../src/core/frame';
+import { dayNamed, periodValues, promptFrame } from '../src/core/frame';
+import { parseCommand } from '../src/core/commands/parse';
+import { adviceFor } from '../src/core/failure-notifier';
 import fs from 'node:fs';
 import path from 'node:path';
 import { de } from '../src/core/i18n/de';
@@ -90,5 +92,50 @@ describe('prompt frame', () => {
   test('a programme that gathers nothing does not invite replies into a gallery', () => {
     const f = promptFrame(programme({ gather: false }), { day: 1, theme: 'T', text: 't', challenge: 'c' });
     expect(f.invite).not.toMatch(/gallery|Reply in this thread/);
+  });
+});
+
+describe('a weekly programme’s answers and notices name the week (a daily one’s the day)', () => {
+  const weekly = programme({ cadence: 'weekly' });
+  const daily = programme();
+  const notice = (lang: string, p: Programme, kind: string, reason = 'not_in_channel') => {
+    const tr = translator(lang);
+    const period = periodValues(p, 8);
+    return {
+      failed: tr.t('notice.failed', { kind, ...period, where: 'slack:C1', reason, advice: adviceFor(reason, tr, period.weekly === 'yes') }),
+      uncertain: tr.t('notice.uncertain', { kind, ...period, where: 'slack:C1', reason: 'timeout' }),
+    };
+  };
+
+  test('notices to the organizers, in English, German and Japanese', () => {
+    expect(notice('en', weekly, 'prompt').failed).toBe('wolbot could not post week 2 in slack:C1: not_in_channel. Invite the bot to the channel again, then say `post N here` to send the missed week.');
+    expect(notice('en', daily, 'prompt').failed).toBe('wolbot could not post day 8 in slack:C1: not_in_channel. Invite the bot to the channel again, then say `post N here` to send the missed day.');
+    expect(notice('en', weekly, 'digest').uncertain).toBe('wolbot is not sure whether the digest of week 2 reached slack:C1 (timeout). It will not post it again by itself: look in the channel.');
+    expect(notice('de', weekly, 'prompt').failed).toBe('wolbot konnte Woche 2 nicht in slack:C1 posten: not_in_channel. Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um die verpasste Woche nachzuholen.');
+    expect(notice('de', daily, 'prompt').failed).toBe('wolbot konnte Tag 8 nicht in slack:C1 posten: not_in_channel. Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um den verpassten Tag nachzuholen.');
+    expect(notice('de', weekly, 'prompt').uncertain).toBe('wolbot weiß nicht sicher, ob Woche 2 in slack:C1 angekommen ist (timeout). Von sich aus postet wolbot nichts noch einmal: Schau im Kanal nach, und falls sie fehlt, sag `post week 2 here again`.');
+    expect(notice('de', daily, 'prompt').uncertain).toMatch(/ob Tag 8 in slack:C1 .* und falls er fehlt, sag `post 8 here again`\.$/);
+    expect(notice('de', weekly, 'digest', 'boom').failed).toMatch(/^wolbot konnte die Zusammenfassung von Woche 2 nicht in slack:C1 posten: boom\. .*die verpasste Woche nachzuholen\.$/);
+    expect(notice('ja', weekly, 'prompt').failed).toBe('wolbot はslack:C1に第2週のお題を投稿できませんでした：not_in_channel。ボットをチャンネルにもう一度招待してから `post N here` と送り、投稿できなかった週のお題を投稿してください。');
+    expect(notice('ja', daily, 'prompt').uncertain).toMatch(/^wolbot は、8日目のお題が.*`post 8 here again`/);
+  });
+
+  test.each(LANGUAGES)('the command a %s notice advises posts that very prompt again', (lang) => {
+    for (const p of [weekly, daily]) {
+      const advised = /`(post [^`]+)`/.exec(notice(lang, p, 'prompt').uncertain)![1]!;
+      const cmd = parseCommand(advised);
+      expect(cmd).toMatchObject({ word: 'post', here: true, again: true });
+      if (cmd.word !== 'post' || cmd.day === 'today') throw new Error(advised);
+      expect(dayNamed(p, cmd.day)).toBe(8);
+    }
+  });
+
+  test('what a weekly programme has no more of, and what `post N` takes there', () => {
+    expect(translator('en').t('cmd.subscribe.noMore', { weekly: 'yes' })).toBe('The programme has no more weeks to post.');
+    expect(translator('en').t('cmd.subscribe.noMore', { weekly: 'no' })).toBe('The programme has no more days to post.');
+    expect(translator('de').t('cmd.subscribe.noMore', { weekly: 'yes' })).toBe('Das Programm hat keine weiteren Wochen.');
+    expect(translator('en').t('cmd.post.noToday', { date: '2026-11-17', p: '/wol ', days: '1, 2, 3, 4', weekly: 'yes' })).toBe('There is no prompt for today (2026-11-17). Say `/wol post N` with a week of the programme: 1, 2, 3, 4.');
+    expect(translator('de').t('cmd.post.noToday', { date: '2026-11-17', p: '/wol ', days: '1, 2', weekly: 'yes' })).toBe('Für heute (2026-11-17) gibt es keinen Impuls. Sag `/wol post N` mit einer Woche des Programms: 1, 2.');
+    expect(translator('en').t('cmd.post.error', { ...periodValues(weekly, 8), error: 'boom' })).toBe('Posting week 2 ran into an error: boom. `status` shows what was posted.');
   });
 });

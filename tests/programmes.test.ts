@@ -56,18 +56,33 @@ describe('several programmes in one config', () => {
     expect(eight.text).toMatch(/has no week 8; its weeks are 1, 2, 3, 4/);
     const said = await api('/v1/commands', { channel: 'circle', text: 'post week 2' });
     expect(said.text).toMatch(/^Posting week 2 /);
-    expect(said.followUps.join('\n')).toMatch(/Day 8 posted in 1 channel: local:circle/);
+    // Its answers count weeks too: the organizer said week 2, not day 8.
+    expect(said.followUps.join('\n')).toMatch(/^Week 2 posted in 1 channel: local:circle\.$/m);
+    const twice = await api('/v1/commands', { channel: 'circle', text: 'post 2' });
+    expect(twice.followUps.join('\n')).toMatch(/^local:circle: week 2 was already posted at 2026-11-17 \d\d:\d\d \(Europe\/Berlin\)\. Say `post week 2 again` to post it again\.$/m);
     const inWol = await api('/v1/commands', { channel: 'wol-a', text: 'post 8' });
     expect(inWol.text).toMatch(/has no day 8; its days are 1, 2, 3, 4, 5/);
     expect((await api('/v1/commands', { channel: 'wol-a', text: 'post week 2' })).text).toMatch(/counts days, not weeks/);
     // `digest N`: an earlier week's digest, not only the latest.
     expect((await api('/v1/commands', { channel: 'circle', text: 'digest 3' })).text).toMatch(/Week 3 has not been posted in this channel/);
-    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 1' })).text).toMatch(/Posted the digest of day 1/);
+    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 1' })).text).toBe('Posted the digest of week 1 in its thread.');
+    expect((await api('/v1/commands', { channel: 'circle', text: 'digest 1' })).text).toBe('The digest of week 1 is already in its thread; a thread gets one digest.');
+    // WOL Week, beside it, still counts days.
+    expect((await api('/v1/commands', { channel: 'wol-a', text: 'digest 1' })).text).toBe('Posted the digest of day 1 in its thread.');
     expect((await prompts('circle')).map((m) => (m.body as { day: number }).day)).toEqual([1, 8]);
     expect(await prompts('wol-a')).toHaveLength(2);
     const status = await api('/v1/commands', { channel: 'wol-a', text: 'status' }); // sandbox-user is an admin: every channel
     expect(status.text).toMatch(/Four Weeks of Working Out Loud[\s\S]*local:circle \(Europe\/Berlin, 13:30\)/);
     expect(status.text).toMatch(/local:wol-b \(America\/New_York, 09:00\)/);
+    // Each programme counts its own way: WOL Week by day, the weekly series by week (week 2 is its day 8).
+    expect(status.text).toContain('Programme: International Working Out Loud Week (wol-week), day 1 = 2026-11-16, days 1, 2, 3, 4, 5, posts at');
+    expect(status.text).toContain('Programme: Four Weeks of Working Out Loud (weekly-habits), week 1 = 2026-11-16, weeks 1, 2, 3, 4, posts at 13:30 Europe/Berlin');
+    const circle = status.text.slice(status.text.indexOf('local:circle ('));
+    expect(circle).toMatch(/^ {2}next: week 3 Pass on what you learn at 2026-11-30 13:30 Europe\/Berlin \(2026-11-30T12:30:00\.000Z\)$/m);
+    expect(circle).toMatch(/^ {2}week 1 Make your work visible: posted 2026-11-16 13:30$/m);
+    expect(circle).toMatch(/^ {2}week 2 Offer often, ask early: posted 2026-11-17 \d\d:\d\d$/m);
+    expect(circle).not.toMatch(/\bday \d/);
+    expect(status.text).toMatch(/^ {2}day 1 Connection: posted 2026-11-16 09:00$/m);
   });
 
   test('a channel in two programmes is a config error with file and line', () => {

@@ -135,7 +135,7 @@ async function postCommand(rest: string[], env: NodeJS.ProcessEnv): Promise<numb
     await registerSenders(ctx);
     const results = await ctx.core.postDay(day, { channel, programme, again: flags.again === true });
     const again = numbers.length ? (weekly ? `week ${n}` : `${day}`) : `--day ${day}`;
-    out(ctx.core.describePostResults(results, day, `wolbot post ${again}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`));
+    out(ctx.core.describePostResults(results, day, `wolbot post ${again}${channelSpec ? ` --channel ${channelSpec}` : ''} --again`, programme));
     return results.some((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'uncertain') ? 1 : 0;
   });
 }

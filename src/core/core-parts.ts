@@ -10,7 +10,6 @@ import { Introductions } from './connect/introductions';
 import { Deliverer } from './delivery';
 import { DigestService } from './digest';
 import { FailureNotifier } from './failure-notifier';
-import { translatorOf } from './frame';
 import { Announcements } from './give/announcements';
 import { SummaryEdits } from './give/summary-edits';
 import { LeaseKeeper } from './lease-keeper';
@@ -65,7 +64,7 @@ export function buildCoreParts(d: CoreDeps): CoreParts {
   const adapters = new AdapterRegistry();
   const leaseMs = d.leaseMs ?? DEFAULT_LEASE_MS;
   const names = new PeopleNames({ store, adapters, clock, logger: log('names') });
-  const notifier = new FailureNotifier({ store, adapters, admins: settings.admins, clock, logger: log('notifier'), trOf: (c) => translatorOf(programmeFor(settings, c).programme) });
+  const notifier = new FailureNotifier({ store, adapters, admins: settings.admins, clock, logger: log('notifier'), programmeOf: (c) => programmeFor(settings, c).programme });
   const leases = new LeaseKeeper({ store, clock, logger: log('leases'), owner, leaseMs });
   const deliverer = new Deliverer({ store, adapters, programmeOf: (run) => programmeOfRun(settings, run)?.programme, clock, logger: log('delivery'), owner, leaseMs, notifier, leases });
   const digests = new DigestService({ settings, store, adapters, deliverer, names, clock, logger: log('digest'), publicUrl: d.publicUrl });

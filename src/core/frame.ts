@@ -28,6 +28,14 @@ export function dayNamed(p: Pick<Programme, 'cadence' | 'prompts'>, n: number): 
   return p.prompts.find((x) => periodNumber(p, x.day) === n)?.day;
 }
 
+/**
+ * The values a message needs to name a post the way its programme counts: `{day}`, `{week}`, and
+ * `{weekly}` (`yes`/`no`) for `{weekly, select, yes {week {week}} other {day {day}}}`.
+ */
+export function periodValues(p: Pick<Programme, 'cadence'>, day: number): { weekly: 'yes' | 'no'; day: number; week: number } {
+  return { weekly: p.cadence === 'weekly' ? 'yes' : 'no', day, week: periodNumber(p, day) };
+}
+
 /** A weekly programme's week numbers, in order. */
 export function weeksOf(p: Pick<Programme, 'cadence' | 'prompts'>): number[] {
   return p.prompts.map((x) => periodNumber(p, x.day));

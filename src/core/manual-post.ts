@@ -2,9 +2,11 @@ import { channelLabel } from './channels';
 import { formatLocal } from './calendar';
 import { english, type Translator } from './i18n/catalogue';
 import type { Deliverer, DeliveryOutcome } from './delivery';
+import { periodValues } from './frame';
 import { mapLimit } from './map-limit';
 import type { Clock } from './ports/clock';
 import type { ChannelRecord, Ledger } from './ports/store';
+import type { Programme } from './programme';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
 import { programmeFor } from './campaigns';
@@ -48,19 +50,23 @@ export async function postDayManually(
   });
 }
 
-export function describeResults(results: ManualPostResult[], day: number, zoneOf: (c: ChannelRecord) => string, againHint: string, tr: Translator = english): string {
+/** What happened in each channel, naming the post as its programme counts it (day 8, or week 2 in a weekly programme). */
+export function describeResults(
+  results: ManualPostResult[], day: number, programme: Pick<Programme, 'cadence'>, zoneOf: (c: ChannelRecord) => string, againHint: string, tr: Translator = english,
+): string {
   const lines: string[] = [];
+  const period = periodValues(programme, day);
   const sent = results.filter((r) => r.outcome.kind === 'sent');
-  if (sent.length) lines.push(tr.t('post.sent', { day, n: sent.length, where: sent.map((r) => channelLabel(r.channel)).join(', ') }));
+  if (sent.length) lines.push(tr.t('post.sent', { ...period, n: sent.length, where: sent.map((r) => channelLabel(r.channel)).join(', ') }));
   for (const r of results) {
     const o = r.outcome;
     const where = channelLabel(r.channel);
     if (o.kind === 'already') {
       if (o.delivery.state === 'sent') {
         const when = o.delivery.postedAt ? tr.t('post.alreadyWhen', { time: formatLocal(o.delivery.postedAt, zoneOf(r.channel)), zone: zoneOf(r.channel) }) : '';
-        lines.push(tr.t('post.already', { where, day, when, hint: againHint }));
+        lines.push(tr.t('post.already', { where, ...period, when, hint: againHint }));
       } else {
-        lines.push(tr.t('post.alreadyState', { where, day, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '', hint: againHint }));
+        lines.push(tr.t('post.alreadyState', { where, ...period, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '', hint: againHint }));
       }
     } else if (o.kind === 'retry') lines.push(tr.t('post.retry', { where, reason: o.reason }));
     else if (o.kind === 'failed') lines.push(tr.t('post.failed', { where, reason: o.reason }));

@@ -1,8 +1,10 @@
 import { channelLabel } from './channels';
 import { dayRows, nextRow, type DayRow } from './day-states';
 import { formatLocal } from './calendar';
+import { periodNumber, periodValues } from './frame';
 import { english, type Translator } from './i18n/catalogue';
 import type { ChannelRecord, Channels, Connections, DeliveryRecord, Ledger, StoreMeta } from './ports/store';
+import type { Cadence } from './programme';
 import type { WolSettings } from './settings';
 import { currentRun } from './runs';
 import { asRun, currentRuns, programmeFor, programmeOfRun } from './campaigns';
@@ -21,6 +23,8 @@ export interface ChannelStatus {
 export interface ProgrammeHeader {
   id: string;
   title: string;
+  /** `weekly`: its posts are named by week (week 2 is day 8); `days` stay the ledger's day numbers. */
+  cadence: Cadence;
   days: number[];
   start: string;
   time: string;
@@ -67,7 +71,7 @@ export async function buildStatus(
     const used = new Set(deliveries.map((d) => channelLabel(d)));
     const channels = all.filter((c) => (isCurrent ? programmeFor(settings, c) === configured && (c.source !== 'known' || used.has(channelLabel(c))) : used.has(channelLabel(c))));
     programmes.push({
-      programme: { id: p.programme.id, title: p.programme.title, days: p.programme.prompts.map((x) => x.day), start: p.start, time: p.time, timezone: p.timezone, run, current: isCurrent },
+      programme: { id: p.programme.id, title: p.programme.title, cadence: p.programme.cadence ?? 'daily', days: p.programme.prompts.map((x) => x.day), start: p.start, time: p.time, timezone: p.timezone, run, current: isCurrent },
       channels: channels.map((channel) => {
         const rows = dayRows(p, channel, deliveries, now);
         return {
@@ -84,7 +88,7 @@ export async function buildStatus(
     });
   }
   const first = programmes[0]?.programme ?? {
-    id: settings.programme.id, title: settings.programme.title, days: settings.programme.prompts.map((x) => x.day), start: settings.start,
+    id: settings.programme.id, title: settings.programme.title, cadence: settings.programme.cadence ?? 'daily', days: settings.programme.prompts.map((x) => x.day), start: settings.start,
     time: settings.time, timezone: settings.timezone, run: currentRun(settings), current: true,
   };
   return { programme: first, channels: programmes.flatMap((x) => x.channels), programmes };
@@ -96,9 +100,9 @@ export function narrowStatus(s: StatusReport, keep: (c: ChannelStatus) => boolea
   return { programme: programmes[0]?.programme ?? s.programme, channels: programmes.flatMap((p) => p.channels), programmes };
 }
 
-function rowLine(r: DayRow, zone: string, tr: Translator): string {
+function rowLine(r: DayRow, zone: string, cadence: Cadence, tr: Translator): string {
   const d = r.delivery;
-  const base = { day: r.day, theme: r.theme };
+  const base = { ...periodValues({ cadence }, r.day), theme: r.theme };
   const state = tr.t('status.state', { state: r.state });
   switch (r.state) {
     case 'posted':
@@ -131,16 +135,18 @@ export function renderStatus(s: StatusReport, tr: Translator = english): string 
   for (const ps of s.programmes) {
     const p = ps.programme;
     if (lines.length) lines.push('');
-    lines.push(tr.t('status.programme', { title: p.title, id: p.id, start: p.start, days: p.days.join(', '), time: p.time, zone: p.timezone }));
+    // A weekly programme lists its weeks (1, 2, 3, 4), not its days (1, 8, 15, 22).
+    const days = p.days.map((d) => periodNumber(p, d)).join(', ');
+    lines.push(tr.t('status.programme', { title: p.title, id: p.id, start: p.start, days, weekly: p.cadence === 'weekly' ? 'yes' : 'no', time: p.time, zone: p.timezone }));
     if (!p.current) lines.push(tr.t('status.pastRun', { run: p.run }));
     if (ps.channels.length === 0) lines.push(tr.t('status.noChannels'));
-    for (const c of ps.channels) lines.push(...channelLines(c, tr));
+    for (const c of ps.channels) lines.push(...channelLines(c, p.cadence, tr));
     lines.push(...connectionLines(ps.connections, tr));
   }
   return lines.join('\n');
 }
 
-function channelLines(c: ChannelStatus, tr: Translator): string[] {
+function channelLines(c: ChannelStatus, cadence: Cadence, tr: Translator): string[] {
   const lines: string[] = [];
   const flags = [
     !c.channel.active ? tr.t('status.inactive', { reason: c.channel.inactiveReason ?? tr.t('status.unsubscribed') }) : '',
@@ -151,9 +157,9 @@ function channelLines(c: ChannelStatus, tr: Translator): string[] {
     .join(', ');
   lines.push(`${c.label} (${c.timezone}, ${c.time})${flags ? ` [${flags}]` : ''}`);
   const n = c.next;
-  lines.push(`  ${n ? tr.t('status.next', { day: n.day, theme: n.theme, date: n.localDate, time: n.localTime, zone: c.timezone, utc: n.at.toISOString() }) : tr.t('status.nextNone')}`);
+  lines.push(`  ${n ? tr.t('status.next', { ...periodValues({ cadence }, n.day), theme: n.theme, date: n.localDate, time: n.localTime, zone: c.timezone, utc: n.at.toISOString() }) : tr.t('status.nextNone')}`);
   for (const r of c.rows.filter((x) => x.delivery)) {
-    lines.push(`  ${rowLine(r, c.timezone, tr)}`);
+    lines.push(`  ${rowLine(r, c.timezone, cadence, tr)}`);
     if (r.digest) lines.push(`    ${digestLine(r.digest, c.timezone, tr)}`);
   }
   return lines;

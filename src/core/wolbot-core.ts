@@ -89,9 +89,9 @@ export class WolbotCore extends CoreInbound {
     return results;
   }
 
-  describePostResults(results: ManualPostResult[], day: number, againHint: string): string {
-    // The CLI speaks English (its words are not the programme's).
-    return describeResults(results, day, (c) => c.timezone ?? this.d.settings.timezone, againHint);
+  describePostResults(results: ManualPostResult[], day: number, againHint: string, programme: ProgrammeSettings = this.d.settings.programmes[0]!): string {
+    // The CLI speaks English (its words are not the programme's), but counts as the programme does: day 8, or week 2.
+    return describeResults(results, day, programme.programme, (c) => c.timezone ?? this.d.settings.timezone, againHint);
   }
 
   /** `introduce`: a round of introductions in each programme's current run (or one programme's). */

@@ -17,7 +17,7 @@ import type { OptInKind } from '../ports/store';
 import type { ProgrammeSettings, WolSettings } from '../settings';
 import { programmeFor } from '../campaigns';
 import { channelSchedule } from '../calendar';
-import { dayNamed, periodNumber, translatorOf, weeksOf } from '../frame';
+import { dayNamed, periodNumber, periodValues, translatorOf, weeksOf } from '../frame';
 import type { MessageKey, Translator } from '../i18n/catalogue';
 import { gathers } from '../programme';
 import { buildStatus, narrowStatus, renderStatus } from '../status';
@@ -175,7 +175,7 @@ export class CommandService {
     const day = cmd.day === 'today' ? this.todayDay(programme, zone) : dayNamed(programme.programme, cmd.day);
     const days = weekly ? weeksOf(programme.programme).join(', ') : programme.programme.prompts.map((p) => p.day).join(', ');
     if (day === undefined && cmd.day !== 'today') return answer(tr.t('cmd.post.noWeek', { week: cmd.day, weeks: days }));
-    if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days }));
+    if (day === undefined) return answer(tr.t('cmd.post.noToday', { date: localDateOf(clock.now(), zone), p: prefix, days, weekly: weekly ? 'yes' : 'no' }));
     const prompt = programme.programme.prompts.find((p) => p.day === day);
     if (!prompt) return answer(tr.t('cmd.post.noDay', { day, days }));
     const channels = here ? [here] : (await this.d.scheduler.channelsOf(programme)).filter((c) => inScope(req, c));
@@ -184,11 +184,11 @@ export class CommandService {
     const hint = `${prefix}post ${weekly ? `week ${week}` : day}${cmd.here ? ' here' : ''} again`;
     const work = postDayManually({ settings, store, deliverer: this.d.deliverer, clock }, day, channels, cmd.again).then(async (results) => {
       await this.d.scheduler.drainRetries();
-      await followUp(describeResults(results, day, (c) => c.timezone ?? programme.timezone, hint, tr));
+      await followUp(describeResults(results, day, programme.programme, (c) => c.timezone ?? programme.timezone, hint, tr));
     });
     const finished = work.catch((err: unknown) => {
       this.d.logger.error({ err, day }, 'manual post failed');
-      return followUp(tr.t('cmd.post.error', { day, error: err instanceof Error ? err.message : String(err) })).catch(() => undefined);
+      return followUp(tr.t('cmd.post.error', { ...periodValues(programme.programme, day), error: err instanceof Error ? err.message : String(err) })).catch(() => undefined);
     });
     const where = channels.length === 1 ? channelLabel(channels[0]!) : tr.t('cmd.post.channels', { n: channels.length });
     const starting = weekly ? tr.t('cmd.post.startingWeek', { week, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' }) : tr.t('cmd.post.starting', { day, theme: prompt.theme, where, again: cmd.again ? 'yes' : 'no' });
@@ -228,9 +228,12 @@ export class CommandService {
       clock.now(),
     );
     const ch = (await store.getChannel(req.platform, req.channelId))!;
-    const zone = ch.timezone ?? programmeFor(settings, ch).timezone;
+    const programme = programmeFor(settings, ch);
+    const zone = ch.timezone ?? programme.timezone;
     const next = this.d.scheduler.schedule(ch).find((o) => o.at > clock.now());
-    const when = next ? tr.t('cmd.subscribe.next', { day: next.day, theme: next.theme, date: next.localDate, time: next.localTime, zone }) : tr.t('cmd.subscribe.noMore');
+    const when = next
+      ? tr.t('cmd.subscribe.next', { ...periodValues(programme.programme, next.day), theme: next.theme, date: next.localDate, time: next.localTime, zone })
+      : tr.t('cmd.subscribe.noMore', { weekly: programme.programme.cadence === 'weekly' ? 'yes' : 'no' });
     return `${old?.active ? tr.t('cmd.subscribe.updated') : tr.t('cmd.subscribe.done')} ${when}`;
   }
 
@@ -252,19 +255,20 @@ export class CommandService {
     if (!r && n !== undefined) return tr.t('cmd.digest.notPosted', { n, weekly: programme.cadence === 'weekly' ? 'yes' : 'no' });
     if (!r) return tr.t('cmd.digest.none');
     const o = r.outcome;
+    const period = periodValues(programme, r.day); // the digest of day 8, or of week 2
     switch (o.kind) {
       case 'sent':
-        return tr.t('cmd.digest.posted', { day: r.day });
+        return tr.t('cmd.digest.posted', period);
       case 'already':
         return o.delivery.state === 'sent'
-          ? tr.t('cmd.digest.already', { day: r.day })
-          : tr.t('cmd.digest.state', { day: r.day, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '' });
+          ? tr.t('cmd.digest.already', period)
+          : tr.t('cmd.digest.state', { ...period, state: tr.t('status.state', { state: o.delivery.state }), reason: o.delivery.reason ? ` (${o.delivery.reason})` : '' });
       case 'retry':
-        return tr.t('cmd.digest.retry', { day: r.day, reason: o.reason });
+        return tr.t('cmd.digest.retry', { ...period, reason: o.reason });
       case 'lost':
-        return tr.t('cmd.digest.lost', { day: r.day });
+        return tr.t('cmd.digest.lost', period);
       default:
-        return tr.t('cmd.digest.state', { day: r.day, state: tr.t('status.state', { state: o.kind }), reason: `: ${o.reason}` });
+        return tr.t('cmd.digest.state', { ...period, state: tr.t('status.state', { state: o.kind }), reason: `: ${o.reason}` });
     }
   }
 }
