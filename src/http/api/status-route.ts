@@ -18,7 +18,7 @@ export function statusRoute(d: Pick<ApiDeps, 'core' | 'scope'>): express.Request
     const scheduleOf = (p: ProgrammeSettings) => channelSchedule(p, { timezone: null, time: null }).map((o) => ({ day: o.day, theme: o.theme, date: o.localDate }));
     res.json({
       // The first programme and every channel flat: the single-programme shape, kept as it was.
-      programme: { ...s.programme, cadence: settings.programme.cadence ?? 'daily', schedule: scheduleOf(settings) },
+      programme: { ...s.programme, schedule: scheduleOf(settings) },
       channels: s.channels.map(channelJson),
       // Each programme's run: its schedule and its own channels (each day's state in every channel).
       programmes: s.programmes.map((ps) => {
@@ -32,7 +32,7 @@ export function statusRoute(d: Pick<ApiDeps, 'core' | 'scope'>): express.Request
           timezone: p.timezone,
           time: p.time,
           // A weekly programme's page names its days by their week.
-          cadence: configured?.programme.cadence ?? 'daily',
+          cadence: p.cadence,
           schedule: configured ? scheduleOf(asRun(configured, p.run)) : [],
           channels: ps.channels.map(channelJson),
         };
