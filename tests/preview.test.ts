@@ -75,11 +75,15 @@ describe('GET /v1/preview', () => {
   const get = (q: string, auth = true) => fetch(`${app.url}/v1/preview?${q}`, { headers: auth ? { authorization: `Bearer ${'t'.repeat(32)}` } : {} });
 
   test('a German digest with sample people, and an English wrap-up; nothing is posted', async () => {
-    type Doc = { programme: string; language: string; channel: string; timezone: string; when: string; text: string };
+    type Doc = { programme: string; language: string; channel: string; timezone: string; when: string; whenValues: Record<string, string>; text: string };
     const de = (await (await get('kind=digest&channel=local:de')).json()) as Doc;
     expect(de).toMatchObject({ programme: 'wol-woche', language: 'de', channel: 'local:de', timezone: 'Europe/Berlin' });
     expect(de.text).toContain('Tag 1 · Verbindung: danke');
     expect(de.text).toContain('Danke, \u2068Ana\u2069, \u2068Ben\u2069 und \u2068Chiara\u2069');
+    // When it goes out: a sentence for the command line, and its parts for the page's own language.
+    expect(de.when).toMatch(/^(in the day's thread at|only when an admin says)/);
+    expect(de.whenValues).toMatchObject({ weekly: 'no' });
+    expect(['digest', 'manualDigest']).toContain(de.whenValues.kind);
     const en = (await (await get('kind=wrapup&programme=wol-week')).json()) as Doc;
     expect(en.language).toBe('en');
     expect(en.text.replace(/[\u2068\u2069]/g, '')).toMatch(/Ana, Ben and Chiara/);

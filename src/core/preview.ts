@@ -10,7 +10,7 @@ import { dayNamed, headingFor, periodNumber, translatorOf, weeksOf } from './fra
 import { digestContent, type Share } from './give/digest-content';
 import { kickoffContent } from './give/kickoff-content';
 import { wrapupContent, type RunShare } from './give/wrapup-content';
-import type { Translator } from './i18n/catalogue';
+import { english, type MessageValues, type Translator } from './i18n/catalogue';
 import type { Platform } from './ports/platform';
 import type { PreviewMessage } from './ports/preview';
 import { promptMessage } from './prompt-message';
@@ -49,6 +49,8 @@ export interface Preview {
   time: string;
   /** When this kind goes out, in a sentence (English: the CLI's words). */
   when: string;
+  /** What `when` is made of: the page says it in its own language (the same `page.preview.when`). */
+  whenValues: MessageValues;
   message: PreviewMessage;
 }
 
@@ -75,24 +77,29 @@ export function buildPreview(settings: WolSettings, p: ProgrammeSettings, channe
   const tr = translatorOf(p.programme);
   const base = { programme: p.programme.id, language: tr.lang, channel: channel ? channelLabel(channel) : null, platform: channel?.platform ?? null, timezone: zone, time };
   const schedule = channelSchedule(p, { timezone: zone, time });
+  const weekly = p.programme.cadence === 'weekly' ? 'yes' : 'no';
+  // One sentence for the command line and the page's preview (which fills it in its own language).
+  const when = (kind: string, values: MessageValues = {}) => {
+    const whenValues = { kind, weekly, ...values };
+    return { when: english.t('page.preview.when', whenValues), whenValues };
+  };
   switch (ask.kind) {
     case 'kickoff':
-      return { ...base, when: `before anything else in the channel: once day 1 (${schedule[0]?.localDate ?? p.start}) is less than 7 days away, or right before the first prompt`, message: { kind: 'summary', summary: kickoffContent({ programme: p.programme, schedule, retentionMs: settings.retentionMs, tr }) } };
+      return { ...base, ...when('kickoff', { date: schedule[0]?.localDate ?? p.start }), message: { kind: 'summary', summary: kickoffContent({ programme: p.programme, schedule, retentionMs: settings.retentionMs, tr }) } };
     case 'day':
     case 'week': {
       const prompt = promptNamed(p, ask);
       const at = schedule.find((o) => o.day === prompt.day);
-      return { ...base, when: at ? `${at.localDate} ${at.localTime} ${zone}` : 'not scheduled (skipped)', message: { kind: 'prompt', prompt: promptMessage(p.programme, prompt, 'preview') } };
+      return { ...base, ...(at ? when('prompt', { date: at.localDate, time: at.localTime, zone }) : when('skipped')), message: { kind: 'prompt', prompt: promptMessage(p.programme, prompt, 'preview') } };
     }
     case 'digest': {
       const prompt = ask.n === undefined ? p.programme.prompts[0]! : promptNamed(p, { kind: p.programme.cadence === 'weekly' ? 'week' : 'day', n: ask.n });
       const heading = headingFor(p.programme, prompt.day, prompt.theme);
       const digest = digestContent({ day: prompt.day, theme: prompt.theme, heading, shares: sampleShares(tr), links: new Map(), quiet: p.digestQuiet ?? 'nudge', weekly: p.programme.cadence === 'weekly', tr });
-      const when = p.digest ? `in the day's thread at ${p.digest} ${zone}` : 'only when an admin says `digest` (no digest time in the config)';
-      return { ...base, when, message: { kind: 'summary', summary: digest! } };
+      return { ...base, ...(p.digest ? when('digest', { time: p.digest, zone }) : when('manualDigest')), message: { kind: 'summary', summary: digest! } };
     }
     case 'wrapup':
-      return { ...base, when: "after the last day's digest (or 8 hours after its post when there is no digest time)", message: { kind: 'summary', summary: sampleWrapup(p, tr, channel) } };
+      return { ...base, ...when('wrapup'), message: { kind: 'summary', summary: sampleWrapup(p, tr, channel) } };
   }
 }
 

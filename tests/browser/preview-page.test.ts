@@ -47,6 +47,11 @@ programmes:
     await form.getByRole('button', { name: 'Show' }).click();
     await page.locator('#preview-out', { hasText: 'Tag 2 · ' }).waitFor();
     await expect(page.locator('#preview-head').textContent()).resolves.toContain('wol-woche (de) in local:de — Europe/Berlin, 08:30');
+    // The page speaks its own (the first programme's) language around the German message.
+    await expect(page.locator('#preview-head').textContent()).resolves.toMatch(/Goes out: \d{4}-\d\d-\d\d 08:30 Europe\/Berlin\.$/);
+    await form.getByLabel('Message').selectOption('digest');
+    await form.getByRole('button', { name: 'Show' }).click();
+    await page.locator('#preview-head', { hasText: /Goes out: (in the day's thread at|only when an admin says)/ }).waitFor();
     expect(await app.store.listDeliveries({})).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -7,9 +7,11 @@ import { channelName } from './programme.js';
 import { periodOf, t, tNodes } from './words.js';
 import type { ExportDoc, ExportPost, ExportReply, StatusDoc } from './types.js';
 
+const PLATFORM_NAMES: Record<string, string> = { slack: 'Slack', teams: 'Teams' };
+
 /** A platform's name as people know it (the sandbox's in the page's language). */
 function platformName(p: string): string {
-  return p === 'slack' ? 'Slack' : p === 'teams' ? 'Teams' : p === SANDBOX ? t('page.platform.sandbox') : p;
+  return p === SANDBOX ? t('page.platform.sandbox') : (PLATFORM_NAMES[p] ?? p);
 }
 let zones = new Map<string, string>();
 let names = new Map<string, string>();

@@ -12,6 +12,8 @@ interface PreviewDoc {
   timezone: string;
   time: string;
   when: string;
+  /** What `when` is made of, to say it in the page's language. */
+  whenValues?: Record<string, string | number>;
   text: string;
 }
 
@@ -36,7 +38,7 @@ async function show(): Promise<void> {
   out.hidden = false;
   try {
     const p = await api<PreviewDoc>(`/v1/preview?${q.toString()}`);
-    setText(head, t('page.preview.head', { programme: p.programme, language: p.language, channel: p.channel ?? t('page.preview.defaultChannel'), zone: p.timezone, time: p.time, when: p.when }));
+    setText(head, t('page.preview.head', { programme: p.programme, language: p.language, channel: p.channel ?? t('page.preview.defaultChannel'), zone: p.timezone, time: p.time, when: p.whenValues ? t('page.preview.when', p.whenValues) : p.when }));
     setText(out, p.text);
   } catch (err) {
     setText(head, '');

@@ -107,6 +107,7 @@ export const pageEn = {
   'page.preview.head': '{programme} ({language}) in {channel} — {zone}, {time}. Goes out: {when}.',
   'page.preview.defaultChannel': 'the default channel',
   'page.preview.failed': 'No preview: {error}',
+  'page.preview.when': '{kind, select, kickoff {before anything else in the channel: once day 1 ({date}) is less than 7 days away, or right before the first prompt} prompt {{date} {time} {zone}} skipped {not scheduled (skipped)} digest {in the {weekly, select, yes {week\'s} other {day\'s}} thread at {time} {zone}} manualDigest {only when an admin says `digest` (no digest time in the config)} other {after the last {weekly, select, yes {week\'s} other {day\'s}} digest (or 8 hours after its post when there is no digest time)}}',
 
   // Sandbox: the pretend chat channel on this machine (the demo's and the organizers').
   'page.sandbox': 'Sandbox',

@@ -104,6 +104,7 @@ export const pageJa: Record<PageKey, string> = {
   'page.preview.head': '{programme}（{language}）· {channel} — {zone}、{time}。送信：{when}。',
   'page.preview.defaultChannel': '既定のチャンネル',
   'page.preview.failed': 'プレビューを表示できません：{error}',
+  'page.preview.when': '{kind, select, kickoff {チャンネルでいちばん最初に投稿されます（1日目（{date}）の7日前を切った時点、遅くとも最初のお題の直前）} prompt {{date} {time}（{zone}）} skipped {予定なし（スキップ）} digest {{weekly, select, yes {その週} other {その日}}のスレッドに {time}（{zone}）} manualDigest {管理者が `digest` と送ったときだけ（設定にダイジェストの時刻がありません）} other {{weekly, select, yes {最終週} other {最終日}}のダイジェストの後（ダイジェストの時刻がない場合は、そのお題の投稿から8時間後）}}',
 
   // サンドボックス：このマシン上の模擬チャットチャンネル。
   'page.sandbox': 'サンドボックス',
