@@ -91,6 +91,19 @@ describe('GET /v1/preview', () => {
     expect(await app.store.listDeliveries({})).toEqual([]);
   });
 
+  test('the weekly series’ wrap-up counts weeks; the daily programme’s still counts days', async () => {
+    const text = async (q: string) => ((await (await get(q)).json()) as { text: string }).text;
+    const weekly = await text('kind=wrapup&programme=weekly-habits');
+    expect(weekly).toContain('1 person came back in more than one week.');
+    expect(weekly).toContain('Week by week');
+    expect(weekly).toContain('Week 2 · Offer often, ask early: 2 shares');
+    expect(weekly).not.toMatch(/Day by day|more than one day|Day \d/);
+    const daily = await text('kind=wrapup&programme=wol-week');
+    expect(daily).toContain('1 person came back on more than one day.');
+    expect(daily).toContain('Day by day');
+    expect(daily).toContain('Day 2 · Sharing: 2 shares');
+  });
+
   test('bad parameters are a 400; without the token a 401', async () => {
     expect((await get('kind=poem')).status).toBe(400);
     expect((await get('kind=day&n=9&programme=wol-week')).status).toBe(400);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ExportPost, ExportPostPages, ExportReply } from './export';
+import { periodNumber } from './frame';
 import { english, type Translator } from './i18n/catalogue';
 import type { RunStats } from './stats';
 
@@ -12,6 +13,8 @@ export interface ReportContext {
   channelName?: (platform: string, channel: string) => string | null;
   /** "Day 1 · Connection" in the programme's words. */
   heading?: (day: number, theme: string) => string;
+  /** A weekly programme: its figures count and name weeks (day 8 is week 2). */
+  weekly?: boolean;
   tr?: Translator;
   /** Days of the run with a post, whatever `--day` the export asked for (else the exported posts' days). */
   postedDays?: ReadonlySet<number>;
@@ -73,6 +76,15 @@ class ReportLines {
     this.tr = ctx?.tr ?? english;
   }
 
+  private get weekly(): boolean {
+    return this.ctx?.weekly === true;
+  }
+
+  /** A day as the programme counts it: day 8 of a weekly programme is week 2. */
+  private period(day: number): number {
+    return periodNumber({ cadence: this.weekly ? 'weekly' : 'daily' }, day);
+  }
+
   where(p: string, c: string): string {
     const name = this.ctx?.channelName?.(p, c);
     return name ? `${name} (${p}:${c})` : `${p}:${c}`;
@@ -90,20 +102,21 @@ class ReportLines {
 
   private figures(s: RunStats, posted: ReadonlySet<number>): string[] {
     const tr = this.tr;
+    const weekly = this.weekly;
     const out = [
       `## ${tr.t('report.figures')}`, '',
       `- ${tr.t('report.people', { n: s.people })}`,
-      `- ${tr.t('report.returning', { n: s.returning })}`,
+      `- ${tr.t(weekly ? 'report.returning.weekly' : 'report.returning', { n: s.returning })}`,
       `- ${tr.t('report.firstTime', { n: s.firstTime })}`,
       `- ${tr.t('report.shares', { n: s.shares })}`,
       // Connections (issue 25): counted, never who; only once there are any.
       ...(s.introductions ? [`- ${tr.t('report.introductions', { n: s.introductions })}`] : []),
       ...(s.circles ? [`- ${tr.t('report.circles', { n: s.circles })}`] : []),
       '',
-      `| ${tr.t('report.col.day')} | ${tr.t('report.col.theme')} | ${tr.t('report.col.shares')} | ${tr.t('report.col.people')} |`,
+      `| ${tr.t(weekly ? 'report.col.week' : 'report.col.day')} | ${tr.t('report.col.theme')} | ${tr.t('report.col.shares')} | ${tr.t('report.col.people')} |`,
       '| ---: | --- | ---: | ---: |',
       // A day not posted yet has no figure (a gap, not a zero).
-      ...s.days.map((d) => (posted.has(d.day) ? `| ${d.day} | ${mdText(d.theme)} | ${d.shares} | ${d.people} |` : `| ${d.day} | ${mdText(d.theme)} | — | — |`)),
+      ...s.days.map((d) => (posted.has(d.day) ? `| ${this.period(d.day)} | ${mdText(d.theme)} | ${d.shares} | ${d.people} |` : `| ${this.period(d.day)} | ${mdText(d.theme)} | — | — |`)),
       '',
     ];
     if (s.channels.length) {
@@ -117,7 +130,7 @@ class ReportLines {
   /** A day's heading and its count of posts, channels and shares. */
   day(day: number, posts: ExportPost[], shares: number): string[] {
     const channels = new Set(posts.map((p) => `${p.platform}:${p.channel}`)).size;
-    const heading = this.ctx?.heading?.(day, posts[0]!.theme) ?? this.tr.t('frame.heading.daily', { n: day, theme: posts[0]!.theme });
+    const heading = this.ctx?.heading?.(day, posts[0]!.theme) ?? this.tr.t(this.weekly ? 'frame.heading.weekly' : 'frame.heading.daily', { n: this.period(day), theme: posts[0]!.theme });
     return [`## ${mdText(heading)}`, '', this.tr.t('report.day', { posts: posts.length, channels, shares }), ''];
   }
 
@@ -150,8 +163,9 @@ class ReportLines {
 }
 
 /**
- * A report by day a community manager can forward: the sponsor's figures first, then each day in
- * order with its posts (local times in each channel's zone), the shares with names and links.
+ * A report by day (by week in a weekly programme) a community manager can forward: the sponsor's
+ * figures first, then each day in order with its posts (local times in each channel's zone), the
+ * shares with names and links.
  * Written as it is read: the posts' fields are taken first (each with its count of shares, so a
  * day's heading can say how many before they come), then their replies a page at a time.
  */

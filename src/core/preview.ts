@@ -138,7 +138,7 @@ function sampleWrapup(p: ProgrammeSettings, tr: Translator, channel: PreviewChan
   const heading = headingFor(p.programme, first.day, first.theme);
   const runShares: RunShare[] = shares.map((s) => ({ person: `sample:${s.user}`, name: s.name, day: first.day, heading, text: s.text, reactions: s.reactions, at: s.at }));
   const headings = new Map(p.programme.prompts.map((x) => [x.day, headingFor(p.programme, x.day, x.theme)]));
-  return wrapupContent({ title: p.programme.title, stats, headings, shares: runShares, firstTimers: new Set(['sample:sample-2', 'sample:sample-3']), tr });
+  return wrapupContent({ title: p.programme.title, stats, headings, shares: runShares, firstTimers: new Set(['sample:sample-2', 'sample:sample-3']), weekly: p.programme.cadence === 'weekly', tr });
 }
 
 /** "day 3" / "week 2" for a header line. */

@@ -176,7 +176,7 @@ export class Announcements {
     const headings = new Map(settings.programme.prompts.map((p) => [p.day, headingFor(settings.programme, p.day, p.theme)]));
     const content = {
       title: settings.programme.title, stats: await buildStats(this.d.settings, store, { run }), headings, shares, firstTimers, seed: run, gathers: gathers(settings.programme),
-      galleryUrl: this.d.publicUrl ? `${this.d.publicUrl}/` : undefined, tr,
+      galleryUrl: this.d.publicUrl ? `${this.d.publicUrl}/` : undefined, weekly: settings.programme.cadence === 'weekly', tr,
     };
     const message = withShorterForms((cap) => wrapupContent({ ...content, cap }));
     this.wrapupCache = { key: run, at: nowMs, message };

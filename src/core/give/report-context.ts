@@ -30,6 +30,7 @@ async function runSection(settings: WolSettings, store: Store, run: string, chan
     zoneOf: (platform, channel) => channels.get(`${platform}:${channel}`)?.timezone ?? p.timezone,
     channelName: (platform, channel) => channels.get(`${platform}:${channel}`)?.name ?? null,
     heading: (day, theme) => headingFor(p.programme, day, theme),
+    weekly: p.programme.cadence === 'weekly',
     tr: translatorOf(p.programme),
   };
   return { run, title: p.programme.title, ctx };

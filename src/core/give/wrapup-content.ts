@@ -26,7 +26,7 @@ const HIGHLIGHTS = 3;
 
 /**
  * After the last day, one post per channel that sums up the whole run across every channel and
- * platform: each day with its shares, who took part, everyone thanked by name (first-time sharers
+ * platform: each day (or week) with its shares, who took part, everyone thanked by name (first-time sharers
  * welcomed when the store can tell), a few highlights with links, the gallery. No zero is ever
  * read out, and nobody is ranked.
  */
@@ -42,6 +42,8 @@ export function wrapupContent(o: {
   /** A circle companion gathers nothing: no gallery, and its prompts are not said to stay. */
   gathers?: boolean;
   galleryUrl?: string;
+  /** A weekly programme counts weeks: "Week by week", "came back in more than one week". */
+  weekly?: boolean;
   tr: Translator;
   /** How many names each list may show (the rest: "and N others"). */
   cap?: NameCap;
@@ -58,7 +60,7 @@ export function wrapupContent(o: {
 
   const channels = stats.channels.filter((c) => c.shares > 0).length;
   const intro = [tr.t('wrapup.summary', { people: stats.people, shares: stats.shares, channels })];
-  if (stats.returning > 0) intro.push(tr.t('wrapup.returning', { n: stats.returning }));
+  if (stats.returning > 0) intro.push(tr.t(o.weekly ? 'wrapup.returning.weekly' : 'wrapup.returning', { n: stats.returning }));
 
   // Everyone who shared, in the order they first did.
   const people = new Map<string, string>();
@@ -73,7 +75,7 @@ export function wrapupContent(o: {
     const heading = o.headings.get(d.day) ?? d.theme;
     return { text: d.shares ? tr.t('wrapup.day', { heading, n: d.shares }) : tr.t('wrapup.day.quiet', { heading }) };
   });
-  const sections: SummarySection[] = [{ lines: thanks }, { heading: tr.t('wrapup.days'), lines: days }];
+  const sections: SummarySection[] = [{ lines: thanks }, { heading: tr.t(o.weekly ? 'wrapup.weeks' : 'wrapup.days'), lines: days }];
   const best = highlights(o.shares, o.seed ?? '');
   if (best.length) {
     sections.push({
