@@ -14,6 +14,7 @@ import { capIdleConnections } from './http/idle-connections';
 import { ownerIsGoneHere } from './owner';
 import { CONFIG_META_KEY, loadedMark } from './config';
 import { channelsOnPlatformsOff } from './core/channels';
+import { periodNumber } from './core/frame';
 import { watchConfig, type ConfigWatch } from './live-config';
 import type { OpenedStore } from './store';
 
@@ -209,6 +210,9 @@ async function logStarted(ctx: Context, port: number, platforms: string[]): Prom
   const next = status.channels
     .filter((c) => c.next)
     .sort((a, b) => a.next!.at.getTime() - b.next!.at.getTime())[0];
+  // A weekly programme's next post is named by its week ("week 2 (day 8)"): as its organizers say it.
+  const cadence = status.programmes.find((p) => next && p.channels.includes(next))?.programme.cadence;
+  const nextName = next ? (cadence === 'weekly' ? `week ${periodNumber({ cadence }, next.next!.day)} (day ${next.next!.day})` : `day ${next.next!.day}`) : '';
   if (loaded.demo) logger.info('Running the built-in demo (one sandbox channel, local:general, admin sandbox-user). Open the page (URL below) to reply and react. To run your own programme, create wolbot.yaml (see README) or set WOLBOT_CONFIG.');
   logger.info(
     {
@@ -220,7 +224,7 @@ async function logStarted(ctx: Context, port: number, platforms: string[]): Prom
       nextPost: next ? { channel: next.label, day: next.next!.day, theme: next.next!.theme, local: `${next.next!.localDate} ${next.next!.localTime} ${next.timezone}`, utc: next.next!.at.toISOString() } : null,
       url: `http://localhost:${port}/`,
     },
-    `wolbot is running on port ${port} with ${platforms.join(', ')}; store ${store.description}; config ${loaded.configFile}; ${next ? `next post: day ${next.next!.day} in ${next.label} at ${next.next!.localDate} ${next.next!.localTime} ${next.timezone}` : 'no post scheduled'}`,
+    `wolbot is running on port ${port} with ${platforms.join(', ')}; store ${store.description}; config ${loaded.configFile}; ${next ? `next post: ${nextName} in ${next.label} at ${next.next!.localDate} ${next.next!.localTime} ${next.timezone}` : 'no post scheduled'}`,
   );
 }
 
