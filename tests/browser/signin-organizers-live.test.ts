@@ -7,13 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
-import { freePort, signInThroughProvider, startProvider, type TestProvider } from '../helpers/oidc-provider';
+import { describeInChromium, launchChromium, signInWith } from '../helpers/browser';
+import { freePort, startProvider, type TestProvider } from '../helpers/oidc-provider';
 import { startSlackApp, type SlackApp } from '../helpers/slack-app';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('admins edited in the config file while a person is signed in', () => {
+describeInChromium('admins edited in the config file while a person is signed in', () => {
   let provider: TestProvider;
   let s: SlackApp;
   let browser: Browser;
@@ -44,12 +42,7 @@ run('admins edited in the config file while a person is signed in', () => {
       beforeStart: (fake) => void fake.channels.set('C0WOL1', { name: 'wol-week', is_member: true }),
     });
     browser = await launchChromium();
-    context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(s.app.url);
-    await page.getByRole('link', { name: 'Sign in with Slack' }).click();
-    await signInThroughProvider(page, 'anna');
-    await page.waitForURL(`${s.app.url}/`);
+    ({ context } = await signInWith(browser, s.app.url, 'Slack', 'anna'));
   }, 60_000);
   afterAll(async () => {
     await context?.close().catch(() => undefined);
