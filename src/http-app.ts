@@ -52,7 +52,7 @@ export async function buildHttpApp(ctx: Context, on: PlatformOn[]): Promise<Http
   const signin = signinParts(ctx);
   if (signin) app.use(signin.router);
   const guard = accessGuard(ctx, needsToken, signin?.check);
-  const scope = new ScopeResolver({ store, adapters: () => adapters, admins: loaded.settings.admins, nowMs: () => clock.now().getTime(), logger: logger.child({ component: 'scope' }) });
+  const scope = new ScopeResolver({ store, adapters: () => adapters, admins: () => loaded.settings.admins, nowMs: () => clock.now().getTime(), logger: logger.child({ component: 'scope' }) });
   app.use('/v1', guard, memberGate({ scope }));
   app.get('/', guard);
   for (const parts of guarded) if (parts.router) app.use(parts.router);

@@ -117,7 +117,7 @@ channels:
       },
     }) as Store;
     const web = express();
-    const scope = new ScopeResolver({ store, adapters: () => [], admins: [], nowMs: () => 0, logger: silentLogger });
+    const scope = new ScopeResolver({ store, adapters: () => [], admins: () => [], nowMs: () => 0, logger: silentLogger });
     const route = exportRoute({ core: app.core, store, scope, logger: silentLogger, pageSize: 2 });
     // The last request's handler (settled when it has stopped) and when its client went away.
     let last = { done: Promise.resolve(), closed: Promise.resolve() };

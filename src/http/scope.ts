@@ -15,27 +15,29 @@ const MAX_CACHED = 1000;
 /**
  * Works out a signed-in person's scope: organizers (`admins`) every channel of their workspace or
  * tenant; members the channels there that are public or that they are in, as the platform says
- * (ChatAdapter.channelAudience). Cached per person for a few minutes.
+ * (ChatAdapter.channelAudience). The platform's answers are cached per person for a few minutes;
+ * `admins` is read at every request (the config may be edited while the server runs), and a
+ * cached scope made for the other role is not used.
  */
 export class ScopeResolver {
-  private readonly cache = new Map<string, { scope: Scope; until: number }>();
+  private readonly cache = new Map<string, { scope: Scope & { all: false }; until: number }>();
 
   constructor(
-    private readonly d: { store: Pick<Store, 'listChannels'>; adapters: () => readonly ChatAdapter[]; admins: readonly string[]; nowMs: () => number; logger: Logger },
+    private readonly d: { store: Pick<Store, 'listChannels'>; adapters: () => readonly ChatAdapter[]; admins: () => readonly string[]; nowMs: () => number; logger: Logger },
   ) {}
 
   async of(viewer: Viewer): Promise<Scope> {
     if (viewer.kind === 'operator') return { all: true };
     const s = viewer.session;
     const key = `${s.platform}\u0000${s.workspaceId}\u0000${s.userId}`;
+    const organizer = this.d.admins().includes(s.userId);
     const hit = this.cache.get(key);
-    if (hit && hit.until > this.d.nowMs()) return hit.scope;
-    const organizer = this.d.admins.includes(s.userId);
+    if (hit && hit.until > this.d.nowMs() && hit.scope.organizer === organizer) return hit.scope;
     const channels = new Set<string>();
     for (const c of await this.d.store.listChannels()) {
       if (c.platform === s.platform && (await this.sees(c, s, organizer))) channels.add(channelLabel(c));
     }
-    const scope: Scope = { all: false, organizer, channels, session: s };
+    const scope = { all: false as const, organizer, channels, session: s };
     this.cache.set(key, { scope, until: this.d.nowMs() + TTL_MS });
     if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
     return scope;

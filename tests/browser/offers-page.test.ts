@@ -1,54 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startWolbot, type RunningApp } from '../../src/app';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
+import { closeAll, describeInChromium, jsonApi, openPage, SCREENSHOTS as OUT, startWolbotIn } from '../helpers/browser';
 import { FakeClock } from '../helpers/fake-clock';
 import { tempWorkspace } from '../helpers/workspace';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-/** Screenshots go here (WOLBOT_TEST_OUTPUT overrides): people look at them, tests don't. */
-const OUT = process.env.WOLBOT_TEST_OUTPUT ?? path.resolve(__dirname, '..', '..', 'test-output', 'browser');
-
-run('"Who can help with what" and the connection messages on the page (the demo, sandbox only)', () => {
+describeInChromium('"Who can help with what" and the connection messages on the page (the demo, sandbox only)', () => {
   const ws = tempWorkspace();
   const clock = new FakeClock('2026-11-16T09:00:00Z');
   let app: RunningApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
 
-  const api = async (p: string, body?: object): Promise<any> => {
-    const res = await fetch(`${app.url}${p}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined);
-    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const api = jsonApi(() => app.url);
   const section = (p: Page): Locator => p.locator('#offers');
   const search = (p: Page): Locator => p.getByRole('searchbox', { name: 'Search offers' });
 
   beforeAll(async () => {
     fs.mkdirSync(OUT, { recursive: true });
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+    app = await startWolbotIn(ws, clock);
     expect(app.loaded.demo).toBe(true);
     await app.tick(); // the demo's day 1, due now
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(app.url);
+    ({ browser, page } = await openPage(app.url, consoleErrors));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    ws.cleanup();
-  });
+  afterAll(() => closeAll({ browser, app, ws }));
 
   test('no offers yet: the section and its nav link stay hidden', async () => {
     await page.locator('.msg.prompt').first().waitFor();

@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startWolbot, type RunningApp } from '../../src/app';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
+import { closeAll, describeInChromium, jsonApi, openPage, recordTrouble, SCREENSHOTS as OUT, startWolbotIn } from '../helpers/browser';
 import { FakeClock } from '../helpers/fake-clock';
 import { localPeople } from '../helpers/local-people';
 import { tempWorkspace } from '../helpers/workspace';
-
-const run = chromiumAvailable() ? describe : describe.skip;
-/** Screenshots go here (WOLBOT_TEST_OUTPUT overrides): people look at them, tests don't. */
-const OUT = process.env.WOLBOT_TEST_OUTPUT ?? path.resolve(__dirname, '..', '..', 'test-output', 'browser');
 
 interface ExportReply {
   id: string;
@@ -24,43 +20,28 @@ interface ExportPost {
   replies: ExportReply[];
 }
 
-run('the page in headless Chromium (the demo, sandbox only)', () => {
+describeInChromium('the page in headless Chromium (the demo, sandbox only)', () => {
   // No config file: the built-in demo, as `npm start` in a fresh clone runs it.
   const ws = tempWorkspace();
   const clock = new FakeClock('2026-11-16T09:00:00Z');
   let app: RunningApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
 
-  const api = async (p: string, body?: object): Promise<any> => {
-    const res = await fetch(`${app.url}${p}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined);
-    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const api = jsonApi(() => app.url);
   const posts = async (): Promise<ExportPost[]> => (await api('/v1/export')).posts;
   const thread = async (channel: string, day: number): Promise<string> => (await posts()).find((p) => p.channel === channel && p.day === day)!.thread;
   // The sandbox API speaks only as sandbox-user (#8): other people speak through the core.
   const share = (channel: string, t: string, user: string, text: string) =>
     user === 'sandbox-user' ? api('/v1/replies', { channel, thread: t, text }) : localPeople(app, () => clock.now()).reply(user, channel, t, text);
-  const watch = (p: Page): void => {
-    p.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    p.on('pageerror', (e) => consoleErrors.push(e.message));
-    // A missing favicon or asset is an error a visitor's console shows too.
-    p.on('response', (r) => {
-      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
-    });
-  };
   const gallery = (p: Page): Locator => p.locator('#gallery-days');
   const visibleShares = (p: Page): Locator => gallery(p).locator('.share:visible');
   const figure = async (p: Page, rowName: RegExp, col: number): Promise<number> => Number(await p.locator('#day-figures tbody tr', { has: p.getByRole('rowheader', { name: rowName }) }).locator('td').nth(col).textContent());
 
   beforeAll(async () => {
     fs.mkdirSync(OUT, { recursive: true });
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+    app = await startWolbotIn(ws, clock);
     expect(app.loaded.demo).toBe(true);
     // A kick-off as the sandbox keeps one (structured parts): it shows without a reply box.
     // (Cast: the sandbox's message kinds gain `kickoff` with the kick-off work.)
@@ -82,17 +63,9 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     await share('general', await thread('general', 1), 'cara', 'Thanks <@U0ANA|ana>, see <https://example.com/doc|the doc>');
     // Someone tries to inject markup: it must show as text.
     await share('general', await thread('general', 1), 'mallory', '<img src=x onerror="document.title=\'pwned\'"> hello');
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    watch(page);
-    await page.goto(app.url);
+    ({ browser, page } = await openPage(app.url, consoleErrors));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    ws.cleanup();
-  });
+  afterAll(() => closeAll({ browser, app, ws }));
 
   test("the demo's day 1 is on the page: programme, gallery and sandbox", async () => {
     const sandbox = page.getByRole('region', { name: /Sandbox/ });
@@ -233,7 +206,7 @@ run('the page in headless Chromium (the demo, sandbox only)', () => {
     const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     try {
       const p = await ctx.newPage();
-      watch(p);
+      recordTrouble(p, consoleErrors);
       await p.goto(app.url);
       await p.locator('.msg.prompt').first().waitFor();
       await gallery(p).locator('.share').first().waitFor();

@@ -1,13 +1,11 @@
 /** The page's Preview section: organizers read a message as its channel will get it, in its language. */
 import type { Browser, Page } from 'playwright-core';
-import { startWolbot, type RunningApp } from '../../src/app';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import type { RunningApp } from '../../src/app';
+import { closeAll, describeInChromium, openPage, startWolbotIn } from '../helpers/browser';
 import { FakeClock } from '../helpers/fake-clock';
 import { tempWorkspace } from '../helpers/workspace';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('the Preview section', () => {
+describeInChromium('the Preview section', () => {
   const ws = tempWorkspace(`admins: [sandbox-user]
 programmes:
   - program: wol-week
@@ -26,17 +24,10 @@ programmes:
   let page: Page;
   const errors: string[] = [];
   beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock: new FakeClock('2026-12-01T09:00:00Z'), cron: false, port: 0 });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
+    app = await startWolbotIn(ws, new FakeClock('2026-12-01T09:00:00Z'));
+    ({ browser, page } = await openPage(app.url, errors, ['pageerror']));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    ws.cleanup();
-  });
+  afterAll(() => closeAll({ browser, app, ws }));
 
   test('day 2 in the German channel reads in German, at its zone; nothing is posted', async () => {
     await page.locator('#preview-channel option[value="local:de"]').waitFor({ state: 'attached' });

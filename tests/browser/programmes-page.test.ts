@@ -1,18 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startWolbot, type RunningApp } from '../../src/app';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import type { RunningApp } from '../../src/app';
+import { closeAll, describeInChromium, openPage, SCREENSHOTS as OUT, startWolbotIn } from '../helpers/browser';
 import { FakeClock } from '../helpers/fake-clock';
 import { localPeople } from '../helpers/local-people';
 import { tempWorkspace } from '../helpers/workspace';
 import { twoProgrammesYaml } from '../helpers/two-programmes';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-/** Screenshots go here (WOLBOT_TEST_OUTPUT overrides): people look at them, tests don't. */
-const OUT = process.env.WOLBOT_TEST_OUTPUT ?? path.resolve(__dirname, '..', '..', 'test-output', 'browser');
-
-run('the page with two programmes in one config', () => {
+describeInChromium('the page with two programmes in one config', () => {
   const ws = tempWorkspace(twoProgrammesYaml());
   const clock = new FakeClock('2026-11-16T09:00:30Z');
   let app: RunningApp;
@@ -23,7 +19,7 @@ run('the page with two programmes in one config', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(OUT, { recursive: true });
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
+    app = await startWolbotIn(ws, clock);
     await app.tick(); // 09:00 London: wol-a's day 1
     clock.set('2026-11-16T12:30:30Z'); // 13:30 Berlin: the circle's day 1
     await app.tick();
@@ -31,19 +27,9 @@ run('the page with two programmes in one config', () => {
     const threadOf = async (channel: string) => (await app.store.listLocalMessages(channel)).find((m) => m.kind === 'prompt')!.id;
     await people.reply('ana', 'wol-a', await threadOf('wol-a'), 'Week share: met the platform team');
     await people.reply('ben', 'circle', await threadOf('circle'), 'Habit share: ten minutes of notes');
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(app.url);
+    ({ browser, page } = await openPage(app.url, errors, ['pageerror', 'console']));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    ws.cleanup();
-  });
+  afterAll(() => closeAll({ browser, app, ws }));
 
   test('each programme has its own heading, days and channels; the chooser switches the gallery between them', async () => {
     const week = programme(page, 'International Working Out Loud Week');

@@ -10,31 +10,23 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { FakeBotConnector, TENANT, botAdded, channelEvent, mentionPost, postActivity, threadReply, type Person } from '../fakes/bot-connector';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
-import { freePort, signInThroughProvider, startProvider, type TestProvider } from '../helpers/oidc-provider';
+import { describeInChromium, launchChromium, signInWith } from '../helpers/browser';
+import { freePort, startProvider, type TestProvider } from '../helpers/oidc-provider';
 import { startTeamsApp, until } from '../helpers/teams-app';
 
-const run = chromiumAvailable() ? describe : describe.skip;
 const CHANNEL = '19:wol-channel@thread.tacv2';
 const ADMIN: Person = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Ada Admin' };
 const ANNA: Person = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna' };
 
-run('Sign in with Microsoft against a Teams channel (real provider, Chromium)', () => {
+describeInChromium('Sign in with Microsoft against a Teams channel (real provider, Chromium)', () => {
   let provider: TestProvider;
   let fake: FakeBotConnector;
   let app: RunningApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  async function signedIn(login: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByRole('link', { name: 'Mit Microsoft anmelden' }).click();
-    await signInThroughProvider(page, login);
-    await page.waitForURL(`${app.url}/`);
-    return { context, page };
+  function signedIn(login: string): Promise<{ context: BrowserContext; page: Page }> {
+    return signInWith(browser, app.url, 'Mit Microsoft anmelden', login, async (context) => void contexts.push(context));
   }
   const asJson = async (c: BrowserContext, p: string) => {
     const r = await c.request.get(`${app.url}${p}`);

@@ -5,17 +5,16 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import { describeInChromium, launchChromium, signInWith } from '../helpers/browser';
 import { freePort, signInThroughProvider, startProvider, type TestProvider } from '../helpers/oidc-provider';
 import { SIGNING_SECRET, startSlackApp, waitFor, type SlackApp } from '../helpers/slack-app';
 import { envelope, postToSlackEndpoint, slashCommand } from '../helpers/slack-sign';
 
-const run = chromiumAvailable() ? describe : describe.skip;
 const TOKEN = 'web-token-for-tests-0123456789';
 const SLACK_CLAIMS = ['https://slack.com/user_id', 'https://slack.com/team_id'];
 const person = (user: string, team: string, name: string) => ({ 'https://slack.com/user_id': user, 'https://slack.com/team_id': team, name });
 
-run('Sign in with Slack (OpenID Connect, real provider, Chromium)', () => {
+describeInChromium('Sign in with Slack (OpenID Connect, real provider, Chromium)', () => {
   let provider: TestProvider;
   let s: SlackApp;
   let browser: Browser;
@@ -25,16 +24,11 @@ run('Sign in with Slack (OpenID Connect, real provider, Chromium)', () => {
   const asOperator = { authorization: `Bearer ${TOKEN}` };
 
   /** A new browser that signs in as `login` through the provider's pages, ending on the page. */
-  async function signedIn(login: string, before?: (c: BrowserContext) => Promise<void>): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    await before?.(context);
-    const page = await context.newPage();
-    await page.goto(s.app.url);
-    await page.getByRole('link', { name: 'Sign in with Slack' }).click();
-    await signInThroughProvider(page, login);
-    await page.waitForURL(`${s.app.url}/`);
-    return { context, page };
+  function signedIn(login: string, before?: (c: BrowserContext) => Promise<void>): Promise<{ context: BrowserContext; page: Page }> {
+    return signInWith(browser, s.app.url, 'Sign in with Slack', login, async (context) => {
+      contexts.push(context);
+      await before?.(context);
+    });
   }
   const sessionCookie = async (c: BrowserContext) => (await c.cookies()).find((x) => x.name === 'wolbot_session');
   const asJson = async (c: BrowserContext, path: string) => {
