@@ -77,7 +77,11 @@ export async function startSlackApp(
   await opts.beforeStart?.(fake);
   const env = { ...slackEnv(dir, fake.url), ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const app = await startWolbot({ env, cwd: process.cwd(), clock, cron: false, port: opts.port ?? 0, logStream, drainMs: 2000 });
+  // A start that fails must not leave the fake Slack listening: jest would wait for it forever.
+  const app = await startWolbot({ env, cwd: process.cwd(), clock, cron: false, port: opts.port ?? 0, logStream, drainMs: 2000 }).catch(async (err: unknown) => {
+    if (!opts.fake) await fake.stop();
+    throw err;
+  });
   return {
     dir,
     fake,
