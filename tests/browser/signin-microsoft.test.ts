@@ -50,7 +50,9 @@ describeInChromium('Sign in with Microsoft against a Teams channel (real provide
     fake = await new FakeBotConnector().start();
     fake.rosters.set(CHANNEL, [ANNA, ADMIN].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wolbot-signin-ms-'));
-    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), 'program: wol-woche\nstart: 2030-11-18\ntime: "09:00"\ntimezone: Europe/London\nadmins: [aad-admin]\n');
+    // The organizer is named by her Teams id, as the chat's refusal tells it: the page knows her by
+    // her Entra id and finds the Teams one on the channel's roster.
+    fs.writeFileSync(path.join(dir, 'wolbot.yaml'), 'program: wol-woche\nstart: 2030-11-18\ntime: "09:00"\ntimezone: Europe/London\nadmins: ["29:admin"]\n');
     app = await startTeamsApp({
       dir, port, dbUrl: `sqlite:${dir}/w.db`, config: `${dir}/wolbot.yaml`,
       env: { PUBLIC_URL: `http://127.0.0.1:${port}`, SIGNIN_MICROSOFT_CLIENT_ID: provider.clientId, SIGNIN_MICROSOFT_CLIENT_SECRET: provider.clientSecret, SIGNIN_MICROSOFT_ISSUER: provider.issuer },
@@ -117,7 +119,7 @@ describeInChromium('Sign in with Microsoft against a Teams channel (real provide
     }
   }, 120_000);
 
-  test('the organizer exports the tenant\'s programme', async () => {
+  test('the organizer (listed by her Teams id) exports the tenant\'s programme', async () => {
     const { context } = await signedIn('ada');
     const exp = await asJson(context, '/v1/export');
     expect(exp.status).toBe(200);

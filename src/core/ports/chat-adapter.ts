@@ -6,6 +6,8 @@ export interface ChannelAudience {
   workspaceId: string | null;
   open: boolean;
   member: boolean;
+  /** Other ids the platform knows this person by here (Teams: the roster's `29:…`): `admins` may name any. */
+  aliases?: string[];
 }
 
 /** How a platform's connection stands (shown by /healthz; never fails the check). */
