@@ -2,7 +2,8 @@
  * Organizers edited while the server runs: a person signed in with Slack (real OpenID provider,
  * Chromium) is a member; once the config file lists them in `admins` the same session is an
  * organizer (exports open), and once the file drops them again it is a member again — without a
- * restart, a new sign-in or the clock moving on. The real watcher reloads the file.
+ * restart, a new sign-in or the clock moving on. A channel added to the file is theirs at once too.
+ * The real watcher reloads the file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ describeInChromium('admins edited in the config file while a person is signed in
 
   const asAnna = async (p: string) => {
     const r = await context.request.get(`${s.app.url}${p}`);
-    return { status: r.status(), body: (await r.json()) as { role?: string } };
+    return { status: r.status(), body: (await r.json()) as { role?: string; channels?: { channel: string }[] } };
   };
   /** Writes the config with these admins and waits for the server's reload of it. */
   const setAdmins = async (admins: string) => {
@@ -64,6 +65,19 @@ describeInChromium('admins edited in the config file while a person is signed in
     expect(await asAnna('/v1/me')).toMatchObject({ status: 200, body: { role: 'member' } });
     expect((await asAnna('/v1/export')).status).toBe(403);
     // Nothing waited for a cache to run out: the server's clock did not move.
+    expect(s.clock.now().getTime()).toBe(at);
+  }, 60_000);
+
+  test('a public channel added to the config while she is signed in is hers at once', async () => {
+    const at = s.clock.now().getTime();
+    s.fake.channels.set('C0WOL3', { name: 'wol-more', is_member: true });
+    const channels = async () => (await asAnna('/v1/status')).body.channels!.map((c) => c.channel);
+    expect(await channels()).toEqual(['slack:C0WOL1']);
+    const file = path.join(s.dir, 'wolbot.yaml');
+    const reloaded = s.app.config!.next();
+    fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8').trimEnd()}\n  - slack:C0WOL3\n`);
+    expect(await reloaded).toMatchObject({ ok: true });
+    expect(await channels()).toEqual(['slack:C0WOL1', 'slack:C0WOL3']);
     expect(s.clock.now().getTime()).toBe(at);
   }, 60_000);
 });
