@@ -1,8 +1,7 @@
-import { startWolbot, type RunningApp } from '../src/app';
 import { parseCommand } from '../src/core/commands/parse';
 import { FakeClock } from './helpers/fake-clock';
 import { localPeople } from './helpers/local-people';
-import { tempWorkspace } from './helpers/workspace';
+import { sandboxAppForTests } from './helpers/sandbox-app';
 
 describe('parseCommand', () => {
   test.each([
@@ -25,15 +24,14 @@ describe('parseCommand', () => {
 });
 
 describe('chat commands through the sandbox API', () => {
-  const ws = tempWorkspace(`program: wol-week
+  const clock = new FakeClock('2026-11-17T10:00:00Z');
+  const app = sandboxAppForTests(`program: wol-week
 start: 2026-11-16
 time: "09:00"
 timezone: Europe/London
 admins: [sandbox-user]
 channels: [local:general, local:team2]
-`);
-  const clock = new FakeClock('2026-11-17T10:00:00Z');
-  let app: RunningApp;
+`, clock);
   // The sandbox API always speaks as sandbox-user (an admin here); other people speak through the core.
   const say = async (text: string, user?: string, channel = 'general') => {
     if (user) return localPeople(app).command(user, channel, text);
@@ -42,14 +40,6 @@ channels: [local:general, local:team2]
     return (await r.json()) as { text: string; followUps: string[] };
   };
   const promptDays = async (channel: string) => (await app.store.listLocalMessages(channel)).filter((m) => m.kind === 'prompt').map((m) => (m.body as { day: number }).day);
-
-  beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
-  });
-  afterAll(async () => {
-    await app.stop();
-    ws.cleanup();
-  });
 
   test('a member cannot post: a polite refusal and nothing posted', async () => {
     const a = await say('post 2', 'member-1');

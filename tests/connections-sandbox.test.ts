@@ -1,26 +1,23 @@
-import { startWolbot, type RunningApp } from '../src/app';
 import { FakeClock } from './helpers/fake-clock';
 import { localPeople } from './helpers/local-people';
-import { tempWorkspace } from './helpers/workspace';
+import { sandboxAppForTests } from './helpers/sandbox-app';
 
 /**
  * The sandbox's form of introductions and circles (issue 25): messages of their own kind on the
  * page, addressed to their people; and GET /v1/offers, "who can help with what" from Day 1.
  */
 describe('sandbox: introductions, circles and who can help with what', () => {
-  const ws = tempWorkspace(`program: wol-week
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  const app = sandboxAppForTests(`program: wol-week
 start: 2026-11-16
 time: "09:00"
 timezone: Europe/London
 admins: [sandbox-user]
 channels: [local:general]
-`);
-  const clock = new FakeClock('2026-11-16T09:00:00Z');
-  let app: RunningApp;
+`, clock);
   const people = () => localPeople(app, () => clock.now());
 
   beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
     await app.tick();
     const thread = (await app.core.exportPosts({ day: 1 })).posts[0]!.thread;
     const say = async (user: string, text: string) => expect((await people().reply(user, 'general', thread, text)).outcome).toBe('stored');
@@ -30,10 +27,6 @@ channels: [local:general]
     await say('cy', 'Budget spreadsheets are my thing.');
     for (const u of ['ana', 'ben', 'cy']) expect((await people().command(u, 'general', 'connect on')).text).toMatch(/You are in/);
   }, 60_000);
-  afterAll(async () => {
-    await app?.stop();
-    ws.cleanup();
-  });
 
   test('the introduction is a message of its own kind on the page, for Ana and Ben only', async () => {
     const rounds = await app.core.introduce();

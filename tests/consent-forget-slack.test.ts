@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { envelope, postToSlackEndpoint, slashCommand } from './helpers/slack-sign';
-import { SIGNING_SECRET, startSlackApp, waitFor, writeSlackConfig, type SlackApp } from './helpers/slack-app';
+import { SIGNING_SECRET, slackThreadReply, startSlackApp, waitFor, writeSlackConfig, type SlackApp } from './helpers/slack-app';
 
 const kind = (m: { thread_ts?: string; metadata?: unknown; text?: string }) => (m.thread_ts ? 'reply' : m.metadata ? 'prompt' : /forget me/.test(m.text ?? '') ? 'kickoff' : 'other');
 
@@ -24,12 +24,7 @@ describe('consent before gathering, answers counted, forget me reaching the dige
 
   let thread = '';
   let n = 0;
-  const say = async (user: string, text: string) => {
-    const m = s.fake.addMessage({ channel: 'C0WOL1', user, text, thread_ts: thread, ts: (Number(thread) + ++n).toFixed(6) });
-    const r = await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'message', channel: 'C0WOL1', user, text, ts: m.ts, thread_ts: thread, event_ts: m.ts, channel_type: 'channel' }));
-    expect(r.status).toBe(200);
-    return m.ts;
-  };
+  const say = (user: string, text: string) => slackThreadReply(s, { channel: 'C0WOL1', thread, ts: (Number(thread) + ++n).toFixed(6), user, text });
 
   test('start today with day 1 due: in each channel the kick-off is the first post, with the exact words to take it back', async () => {
     await s.app.tick();

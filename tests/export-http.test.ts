@@ -9,7 +9,6 @@ import { setViewer } from '../src/http/viewer';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { startWolbot, type RunningApp } from '../src/app';
 import { toCsv } from '../src/core/export-formats';
 import { silentLogger } from '../src/core/ports/logger';
 import type { Store } from '../src/core/ports/store';
@@ -18,10 +17,11 @@ import { runCli } from './helpers/cli';
 import { FakeClock } from './helpers/fake-clock';
 import { localPeople } from './helpers/local-people';
 import { markdownBefore } from './helpers/markdown-before';
-import { tempWorkspace } from './helpers/workspace';
+import { sandboxAppForTests } from './helpers/sandbox-app';
 
 describe('streamed exports', () => {
-  const ws = tempWorkspace(`program: wol-week
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  const app = sandboxAppForTests(`program: wol-week
 start: 2026-11-16
 time: "09:00"
 timezone: Europe/London
@@ -30,15 +30,14 @@ channels:
   - local:general
   - { id: "local:ny", timezone: America/New_York }
   - { id: "local:tokyo", timezone: Asia/Tokyo }
-`);
+`, clock);
+  const { ws } = app;
+  // The CLI reads the app's own config and store.
   const env = { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' };
-  const clock = new FakeClock('2026-11-16T09:00:00Z');
-  let app: RunningApp;
   const get = (path: string) => fetch(`${app.url}${path}`);
   const thread = async (day: number, channel: string) => (await app.core.exportPosts({ day })).posts.filter((p) => p.channel === channel).at(-1)!.thread;
 
   beforeAll(async () => {
-    app = await startWolbot({ env, cwd: ws.dir, clock, cron: false, port: 0 });
     const people = localPeople(app, () => clock.now());
     const say = async (user: string, channel: string, day: number, text: string, extra: { name?: string; files?: string[]; links?: string[]; external?: boolean } = {}) => {
       const messageId = `L${randomUUID()}`;
@@ -66,10 +65,6 @@ channels:
     await say('u0', 'general', 2, 'day two', { name: 'Person 0' });
     // tokyo's day 2 stays quiet; day 3 is not posted (a gap in the figures).
   }, 60_000);
-  afterAll(async () => {
-    await app?.stop();
-    ws.cleanup();
-  });
 
   const before = async (day?: number) => markdownBefore((await app.core.exportPosts({ day })).posts, app.core.settings.programme.title, await app.core.reportContext());
 

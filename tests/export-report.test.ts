@@ -1,11 +1,11 @@
 /** `export --format md` / `/v1/export?format=md`: a report a community manager can forward. */
-import { startWolbot, type RunningApp } from '../src/app';
 import { FakeClock } from './helpers/fake-clock';
 import { localPeople } from './helpers/local-people';
-import { tempWorkspace } from './helpers/workspace';
+import { sandboxAppForTests } from './helpers/sandbox-app';
 
 describe('Markdown report', () => {
-  const ws = tempWorkspace(`program: wol-week
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  const app = sandboxAppForTests(`program: wol-week
 start: 2026-11-16
 time: "09:00"
 timezone: Europe/London
@@ -13,16 +13,7 @@ admins: [sandbox-user]
 channels:
   - local:general
   - { id: "local:ny", timezone: America/New_York }
-`);
-  const clock = new FakeClock('2026-11-16T09:00:00Z');
-  let app: RunningApp;
-  beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
-  });
-  afterAll(async () => {
-    await app.stop();
-    ws.cleanup();
-  });
+`, clock);
 
   test('days in order, local times, names, links, the sponsor figures, and a day posted twice in one channel counted right', async () => {
     const people = localPeople(app, () => clock.now());
@@ -63,7 +54,8 @@ channels:
 });
 
 describe('Markdown report of two programmes (wol-week and wol-woche)', () => {
-  const ws = tempWorkspace(`admins: [sandbox-user]
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  const app = sandboxAppForTests(`admins: [sandbox-user]
 programmes:
   - program: wol-week
     start: 2026-11-16
@@ -75,16 +67,7 @@ programmes:
     time: "09:00"
     timezone: Europe/Berlin
     channels: [local:de]
-`);
-  const clock = new FakeClock('2026-11-16T09:00:00Z');
-  let app: RunningApp;
-  beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
-  });
-  afterAll(async () => {
-    await app.stop();
-    ws.cleanup();
-  });
+`, clock);
 
   test('one section per run, each under its own title, in its own language and zone, both shares present', async () => {
     const people = localPeople(app, () => clock.now());

@@ -4,10 +4,9 @@
  */
 import { envelope, postToSlackEndpoint, slashCommand } from './helpers/slack-sign';
 import { SIGNING_SECRET, startSlackApp, waitFor, type SlackApp } from './helpers/slack-app';
-import { startWolbot, type RunningApp } from '../src/app';
 import { toCsv } from '../src/core/export-formats';
 import { FakeClock } from './helpers/fake-clock';
-import { tempWorkspace } from './helpers/workspace';
+import { sandboxAppForTests } from './helpers/sandbox-app';
 
 describe('display names on Slack', () => {
   let s: SlackApp;
@@ -84,22 +83,14 @@ describe('display names on Slack', () => {
 });
 
 describe('display names in the sandbox', () => {
-  const ws = tempWorkspace(`program: wol-week
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  const app = sandboxAppForTests(`program: wol-week
 start: 2026-11-16
 time: "09:00"
 timezone: Europe/London
 admins: [sandbox-user]
 channels: [local:general]
-`);
-  const clock = new FakeClock('2026-11-16T09:00:00Z');
-  let app: RunningApp;
-  beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
-  });
-  afterAll(async () => {
-    await app.stop();
-    ws.cleanup();
-  });
+`, clock);
 
   test('the sandbox user is "Sandbox User" in the export', async () => {
     await app.tick();

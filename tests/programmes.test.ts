@@ -1,25 +1,16 @@
 /** Several programmes in one config, each channel in its own programme's run, at its own times (fake clock). */
-import { startWolbot, type RunningApp } from '../src/app';
 import { loadSettings } from '../src/config';
 import { FakeClock } from './helpers/fake-clock';
+import { sandboxAppForTests } from './helpers/sandbox-app';
 import { tempWorkspace } from './helpers/workspace';
 import { twoProgrammesYaml } from './helpers/two-programmes';
 
 describe('several programmes in one config', () => {
-  const ws = tempWorkspace(twoProgrammesYaml('admins: [sandbox-user]\n'));
   const clock = new FakeClock('2026-11-16T08:59:00Z');
-  let app: RunningApp;
+  const app = sandboxAppForTests(twoProgrammesYaml('admins: [sandbox-user]\n'), clock);
   const prompts = async (channel: string) => (await app.store.listLocalMessages(channel)).filter((m) => m.kind === 'prompt');
   const api = (path: string, body: unknown) =>
     fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ text: string; followUps: string[] }>);
-
-  beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
-  });
-  afterAll(async () => {
-    await app.stop();
-    ws.cleanup();
-  });
 
   test('WOL Week in two channels and a weekly series in a third each post at their own times, into their own runs', async () => {
     await app.tick();

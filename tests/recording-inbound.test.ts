@@ -5,16 +5,14 @@
  */
 import type { InboundPort, ReplyOutcome } from '../src/core/ports/inbound';
 import { RecordingInbound } from './helpers/recording-inbound';
-import { startHarness, type Harness } from './reliability/app-harness';
+import { harnessForTests } from './reliability/app-harness';
 
 describe('RecordingInbound answers as the real core does (dedupe, edits, deletions, reactions)', () => {
-  let h: Harness;
+  const h = harnessForTests(['local:general']);
   let thread = '';
   beforeAll(async () => {
-    h = await startHarness(['local:general']);
     thread = await h.thread('local:general');
   });
-  afterAll(() => h?.close());
 
   /** One script of platform events, including retries and events about unknown messages. */
   const script = async (p: InboundPort): Promise<[string, ReplyOutcome][]> => {
@@ -53,11 +51,7 @@ describe('RecordingInbound answers as the real core does (dedupe, edits, deletio
 });
 
 describe('the core lists a thread\'s stored replies for catch-up', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(['local:general']);
-  });
-  afterAll(() => h?.close());
+  const h = harnessForTests(['local:general']);
 
   test('a thread longer than a page of stored replies lists every live reply once (catch-up compares against it)', async () => {
     const long = await h.thread('local:general');

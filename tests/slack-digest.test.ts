@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { envelope, postToSlackEndpoint } from './helpers/slack-sign';
-import { SIGNING_SECRET, startSlackApp, waitFor, writeSlackConfig, type SlackApp } from './helpers/slack-app';
+import { slackThreadReply, startSlackApp, waitFor, writeSlackConfig, type SlackApp } from './helpers/slack-app';
 
 describe('Slack digest', () => {
   let s: SlackApp;
@@ -22,12 +21,7 @@ describe('Slack digest', () => {
     await s.app.tick();
     const thread = s.fake.prompts('C0WOL1')[0]!.ts;
     let n = 0;
-    const say = async (user: string, text: string) => {
-      const m = s.fake.addMessage({ channel: 'C0WOL1', user, text, thread_ts: thread, ts: (Number(thread) + ++n).toFixed(6) });
-      const r = await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'message', channel: 'C0WOL1', user, text, ts: m.ts, thread_ts: thread, event_ts: m.ts, channel_type: 'channel' }));
-      expect(r.status).toBe(200);
-      return m.ts;
-    };
+    const say = (user: string, text: string) => slackThreadReply(s, { channel: 'C0WOL1', thread, ts: (Number(thread) + ++n).toFixed(6), user, text });
     // Cat's name cannot be looked up when she shares: the digest asks again before it posts.
     s.fake.fail('users.info', { kind: 'error', error: 'internal_error' }, { match: (a) => a.user === 'U0CAT' });
     const ana = await say('U0ANA', 'My draft onboarding checklist');

@@ -1,19 +1,17 @@
-import { startWolbot, type RunningApp } from '../src/app';
 import { FakeClock } from './helpers/fake-clock';
 import { localPeople } from './helpers/local-people';
-import { tempWorkspace } from './helpers/workspace';
+import { sandboxAppForTests } from './helpers/sandbox-app';
 
 /** GET /v1/stats: the sponsor's figures, counted from what people really shared. */
 describe('GET /v1/stats', () => {
-  const ws = tempWorkspace(`program: wol-week
+  const clock = new FakeClock('2026-11-16T09:00:00Z');
+  const app = sandboxAppForTests(`program: wol-week
 start: 2026-11-16
 time: "09:00"
 timezone: Europe/London
 admins: [sandbox-user]
 channels: [local:general, local:design]
-`);
-  const clock = new FakeClock('2026-11-16T09:00:00Z');
-  let app: RunningApp;
+`, clock);
 
   const threadOf = async (channel: string, day: number): Promise<string> => (await app.core.exportPosts({ day })).posts.find((p) => p.channel === channel)!.thread;
   const share = async (channel: string, day: number, user: string, text: string): Promise<void> => {
@@ -22,7 +20,6 @@ channels: [local:general, local:design]
   };
 
   beforeAll(async () => {
-    app = await startWolbot({ env: { DATABASE_URL: ws.dbUrl, WOLBOT_CONFIG: ws.config, LOG_LEVEL: 'silent' }, cwd: ws.dir, clock, cron: false, port: 0 });
     // A share from an earlier run of the same programme (spring): "veteran" is not a first-time sharer now.
     const s = app.store;
     const before = new Date('2026-03-02T09:00:00Z');
@@ -46,10 +43,6 @@ channels: [local:general, local:design]
     // `forget me` removes everything eve wrote: she no longer counts.
     expect((await localPeople(app).command('eve', 'design', 'forget me')).text).toMatch(/removed/);
   }, 60_000);
-  afterAll(async () => {
-    await app?.stop();
-    ws.cleanup();
-  });
 
   test('counts people, returning and first-time sharers, shares per day and per channel', async () => {
     const res = await fetch(`${app.url}/v1/stats`);

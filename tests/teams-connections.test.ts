@@ -1,29 +1,13 @@
 /** Introductions and circles on Teams (issue 25): bots cannot start group chats, so each person gets a 1:1 naming the others. */
-import { createTeamsAdapter } from '../adapters/teams';
-import type { TeamsReference } from '../adapters/teams/reference';
 import { circleContent, introductionContent } from '../src/core/connect/group-content';
 import { translator } from '../src/core/i18n/catalogue';
-import { silentLogger, systemClock, type ChannelTarget, type ChatAdapter } from '../src/core/ports';
-import { RecordingInbound } from './helpers/recording-inbound';
-import { BOT, FakeBotConnector, TEAM, TENANT } from './fakes/bot-connector';
+import { TENANT } from './fakes/bot-connector';
+import { teamsAdapterForTests } from './helpers/teams-adapter';
 
 const CHANNEL = '19:wol@thread.tacv2';
 
 describe('Teams: introductions and circles as 1:1 chats', () => {
-  let fake: FakeBotConnector;
-  let adapter: ChatAdapter;
-  let target: ChannelTarget;
-
-  beforeAll(async () => {
-    fake = await new FakeBotConnector().start();
-    adapter = createTeamsAdapter({ settings: { allowAnonymous: true, requestTimeoutMs: 2000 }, inbound: new RecordingInbound(), logger: silentLogger, clock: systemClock }).adapter;
-    const reference: TeamsReference = { serviceUrl: fake.url, tenantId: TENANT, teamId: TEAM, channelId: CHANNEL, botId: BOT.id, botName: BOT.name };
-    target = { platform: 'teams', channelId: CHANNEL, workspaceId: TENANT, reference };
-  });
-  afterAll(() => fake.stop());
-  beforeEach(() => {
-    fake.calls.length = 0;
-  });
+  const { fake, adapter, target } = teamsAdapterForTests(CHANNEL);
 
   it('an introduction opens a 1:1 chat with each person (isGroup false, their tenant) and sends each the card naming the other', async () => {
     const message = introductionContent({

@@ -3,12 +3,11 @@
  * real HTTP (activities POSTed to /api/messages, botbuilder's calls going to a fake Bot Connector).
  */
 import type { RunningApp } from '../src/app';
-import { startTeamsApp, until } from './helpers/teams-app';
+import { teamsAppForTests, until } from './helpers/teams-app';
 import {
   BOT, FakeBotConnector, TEAM, TENANT, botAdded, botRemoved, channelEvent, installation, mentionPost, personalMessage, postActivity, type Person,
 } from './fakes/bot-connector';
 import { FakeClock } from './helpers/fake-clock';
-import { tempWorkspace } from './helpers/workspace';
 
 const CONFIGURED = '19:from-config@thread.tacv2';
 const OTHER = '19:random@thread.tacv2';
@@ -27,10 +26,6 @@ function config(channels: string[] = []): string {
     `channels: [${channels.map((c) => JSON.stringify(c)).join(', ')}]`,
     '',
   ].join('\n');
-}
-
-function start(ws: ReturnType<typeof tempWorkspace>, clock: FakeClock): Promise<RunningApp> {
-  return startTeamsApp({ ...ws, clock });
 }
 
 /** The same activity, in another team (its id is its General channel's). */
@@ -67,16 +62,8 @@ describe('Teams lifecycle through the whole app', () => {
   });
 
   describe('a channel named in wolbot.yaml', () => {
-    const ws = tempWorkspace(config([`teams:${CONFIGURED}`]));
     const clock = new FakeClock(`${START}T08:00:00Z`);
-    let app: RunningApp;
-    beforeAll(async () => {
-      app = await start(ws, clock);
-    });
-    afterAll(async () => {
-      await app?.stop();
-      ws.cleanup();
-    });
+    const app = teamsAppForTests(config([`teams:${CONFIGURED}`]), clock);
 
     it('gets a full reference when the bot is added to its team, stays active, and the cron opens a thread in it', async () => {
       fake.teamChannels.set(TEAM, [{ id: TEAM }, { id: CONFIGURED, name: 'wol-config' }, { id: OTHER, name: 'random' }]);
@@ -110,24 +97,14 @@ describe('Teams lifecycle through the whole app', () => {
   });
 
   describe('greeting once, across a restart', () => {
-    const ws = tempWorkspace(config());
     const clock = new FakeClock(`${START}T08:00:00Z`);
     const TEAM2 = '19:second-team@thread.tacv2';
-    let app: RunningApp;
-    beforeAll(async () => {
-      app = await start(ws, clock);
-    });
-    afterAll(async () => {
-      await app?.stop();
-      ws.cleanup();
-    });
+    const app = teamsAppForTests(config(), clock);
 
     it('greets a new team once; a restart on the same SQLite file and repeated install events do not greet again', async () => {
       await ok(app, botAdded(fake.url, ADMIN));
       expect(fake.textsIn(TEAM).filter((t) => GREETING.test(t))).toHaveLength(1);
-      await app.stop();
-
-      app = await start(ws, clock);
+      await app.restart(); // the same SQLite file
       await ok(app, botAdded(fake.url, ADMIN));
       await ok(app, installation(fake.url, 'add', ADMIN));
       expect(fake.textsIn(TEAM).filter((t) => GREETING.test(t))).toHaveLength(1);
@@ -151,16 +128,8 @@ describe('Teams lifecycle through the whole app', () => {
 
   describe('in a team', () => {
     const CHANNEL = '19:wol@thread.tacv2';
-    const ws = tempWorkspace(config([`teams:${CONFIGURED}`]));
     const clock = new FakeClock(`${START}T08:00:00Z`);
-    let app: RunningApp;
-    beforeAll(async () => {
-      app = await start(ws, clock);
-    });
-    afterAll(async () => {
-      await app?.stop();
-      ws.cleanup();
-    });
+    const app = teamsAppForTests(config([`teams:${CONFIGURED}`]), clock);
 
     async function installAndSubscribe(channels: { id: string; name?: string }[]): Promise<void> {
       fake.teamChannels.set(TEAM, channels);
@@ -261,17 +230,9 @@ describe('Teams lifecycle through the whole app', () => {
     const LATER = '19:made-later@thread.tacv2';
     const ELSEWHERE = '19:other-team-chan@thread.tacv2';
     const TEAM2 = '19:other-team@thread.tacv2';
-    let ws: ReturnType<typeof tempWorkspace>;
-    let app: RunningApp;
     const clock = new FakeClock(`${START}T08:00:00Z`);
-    beforeEach(async () => {
-      ws = tempWorkspace(config([`teams:${CONFIGURED}`]));
-      app = await start(ws, clock);
-    });
-    afterEach(async () => {
-      await app?.stop();
-      ws.cleanup();
-    });
+    // A new store for each test.
+    const app = teamsAppForTests(config([`teams:${CONFIGURED}`]), clock, { each: true });
 
     async function setUp(): Promise<void> {
       fake.teamChannels.set(TEAM, [{ id: TEAM }, { id: CHANNEL, name: 'wol' }, { id: CONFIGURED, name: 'wol-config' }]);
@@ -336,8 +297,7 @@ describe('Teams lifecycle through the whole app', () => {
       await setUp();
       // created and subscribed while the list was not fetched again
       await ok(app, mentionPost(fake.url, LATER, 'subscribe', ADMIN));
-      await app.stop();
-      app = await start(ws, clock); // a new process: it has seen none of the team's channels
+      await app.restart(); // a new process: it has seen none of the team's channels
       fake.failNext({ kind: 'fetchChannelList', status: 403 });
       await ok(app, botRemoved(fake.url, ADMIN));
       expect(fake.of('fetchChannelList').at(-1)!.status).toBe(403);

@@ -1,10 +1,9 @@
 /** Posting through real botbuilder to the fake Bot Connector: thread creation, digests, failures. */
-import { createTeamsAdapter } from '../adapters/teams';
 import type { TeamsReference } from '../adapters/teams/reference';
-import { DeliveryError, silentLogger, systemClock, type ChannelTarget, type ChatAdapter, type PromptMessage } from '../src/core/ports';
-import { RecordingInbound } from './helpers/recording-inbound';
+import { DeliveryError, type PromptMessage } from '../src/core/ports';
 import { cardText, teamsBodyProblems } from './helpers/adaptive-cards';
-import { BOT, FakeBotConnector, TEAM, TENANT } from './fakes/bot-connector';
+import { TEAM, TENANT } from './fakes/bot-connector';
+import { teamsAdapterForTests } from './helpers/teams-adapter';
 
 const CHANNEL = '19:out@thread.tacv2';
 const prompt: PromptMessage = {
@@ -14,20 +13,7 @@ const prompt: PromptMessage = {
 };
 
 describe('Teams outbound', () => {
-  let fake: FakeBotConnector;
-  let adapter: ChatAdapter;
-  let target: ChannelTarget;
-
-  beforeAll(async () => {
-    fake = await new FakeBotConnector().start();
-    adapter = createTeamsAdapter({ settings: { allowAnonymous: true, requestTimeoutMs: 2000 }, inbound: new RecordingInbound(), logger: silentLogger, clock: systemClock }).adapter;
-    const reference: TeamsReference = { serviceUrl: fake.url, tenantId: TENANT, teamId: TEAM, channelId: CHANNEL, botId: BOT.id, botName: BOT.name };
-    target = { platform: 'teams', channelId: CHANNEL, workspaceId: TENANT, reference };
-  });
-  afterAll(() => fake.stop());
-  beforeEach(() => {
-    fake.calls.length = 0;
-  });
+  const { fake, adapter, target } = teamsAdapterForTests(CHANNEL);
 
   it('postPrompt creates a new channel thread and returns its ;messageid= conversation id', async () => {
     const ref = await adapter.postPrompt(target, prompt);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { startWolbot, type RunningApp } from '../../src/app';
 import { FakeSlack } from '../fakes/slack-api';
+import { envelope, postToSlackEndpoint } from './slack-sign';
 import { FakeClock } from './recording-inbound';
 
 export const SIGNING_SECRET = 'app-test-signing-secret';
@@ -94,6 +95,17 @@ export async function startSlackApp(
       if (!opts.fake) await fake.stop();
     },
   };
+}
+
+/**
+ * `user` replies in `thread` of `channel` as Slack tells it: the message is kept in the fake's
+ * history (what catch-up reads) and its event signed to the app, which must answer 200. Gives its ts.
+ */
+export async function slackThreadReply(s: SlackApp, m: { channel: string; thread: string; ts: string; user: string; text: string }): Promise<string> {
+  const { ts } = s.fake.addMessage({ channel: m.channel, user: m.user, text: m.text, thread_ts: m.thread, ts: m.ts });
+  const r = await postToSlackEndpoint(s.events, SIGNING_SECRET, envelope({ type: 'message', channel: m.channel, user: m.user, text: m.text, ts, thread_ts: m.thread, event_ts: ts, channel_type: 'channel' }));
+  expect(r.status).toBe(200);
+  return ts;
 }
 
 export async function waitFor(cond: () => boolean | Promise<boolean>, what = 'condition', tries = 500): Promise<void> {

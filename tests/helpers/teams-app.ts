@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { startWolbot, type RunningApp } from '../../src/app';
 import type { Clock } from '../../src/core/ports/clock';
+import { appForTests, type AppForTests } from './workspace';
 
 /** The whole app with Teams open to anonymous activities (as for a local emulator), logs discarded. */
 export function startTeamsApp(o: { dir: string; dbUrl: string; config: string; clock?: Clock; env?: Record<string, string>; port?: number }): Promise<RunningApp> {
@@ -13,6 +14,15 @@ export function startTeamsApp(o: { dir: string; dbUrl: string; config: string; c
     logStream: new Writable({ write: (_c, _e, cb) => cb() }),
     drainMs: 2000,
   });
+}
+
+/**
+ * That app for the tests of a describe block, on a temp folder holding `configYaml` and on `clock`:
+ * started before all of them (before each, on a new folder and store, with `each`), stopped and
+ * the folder removed after. restart() is a new process on the same store.
+ */
+export function teamsAppForTests(configYaml: string, clock: Clock, opts: { each?: boolean } = {}): AppForTests {
+  return appForTests(configYaml, (ws) => startTeamsApp({ ...ws, clock }), opts);
 }
 
 /** Polls until `f` gives a truthy value (the app answers Teams before its background work ends). */

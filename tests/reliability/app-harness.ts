@@ -46,6 +46,26 @@ export async function startHarness(channels: string[], env: Record<string, strin
   };
 }
 
+/** startHarness(channels) for the tests of a describe block: started before them, closed after; use it in a hook or a test. */
+export function harnessForTests(channels: string[]): Harness {
+  let h: Harness | undefined;
+  const started = (): Harness => {
+    if (!h) throw new Error('the harness starts before the tests: use it in a hook or a test');
+    return h;
+  };
+  beforeAll(async () => {
+    h = await startHarness(channels);
+  });
+  afterAll(() => h?.close());
+  return {
+    get app() { return started().app; },
+    get dir() { return started().dir; },
+    log: () => started().log(),
+    thread: (label) => started().thread(label),
+    close: () => started().close(),
+  };
+}
+
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }

@@ -9,19 +9,17 @@ import { decodeSlackText, escapeSlack, extractLinks } from '../../adapters/slack
 import { validateActivity } from '../../adapters/teams/validate';
 import { silentLogger } from '../../src/core/ports/logger';
 import { RecordingInbound } from '../helpers/recording-inbound';
-import { postJson, startHarness, type Harness } from './app-harness';
+import { harnessForTests, postJson } from './app-harness';
 
 const json = fc.jsonValue({ maxDepth: 3 });
 const id = fc.oneof(fc.constantFrom('general', 'C0', '', 'x'.repeat(201)), fc.string({ maxLength: 12 }), fc.integer(), fc.constant(null));
 
 describe('fuzz: sandbox JSON API', () => {
-  let h: Harness;
+  const h = harnessForTests(['local:general']);
   let thread = '';
   beforeAll(async () => {
-    h = await startHarness(['local:general']);
     thread = await h.thread('local:general');
   });
-  afterAll(() => h?.close());
 
   test('random bodies to /v1/replies, /v1/reactions, /v1/commands: 2xx or 4xx, never 5xx', async () => {
     const body = fc.oneof(

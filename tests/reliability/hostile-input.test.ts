@@ -3,7 +3,7 @@
  * text in any script stored and exported byte for byte; exports escaped for their medium.
  */
 import { parseCsv } from './csv';
-import { postJson, startHarness, type Harness } from './app-harness';
+import { harnessForTests, postJson } from './app-harness';
 import { localPeople } from '../helpers/local-people';
 
 const TEXTS = [
@@ -20,14 +20,12 @@ const TEXTS = [
 ];
 
 describe('hostile input on our HTTP surface', () => {
-  let h: Harness;
+  const h = harnessForTests(['local:general']);
   let thread = '';
 
   beforeAll(async () => {
-    h = await startHarness(['local:general']);
     thread = await h.thread('local:general');
   });
-  afterAll(() => h?.close());
 
   test('malformed JSON → 400, over 1 MB → 413, unknown routes → 404, wrong shapes → 400', async () => {
     for (const route of ['/v1/replies', '/v1/reactions', '/v1/commands']) {
