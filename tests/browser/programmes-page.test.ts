@@ -90,4 +90,17 @@ describeInChromium('the page with two programmes in one config', () => {
     await page.locator('#programme').screenshot({ path: path.join(OUT, 'programmes-390-schedule.png') });
     expect(errors).toEqual([]);
   });
+  test('the weekly series in the sandbox: its week 2 post is named by its week', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const circle = (await app.store.listChannels()).find((c) => c.platform === 'local' && c.channelId === 'circle')!;
+    const habits = app.core.settings.programmes.find((p) => p.programme.id === 'weekly-habits')!;
+    await app.core.postDay(8, { channel: circle, programme: habits }); // week 2
+    // The figures show the daily WOL Week: the sandbox still speaks of the circle's weeks.
+    await page.getByRole('combobox', { name: 'Run' }).selectOption('wol-week@2026-11-16');
+    await page.locator('#sandbox-channel').selectOption({ label: 'local:circle' });
+    await page.locator('#chat .msg-title', { hasText: /^Week 2 · / }).waitFor();
+    await expect(page.getByRole('button', { name: /the post of week 2; reactions so far/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /week 8/ }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

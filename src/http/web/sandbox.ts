@@ -4,7 +4,7 @@ import { api, messageOf, SANDBOX } from './api.js';
 import { byId, el, link, linkify, reconcile, setText, whenIn } from './dom.js';
 import { resetLocalFeed } from './local-feed.js';
 import { authorName, avatar } from './people.js';
-import { periodOf, t } from './words.js';
+import { periodNumber, periodOf, periodOfCadence, t, type Period } from './words.js';
 import type { ExportDoc, LocalMessage, LocalMessages, PromptBody, StatusChannel, StatusDoc, SummaryBody } from './types.js';
 
 type Refresh = (force?: boolean) => Promise<void>;
@@ -14,6 +14,8 @@ type Reply = LocalMessage & { name?: string };
 let refresh: Refresh = () => Promise.resolve();
 let channel: string | null = null;
 let zone = 'UTC';
+/** The shown channel's programme counts days or weeks (whatever run the figures show). */
+let period: Period = 'day';
 let counts = new Map<string, number>();
 let names = new Map<string, string>();
 
@@ -69,7 +71,7 @@ function bodyText(m: LocalMessage): string {
   if (['digest', 'kickoff', 'wrapup', 'introduction', 'circle'].includes(m.kind) && typeof b.text === 'string') return b.text;
   if (m.kind === 'digest') {
     const day = Number(b.day) || 0;
-    const lines = [str(b.title) || (b.theme ? periodOf(day, str(b.theme)) : periodOf(day))];
+    const lines = [str(b.title) || (b.theme ? periodOf(day, str(b.theme), period) : periodOf(day, undefined, period))];
     if (b.summary) lines.push(str(b.summary));
     else lines.push(t('page.sandbox.digestCounts', { shares: Number(b.replyCount) || 0, people: Number(b.peopleCount) || 0 }));
     const highlights = Array.isArray(b.highlights) ? b.highlights.filter(isRecord) : [];
@@ -164,14 +166,14 @@ function promptNode(m: LocalMessage): HTMLLIElement {
   const thread = el('ol', 'msg-thread');
   thread.setAttribute('aria-label', t('page.sandbox.thread'));
   const p: PromptBody = isRecord(m.body) ? m.body : {};
-  const actions = el('div', 'msg-actions', [heartButton(m.id, t('page.sandbox.heartPost', { n: Number(p.day) || 0 }))]);
+  const actions = el('div', 'msg-actions', [heartButton(m.id, t('page.sandbox.heartPost', { n: periodNumber(Number(p.day) || 0, period), period }))]);
   li.append(el('div', 'content'), actions, thread, replyForm(li, `prompt-${m.id}`));
   return li;
 }
 
 function fillPrompt(node: HTMLLIElement, { m, replies }: { m: LocalMessage; replies: Reply[] }): void {
   const p: PromptBody = isRecord(m.body) ? m.body : {};
-  const h = el('h3', 'msg-title', p.heading || periodOf(Number(p.day) || 0, str(p.theme)));
+  const h = el('h3', 'msg-title', p.heading || periodOf(Number(p.day) || 0, str(p.theme), period));
   h.id = `prompt-${m.id}`;
   const text = el('p', 'msg-text');
   text.append(linkify(str(p.text)));
@@ -205,6 +207,8 @@ function chooseChannel(locals: StatusChannel[]): void {
 
 export function renderSandbox(local: LocalMessages | null, exp: ExportDoc, status: StatusDoc): void {
   chooseChannel(status.channels.filter((c) => c.platform === SANDBOX && c.platformOn));
+  const own = status.programmes?.find((p) => p.channels.some((c) => c.platform === SANDBOX && c.id === channel));
+  period = periodOfCadence(own?.cadence ?? status.programme.cadence);
   counts = new Map();
   names = new Map();
   for (const p of exp.posts.filter((x) => x.platform === SANDBOX && x.channel === channel)) {
@@ -224,7 +228,7 @@ export function renderSandbox(local: LocalMessages | null, exp: ExportDoc, statu
   reconcile(chat, items, (x) => x.m.id, (x) => (x.m.kind === 'prompt' ? promptNode(x.m) : el('li', 'msg')), (node, x) => (x.m.kind === 'prompt' ? fillPrompt(node, x) : fillPlain(node, x)));
   for (const b of chat.querySelectorAll<HeartButton>('.heart')) setHeart(b);
   if (!items.length) {
-    if (!chat.querySelector('.empty')) chat.append(el('li', 'empty', t('page.sandbox.empty')));
+    if (!chat.querySelector('.empty')) chat.append(el('li', 'empty', t('page.sandbox.empty', { period })));
   } else chat.querySelector('.empty')?.remove();
 }
 

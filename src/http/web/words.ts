@@ -54,9 +54,14 @@ export function tNodes(key: string, values: Record<string, string | number | Nod
   return Array.isArray(out) ? out : [out];
 }
 
+/** The number a day goes by: the day, or in a weekly programme its week (days 1–7 are week 1). */
+export function periodNumber(day: number, of: Period = period): number {
+  return of === 'week' ? Math.floor((day - 1) / 7) + 1 : day;
+}
+
 /** "Day 3" or, in a weekly programme, "Week 1" (days 1–7), in the page's language; `of`: another programme's period. */
 export function periodOf(day: number, theme?: string, of: Period = period): string {
-  const n = of === 'week' ? Math.floor((day - 1) / 7) + 1 : day;
+  const n = periodNumber(day, of);
   return theme === undefined ? t('page.period', { n, period: of }) : t('page.periodTheme', { n, theme, period: of });
 }
 
