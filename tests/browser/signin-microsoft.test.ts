@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { FakeBotConnector, TENANT, botAdded, channelEvent, mentionPost, postActivity, threadReply, type Person } from '../fakes/bot-connector';
-import { describeInChromium, launchChromium, signInWith } from '../helpers/browser';
+import { SCREENSHOTS, describeInChromium, launchChromium, signInWith } from '../helpers/browser';
 import { freePort, startProvider, type TestProvider } from '../helpers/oidc-provider';
 import { startTeamsApp, until } from '../helpers/teams-app';
 
@@ -97,9 +97,17 @@ describeInChromium('Sign in with Microsoft against a Teams channel (real provide
     expect(await page.locator('#gallery-days .g-day-date').first().textContent()).toBe('Mi., 20. Nov. 2030');
     expect(await page.locator('#sub').textContent()).toMatch(/^Start am Mo\., 18\. Nov\. 2030 · Impulse um 09:00 Uhr \(Europe\/London\)/);
     expect(await page.locator('#signout').textContent()).toBe('Abmelden');
+    // The organizers' preview is not offered to her (its API would refuse her).
+    expect(await page.locator('#preview').isHidden()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Vorschau' }).count()).toBe(0);
     const me = await asJson(context, '/v1/me');
     expect(me.body).toMatchObject({ role: 'member', lang: 'de', person: { platform: 'teams', userId: 'aad-anna', name: 'Anna' } });
     expect(me.body.patterns['page.gallery']).toBe('Galerie');
+    // A member's German page, for people to look at (tests don't read these).
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'member-de-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'member-de-390.png'), fullPage: true });
     const stats = await asJson(context, '/v1/stats');
     expect(stats.status).toBe(200);
     expect(stats.body).toMatchObject({ shares: 1, people: 1 });
@@ -120,7 +128,9 @@ describeInChromium('Sign in with Microsoft against a Teams channel (real provide
   }, 120_000);
 
   test('the organizer (listed by her Teams id) exports the tenant\'s programme', async () => {
-    const { context } = await signedIn('ada');
+    const { context, page } = await signedIn('ada');
+    await page.locator('#you').waitFor();
+    expect(await page.locator('#preview').isVisible()).toBe(true);
     const exp = await asJson(context, '/v1/export');
     expect(exp.status).toBe(200);
     expect(exp.body.posts.map((p: any) => [p.platform, p.channel])).toEqual([['teams', CHANNEL]]);

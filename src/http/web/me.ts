@@ -26,6 +26,8 @@ export async function loadMe(): Promise<MeDoc | null> {
   }
   if (me) setWords(me.lang, me.patterns);
   if (me?.person) showPerson(me.person);
+  // The preview is for organizers (its API answers a member 403): a member's page leaves it out.
+  if (me?.role === 'member') byId('preview').hidden = byId('nav-preview').hidden = true;
   return me;
 }
 
