@@ -85,6 +85,7 @@ describeInChromium('Sign in with Microsoft against a Teams channel (real provide
     const { context, page } = await signedIn('anna');
     await page.locator('#your-shares li').first().waitFor();
     expect(await page.locator('#your-shares').textContent()).toContain('what I learned about our build times');
+    expect(await page.locator('#your-shares .day').first().textContent()).toBe('Tag 3 · Lernen');
     // Her programme is German, so is her page: its titles, figures, gallery and dates (from /v1/me).
     await page.locator('#gallery-days .day-no').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('de');

@@ -2,7 +2,7 @@
 // a confirmation) and signing out, in their programme's language (the words come from /v1/me).
 import { api, messageOf } from './api.js';
 import { byId, el, setText } from './dom.js';
-import { setWords, t } from './words.js';
+import { periodOf, setWords, t } from './words.js';
 import type { ExportDoc } from './types.js';
 
 export interface MeDoc {
@@ -64,6 +64,6 @@ export function renderYourShares(doc: ExportDoc): void {
     .flatMap((p) => p.replies.filter((r) => r.user === person.userId).map((r) => ({ post: p, reply: r })))
     .sort((a, b) => b.reply.at.localeCompare(a.reply.at));
   const list = byId('your-shares');
-  list.replaceChildren(...mine.map(({ post, reply }) => el('li', 'your-share', [el('span', 'day', post.theme), el('p', null, reply.text)])));
+  list.replaceChildren(...mine.map(({ post, reply }) => el('li', 'your-share', [el('span', 'day', periodOf(post.day, post.theme)), el('p', null, reply.text)])));
   byId('you-none').hidden = mine.length > 0;
 }
