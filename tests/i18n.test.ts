@@ -111,10 +111,10 @@ describe('a weekly programme’s answers and notices name the week (a daily one�
     expect(notice('en', weekly, 'prompt').failed).toBe('wolbot could not post week 2 in slack:C1: not_in_channel. Invite the bot to the channel again, then say `post N here` to send the missed week.');
     expect(notice('en', daily, 'prompt').failed).toBe('wolbot could not post day 8 in slack:C1: not_in_channel. Invite the bot to the channel again, then say `post N here` to send the missed day.');
     expect(notice('en', weekly, 'digest').uncertain).toBe('wolbot is not sure whether the digest of week 2 reached slack:C1 (timeout). It will not post it again by itself: look in the channel.');
-    expect(notice('de', weekly, 'prompt').failed).toBe('wolbot konnte Woche 2 nicht in slack:C1 posten: not_in_channel. Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um die verpasste Woche nachzuholen.');
-    expect(notice('de', daily, 'prompt').failed).toBe('wolbot konnte Tag 8 nicht in slack:C1 posten: not_in_channel. Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um den verpassten Tag nachzuholen.');
-    expect(notice('de', weekly, 'prompt').uncertain).toBe('wolbot weiß nicht sicher, ob Woche 2 in slack:C1 angekommen ist (timeout). Von sich aus postet wolbot nichts noch einmal: Schau im Kanal nach, und falls sie fehlt, sag `post week 2 here again`.');
-    expect(notice('de', daily, 'prompt').uncertain).toMatch(/ob Tag 8 in slack:C1 .* und falls er fehlt, sag `post 8 here again`\.$/);
+    expect(notice('de', weekly, 'prompt').failed).toBe('wolbot konnte den Impuls von Woche 2 nicht in slack:C1 posten: not_in_channel. Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um die verpasste Woche nachzuholen.');
+    expect(notice('de', daily, 'prompt').failed).toBe('wolbot konnte den Impuls von Tag 8 nicht in slack:C1 posten: not_in_channel. Lade den Bot wieder in den Kanal ein und sag dann `post N here`, um den verpassten Tag nachzuholen.');
+    expect(notice('de', weekly, 'prompt').uncertain).toBe('wolbot weiß nicht sicher, ob der Impuls von Woche 2 in slack:C1 angekommen ist (timeout). Von sich aus postet wolbot nichts noch einmal: Schau im Kanal nach, und falls er fehlt, sag `post week 2 here again`.');
+    expect(notice('de', daily, 'prompt').uncertain).toMatch(/ob der Impuls von Tag 8 in slack:C1 .* und falls er fehlt, sag `post 8 here again`\.$/);
     expect(notice('de', weekly, 'digest', 'boom').failed).toMatch(/^wolbot konnte die Zusammenfassung von Woche 2 nicht in slack:C1 posten: boom\. .*die verpasste Woche nachzuholen\.$/);
     expect(notice('ja', weekly, 'prompt').failed).toBe('wolbot はslack:C1に第2週のお題を投稿できませんでした：not_in_channel。ボットをチャンネルにもう一度招待してから `post N here` と送り、投稿できなかった週のお題を投稿してください。');
     expect(notice('ja', daily, 'prompt').uncertain).toMatch(/^wolbot は、8日目のお題が.*`post 8 here again`/);
@@ -135,7 +135,14 @@ describe('a weekly programme’s answers and notices name the week (a daily one�
     expect(translator('en').t('cmd.subscribe.noMore', { weekly: 'no' })).toBe('The programme has no more days to post.');
     expect(translator('de').t('cmd.subscribe.noMore', { weekly: 'yes' })).toBe('Das Programm hat keine weiteren Wochen.');
     expect(translator('en').t('cmd.post.noToday', { date: '2026-11-17', p: '/wol ', days: '1, 2, 3, 4', weekly: 'yes' })).toBe('There is no prompt for today (2026-11-17). Say `/wol post N` with a week of the programme: 1, 2, 3, 4.');
-    expect(translator('de').t('cmd.post.noToday', { date: '2026-11-17', p: '/wol ', days: '1, 2', weekly: 'yes' })).toBe('Für heute (2026-11-17) gibt es keinen Impuls. Sag `/wol post N` mit einer Woche des Programms: 1, 2.');
+    expect(translator('de').t('cmd.post.noToday', { date: '2026-11-17', p: '/wol ', days: '1, 2', weekly: 'yes' })).toBe('Für heute (2026-11-17) gibt es keinen Impuls. Sag `/wol post N` und setz für N eine Woche des Programms ein: 1, 2.');
     expect(translator('en').t('cmd.post.error', { ...periodValues(weekly, 8), error: 'boom' })).toBe('Posting week 2 ran into an error: boom. `status` shows what was posted.');
+  });
+
+  test('a manual post’s answer reads right with every state (“wird gesendet” is no adjective)', () => {
+    const de = translator('de');
+    const state = de.t('status.state', { state: 'sending' });
+    expect(de.t('post.alreadyState', { where: 'slack:C1', ...periodValues(weekly, 8), state, reason: '', hint: 'post week 2 again' })).toBe('slack:C1: Woche 2 hat bereits den Status „wird gesendet“. Sag `post week 2 again`, um sie noch einmal zu posten.');
+    expect(translator('ja').t('post.sent', { ...periodValues(weekly, 8), n: 1, where: 'local:shuu' })).toBe('第2週のお題を1チャンネルに投稿しました：local:shuu。');
   });
 });

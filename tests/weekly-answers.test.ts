@@ -200,7 +200,7 @@ describe('sandbox: German and Japanese weekly programmes say “Woche 2” and �
   test('Japanese', async () => {
     const posted = await say('shuu', 'post 2');
     expect(posted.text).toBe('第2週（T2）をlocal:shuuに投稿しています…');
-    expect(posted.followUps).toEqual(['第2週を1チャンネルに投稿しました：local:shuu。']);
+    expect(posted.followUps).toEqual(['第2週のお題を1チャンネルに投稿しました：local:shuu。']);
     expect((await say('shuu', 'digest 2')).text).toBe('第2週のダイジェストをそのスレッドに投稿しました。');
     const status = (await say('shuu', 'status')).text;
     expect(status).toContain('プログラム：四週間（shuu）、第1週 2026-11-16、対象週 1, 2、投稿時刻 09:00（Asia/Tokyo、チャンネルごとの指定がない場合）');

@@ -126,10 +126,10 @@ export const ja: Record<MessageKey, string> = {
   'cmd.digest.retry': '{weekly, select, yes {第{week}週} other {{day}日目}}のダイジェストはまだ投稿できていません（{reason}）。あとで自動的にもう一度試します。',
   'cmd.digest.lost': '{weekly, select, yes {第{week}週} other {{day}日目}}のダイジェストは、別のプロセスが引き継ぎました。',
 
-  'post.sent': '{weekly, select, yes {第{week}週} other {{day}日目}}を{n}チャンネルに投稿しました：{where}。',
-  'post.already': '{where}：{weekly, select, yes {第{week}週} other {{day}日目}}はすでに投稿済みです{when}。もう一度投稿するには `{hint}` と送ってください。',
+  'post.sent': '{weekly, select, yes {第{week}週} other {{day}日目}}のお題を{n}チャンネルに投稿しました：{where}。',
+  'post.already': '{where}：{weekly, select, yes {第{week}週} other {{day}日目}}のお題はすでに投稿済みです{when}。もう一度投稿するには `{hint}` と送ってください。',
   'post.alreadyWhen': '（{time}、{zone}）',
-  'post.alreadyState': '{where}：{weekly, select, yes {第{week}週} other {{day}日目}}はすでに「{state}」です{reason}。もう一度投稿するには `{hint}` と送ってください。',
+  'post.alreadyState': '{where}：{weekly, select, yes {第{week}週} other {{day}日目}}のお題はすでに「{state}」です{reason}。もう一度投稿するには `{hint}` と送ってください。',
   'post.retry': '{where}：まだ投稿できていません（{reason}）。あとでもう一度試します。',
   'post.failed': '{where}：失敗しました — {reason}。',
   'post.uncertain': '{where}：投稿できたか確認できません — {reason}。',
@@ -167,11 +167,11 @@ export const ja: Record<MessageKey, string> = {
 
   'notice.failed': 'wolbot は{where}に{kind, select, digest {{weekly, select, yes {第{week}週} other {{day}日目}}のダイジェスト} kickoff {キックオフ} wrapup {まとめ} other {{weekly, select, yes {第{week}週} other {{day}日目}}のお題}}を投稿できませんでした：{reason}。{advice}',
   'notice.uncertain': 'wolbot は、{kind, select, digest {{weekly, select, yes {第{week}週} other {{day}日目}}のダイジェスト} kickoff {キックオフ} wrapup {まとめ} other {{weekly, select, yes {第{week}週} other {{day}日目}}のお題}}が{where}に届いたか確認できません（{reason}）。自動で再投稿はしないので、チャンネルを確認してください{kind, select, prompt {。見当たらなければ `post {weekly, select, yes {week {week}} other {{day}}} here again` と送ってください} other {}}。',
-  'advice.invite': 'ボットをチャンネルにもう一度招待してから `post N here` と送り、投稿できなかった{weekly, select, yes {週のお題} other {日}}を投稿してください。',
+  'advice.invite': 'ボットをチャンネルにもう一度招待してから `post N here` と送り、投稿できなかった{weekly, select, yes {週} other {日}}のお題を投稿してください。',
   'advice.archived': 'チャンネルがアーカイブされています。アーカイブを解除してもう一度登録するか、設定から外してください。',
   'advice.notFound': 'チャンネルがもう存在しないか、ボットから見えない状態です。設定のチャンネル ID を確認してください。',
   'advice.auth': 'アプリがワークスペースへのアクセス権を失いました。アプリを再インストールし、.env のトークンを確認してください。',
-  'advice.other': 'チャンネルとボットを確認してから `post N here` と送り、投稿できなかった{weekly, select, yes {週のお題} other {日}}を投稿してください。',
+  'advice.other': 'チャンネルとボットを確認してから `post N here` と送り、投稿できなかった{weekly, select, yes {週} other {日}}のお題を投稿してください。',
   // weeks and earlier digests (issue 24)
   'parse.digest': '`digest` に付けられる数字はひとつだけです：`digest`（最新）または `digest N`',
   'cmd.post.notWeekly': 'このプログラムは週ではなく日で数えます。`{p}post N` で日を指定してください。',

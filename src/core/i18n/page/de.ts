@@ -11,7 +11,7 @@ export const pageDe: Record<PageKey, string> = {
   'page.signout': 'Abmelden',
   'page.yourShares': 'Deine Beiträge',
   'page.yourShares.none': 'Du hast in diesem Programm noch nichts geteilt.',
-  'page.forget': 'Vergiss mich',
+  'page.forget': 'Meine Daten löschen',
   'page.forget.confirm': 'Alles, was du hier geteilt hast, deine Reaktionen und deinen Namen aus wolbot löschen? Das lässt sich nicht rückgängig machen.',
   'page.cancel': 'Abbrechen',
 
@@ -104,7 +104,7 @@ export const pageDe: Record<PageKey, string> = {
   'page.preview.head': '{programme} ({language}) · Kanal: {channel} — {zone}, {time} Uhr. Versand: {when}.',
   'page.preview.defaultChannel': 'Standardkanal',
   'page.preview.failed': 'Keine Vorschau möglich: {error}',
-  'page.preview.when': '{kind, select, kickoff {vor allem anderen im Kanal: sobald Tag 1 ({date}) weniger als 7 Tage entfernt ist, spätestens direkt vor dem ersten Impuls} prompt {{date} um {time} Uhr ({zone})} skipped {nicht geplant (ausgelassen)} digest {im Thread {weekly, select, yes {der Woche} other {des Tages}} um {time} Uhr ({zone})} manualDigest {nur wenn jemand aus dem Orga-Team `digest` sagt (in der Konfiguration steht keine Uhrzeit für Zusammenfassungen)} other {nach der Zusammenfassung {weekly, select, yes {der letzten Woche} other {des letzten Tages}} (oder 8 Stunden nach deren Impuls, wenn keine Uhrzeit für Zusammenfassungen eingestellt ist)}}',
+  'page.preview.when': '{kind, select, kickoff {als erste Nachricht im Kanal, sobald der Start ({date}) weniger als 7 Tage entfernt ist, spätestens aber direkt vor dem ersten Impuls} prompt {{date} um {time} Uhr ({zone})} skipped {nicht geplant (übersprungen)} digest {im Thread {weekly, select, yes {der Woche} other {des Tages}} um {time} Uhr ({zone})} manualDigest {nur wenn jemand aus dem Orga-Team `digest` sagt (in der Konfiguration ist keine Uhrzeit für Zusammenfassungen eingestellt)} other {nach der Zusammenfassung {weekly, select, yes {der letzten Programmwoche} other {des letzten Programmtags}} (oder, wenn keine Uhrzeit für Zusammenfassungen eingestellt ist, 8 Stunden nach dem letzten Impuls)}}',
 
   // Sandbox: der simulierte Chat-Kanal auf diesem Rechner.
   'page.sandbox': 'Sandbox',

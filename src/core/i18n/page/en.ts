@@ -35,7 +35,7 @@ export const pageEn = {
   'page.figures': 'Key figures',
   'page.fig.people': '{n, plural, one {person took part} other {people took part}}',
   'page.fig.shares': '{n, plural, one {share} other {shares}}',
-  'page.fig.returning': 'came back on another {period, select, week {week} other {day}}',
+  'page.fig.returning': 'came back {period, select, week {in another week} other {on another day}}',
   'page.fig.first': '{n, plural, one {first-time sharer} other {first-time sharers}}',
   'page.chart': 'Shares and people per {period, select, week {week} other {day}}',
   'page.chart.label': 'Chart of shares and distinct people per {period, select, week {week} other {day}}; the same figures are in the table “{table}”',

@@ -68,7 +68,7 @@ export const pageJa: Record<PageKey, string> = {
   'page.filter.allChannels': 'すべてのチャンネル',
   'page.filter.search': '検索',
   'page.platform.sandbox': 'サンドボックス',
-  'page.gallery.empty': 'まだ共有はありません。{period, select, week {その週} other {その日}}のお題に返信があると、ここに表示されます。',
+  'page.gallery.empty': 'まだ共有はありません。{period, select, week {毎週} other {毎日}}のお題に返信があると、ここに表示されます。',
   'page.gallery.all': 'これまでの共有：{total}件',
   'page.gallery.showing': '{total}件中{shown}件を表示しています。',
   'page.thread.none': 'まだ共有はありません。',
@@ -94,8 +94,8 @@ export const pageJa: Record<PageKey, string> = {
   'page.preview.form': 'メッセージをプレビュー',
   'page.preview.kind': 'メッセージ',
   'page.preview.kickoff': 'キックオフ',
-  'page.preview.day': 'お題（日）',
-  'page.preview.week': 'お題（週）',
+  'page.preview.day': '日ごとのお題',
+  'page.preview.week': '週ごとのお題',
   'page.preview.digest': 'ダイジェスト',
   'page.preview.wrapup': 'まとめ',
   'page.preview.n': '日／週の番号',
@@ -104,7 +104,7 @@ export const pageJa: Record<PageKey, string> = {
   'page.preview.head': '{programme}（{language}）· {channel} — {zone}、{time}。送信：{when}。',
   'page.preview.defaultChannel': '既定のチャンネル',
   'page.preview.failed': 'プレビューを表示できません：{error}',
-  'page.preview.when': '{kind, select, kickoff {チャンネルでいちばん最初に投稿されます（1日目（{date}）の7日前を切った時点、遅くとも最初のお題の直前）} prompt {{date} {time}（{zone}）} skipped {予定なし（スキップ）} digest {{weekly, select, yes {その週} other {その日}}のスレッドに {time}（{zone}）} manualDigest {管理者が `digest` と送ったときだけ（設定にダイジェストの時刻がありません）} other {{weekly, select, yes {最終週} other {最終日}}のダイジェストの後（ダイジェストの時刻がない場合は、そのお題の投稿から8時間後）}}',
+  'page.preview.when': '{kind, select, kickoff {チャンネルで最初のメッセージとして、開始日（{date}）まで7日を切った時点（遅くとも最初のお題の直前）} prompt {{date} {time}（{zone}）} skipped {予定なし（スキップ）} digest {{time}（{zone}）に{weekly, select, yes {その週} other {その日}}のお題のスレッドへ} manualDigest {管理者が `digest` と送ったときだけ（設定にダイジェストの時刻がないため）} other {{weekly, select, yes {最終週} other {最終日}}のダイジェストの後（ダイジェストの時刻が設定されていない場合は、最後のお題の投稿から8時間後）}}',
 
   // サンドボックス：このマシン上の模擬チャットチャンネル。
   'page.sandbox': 'サンドボックス',
