@@ -3,11 +3,16 @@ import { holds, type Scope } from '../scope';
 import { viewerOf } from '../viewer';
 import type { ApiDeps } from './deps';
 
+/** Each request's scope, worked out once: the member gate and the route both ask for it. */
+const perRequest = new WeakMap<express.Response, Promise<Scope>>();
+
 /** The asker's scope; null when the access rule let nobody through (answered 401 here). */
 export async function scopeFor(d: Pick<ApiDeps, 'scope'>, res: express.Response): Promise<Scope | null> {
   const viewer = viewerOf(res);
   if (!viewer) return void res.status(401).json({ error: 'sign in first' }), null;
-  return d.scope.of(viewer);
+  let scope = perRequest.get(res);
+  if (!scope) perRequest.set(res, (scope = d.scope.of(viewer)));
+  return scope;
 }
 
 /**
